@@ -1,21 +1,99 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { catalogCompare, catalogExport, catalogList, catalogLoad, catalogShow } from "./catalog-commands.ts";
 import { catalogValidate } from "./catalog-validate.ts";
-import { processOutput } from "./output.ts";
+import { DEFAULT_CATALOG } from "./compose.ts";
+import { dbMigrate } from "./db-migrate.ts";
+import { processOutput as out } from "./output.ts";
+import { serve } from "./serve.ts";
 
-const DEFAULT_CATALOG = new URL("../../catalog", import.meta.url).pathname.replace(/\/dist\/catalog$/, "/catalog");
+/** Exit codes: 0 ok, 1 user error (invalid input, not found), 2 internal error. */
+const run = (f: () => Promise<number>) => async () => {
+  process.exitCode = await f();
+};
 
-const program = new Command("kader").description("Kader: productenboeken als controleerbare data").showHelpAfterError();
+const program = new Command("kader")
+  .description("Kader: productenboeken (Wmo 2015, Jeugdwet) als controleerbare data")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (s, write) => write(s.replace("error:", "fout:")) });
+
+const dir = () => new Option("--dir <path>", "map met productenboeken").default(DEFAULT_CATALOG);
+const fromDb = () => new Option("--from-db", "lees uit de database in plaats van uit de bestanden");
+
 const catalog = program.command("catalog").description("productenboeken en producten");
-
 catalog
   .command("validate")
-  .description("controleer de catalogusbestanden tegen het schema")
-  .option("--dir <path>", "map met productenboeken", DEFAULT_CATALOG)
+  .description("controleer de catalogusbestanden tegen het schema (exit 1 bij fouten)")
+  .addOption(dir())
   .option("--json", "uitvoer als JSON")
-  .action(async (o) => {
-    process.exitCode = await catalogValidate(processOutput, o);
+  .action((o) => run(() => catalogValidate(out, o))());
+catalog
+  .command("list")
+  .description("producten zoeken en filteren")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--q <tekst>", "zoekterm")
+  .option("--law <wet>", "wmo of jeugdwet")
+  .option("--unit <code>", "eenheid (WJ756), of none")
+  .option("--productcategorie <cc>", "productcategorie")
+  .option("--code <code>", "productcode")
+  .option("--productenboek <id>", "productenboek-id")
+  .option("--kind <soort>", "soort product")
+  .option("--as-of <datum>", "peildatum JJJJ-MM-DD")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => {
+    const { asOf, ...rest } = o;
+    return run(() => catalogList(out, { ...rest, ...(asOf ? { asOf } : {}) }))();
   });
+catalog
+  .command("show <id>")
+  .description("één product met zijn eisen")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--as-of <datum>", "peildatum JJJJ-MM-DD")
+  .option("--json", "uitvoer als JSON")
+  .action((id, o) => run(() => catalogShow(out, id, o))());
+catalog
+  .command("compare [code]")
+  .description("producten naast elkaar: op code, of met --ids / --kind")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--ids <a,b>", "product-id's, kommagescheiden")
+  .option("--kind <soort>", "soort product")
+  .option("--as-of <datum>", "peildatum JJJJ-MM-DD")
+  .option("--json", "uitvoer als JSON")
+  .action((code, o) => run(() => catalogCompare(out, code, o))());
+catalog
+  .command("export")
+  .description("export in het open formaat kader.productenboek/v1 (json) of als csv/xlsx")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--format <f>", "json, csv of xlsx", "json")
+  .option("--out <bestand>", "schrijf naar bestand in plaats van stdout")
+  .option("--as-of <datum>", "peildatum JJJJ-MM-DD")
+  .action((o) => run(() => catalogExport(out, o))());
+catalog
+  .command("load")
+  .description("valideer en laad de catalogus in de database (idempotent, met versies)")
+  .addOption(dir())
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => catalogLoad(out, o))());
+
+program
+  .command("serve")
+  .description("start de API (PGlite in ./data of KADER_DATA; PostgreSQL met DATABASE_URL)")
+  .addOption(dir())
+  .option("--port <n>", "poort", process.env.PORT ?? "8080")
+  .option("--host <h>", "adres", process.env.HOST ?? "0.0.0.0")
+  .option("--no-load", "laad de catalogus niet bij het starten")
+  .action((o) => run(() => serve(out, { port: Number(o.port), host: o.host, dir: o.dir, load: o.load }))());
+
+program
+  .command("db")
+  .description("database")
+  .command("migrate")
+  .description("voer openstaande migraties uit")
+  .action(() => run(() => dbMigrate(out))());
 
 program.parseAsync().catch((e: unknown) => {
   process.stderr.write(`Interne fout: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,0 +1,4 @@
+import { m001Catalogue } from "./001-catalogue.ts";
+
+/** Versioned migrations, applied in order and recorded in kader_migration. Never edit one that has shipped. */
+export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue];

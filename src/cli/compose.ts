@@ -1,0 +1,52 @@
+import { resolve } from "node:path";
+import { SqlCatalogueRepository } from "../adapters/db/catalogue-repository.ts";
+import { connect } from "../adapters/db/connect.ts";
+import type { Db } from "../adapters/db/db.ts";
+import { migrate } from "../adapters/db/migrate.ts";
+import { readCatalogueDir } from "../adapters/files/catalogue-files.ts";
+import { CatalogueService } from "../app/catalogue.ts";
+import { dutchClock } from "../app/clock.ts";
+import { type LoadReport, loadCatalogue } from "../app/load-catalogue.ts";
+import type { Clock } from "../app/ports.ts";
+import type { Problem } from "../domain/shared/problem.ts";
+
+/** The composition root: picks the database (PGlite by default, PostgreSQL when DATABASE_URL is set). */
+export const DEFAULT_CATALOG = resolve(new URL(".", import.meta.url).pathname, "../../catalog").replace(/\/dist\/catalog$/, "/catalog");
+
+export interface KaderEnv {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  schema?: string | undefined;
+}
+
+export function envConfig(env: NodeJS.ProcessEnv = process.env): KaderEnv {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATABASE_URL ? undefined : resolve(env.KADER_DATA || "./data"),
+    schema: env.KADER_DB_SCHEMA || undefined,
+  };
+}
+
+export interface Kader {
+  db: Db;
+  catalogue: CatalogueService;
+  repo: SqlCatalogueRepository;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function openKader(cfg: KaderEnv, clock: Clock = dutchClock): Promise<Kader> {
+  const db = await connect(cfg);
+  await migrate(db);
+  const repo = new SqlCatalogueRepository(db);
+  return { db, repo, clock, catalogue: new CatalogueService(repo, clock), close: () => db.close() };
+}
+
+/** Validates the catalogue files and loads them (idempotent). Problems are returned, nothing is written then. */
+export async function loadCatalogueDir(k: Kader, dir: string): Promise<{ ok: true; report: LoadReport } | { ok: false; problems: Problem[] }> {
+  const read = await readCatalogueDir(dir);
+  if (!read.ok) return read;
+  const report = await loadCatalogue(k.repo, k.clock, read.value);
+  k.catalogue.invalidate();
+  return { ok: true, report };
+}

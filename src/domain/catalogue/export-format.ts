@@ -1,0 +1,111 @@
+import { explain } from "../rules/explain.ts";
+import type { Product, Productenboek } from "./product.ts";
+import { summarize } from "./summary.ts";
+
+export const EXPORT_FORMAT = "kader.productenboek/v1";
+
+/**
+ * The open productenboek format (docs/productenboek-format.md): one entry per (productenboek, law, productcode,
+ * variant). The keys of v1 keep their meaning; new keys may be added.
+ */
+export function toExportDocument(asOf: string, productenboeken: Productenboek[], products: Product[]) {
+  const byBook = new Map<string, Product[]>();
+  for (const p of products) byBook.set(p.productenboekId, [...(byBook.get(p.productenboekId) ?? []), p]);
+  return {
+    format: EXPORT_FORMAT,
+    asOf,
+    productenboeken: productenboeken.map((pb) => ({
+      id: pb.id,
+      title: pb.title,
+      source: pb.source,
+      documentType: pb.documentType,
+      issuer: pb.issuer,
+      version: pb.version,
+      validFrom: pb.validFrom,
+      laws: pb.laws,
+      uitvoeringsvariant: pb.uitvoeringsvariant,
+      description: pb.description,
+      notes: pb.notes,
+      tables: pb.tables,
+      products: (byBook.get(pb.id) ?? []).map(exportProduct),
+    })),
+  };
+}
+
+export function exportProduct(p: Product) {
+  const s = summarize(p);
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    law: p.law,
+    productcategorie: p.productcategorie,
+    productcode: p.productcode,
+    codeStatus: p.codeStatus,
+    codeAsWritten: p.codeAsWritten,
+    variant: p.variant,
+    unit: p.unit.code,
+    unitStatus: p.unit.status,
+    unitAsWritten: p.unit.asWritten,
+    unitDefinition: p.unit.definition,
+    staffing: s.staffing,
+    groupSize: s.groupSize,
+    ageRange: s.ageRange,
+    available24x7: s.available24x7,
+    startWithinHours: s.startWithinHours,
+    responseMinutes: s.responseMinutes,
+    evaluationEveryMonths: s.evaluationEveryMonths,
+    maxDurationMonths: s.maxDurationMonths,
+    description: p.description,
+    sections: p.sections,
+    requirements: p.requirements.map((r) => ({ topic: r.topic, text: explain(r.rule), asWritten: r.asWritten, line: r.line, rule: r.rule })),
+    notes: p.notes,
+    attributes: p.attributes,
+    siblings: p.siblings,
+    source: { file: p.source.file, line: p.source.line, endLine: p.source.endLine },
+  };
+}
+
+/** Columns of the CSV/XLSX export: one row per product, for contract managers. */
+export const exportColumns: { key: string; header: string; get: (p: Product) => string | number | boolean | null }[] = [
+  { key: "productenboek", header: "Productenboek", get: (p) => p.productenboekId },
+  { key: "id", header: "Product-id", get: (p) => p.id },
+  { key: "law", header: "Wet", get: (p) => p.law },
+  { key: "productcategorie", header: "Productcategorie", get: (p) => p.productcategorie },
+  { key: "productcode", header: "Productcode", get: (p) => p.productcode },
+  { key: "codeAsWritten", header: "Code zoals geschreven", get: (p) => p.codeAsWritten },
+  { key: "variant", header: "Variant", get: (p) => p.variant },
+  { key: "name", header: "Naam", get: (p) => p.name },
+  { key: "kind", header: "Soort", get: (p) => p.kind },
+  { key: "unit", header: "Eenheid (WJ756)", get: (p) => p.unit.code },
+  { key: "unitAsWritten", header: "Eenheid zoals geschreven", get: (p) => p.unit.asWritten },
+  {
+    key: "staffing",
+    header: "Opleiding",
+    get: (p) => {
+      const s = summarize(p).staffing;
+      if (!s) return null;
+      return [
+        ...s.minShareAtOrAbove.map((m) => `min. ${Math.round(m.share * 1000) / 10}% ${m.level}+`),
+        s.restAtLeast ? `overig min. ${s.restAtLeast}` : null,
+        s.functionMix ? `mix ${Object.entries(s.functionMix).map(([l, v]) => `${Math.round((v ?? 0) * 1000) / 10}% ${l}`).join("/")}` : null,
+        s.allowedLevels ? `niveaus ${s.allowedLevels.join(", ")}` : null,
+      ]
+        .filter(Boolean)
+        .join("; ");
+    },
+  },
+  { key: "groupSize", header: "Cliënten per begeleider", get: (p) => summarize(p).groupSize?.clientsPerStaff ?? null },
+  { key: "groupSizeMeaning", header: "Betekenis groepsgrootte", get: (p) => summarize(p).groupSize?.meaning ?? null },
+  { key: "minAge", header: "Leeftijd vanaf", get: (p) => summarize(p).ageRange?.minAge ?? null },
+  { key: "maxAgeExclusive", header: "Leeftijd tot (exclusief)", get: (p) => summarize(p).ageRange?.maxAgeExclusive ?? null },
+  { key: "available24x7", header: "24/7", get: (p) => summarize(p).available24x7 },
+  { key: "startWithinHours", header: "Start binnen (uur)", get: (p) => summarize(p).startWithinHours },
+  { key: "responseMinutes", header: "Reactietijd (min)", get: (p) => summarize(p).responseMinutes },
+  { key: "evaluationEveryMonths", header: "Evaluatie (maanden)", get: (p) => summarize(p).evaluationEveryMonths },
+  { key: "maxDurationMonths", header: "Maximale duur (maanden)", get: (p) => summarize(p).maxDurationMonths },
+  { key: "pending", header: "Volgt nog", get: (p) => summarize(p).sectionsPending.join(", ") || null },
+  { key: "notes", header: "Opmerkingen", get: (p) => p.notes.map((n) => `[${n.kind}] ${n.text}`).join(" | ") || null },
+  { key: "requirements", header: "Eisen", get: (p) => p.requirements.map((r) => `${r.topic}: ${explain(r.rule)}`).join(" | ") || null },
+  { key: "source", header: "Bron", get: (p) => `${p.source.file}:${p.source.line}` },
+];

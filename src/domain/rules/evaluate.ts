@@ -1,0 +1,275 @@
+import { explain, num, pct } from "./explain.ts";
+import type { FactKey, Facts, StaffMember } from "./facts.ts";
+import { type Level, levelLabel, levelRank, type LeafRule, type Rule } from "./rule.ts";
+
+export type Verdict = "pass" | "fail" | "unknown";
+
+export interface Finding {
+  /** path of the leaf in the rule tree, e.g. "rules[1].readings[0]" */
+  path: string;
+  op: Rule["op"];
+  verdict: "fail" | "unknown";
+  /** Dutch, with the numbers involved */
+  reason: string;
+  /** facts that were missing (for unknown) */
+  missing: FactKey[];
+}
+
+export interface Evaluation {
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+const PASS: Evaluation = { verdict: "pass", findings: [] };
+const EPS = 1e-9;
+
+/**
+ * Evaluates a rule against facts. Returns every failing leaf with a Dutch reason, and every leaf whose facts are
+ * missing as `unknown` (reported, never guessed).
+ */
+export function evaluate(rule: Rule, facts: Facts, path = ""): Evaluation {
+  switch (rule.op) {
+    case "all": {
+      const results = rule.rules.map((r, i) => evaluate(r, facts, `${path}rules[${i}].`));
+      const findings = results.flatMap((r) => r.findings);
+      if (results.some((r) => r.verdict === "fail")) return { verdict: "fail", findings };
+      if (results.some((r) => r.verdict === "unknown")) return { verdict: "unknown", findings };
+      return PASS;
+    }
+    case "any": {
+      const results = rule.rules.map((r, i) => evaluate(r, facts, `${path}rules[${i}].`));
+      if (results.some((r) => r.verdict === "pass")) return PASS;
+      const findings = results.flatMap((r) => r.findings);
+      if (results.some((r) => r.verdict === "unknown")) return { verdict: "unknown", findings };
+      if (results.length === 0)
+        return { verdict: "fail", findings: [leafFinding(path, "any", "fail", "geen enkel alternatief gegeven")] };
+      return { verdict: "fail", findings };
+    }
+    case "not": {
+      const inner = evaluate(rule.rule, facts, `${path}rule.`);
+      if (inner.verdict === "unknown") return inner;
+      if (inner.verdict === "fail") return PASS;
+      return {
+        verdict: "fail",
+        findings: [leafFinding(path, "not", "fail", `voldoet aan wat is uitgesloten: ${explain(rule.rule)}`)],
+      };
+    }
+    case "contested": {
+      const results = rule.readings.map((r, i) => evaluate(r.rule, facts, `${path}readings[${i}].`));
+      const verdicts = new Set(results.map((r) => r.verdict));
+      if (verdicts.size === 1) return results[0]!;
+      const summary = rule.readings
+        .map((r, i) => `volgens "${r.label}"${r.line ? ` (regel ${r.line})` : ""}: ${dutchVerdict[results[i]!.verdict]}`)
+        .join("; ");
+      return {
+        verdict: "unknown",
+        findings: [leafFinding(path, "contested", "unknown", `het document is tegenstrijdig en de lezingen geven een ander oordeel — ${summary}`)],
+      };
+    }
+    default:
+      return evaluateLeaf(rule, facts, path);
+  }
+}
+
+const dutchVerdict: Record<Verdict, string> = { pass: "voldoet", fail: "voldoet niet", unknown: "onbekend" };
+
+function leafFinding(path: string, op: Rule["op"], verdict: "fail" | "unknown", reason: string, missing: FactKey[] = []): Finding {
+  return { path: path.replace(/\.$/, "") || "(hoofdregel)", op, verdict, reason, missing };
+}
+
+const atLeast = (l: Level, min: Level) => levelRank[l] >= levelRank[min];
+const counted = (staff: StaffMember[]) => staff.filter((s) => s.kind === "medewerker");
+
+function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
+  const fail = (reason: string): Evaluation => ({ verdict: "fail", findings: [leafFinding(path, rule.op, "fail", reason)] });
+  const unknown = (reason: string, missing: FactKey[] = []): Evaluation => ({
+    verdict: "unknown",
+    findings: [leafFinding(path, rule.op, "unknown", reason, missing)],
+  });
+  const missing = (key: FactKey) => unknown(`gegeven ontbreekt: ${key} (nodig voor: ${explain(rule)})`, [key]);
+  const needsConfirmation = () =>
+    f.confirmed?.includes(explain(rule)) ? PASS : unknown(`nog niet bevestigd door een beoordelaar: ${explain(rule)}`, ["confirmed"]);
+
+  switch (rule.op) {
+    case "staffShare": {
+      if (!f.staff) return missing("staff");
+      const staff = counted(f.staff);
+      if (staff.length === 0) return unknown("geen meetellende medewerkers (leerlingen, stagiairs en vrijwilligers tellen niet mee)", ["staff"]);
+      let share: number;
+      if (rule.basis === "hours") {
+        if (staff.some((s) => s.hoursPerWeek === null)) return unknown("uren per week ontbreken bij een of meer medewerkers", ["staff"]);
+        const total = staff.reduce((a, s) => a + (s.hoursPerWeek ?? 0), 0);
+        if (total === 0) return unknown("de medewerkers hebben samen 0 uur per week", ["staff"]);
+        share = staff.filter((s) => atLeast(s.level, rule.atOrAbove)).reduce((a, s) => a + (s.hoursPerWeek ?? 0), 0) / total;
+      } else {
+        share = staff.filter((s) => atLeast(s.level, rule.atOrAbove)).length / staff.length;
+      }
+      const problems: string[] = [];
+      if (share + EPS < rule.minShare)
+        problems.push(`${pct(share)} op ${levelLabel[rule.atOrAbove]}-niveau of hoger, vereist minimaal ${pct(rule.minShare)}`);
+      if (rule.restAtLeast) {
+        const below = staff.filter((s) => !atLeast(s.level, rule.restAtLeast!));
+        if (below.length)
+          problems.push(`${below.length} medewerker(s) onder ${levelLabel[rule.restAtLeast]} (${below.map((s) => levelLabel[s.level]).join(", ")})`);
+      }
+      return problems.length ? fail(problems.join("; ")) : PASS;
+    }
+    case "functionMix": {
+      if (!f.staff) return missing("staff");
+      const staff = counted(f.staff);
+      if (staff.length === 0) return unknown("geen meetellende medewerkers", ["staff"]);
+      // cumulative from the top: the share at or above each level of the mix must reach the mix's share at or above it
+      const levels = (Object.keys(rule.mix) as Level[]).sort((a, b) => levelRank[b] - levelRank[a]);
+      const problems: string[] = [];
+      let required = 0;
+      for (const l of levels) {
+        required += rule.mix[l] ?? 0;
+        const actual = staff.filter((s) => atLeast(s.level, l)).length / staff.length;
+        if (actual + EPS < required) problems.push(`${pct(actual)} op ${levelLabel[l]} of hoger, functiemix vraagt ${pct(required)}`);
+      }
+      return problems.length ? fail(problems.join("; ")) : PASS;
+    }
+    case "allowedLevels": {
+      if (!f.staff) return missing("staff");
+      const top = Math.max(...rule.levels.map((l) => levelRank[l]));
+      const wrong = counted(f.staff).filter((s) => !rule.levels.includes(s.level) && levelRank[s.level] < top);
+      return wrong.length
+        ? fail(`${wrong.length} medewerker(s) op een niet-toegestaan niveau (${wrong.map((s) => levelLabel[s.level]).join(", ")}); toegestaan: ${rule.levels.map((l) => levelLabel[l]).join(", ")} of hoger`)
+        : PASS;
+    }
+    case "minLevel": {
+      if (!f.staff) return missing("staff");
+      const staff = counted(f.staff);
+      const ok = staff.filter((s) => atLeast(s.level, rule.level));
+      if (ok.length === staff.length && staff.length > 0) return PASS;
+      if (ok.length === 0) return fail(`geen medewerker op ${levelLabel[rule.level]} of hoger voor: ${rule.task}`);
+      return unknown(`${staff.length - ok.length} medewerker(s) onder ${levelLabel[rule.level]}; onbekend of zij ${rule.task} doen`, ["staff"]);
+    }
+    case "roleAvailable": {
+      const byLevel =
+        (rule.role === "hbo-professional" || rule.role === "wo-professional") &&
+        counted(f.staff ?? []).some((s) => atLeast(s.level, rule.level ?? (rule.role === "wo-professional" ? "wo" : "hbo")));
+      if (byLevel) return PASS;
+      if (!f.rolesAvailable) return missing("rolesAvailable");
+      const match = f.rolesAvailable.some((r) => r.role === rule.role && (!rule.level || !r.level || atLeast(r.level, rule.level)));
+      return match ? PASS : fail(`niet beschikbaar: ${explain(rule)}`);
+    }
+    case "groupSize": {
+      if (rule.meaning === "tariff-assumption") return PASS; // an assumption behind the tariff, not a limit
+      if (f.clientsPerStaff === undefined) return missing("clientsPerStaff");
+      return f.clientsPerStaff > rule.clientsPerStaff + EPS
+        ? fail(`${num(f.clientsPerStaff)} cliënten per begeleider, ${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clientsPerStaff)} toegestaan`)
+        : PASS;
+    }
+    case "hoursPerWeek": {
+      if (f.hoursPerWeek === undefined) return missing("hoursPerWeek");
+      if (rule.min !== null && f.hoursPerWeek + EPS < rule.min) return fail(`${num(f.hoursPerWeek)} uur per week, minimaal ${num(rule.min)} vereist`);
+      if (rule.max !== null && f.hoursPerWeek > rule.max + EPS) return fail(`${num(f.hoursPerWeek)} uur per week, maximaal ${num(rule.max)} toegestaan`);
+      return PASS;
+    }
+    case "sessionDuration": {
+      if (rule.meaning === "average") return PASS; // an average describes the product, a single session may differ
+      if (f.sessionHours === undefined) return missing("sessionHours");
+      const h = f.sessionHours;
+      if (rule.meaning === "exact" && Math.abs(h - rule.hours) > EPS) return fail(`${num(h)} uur, vereist ${num(rule.hours)} uur`);
+      if (rule.meaning === "minimum" && h + EPS < rule.hours) return fail(`${num(h)} uur, minimaal ${num(rule.hours)} uur vereist`);
+      if (rule.meaning === "maximum" && h > rule.hours + EPS) return fail(`${num(h)} uur, maximaal ${num(rule.hours)} uur toegestaan`);
+      return PASS;
+    }
+    case "availability": {
+      const key: FactKey = rule.mode === "presence" ? "presence24x7" : "reachable24x7";
+      const value = rule.mode === "presence" ? f.presence24x7 : (f.reachable24x7 ?? f.presence24x7);
+      if (value === undefined) return missing(key);
+      if (value) return PASS;
+      return rule.schedule === "24/7" ? fail(`geen ${explain(rule)}`) : unknown(`alleen 24/7 is als gegeven bekend; ${explain(rule)} niet vastgesteld`, [key]);
+    }
+    case "responseTime": {
+      const v = f.responseMinutes?.[rule.kind];
+      if (v === undefined) return missing("responseMinutes");
+      return v > rule.withinMinutes + EPS ? fail(`${num(v)} minuten tot ${explain(rule).split(" binnen")[0]}, maximaal ${num(rule.withinMinutes)} minuten`) : PASS;
+    }
+    case "durationCap": {
+      if (f.durationMonths === undefined) return missing("durationMonths");
+      const ext = f.extensions ?? 0;
+      const problems: string[] = [];
+      if (rule.maxExtensions !== null && ext > rule.maxExtensions) problems.push(`${ext} verlengingen, hoogstens ${rule.maxExtensions} toegestaan`);
+      const cap =
+        rule.totalMaxMonths ?? (rule.extensionMonths !== null ? rule.maxMonths + ext * rule.extensionMonths : rule.maxMonths);
+      const allowed = Math.min(cap, rule.maxMonths + ext * (rule.extensionMonths ?? 0));
+      if (f.durationMonths > allowed + EPS) problems.push(`duur ${num(f.durationMonths)} maanden, maximaal ${num(allowed)} maanden`);
+      return problems.length ? fail(problems.join("; ")) : PASS;
+    }
+    case "age": {
+      if (f.clientAge === undefined) return missing("clientAge");
+      if (rule.minAge !== null && f.clientAge < rule.minAge) return fail(`leeftijd ${num(f.clientAge)}, minimaal ${num(rule.minAge)} jaar`);
+      if (rule.maxAgeExclusive !== null && f.clientAge >= rule.maxAgeExclusive)
+        return fail(`leeftijd ${num(f.clientAge)}, moet jonger zijn dan ${num(rule.maxAgeExclusive)} jaar`);
+      return PASS;
+    }
+    case "combination": {
+      if (rule.kind === "billed-separately" || rule.kind === "included") return PASS;
+      if (!f.otherProducts) return missing("otherProducts");
+      const has = rule.products.filter((p) => f.otherProducts!.includes(p));
+      if (rule.kind === "requires") return has.length ? PASS : fail(`vereist ${rule.products.join(" of ")}, niet aanwezig`);
+      return has.length ? fail(`niet te combineren met ${has.join(", ")}`) : PASS;
+    }
+    case "evaluation": {
+      if (f.evaluationEveryMonths === undefined) return missing("evaluationEveryMonths");
+      return f.evaluationEveryMonths > rule.everyMonths + EPS
+        ? fail(`evaluatie elke ${num(f.evaluationEveryMonths)} maanden, minimaal elke ${num(rule.everyMonths)} maanden vereist`)
+        : PASS;
+    }
+    case "planDeadline": {
+      if (f.planWithinDays === undefined) return missing("planWithinDays");
+      return f.planWithinDays > rule.withinDays + EPS ? fail(`${rule.plan} na ${num(f.planWithinDays)} dagen, uiterlijk ${num(rule.withinDays)} dagen`) : PASS;
+    }
+    case "evidence": {
+      if (rule.evidence !== "vog") return needsConfirmation();
+      if (!f.staff) return missing("staff");
+      const problems: string[] = [];
+      let unknownCount = 0;
+      for (const s of f.staff) {
+        if (rule.maxAgeMonths !== null) {
+          if (s.vogAgeMonths === null) unknownCount++;
+          else if (s.vogAgeMonths > rule.maxAgeMonths + EPS) problems.push(`VOG van ${num(s.vogAgeMonths)} maanden oud (maximaal ${num(rule.maxAgeMonths)})`);
+        }
+        if (rule.issuedBeforeStartMaxMonths !== null) {
+          if (s.vogIssuedBeforeStartMonths === null) unknownCount++;
+          else if (s.vogIssuedBeforeStartMonths > rule.issuedBeforeStartMaxMonths + EPS)
+            problems.push(`VOG ${num(s.vogIssuedBeforeStartMonths)} maanden voor indiensttreding afgegeven (maximaal ${num(rule.issuedBeforeStartMaxMonths)})`);
+        }
+      }
+      if (problems.length) return fail(problems.join("; "));
+      return unknownCount ? unknown(`VOG-gegevens ontbreken bij ${unknownCount} controle(s)`, ["staff"]) : PASS;
+    }
+    case "registration": {
+      if (!f.staff) return missing("staff");
+      const unregistered = counted(f.staff).filter(
+        (s) => atLeast(s.level, rule.appliesFromLevel) && !s.registers.some((r) => rule.registers.includes(r)),
+      );
+      return unregistered.length
+        ? fail(`${unregistered.length} medewerker(s) vanaf ${levelLabel[rule.appliesFromLevel]} zonder registratie in ${rule.registers.join(" of ")}`)
+        : PASS;
+    }
+    case "volume": {
+      if (f.volumePer === undefined) return missing("volumePer");
+      if (rule.min !== null && f.volumePer + EPS < rule.min) return fail(`${num(f.volumePer)} per ${rule.per}, minimaal ${num(rule.min)}`);
+      if (rule.max !== null && f.volumePer > rule.max + EPS) return fail(`${num(f.volumePer)} per ${rule.per}, maximaal ${num(rule.max)}`);
+      return PASS;
+    }
+    case "distanceBand": {
+      if (f.distanceKm === undefined) return missing("distanceKm");
+      return f.distanceKm + EPS < rule.minKm || f.distanceKm > rule.maxKm + EPS
+        ? fail(`${num(f.distanceKm)} km valt buiten de band ${num(rule.minKm)}–${num(rule.maxKm)} km`)
+        : PASS;
+    }
+    case "portfolioDuty":
+    case "escalation":
+    case "judgement":
+      return needsConfirmation();
+    default: {
+      const never: never = rule;
+      return never;
+    }
+  }
+}
