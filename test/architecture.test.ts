@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { test } from "node:test";
+
+const root = resolve(import.meta.dirname, "..");
+const src = join(root, "src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith(".ts") && !p.endsWith(".test.ts") ? [p] : [];
+  });
+}
+
+/** Allowed imports per layer (GUIDE §1). The composition root (cli, api server start) may pick adapters. */
+const allowed: Record<string, string[]> = {
+  domain: ["domain"],
+  messages: ["domain", "messages"],
+  app: ["domain", "messages", "app"],
+  adapters: ["domain", "messages", "app", "adapters"],
+  api: ["domain", "messages", "app", "api", "adapters/files"],
+  cli: ["domain", "messages", "app", "api", "cli", "adapters"],
+};
+
+const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+
+test("each layer imports only what the architecture allows", () => {
+  const violations: string[] = [];
+  for (const file of files(src)) {
+    const layer = relative(src, file).split("/")[0]!;
+    const rules = allowed[layer];
+    assert.ok(rules, `unknown layer ${layer}`);
+    for (const spec of importsOf(readFileSync(file, "utf8"))) {
+      if (!spec.startsWith(".")) continue;
+      const target = relative(src, resolve(file, "..", spec));
+      if (!rules.some((r) => target === r || target.startsWith(`${r}/`)))
+        violations.push(`${relative(root, file)} imports ${target}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test("src/domain is pure: no node: modules, packages other than zod, clock or randomness", () => {
+  const violations: string[] = [];
+  for (const file of files(join(src, "domain"))) {
+    const text = readFileSync(file, "utf8");
+    for (const spec of importsOf(text)) if (!spec.startsWith(".") && spec !== "zod") violations.push(`${relative(root, file)} imports ${spec}`);
+    if (/Date\.now\(|new Date\(\)|Math\.random\(|process\.|performance\.now/.test(text)) violations.push(`${relative(root, file)} uses clock, randomness or process`);
+  }
+  assert.deepEqual(violations, []);
+});
+
+test("the architecture test itself catches a violation", () => {
+  // guard against a regex that silently matches nothing
+  assert.deepEqual(importsOf('import { x } from "../adapters/db/db.ts";\nexport { y } from "./y.ts";'), ["../adapters/db/db.ts", "./y.ts"]);
+});
