@@ -40,11 +40,10 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
     }
     out.push({ where, asWritten, line, found: foundAt !== null, foundAtLine: foundAt });
   };
-  const seenProducts = new Set<string>();
+  const seen = new Set<unknown>();
   for (const p of catalogue.products) {
-    const key = `${p.source.file}:${p.source.line}:${p.name}`;
-    if (seenProducts.has(key)) continue; // siblings share the same source text
-    seenProducts.add(key);
+    if (seen.has(p.requirements)) continue; // products expanded from one description share their requirements
+    seen.add(p.requirements);
     const file = p.source.file;
     p.requirements.forEach((r, i) => check(file, `${p.id} requirements[${i}]`, r.asWritten, r.line));
     p.notes.forEach((n, i) => n.readings.forEach((r, j) => check(file, `${p.id} notes[${i}].readings[${j}]`, r.asWritten, r.line)));
@@ -53,6 +52,8 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
   }
   for (const pb of catalogue.productenboeken) {
     pb.notes.forEach((n, i) => n.readings.forEach((r, j) => check(pb.source, `${pb.id} notes[${i}].readings[${j}]`, r.asWritten, r.line)));
+    for (const [name, t] of Object.entries(pb.tables))
+      t.notes.forEach((n, i) => n.readings.forEach((r, j) => check(pb.source, `${pb.id} tables.${name}.notes[${i}].readings[${j}]`, r.asWritten, r.line)));
     if (pb.issuer.asWritten && pb.issuer.line) check(pb.source, `${pb.id} issuer`, pb.issuer.asWritten, pb.issuer.line);
   }
   return out;

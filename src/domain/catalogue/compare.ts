@@ -23,6 +23,7 @@ const aspectLabels: Record<string, string> = {
   minLevel: "Minimumniveau per taak",
   roleAvailable: "Beschikbare rollen",
   groupSize: "Groepsgrootte",
+  clientsPerGroup: "Cliënten per groep",
   hoursPerWeek: "Uren per week",
   sessionDuration: "Duur per keer",
   availability: "Aanwezigheid / bereikbaarheid",

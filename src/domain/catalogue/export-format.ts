@@ -50,6 +50,7 @@ export function exportProduct(p: Product) {
     unitDefinition: p.unit.definition,
     staffing: s.staffing,
     groupSize: s.groupSize,
+    clientsPerGroup: s.clientsPerGroup,
     ageRange: s.ageRange,
     available24x7: s.available24x7,
     startWithinHours: s.startWithinHours,

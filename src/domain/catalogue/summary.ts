@@ -28,6 +28,7 @@ export interface ProductSummary {
     allowedLevels: Level[] | null;
   } | null;
   groupSize: { clientsPerStaff: number; meaning: "average" | "maximum" | "tariff-assumption" | "ratio" } | null;
+  clientsPerGroup: { clients: number; meaning: "average" | "maximum" } | null;
   ageRange: { minAge: number | null; maxAgeExclusive: number | null } | null;
   available24x7: boolean;
   startWithinHours: number | null;
@@ -82,6 +83,7 @@ export function summarize(p: Product): ProductSummary {
           }
         : null,
     groupSize: group ? { clientsPerStaff: group.clientsPerStaff, meaning: group.meaning } : null,
+    clientsPerGroup: of("clientsPerGroup")[0] ? { clients: of("clientsPerGroup")[0]!.clients, meaning: of("clientsPerGroup")[0]!.meaning } : null,
     ageRange: ages.length
       ? {
           minAge: ages.reduce<number | null>((a, r) => (r.minAge === null ? a : Math.max(a ?? r.minAge, r.minAge)), null),

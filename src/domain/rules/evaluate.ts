@@ -161,6 +161,12 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
         ? fail(`${num(f.clientsPerStaff)} cliënten per begeleider, ${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clientsPerStaff)} toegestaan`)
         : PASS;
     }
+    case "clientsPerGroup": {
+      if (f.clientsPerGroup === undefined) return missing("clientsPerGroup");
+      return f.clientsPerGroup > rule.clients + EPS
+        ? fail(`${num(f.clientsPerGroup)} cliënten in de groep, ${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clients)} toegestaan`)
+        : PASS;
+    }
     case "hoursPerWeek": {
       if (f.hoursPerWeek === undefined) return missing("hoursPerWeek");
       if (rule.min !== null && f.hoursPerWeek + EPS < rule.min) return fail(`${num(f.hoursPerWeek)} uur per week, minimaal ${num(rule.min)} vereist`);

@@ -89,6 +89,8 @@ export function explain(rule: Rule): string {
       return `${roleLabel[rule.role] ?? rule.role}${rule.level ? ` (minimaal ${lv(rule.level)})` : ""} ${purposeLabel[rule.purpose]}`;
     case "groupSize":
       return `${meaningLabel[rule.meaning]} ${num(rule.clientsPerStaff)} cliënten per begeleider${rule.excludesVolunteers ? " (exclusief vrijwilligers)" : ""}`;
+    case "clientsPerGroup":
+      return `${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clients)} cliënten per groep`;
     case "hoursPerWeek":
       return `${rule.of}: ${[rule.min !== null ? `minimaal ${num(rule.min)}` : null, rule.max !== null ? `maximaal ${num(rule.max)}` : null]
         .filter(Boolean)

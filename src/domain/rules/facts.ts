@@ -28,6 +28,7 @@ export const Facts = z
       .array(z.object({ role: Role, purpose: z.string().nullable().default(null), level: Level.nullable().default(null) }))
       .optional(),
     clientsPerStaff: z.number().positive().optional(),
+    clientsPerGroup: z.number().positive().optional(),
     hoursPerWeek: z.number().nonnegative().optional(),
     sessionHours: z.number().positive().optional(),
     presence24x7: z.boolean().optional(),

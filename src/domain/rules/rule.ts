@@ -116,6 +116,15 @@ export const GroupSizeRule = z
   })
   .strict();
 
+export const ClientsPerGroupRule = z
+  .object({
+    op: z.literal("clientsPerGroup"),
+    /** clients in one group or home, whatever the number of staff ("gemiddeld 8 jeugdigen op een groep") */
+    clients: positive,
+    meaning: z.enum(["average", "maximum"]),
+  })
+  .strict();
+
 export const HoursPerWeekRule = z
   .object({
     op: z.literal("hoursPerWeek"),
@@ -273,6 +282,7 @@ export type Rule =
   | z.output<typeof MinLevelRule>
   | z.output<typeof RoleAvailableRule>
   | z.output<typeof GroupSizeRule>
+  | z.output<typeof ClientsPerGroupRule>
   | z.output<typeof HoursPerWeekRule>
   | z.output<typeof SessionDurationRule>
   | z.output<typeof AvailabilityRule>
@@ -300,6 +310,7 @@ const leaves = [
   MinLevelRule,
   RoleAvailableRule,
   GroupSizeRule,
+  ClientsPerGroupRule,
   HoursPerWeekRule,
   SessionDurationRule,
   AvailabilityRule,
