@@ -8,8 +8,8 @@ export function explainZodIssue(issue: z.core.$ZodIssue): string {
         ? `verplicht veld ontbreekt (verwacht ${dutchType(issue.expected)})`
         : `verwacht ${dutchType(issue.expected)}, gevonden ${describe(issue.input)}`;
     case "invalid_value":
-      if (issue.input === undefined) return `verplicht veld ontbreekt; toegestaan: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-      return `onbekende waarde ${describe(issue.input)}; toegestaan: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      if (issue.input === undefined) return `verplicht veld ontbreekt; toegestaan: ${[...issue.values].map((v) => JSON.stringify(v)).sort().join(", ")}`;
+      return `onbekende waarde ${describe(issue.input)}; toegestaan: ${[...issue.values].map((v) => JSON.stringify(v)).sort().join(", ")}`;
     case "unrecognized_keys":
       return `onbekend veld: ${issue.keys.join(", ")}`;
     case "invalid_union":

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { aProduct, aProductenboek, writeCatalogue } from "../../../test/support/builders.ts";
+import { readCatalogueDir } from "./catalogue-files.ts";
+
+test("a valid catalogue expands one product per code", async () => {
+  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [aProduct()] } } });
+  const r = await readCatalogueDir(dir);
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+  assert.deepEqual(r.value.products.map((p) => [p.id, p.law, p.productcategorie]), [
+    ["test-boek.wmo.02A03", "wmo", "02"],
+    ["test-boek.jeugdwet.45A48", "jeugdwet", "45"],
+  ]);
+  assert.deepEqual(r.value.products[0]!.siblings, ["test-boek.jeugdwet.45A48"]);
+});
+
+test("every problem is reported with file, line, field path and a Dutch message", async () => {
+  const bad = [
+    aProduct({ unit: { code: "99", status: "given" } }),
+    aProduct({
+      codes: [{ status: "given", law: "wmo", productcode: "02A99", asWritten: "02A99" }],
+      requirements: [
+        { topic: "x", asWritten: "y", line: 5, rule: { op: "staffShare", minShare: 1.5, atOrAbove: "mbo9", restAtLeast: null } },
+      ],
+    }),
+  ];
+  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "bad.yaml": bad } } });
+  const r = await readCatalogueDir(dir);
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  const byPath = new Map(r.problems.map((p) => [p.path, p]));
+  const unit = byPath.get("[0].unit.code");
+  assert.ok(unit, JSON.stringify(r.problems));
+  assert.match(unit.detail, /onbekende waarde "99"; toegestaan: "01", "04"/);
+  assert.match(unit.file ?? "", /bad\.yaml$/);
+  assert.ok((unit.line ?? 0) > 1, "line points into the file");
+  assert.match(byPath.get("[1].requirements[0].rule.minShare")?.detail ?? "", /hoogstens 1 \(100%\)/);
+  assert.match(byPath.get("[1].requirements[0].rule.atOrAbove")?.detail ?? "", /onbekende waarde "mbo9"/);
+});
+
+test("duplicate keys are rejected; a variant makes them unique", async () => {
+  const one = aProduct({ codes: [{ status: "given", law: "wmo", productcode: "08A03", asWritten: "08A03" }] });
+  const dup = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": [one], "b.yaml": [one] } } }));
+  assert.equal(dup.ok, false);
+  if (!dup.ok) {
+    assert.equal(dup.problems[0]!.code, "duplicate-key");
+    assert.match(dup.problems[0]!.detail, /test-boek\.wmo\.08A03 staat ook in .*a\.yaml:\d+/);
+  }
+  const v = (variant: string) => aProduct({ codes: [{ status: "given", law: "wmo", productcode: "08A03", asWritten: "08A03", variant }] });
+  const ok = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": [v("dagbehandeling"), v("Dagbesteding Wmo")] } } }));
+  assert.ok(ok.ok);
+  assert.deepEqual(ok.value.products.map((p) => p.id), ["test-boek.wmo.08A03.dagbehandeling", "test-boek.wmo.08A03.dagbesteding-wmo"]);
+});
+
+test("a pending code keeps its stand-in; a code's category must match its prefix", async () => {
+  const pending = aProduct({ codes: [{ status: "pending", law: "jeugdwet", standIn: "nieuw-1", asWritten: "NIEUW" }] });
+  const wrongCat = aProduct({ codes: [{ status: "given", law: "wmo", productcode: "41O23", productcategorie: "42", asWritten: "41O23" }] });
+  const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": [pending, wrongCat] } } }));
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.deepEqual(r.problems.map((p) => p.code), ["inconsistent-data"]);
+  assert.match(r.problems[0]!.detail, /42 wijkt af .* 41O23/);
+});
+
+test("broken YAML and a missing folder are reported, not thrown", async () => {
+  const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": "- name: [unclosed\n" } } }));
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.equal(r.problems[0]!.title, "Ongeldige YAML");
+  const none = await readCatalogueDir("/nonexistent/kader");
+  assert.equal(none.ok, false);
+});
+
+test("a law outside the productenboek's laws is rejected", async () => {
+  const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek({ laws: ["wmo"] }), files: { "a.yaml": [aProduct()] } } }));
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.match(r.problems.map((p) => p.title).join(), /Wet hoort niet bij dit productenboek/);
+});
