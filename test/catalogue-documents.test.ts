@@ -122,7 +122,7 @@ describe("004: programma van eisen NMD", () => {
     assert.equal(cat.products.some((p) => p.id === id("begeleiding-specialistisch-lang")), false);
   });
   test("M1/M2: half jaar, één verlenging, maximaal een jaar (line 490); M2 jonger dan 23 (line 514); dagdeel 2,5–4,5 uur (line 504)", () => {
-    assert.deepEqual(leaf(id("dagbesteding-m1"), "durationCap").map((d) => [d.maxMonths, d.extensionMonths, d.maxExtensions, d.totalMaxMonths]), [[6, 6, 1, 12]]);
+    assert.deepEqual(leaf(id("dagbesteding-m1"), "durationCap").map((d) => [d.max, d.extension, d.maxExtensions, d.totalMax]), [[6, 6, 1, 12]]);
     assert.deepEqual(summarize(product(id("dagbesteding-m2"))).ageRange, { minAge: null, maxAgeExclusive: 23 });
     const def = product(id("dagbesteding-m3")).unit.definition;
     assert.deepEqual([def?.minHours, def?.maxHours, def?.overMaxCountsAs], [2.5, 4.5, 2]);

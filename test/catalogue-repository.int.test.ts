@@ -53,7 +53,7 @@ function contract(name: string, make: () => Promise<{ repo: CatalogueRepository;
       const afterChange = await repo.product("test-boek.wmo.02A03", "2026-03-15");
       assert.equal(before?.version, 1);
       assert.equal(afterChange?.version, 2);
-      const share = (p: typeof before) => (p?.product.requirements[0]?.rule as { minShare: number }).minShare;
+      const share = (p: typeof before) => (p?.product.requirements[0]?.rule as { minShare: number } | undefined)?.minShare;
       assert.equal(share(before), 0.8);
       assert.equal(share(afterChange), 0.6);
       assert.equal(before?.validTo, "2026-03-14");

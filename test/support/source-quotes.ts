@@ -40,21 +40,32 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
     }
     out.push({ where, asWritten, line, found: foundAt !== null, foundAtLine: foundAt });
   };
-  const seen = new Set<unknown>();
+  const quotes: [file: string, where: string, asWritten: string, line: number][] = [];
+  const notes = (file: string, where: string, ns: Catalogue["products"][number]["notes"]) => {
+    ns.forEach((n, i) => {
+      n.readings.forEach((r, j) => {
+        quotes.push([file, `${where}notes[${i}].readings[${j}]`, r.asWritten, r.line]);
+      });
+    });
+  };
+  const seen = new Set<string>();
   for (const p of catalogue.products) {
-    if (seen.has(p.requirements)) continue; // products expanded from one description share their requirements
-    seen.add(p.requirements);
+    const key = `${p.source.file}:${p.source.line}:${p.name}:${p.variant}`;
+    if (seen.has(key)) continue; // products expanded from one description share their text
+    seen.add(key);
     const file = p.source.file;
-    p.requirements.forEach((r, i) => check(file, `${p.id} requirements[${i}]`, r.asWritten, r.line));
-    p.notes.forEach((n, i) => n.readings.forEach((r, j) => check(file, `${p.id} notes[${i}].readings[${j}]`, r.asWritten, r.line)));
-    for (const [name, s] of Object.entries(p.sections)) if (s.asWritten && s.line) check(file, `${p.id} sections.${name}`, s.asWritten, s.line);
-    if (p.unit.asWritten && p.unit.line) check(file, `${p.id} unit`, p.unit.asWritten, p.unit.line);
+    p.requirements.forEach((r, i) => {
+      quotes.push([file, `${p.id} requirements[${i}]`, r.asWritten, r.line]);
+    });
+    notes(file, `${p.id} `, p.notes);
+    for (const [name, s] of Object.entries(p.sections)) if (s.asWritten && s.line) quotes.push([file, `${p.id} sections.${name}`, s.asWritten, s.line]);
+    if (p.unit.asWritten && p.unit.line) quotes.push([file, `${p.id} unit`, p.unit.asWritten, p.unit.line]);
   }
   for (const pb of catalogue.productenboeken) {
-    pb.notes.forEach((n, i) => n.readings.forEach((r, j) => check(pb.source, `${pb.id} notes[${i}].readings[${j}]`, r.asWritten, r.line)));
-    for (const [name, t] of Object.entries(pb.tables))
-      t.notes.forEach((n, i) => n.readings.forEach((r, j) => check(pb.source, `${pb.id} tables.${name}.notes[${i}].readings[${j}]`, r.asWritten, r.line)));
-    if (pb.issuer.asWritten && pb.issuer.line) check(pb.source, `${pb.id} issuer`, pb.issuer.asWritten, pb.issuer.line);
+    notes(pb.source, `${pb.id} `, pb.notes);
+    for (const [name, t] of Object.entries(pb.tables)) notes(pb.source, `${pb.id} tables.${name}.`, t.notes);
+    if (pb.issuer.asWritten && pb.issuer.line) quotes.push([pb.source, `${pb.id} issuer`, pb.issuer.asWritten, pb.issuer.line]);
   }
+  for (const q of quotes) check(...q);
   return out;
 }

@@ -57,6 +57,7 @@ export function exportProduct(p: Product) {
     responseMinutes: s.responseMinutes,
     evaluationEveryMonths: s.evaluationEveryMonths,
     maxDurationMonths: s.maxDurationMonths,
+    maxDurationWeeks: s.maxDurationWeeks,
     description: p.description,
     sections: p.sections,
     requirements: p.requirements.map((r) => ({ topic: r.topic, text: explain(r.rule), asWritten: r.asWritten, line: r.line, rule: r.rule })),

@@ -134,7 +134,7 @@ export function expandProductenboek(
           description: sp.description,
           source: { file: pb.source, line: sp.line, endLine: sp.endLine },
           sections: sp.sections,
-          requirements: sp.requirements,
+          requirements: sp.requirements.filter((r) => r.law === undefined || r.law === code.law),
           notes: sp.notes,
           attributes: sp.attributes,
           siblings: ids.filter((x) => x !== id),

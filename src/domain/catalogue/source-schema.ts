@@ -132,6 +132,8 @@ export const Requirement = z
     asWritten: z.string().min(1),
     line: Line,
     rule: Rule,
+    /** a requirement the document states for one law only (e.g. "Betrokkenheid geregistreerde medewerkers (Jeugd)") */
+    law: Law.optional(),
   })
   .strict();
 export type Requirement = z.output<typeof Requirement>;

@@ -35,6 +35,7 @@ export interface ProductSummary {
   responseMinutes: number | null;
   evaluationEveryMonths: number | null;
   maxDurationMonths: number | null;
+  maxDurationWeeks: number | null;
   sectionsPending: string[];
   contestedTopics: string[];
   notes: number;
@@ -97,7 +98,8 @@ export function summarize(p: Product): ProductSummary {
     startWithinHours: minOrNull(response.filter((r) => r.kind === "start").map((r) => r.withinMinutes / 60)),
     responseMinutes: minOrNull(response.filter((r) => r.kind === "on-site" || r.kind === "contact").map((r) => r.withinMinutes)),
     evaluationEveryMonths: minOrNull(of("evaluation").map((e) => e.everyMonths)),
-    maxDurationMonths: minOrNull(of("durationCap").map((d) => d.totalMaxMonths ?? d.maxMonths)),
+    maxDurationMonths: minOrNull(of("durationCap").filter((d) => d.unit === "months").map((d) => d.totalMax ?? d.max)),
+    maxDurationWeeks: minOrNull(of("durationCap").filter((d) => d.unit === "weeks").map((d) => d.totalMax ?? d.max)),
     sectionsPending: Object.entries(p.sections)
       .filter(([, s]) => s.status === "volgt-nog")
       .map(([k]) => k),

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { evaluate } from "./evaluate.ts";
 import { explain } from "./explain.ts";
 import { Facts, type StaffMember } from "./facts.ts";
-import { Level, Rule, rules } from "./rule.ts";
+import { type Level, Rule, rules } from "./rule.ts";
 
 const staff = (...levels: Level[]): StaffMember[] => levels.map((level) => Facts.shape.staff.unwrap().element.parse({ level }));
 const parse = (r: unknown) => Rule.parse(r);
@@ -66,9 +66,15 @@ describe("other leaves", () => {
     ["24/7 aanwezigheid ontbreekt", { op: "availability", mode: "presence", schedule: "24/7" }, { presence24x7: false }, "fail"],
     ["aanrijtijd 30 min: 45 is te laat", { op: "responseTime", kind: "on-site", withinMinutes: 30 }, { responseMinutes: { "on-site": 45 } }, "fail"],
     ["start binnen 24 uur: 1440 min is op tijd", { op: "responseTime", kind: "start", withinMinutes: 1440 }, { responseMinutes: { start: 1440 } }, "pass"],
-    ["M1: 6 mnd + 1 verlenging = 12 mag", { op: "durationCap", maxMonths: 6, extensionMonths: 6, maxExtensions: 1, totalMaxMonths: 12 }, { durationMonths: 12, extensions: 1 }, "pass"],
-    ["M1: 12 mnd zonder verlenging mag niet", { op: "durationCap", maxMonths: 6, extensionMonths: 6, maxExtensions: 1, totalMaxMonths: 12 }, { durationMonths: 12, extensions: 0 }, "fail"],
-    ["M1: tweede verlenging mag niet", { op: "durationCap", maxMonths: 6, extensionMonths: 6, maxExtensions: 1, totalMaxMonths: 12 }, { durationMonths: 10, extensions: 2 }, "fail"],
+    ["M1: 6 mnd + 1 verlenging = 12 mag", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 12, extensions: 1 }, "pass"],
+    ["M1: 12 mnd zonder verlenging mag niet", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 12, extensions: 0 }, "fail"],
+    ["M1: tweede verlenging mag niet", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 10, extensions: 2 }, "fail"],
+    ["crisis: 6 weken + 6 weken verlenging, 13 weken te lang", { op: "durationCap", unit: "weeks", max: 6, extension: 6, maxExtensions: 1 }, { durationWeeks: 13, extensions: 1 }, "fail"],
+    ["crisis in weken zonder weken-gegeven", { op: "durationCap", unit: "weeks", max: 6 }, { durationMonths: 1 }, "unknown"],
+    ["plan binnen 2 maanden: 45 dagen op tijd", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 45 }, "pass"],
+    ["plan binnen 2 maanden: 60 dagen hangt van de kalender af", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 60 }, "unknown"],
+    ["plan binnen 2 maanden: 70 dagen te laat", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 70 }, "fail"],
+    ["gemiddeld 5,5 uur: 5 is te weinig", { op: "hoursPerWeek", average: 5.5, of: "individuele begeleiding" }, { hoursPerWeek: 5 }, "fail"],
     ["leeftijd tot 23: 22 mag", { op: "age", maxAgeExclusive: 23 }, { clientAge: 22 }, "pass"],
     ["leeftijd tot 23: 23 niet", { op: "age", maxAgeExclusive: 23 }, { clientAge: 23 }, "fail"],
     ["leeftijd t/m 17 (18 exclusief): 17 mag", { op: "age", minAge: 0, maxAgeExclusive: 18 }, { clientAge: 17 }, "pass"],

@@ -169,6 +169,8 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
     }
     case "hoursPerWeek": {
       if (f.hoursPerWeek === undefined) return missing("hoursPerWeek");
+      if (rule.average !== null && f.hoursPerWeek + EPS < rule.average)
+        return fail(`gemiddeld ${num(f.hoursPerWeek)} uur per week, gemiddeld ${num(rule.average)} vereist`);
       if (rule.min !== null && f.hoursPerWeek + EPS < rule.min) return fail(`${num(f.hoursPerWeek)} uur per week, minimaal ${num(rule.min)} vereist`);
       if (rule.max !== null && f.hoursPerWeek > rule.max + EPS) return fail(`${num(f.hoursPerWeek)} uur per week, maximaal ${num(rule.max)} toegestaan`);
       return PASS;
@@ -195,14 +197,17 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
       return v > rule.withinMinutes + EPS ? fail(`${num(v)} minuten tot ${explain(rule).split(" binnen")[0]}, maximaal ${num(rule.withinMinutes)} minuten`) : PASS;
     }
     case "durationCap": {
-      if (f.durationMonths === undefined) return missing("durationMonths");
+      const key: FactKey = rule.unit === "weeks" ? "durationWeeks" : "durationMonths";
+      const duration = f[key] as number | undefined;
+      if (duration === undefined) return missing(key);
+      const u = rule.unit === "weeks" ? "weken" : "maanden";
       const ext = f.extensions ?? 0;
       const problems: string[] = [];
       if (rule.maxExtensions !== null && ext > rule.maxExtensions) problems.push(`${ext} verlengingen, hoogstens ${rule.maxExtensions} toegestaan`);
-      const cap =
-        rule.totalMaxMonths ?? (rule.extensionMonths !== null ? rule.maxMonths + ext * rule.extensionMonths : rule.maxMonths);
-      const allowed = Math.min(cap, rule.maxMonths + ext * (rule.extensionMonths ?? 0));
-      if (f.durationMonths > allowed + EPS) problems.push(`duur ${num(f.durationMonths)} maanden, maximaal ${num(allowed)} maanden`);
+      const withExtensions = rule.max + ext * (rule.extension ?? 0);
+      const allowed = rule.totalMax !== null ? Math.min(rule.totalMax, withExtensions) : withExtensions;
+      if (duration > allowed + EPS) problems.push(`duur ${num(duration)} ${u}, maximaal ${num(allowed)} ${u}`);
+      if (rule.min !== null && duration + EPS < rule.min) problems.push(`duur ${num(duration)} ${u}, minimaal ${num(rule.min)} ${u}`);
       return problems.length ? fail(problems.join("; ")) : PASS;
     }
     case "age": {
@@ -227,7 +232,11 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
     }
     case "planDeadline": {
       if (f.planWithinDays === undefined) return missing("planWithinDays");
-      return f.planWithinDays > rule.withinDays + EPS ? fail(`${rule.plan} na ${num(f.planWithinDays)} dagen, uiterlijk ${num(rule.withinDays)} dagen`) : PASS;
+      // weeks are exact; a month is counted as the shortest calendar month a term of that many months can span
+      const limitDays = rule.unit === "days" ? rule.within : rule.unit === "weeks" ? rule.within * 7 : rule.within * 28;
+      if (rule.unit === "months" && f.planWithinDays > limitDays && f.planWithinDays <= rule.within * 31)
+        return unknown(`${rule.plan} na ${num(f.planWithinDays)} dagen; of dat binnen ${num(rule.within)} maanden is, hangt af van de kalender`, ["planWithinDays"]);
+      return f.planWithinDays > limitDays + EPS ? fail(`${rule.plan} na ${num(f.planWithinDays)} dagen, uiterlijk ${explain(rule).split(" binnen ")[1]}`) : PASS;
     }
     case "evidence": {
       if (rule.evidence !== "vog") return needsConfirmation();

@@ -82,7 +82,7 @@ export function explain(rule: Rule): string {
         .map(([l, s]) => `${pct(s ?? 0)} ${lv(l as Level)}`)
         .join(" / ")}`;
     case "allowedLevels":
-      return `medewerkers op niveau ${rule.levels.map(lv).join(", ")}`;
+      return `medewerkers op niveau ${rule.levels.map(lv).join(", ")} (of hoger)`;
     case "minLevel":
       return `${rule.task}: minimaal ${lv(rule.level)}`;
     case "roleAvailable":
@@ -92,7 +92,11 @@ export function explain(rule: Rule): string {
     case "clientsPerGroup":
       return `${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clients)} cliënten per groep`;
     case "hoursPerWeek":
-      return `${rule.of}: ${[rule.min !== null ? `minimaal ${num(rule.min)}` : null, rule.max !== null ? `maximaal ${num(rule.max)}` : null]
+      return `${rule.of}: ${[
+        rule.average !== null ? `gemiddeld ${num(rule.average)}` : null,
+        rule.min !== null ? `minimaal ${num(rule.min)}` : null,
+        rule.max !== null ? `maximaal ${num(rule.max)}` : null,
+      ]
         .filter(Boolean)
         .join(" en ")} uur per week`;
     case "sessionDuration":
@@ -102,9 +106,11 @@ export function explain(rule: Rule): string {
     case "responseTime":
       return `${responseLabel[rule.kind]} binnen ${duration(rule.withinMinutes)}`;
     case "durationCap": {
-      const parts = [`maximaal ${num(rule.maxMonths)} maanden`];
-      if (rule.extensionMonths) parts.push(`verlenging met ${num(rule.extensionMonths)} maanden${rule.maxExtensions !== null ? ` (hoogstens ${rule.maxExtensions}×)` : ""}`);
-      if (rule.totalMaxMonths) parts.push(`in totaal maximaal ${num(rule.totalMaxMonths)} maanden`);
+      const u = rule.unit === "weeks" ? "weken" : "maanden";
+      const parts = [`maximaal ${num(rule.max)} ${u}`];
+      if (rule.min) parts.unshift(`minimaal ${num(rule.min)} ${u}`);
+      if (rule.extension) parts.push(`verlenging met ${num(rule.extension)} ${u}${rule.maxExtensions !== null ? ` (hoogstens ${rule.maxExtensions}×)` : ""}`);
+      if (rule.totalMax) parts.push(`in totaal maximaal ${num(rule.totalMax)} ${u}`);
       return parts.join(", ");
     }
     case "age":
@@ -124,11 +130,11 @@ export function explain(rule: Rule): string {
     case "evaluation":
       return `evaluatie minimaal elke ${num(rule.everyMonths)} maanden`;
     case "planDeadline":
-      return `${rule.plan} binnen ${num(rule.withinDays)} dagen na ${rule.from}`;
+      return `${rule.plan} binnen ${num(rule.within)} ${{ days: "dagen", weeks: "weken", months: "maanden" }[rule.unit]} na ${rule.from}`;
     case "escalation":
       return `${rule.direction === "afschalen" ? "afschalen" : "opschalen"}${rule.to ? ` naar ${rule.to}` : " waar mogelijk"}`;
     case "evidence": {
-      const name = { vog: "VOG", diploma: "diploma", kwaliteitscertificaat: "kwaliteitscertificaat", rijbewijs: "rijbewijs", ervaringscertificaat: "ervaringscertificaat", registratie: "registratie" }[rule.evidence];
+      const name = { vog: "VOG", diploma: "diploma", kwaliteitscertificaat: "kwaliteitscertificaat", rijbewijs: "rijbewijs", ervaringscertificaat: "ervaringscertificaat", registratie: "registratie", licentie: "licentie" }[rule.evidence];
       const parts = [`geldige ${name}`];
       if (rule.maxAgeMonths) parts.push(`niet ouder dan ${num(rule.maxAgeMonths)} maanden`);
       if (rule.issuedBeforeStartMaxMonths) parts.push(`afgegeven hoogstens ${num(rule.issuedBeforeStartMaxMonths)} maanden voor indiensttreding`);

@@ -35,6 +35,7 @@ export const Facts = z
     reachable24x7: z.boolean().optional(),
     responseMinutes: z.partialRecord(z.enum(["start", "on-site", "contact", "placement"]), z.number().nonnegative()).optional(),
     durationMonths: z.number().nonnegative().optional(),
+    durationWeeks: z.number().nonnegative().optional(),
     extensions: z.number().int().nonnegative().optional(),
     clientAge: z.number().nonnegative().optional(),
     /** product codes (or names) the client also receives */

@@ -40,6 +40,13 @@ export const Role = z.enum([
   "praktijkbegeleider",
   "casusregisseur",
   "chauffeur",
+  "psychotherapeut",
+  "klinisch-psycholoog",
+  "systeemtherapeut",
+  "vaktherapeut",
+  "maatschappelijk-werker",
+  "mdft-supervisor",
+  "pedagogisch-medewerker",
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -52,6 +59,8 @@ export const RolePurpose = z.enum([
   "uitvoering",
   "eindverantwoordelijk",
   "aanwezig",
+  "werkbegeleiding",
+  "supervisie",
 ]);
 export type RolePurpose = z.infer<typeof RolePurpose>;
 
@@ -130,11 +139,13 @@ export const HoursPerWeekRule = z
     op: z.literal("hoursPerWeek"),
     min: nonNegative.nullable().default(null),
     max: nonNegative.nullable().default(null),
+    /** an average the document states ("gemiddeld 5,5 uur per week"); the delivered average must reach it */
+    average: nonNegative.nullable().default(null),
     /** what the hours are of, in own words ("begeleiding per cliënt") */
     of: z.string().min(1),
   })
   .strict()
-  .refine((r) => r.min !== null || r.max !== null, { message: "geef min of max" });
+  .refine((r) => r.min !== null || r.max !== null || r.average !== null, { message: "geef min, max of average" });
 
 export const SessionDurationRule = z
   .object({
@@ -161,13 +172,18 @@ export const ResponseTimeRule = z
   })
   .strict();
 
+export const DurationUnit = z.enum(["months", "weeks"]);
 export const DurationCapRule = z
   .object({
     op: z.literal("durationCap"),
-    maxMonths: positive,
-    extensionMonths: positive.nullable().default(null),
+    /** the unit of every number in this rule */
+    unit: DurationUnit.default("months"),
+    max: positive,
+    extension: positive.nullable().default(null),
     maxExtensions: z.number().int().nonnegative().nullable().default(null),
-    totalMaxMonths: positive.nullable().default(null),
+    totalMax: positive.nullable().default(null),
+    /** a minimum duration, where the document sets one */
+    min: positive.nullable().default(null),
   })
   .strict();
 
@@ -206,8 +222,9 @@ export const PlanDeadlineRule = z
   .object({
     op: z.literal("planDeadline"),
     plan: z.string().min(1),
-    withinDays: positive,
-    /** the moment the term starts, in own words ("start zorg", "aanmelding") */
+    within: positive,
+    unit: z.enum(["days", "weeks", "months"]),
+    /** the moment the term starts, in own words ("start zorg", "zorgtoewijzing") */
     from: z.string().min(1),
   })
   .strict();
@@ -224,7 +241,7 @@ export const EscalationRule = z
 export const EvidenceRule = z
   .object({
     op: z.literal("evidence"),
-    evidence: z.enum(["vog", "diploma", "kwaliteitscertificaat", "rijbewijs", "ervaringscertificaat", "registratie"]),
+    evidence: z.enum(["vog", "diploma", "kwaliteitscertificaat", "rijbewijs", "ervaringscertificaat", "registratie", "licentie"]),
     /** maximum age of the evidence in months at any time */
     maxAgeMonths: positive.nullable().default(null),
     /** maximum months between issue and the start of work */
@@ -232,7 +249,7 @@ export const EvidenceRule = z
   })
   .strict();
 
-export const Register = z.enum(["BIG", "SKJ", "NIP", "NVO", "Vaktherapie", "VGCt", "Registerplein"]);
+export const Register = z.enum(["BIG", "SKJ", "NIP", "NVO", "Vaktherapie", "VGCt", "Registerplein", "NKD"]);
 export const RegistrationRule = z
   .object({
     op: z.literal("registration"),

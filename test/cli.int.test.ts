@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { test } from "node:test";
+import { aProduct, aProductenboek, writeCatalogue } from "./support/builders.ts";
+
+const bin = resolve(import.meta.dirname, "../bin/kader.mjs");
+const kader = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+test("kader catalog validate: the shipped catalogue is valid (exit 0)", () => {
+  const r = kader("catalog", "validate", "--json");
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out), { ok: true, productenboeken: 4, products: 111 });
+});
+
+test("kader catalog validate --dir: problems with file:line and field path, exit 1", async () => {
+  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [aProduct({ unit: { code: "05", status: "given" } })] } } });
+  const r = kader("catalog", "validate", "--dir", dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /b\/products\/p\.yaml:\d+ \[0\]\.unit\.code: Ongeldig veld — onbekende waarde "05"/);
+});
+
+test("kader catalog export --format json prints kader.productenboek/v1 with every product", () => {
+  const r = kader("catalog", "export", "--format", "json");
+  assert.equal(r.code, 0, r.err);
+  const doc = JSON.parse(r.out);
+  assert.equal(doc.format, "kader.productenboek/v1");
+  const all = doc.productenboeken.flatMap((b: { products: { id: string; source: { file: string } }[] }) => b.products);
+  assert.equal(all.length, 111);
+  assert.equal(new Set(all.map((p: { id: string }) => p.id)).size, 111);
+  const p = all.find((x: { id: string }) => x.id === "000-begeleiding-dagbesteding.jeugdwet.41A24");
+  assert.deepEqual([p.productcode, p.productcategorie, p.law, p.groupSize, p.source.file], ["41A24", "41", "jeugdwet", { clientsPerStaff: 5, meaning: "average" }, "000_a8fe782033fdd29b.txt"]);
+});
+
+test("kader catalog show / compare / list, and exit 1 for an unknown product or bad option", () => {
+  const show = kader("catalog", "show", "002-wmo-2026.wmo.02A05");
+  assert.equal(show.code, 0, show.err);
+  assert.match(show.out, /ter plaatse \(aanrijtijd\) binnen 30 minuten/);
+  const cmp = kader("catalog", "compare", "02A03", "--json");
+  assert.equal(JSON.parse(cmp.out).products.length, 2);
+  const list = kader("catalog", "list", "--law", "jeugdwet", "--unit", "14", "--json");
+  assert.ok(JSON.parse(list.out).items.every((p: { law: string; unit: string }) => p.law === "jeugdwet" && p.unit === "14"));
+  assert.equal(kader("catalog", "show", "bestaat-niet").code, 1);
+  const bad = kader("catalog", "list", "--law", "zvw");
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /Ongeldige parameter law/);
+  assert.equal(kader("catalog", "export", "--format", "pdf").code, 1);
+});
+
+test("kader db migrate and catalog load on an embedded database: a second load changes nothing", async () => {
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const data = await mkdtemp(`${tmpdir()}/kader-data-`);
+  const env = { ...process.env, DATABASE_URL: "", KADER_DATA: data };
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env });
+  const m = run("db", "migrate");
+  assert.equal(m.status, 0, m.stderr);
+  assert.match(m.stdout, /Migraties toegepast: 1/);
+  const first = JSON.parse(run("catalog", "load", "--json").stdout);
+  assert.equal(first.products.created.length, 111);
+  const second = JSON.parse(run("catalog", "load", "--json").stdout);
+  assert.deepEqual([second.products.created.length, second.products.changed.length, second.products.unchanged.length], [0, 0, 111]);
+  assert.match(run("db", "migrate").stdout, /geen migraties nodig/);
+});
