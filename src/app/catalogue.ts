@@ -44,6 +44,13 @@ export function parameterProblems(error: z.ZodError): Problem[] {
   });
 }
 
+export interface SearchPage {
+  items: ProductSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface ProductDetail {
   product: Product;
   summary: ProductSummary;
@@ -68,6 +75,7 @@ export class CatalogueService {
   }
 
   private async cached<T>(key: string, f: () => Promise<T>): Promise<T> {
+    if (this.cacheSize === 0) return f();
     if (this.cache.has(key)) return this.cache.get(key) as T;
     const v = await f();
     if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -85,7 +93,28 @@ export class CatalogueService {
     return this.cached(`pb|${id}|${d}`, () => this.repo.productenboek(id, d));
   }
 
-  async search(raw: Record<string, unknown>): Promise<Result<{ items: ProductSummary[]; total: number; limit: number; offset: number }>> {
+  /** The search result serialized once and kept: the hot path of the API sends the cached text as it is. */
+  async searchJson(raw: Record<string, unknown>): Promise<Result<string>> {
+    const parsed = this.toQuery(raw);
+    if (!parsed.ok) return parsed;
+    const q = parsed.value;
+    const value = await this.cached(`search-json|${JSON.stringify(q)}`, async () => JSON.stringify(await this.runSearch(q)));
+    return { ok: true, value };
+  }
+
+  async search(raw: Record<string, unknown>): Promise<Result<SearchPage>> {
+    const parsed = this.toQuery(raw);
+    if (!parsed.ok) return parsed;
+    const q = parsed.value;
+    return { ok: true, value: await this.cached(`search|${JSON.stringify(q)}`, () => this.runSearch(q)) };
+  }
+
+  private async runSearch(q: ProductQuery): Promise<SearchPage> {
+    const r = await this.repo.searchProducts(q);
+    return { items: r.items.map(summarize), total: r.total, limit: q.limit, offset: q.offset };
+  }
+
+  private toQuery(raw: Record<string, unknown>): Result<ProductQuery> {
     const parsed = ProductSearchParams.safeParse(raw);
     if (!parsed.success) return { ok: false, problems: parameterProblems(parsed.error) };
     const p = parsed.data;
@@ -102,11 +131,7 @@ export class CatalogueService {
       limit: p.limit,
       offset: p.offset,
     };
-    const value = await this.cached(`search|${JSON.stringify(q)}`, async () => {
-      const r = await this.repo.searchProducts(q);
-      return { items: r.items.map(summarize), total: r.total, limit: q.limit, offset: q.offset };
-    });
-    return { ok: true, value };
+    return { ok: true, value: q };
   }
 
   async product(id: string, asOf?: string): Promise<ProductDetail | null> {

@@ -39,7 +39,8 @@ export async function openKader(cfg: KaderEnv, clock: Clock = dutchClock): Promi
   const db = await connect(cfg);
   await migrate(db);
   const repo = new SqlCatalogueRepository(db);
-  return { db, repo, clock, catalogue: new CatalogueService(repo, clock), close: () => db.close() };
+  const cacheSize = process.env.KADER_CACHE === "0" ? 0 : 2000;
+  return { db, repo, clock, catalogue: new CatalogueService(repo, clock, cacheSize), close: () => db.close() };
 }
 
 /** Validates the catalogue files and loads them (idempotent). Problems are returned, nothing is written then. */

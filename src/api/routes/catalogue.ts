@@ -50,9 +50,9 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
   });
 
   app.get("/products", async (req: Req, reply) => {
-    const r = await svc.search(req.query);
+    const r = await svc.searchJson(req.query);
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return r.value;
+    return reply.type("application/json; charset=utf-8").send(r.value);
   });
 
   app.get("/products/:id", async (req: Req, reply) => {

@@ -1,4 +1,3 @@
-import { explain } from "../rules/explain.ts";
 import type { Level, LeafRule, Rule } from "../rules/rule.ts";
 import type { Product } from "./product.ts";
 
@@ -39,7 +38,9 @@ export interface ProductSummary {
   sectionsPending: string[];
   contestedTopics: string[];
   notes: number;
-  requirements: { topic: string; text: string; line: number; op: Rule["op"] }[];
+  requirementCount: number;
+  /** the topics of the requirements, for lists; the detail view renders the requirements themselves */
+  topics: string[];
   description: string;
   source: { file: string; line: number };
 }
@@ -105,7 +106,8 @@ export function summarize(p: Product): ProductSummary {
       .map(([k]) => k),
     contestedTopics: p.requirements.filter((r) => r.rule.op === "contested").map((r) => r.topic),
     notes: p.notes.length,
-    requirements: p.requirements.map((r) => ({ topic: r.topic, text: explain(r.rule), line: r.line, op: r.rule.op })),
+    requirementCount: p.requirements.length,
+    topics: [...new Set(p.requirements.map((r) => r.topic))],
     description: p.description,
     source: { file: p.source.file, line: p.source.line },
   };
