@@ -75,3 +75,17 @@ test("a law outside the productenboek's laws is rejected", async () => {
   assert.equal(r.ok, false);
   if (!r.ok) assert.match(r.problems.map((p) => p.title).join(), /Wet hoort niet bij dit productenboek/);
 });
+
+test("a requirement scoped to one law is attached only to that law's product", async () => {
+  const p = aProduct({
+    requirements: [
+      { topic: "opleiding", asWritten: "Minimaal 80%", line: 34, rule: { op: "staffShare", minShare: 0.8, atOrAbove: "mbo4", restAtLeast: "mbo3" } },
+      { topic: "geregistreerde medewerkers (Jeugd)", asWritten: "Een BIG of SKJ-geregistreerde professional", line: 52, law: "jeugdwet", rule: { op: "roleAvailable", role: "big-of-skj-geregistreerde", purpose: "overleg" } },
+    ],
+  });
+  const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [p] } } }));
+  assert.ok(r.ok);
+  const topics = (law: string) => r.value.products.find((x) => x.law === law)!.requirements.map((q) => q.topic);
+  assert.deepEqual(topics("wmo"), ["opleiding"]);
+  assert.deepEqual(topics("jeugdwet"), ["opleiding", "geregistreerde medewerkers (Jeugd)"]);
+});

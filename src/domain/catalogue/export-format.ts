@@ -1,6 +1,6 @@
 import { explain } from "../rules/explain.ts";
 import type { Product, Productenboek } from "./product.ts";
-import { summarize } from "./summary.ts";
+import { type ProductSummary, summarize } from "./summary.ts";
 
 export const EXPORT_FORMAT = "kader.productenboek/v1";
 
@@ -69,7 +69,7 @@ export function exportProduct(p: Product) {
 }
 
 /** Columns of the CSV/XLSX export: one row per product, for contract managers. */
-export const exportColumns: { key: string; header: string; get: (p: Product) => string | number | boolean | null }[] = [
+export const exportColumns: { key: string; header: string; get: (p: Product, s: ProductSummary) => string | number | boolean | null }[] = [
   { key: "productenboek", header: "Productenboek", get: (p) => p.productenboekId },
   { key: "id", header: "Product-id", get: (p) => p.id },
   { key: "law", header: "Wet", get: (p) => p.law },
@@ -84,29 +84,31 @@ export const exportColumns: { key: string; header: string; get: (p: Product) => 
   {
     key: "staffing",
     header: "Opleiding",
-    get: (p) => {
-      const s = summarize(p).staffing;
-      if (!s) return null;
+    get: (_p, s) => {
+      const st = s.staffing;
+      if (!st) return null;
       return [
-        ...s.minShareAtOrAbove.map((m) => `min. ${Math.round(m.share * 1000) / 10}% ${m.level}+`),
-        s.restAtLeast ? `overig min. ${s.restAtLeast}` : null,
-        s.functionMix ? `mix ${Object.entries(s.functionMix).map(([l, v]) => `${Math.round((v ?? 0) * 1000) / 10}% ${l}`).join("/")}` : null,
-        s.allowedLevels ? `niveaus ${s.allowedLevels.join(", ")}` : null,
+        ...st.minShareAtOrAbove.map((m) => `min. ${Math.round(m.share * 1000) / 10}% ${m.level}+`),
+        st.restAtLeast ? `overig min. ${st.restAtLeast}` : null,
+        st.functionMix ? `mix ${Object.entries(st.functionMix).map(([l, v]) => `${Math.round((v ?? 0) * 1000) / 10}% ${l}`).join("/")}` : null,
+        st.allowedLevels ? `niveaus ${st.allowedLevels.join(", ")}` : null,
       ]
         .filter(Boolean)
         .join("; ");
     },
   },
-  { key: "groupSize", header: "Cliënten per begeleider", get: (p) => summarize(p).groupSize?.clientsPerStaff ?? null },
-  { key: "groupSizeMeaning", header: "Betekenis groepsgrootte", get: (p) => summarize(p).groupSize?.meaning ?? null },
-  { key: "minAge", header: "Leeftijd vanaf", get: (p) => summarize(p).ageRange?.minAge ?? null },
-  { key: "maxAgeExclusive", header: "Leeftijd tot (exclusief)", get: (p) => summarize(p).ageRange?.maxAgeExclusive ?? null },
-  { key: "available24x7", header: "24/7", get: (p) => summarize(p).available24x7 },
-  { key: "startWithinHours", header: "Start binnen (uur)", get: (p) => summarize(p).startWithinHours },
-  { key: "responseMinutes", header: "Reactietijd (min)", get: (p) => summarize(p).responseMinutes },
-  { key: "evaluationEveryMonths", header: "Evaluatie (maanden)", get: (p) => summarize(p).evaluationEveryMonths },
-  { key: "maxDurationMonths", header: "Maximale duur (maanden)", get: (p) => summarize(p).maxDurationMonths },
-  { key: "pending", header: "Volgt nog", get: (p) => summarize(p).sectionsPending.join(", ") || null },
+  { key: "groupSize", header: "Cliënten per begeleider", get: (_p, s) => s.groupSize?.clientsPerStaff ?? null },
+  { key: "groupSizeMeaning", header: "Betekenis groepsgrootte", get: (_p, s) => s.groupSize?.meaning ?? null },
+  { key: "clientsPerGroup", header: "Cliënten per groep", get: (_p, s) => s.clientsPerGroup?.clients ?? null },
+  { key: "minAge", header: "Leeftijd vanaf", get: (_p, s) => s.ageRange?.minAge ?? null },
+  { key: "maxAgeExclusive", header: "Leeftijd tot (exclusief)", get: (_p, s) => s.ageRange?.maxAgeExclusive ?? null },
+  { key: "available24x7", header: "24/7", get: (_p, s) => s.available24x7 },
+  { key: "startWithinHours", header: "Start binnen (uur)", get: (_p, s) => s.startWithinHours },
+  { key: "responseMinutes", header: "Reactietijd (min)", get: (_p, s) => s.responseMinutes },
+  { key: "evaluationEveryMonths", header: "Evaluatie (maanden)", get: (_p, s) => s.evaluationEveryMonths },
+  { key: "maxDurationMonths", header: "Maximale duur (maanden)", get: (_p, s) => s.maxDurationMonths },
+  { key: "maxDurationWeeks", header: "Maximale duur (weken)", get: (_p, s) => s.maxDurationWeeks },
+  { key: "pending", header: "Volgt nog", get: (_p, s) => s.sectionsPending.join(", ") || null },
   { key: "notes", header: "Opmerkingen", get: (p) => p.notes.map((n) => `[${n.kind}] ${n.text}`).join(" | ") || null },
   { key: "requirements", header: "Eisen", get: (p) => p.requirements.map((r) => `${r.topic}: ${explain(r.rule)}`).join(" | ") || null },
   { key: "source", header: "Bron", get: (p) => `${p.source.file}:${p.source.line}` },
