@@ -86,7 +86,15 @@ program
   .option("--port <n>", "poort", process.env.PORT ?? "8080")
   .option("--host <h>", "adres", process.env.HOST ?? "0.0.0.0")
   .option("--no-load", "laad de catalogus niet bij het starten")
-  .action((o) => run(() => serve(out, { port: Number(o.port), host: o.host, dir: o.dir, load: o.load }))());
+  .action((o) => {
+    const port = Number(o.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      out.err(`Ongeldige poort "${o.port}": geef een getal van 1 tot 65535.`);
+      process.exitCode = 1;
+      return;
+    }
+    return run(() => serve(out, { port, host: o.host, dir: o.dir, load: o.load }))();
+  });
 
 program
   .command("db")

@@ -27,7 +27,16 @@ export async function serve(out: Output, opts: { port: number; host: string; dir
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
-  await app.listen({ port: opts.port, host: opts.host });
+  try {
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "EADDRINUSE" && code !== "EACCES") throw e;
+    out.err(code === "EADDRINUSE" ? `Poort ${opts.port} is al in gebruik; kies een andere met PORT of --port.` : `Geen toegang tot poort ${opts.port}.`);
+    await app.close();
+    await k.close();
+    return 1;
+  }
   out.line(
     `Kader draait op http://${opts.host === "0.0.0.0" ? "localhost" : opts.host}:${opts.port} (${cfg.databaseUrl ? "PostgreSQL" : `PGlite in ${cfg.dataDir}`}), klaar in ${Math.round(performance.now() - t0)} ms`,
   );
