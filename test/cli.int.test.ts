@@ -6,7 +6,7 @@ import { aProduct, aProductenboek, writeCatalogue } from "./support/builders.ts"
 
 const bin = resolve(import.meta.dirname, "../bin/kader.mjs");
 const kader = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: "" } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

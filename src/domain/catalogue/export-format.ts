@@ -33,32 +33,12 @@ export function toExportDocument(asOf: string, productenboeken: Productenboek[],
 }
 
 export function exportProduct(p: Product) {
-  const s = summarize(p);
+  // the headline fields come from the summary (one projection of the rules); list-only fields are left out
+  const { productenboekId: _b, sectionsPending: _s, contestedTopics: _c, notes: _n, requirementCount: _r, topics: _t, source: _src, ...headline } =
+    summarize(p);
   return {
-    id: p.id,
-    name: p.name,
-    kind: p.kind,
-    law: p.law,
-    productcategorie: p.productcategorie,
-    productcode: p.productcode,
-    codeStatus: p.codeStatus,
-    codeAsWritten: p.codeAsWritten,
-    variant: p.variant,
-    unit: p.unit.code,
-    unitStatus: p.unit.status,
-    unitAsWritten: p.unit.asWritten,
+    ...headline,
     unitDefinition: p.unit.definition,
-    staffing: s.staffing,
-    groupSize: s.groupSize,
-    clientsPerGroup: s.clientsPerGroup,
-    ageRange: s.ageRange,
-    available24x7: s.available24x7,
-    startWithinHours: s.startWithinHours,
-    responseMinutes: s.responseMinutes,
-    evaluationEveryMonths: s.evaluationEveryMonths,
-    maxDurationMonths: s.maxDurationMonths,
-    maxDurationWeeks: s.maxDurationWeeks,
-    description: p.description,
     sections: p.sections,
     requirements: p.requirements.map((r) => ({ topic: r.topic, text: explain(r.rule), asWritten: r.asWritten, line: r.line, rule: r.rule })),
     notes: p.notes,
