@@ -51,10 +51,12 @@ describe("000: begeleiding and dagbesteding", () => {
     for (const [code, n] of [["07A11", 7], ["07A16", 5], ["07A15", 6]] as const)
       assert.deepEqual(summarize(product(`000-begeleiding-dagbesteding.wmo.${code}`)).groupSize, { clientsPerStaff: n, meaning: "average" });
   });
-  test("the missing duration of dagbesteding doorlopend (line 185) is a recorded contradiction, not a number", () => {
+  test("the missing duration of dagbesteding doorlopend (line 185) is contested, never a firm number", () => {
     const p = product("000-begeleiding-dagbesteding.wmo.07A11");
-    assert.equal(leaf(p.id, "sessionDuration").length, 0);
-    assert.ok(p.notes.some((n) => n.kind === "contradiction" && n.readings.some((r) => r.line === 185)));
+    const duur = p.requirements.filter((r) => leavesOf(r.rule).some((l) => l.op === "sessionDuration"));
+    assert.ok(duur.length > 0 && duur.every((r) => r.rule.op === "contested"), "3,5 uur only as one reading of a contested rule");
+    assert.equal(p.sections.duur?.status, "niet-vermeld");
+    assert.ok(p.notes.some((n) => n.readings.some((r) => r.line === 185)));
   });
 });
 
@@ -92,12 +94,14 @@ describe("002: Wmo 2026", () => {
     assert.deepEqual(mix("07A03"), { mbo4: 1 });
     assert.deepEqual(mix("07A04"), { mbo3: 1 });
   });
-  test("02A05 (IB4): 24/7 bereikbaar, 30 minuten aanrijtijd (line 85), per minuut; mix contested with 'minimaal HBO'", () => {
+  test("02A05 (IB4): 24/7 bereikbaar, per minuut; 30 minuten aanrijtijd (line 85) contested with 'Extra bij beschermd thuis'", () => {
     const p = product("002-wmo-2026.wmo.02A05");
     const s = summarize(p);
-    assert.deepEqual([s.available24x7, s.responseMinutes, s.unit], [true, 30, "01"]);
-    assert.ok(p.requirements.some((r) => r.rule.op === "contested"));
-    assert.ok(p.notes.some((n) => n.kind === "contradiction"));
+    assert.deepEqual([s.available24x7, s.unit, s.responseMinutes], [true, "01", null]);
+    const aanrij = p.requirements.filter((r) => leavesOf(r.rule).some((l) => l.op === "responseTime" && l.kind === "on-site" && l.withinMinutes === 30));
+    assert.equal(aanrij.length, 1);
+    assert.equal(aanrij[0]!.rule.op, "contested");
+    assert.ok(s.contestedTopics.length >= 2, "functiemix and aanrijtijd are both contested");
   });
   test("units: per dagdeel (4 uur) = 16, aanwezigheidsdag (etmaal) = 14", () => {
     assert.equal(product("002-wmo-2026.wmo.07A03").unit.code, "16");

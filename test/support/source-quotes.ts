@@ -48,11 +48,7 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
       });
     });
   };
-  const seen = new Set<string>();
   for (const p of catalogue.products) {
-    const key = `${p.source.file}:${p.source.line}:${p.name}:${p.variant}`;
-    if (seen.has(key)) continue; // products expanded from one description share their text
-    seen.add(key);
     const file = p.source.file;
     p.requirements.forEach((r, i) => {
       quotes.push([file, `${p.id} requirements[${i}]`, r.asWritten, r.line]);
@@ -66,6 +62,13 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
     for (const [name, t] of Object.entries(pb.tables)) notes(pb.source, `${pb.id} tables.${name}.`, t.notes);
     if (pb.issuer.asWritten && pb.issuer.line) quotes.push([pb.source, `${pb.id} issuer`, pb.issuer.asWritten, pb.issuer.line]);
   }
-  for (const q of quotes) check(...q);
+  // products expanded from one description share their quotes: check each (file, fragment, line) once
+  const seen = new Set<string>();
+  for (const q of quotes) {
+    const key = `${q[0]}:${q[3]}:${q[2]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    check(...q);
+  }
   return out;
 }

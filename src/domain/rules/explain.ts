@@ -23,6 +23,13 @@ const roleLabel: Record<string, string> = {
   praktijkbegeleider: "een praktijkbegeleider",
   casusregisseur: "een casusregisseur",
   chauffeur: "een chauffeur",
+  psychotherapeut: "een psychotherapeut",
+  "klinisch-psycholoog": "een klinisch psycholoog",
+  systeemtherapeut: "een systeemtherapeut",
+  vaktherapeut: "een vaktherapeut",
+  "maatschappelijk-werker": "een maatschappelijk werker",
+  "mdft-supervisor": "een MDFT-supervisor",
+  "pedagogisch-medewerker": "een pedagogisch medewerker",
 };
 
 const purposeLabel: Record<string, string> = {
@@ -34,6 +41,8 @@ const purposeLabel: Record<string, string> = {
   uitvoering: "voert de zorg uit",
   eindverantwoordelijk: "is eindverantwoordelijk",
   aanwezig: "is aanwezig",
+  werkbegeleiding: "geeft werkbegeleiding",
+  supervisie: "houdt toezicht (supervisie)",
 };
 
 const meaningLabel = { average: "gemiddeld", maximum: "maximaal", "tariff-assumption": "tariefaanname:", ratio: "verhouding" };
