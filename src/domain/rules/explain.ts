@@ -143,8 +143,17 @@ export function explain(rule: Rule): string {
     case "escalation":
       return `${rule.direction === "afschalen" ? "afschalen" : "opschalen"}${rule.to ? ` naar ${rule.to}` : " waar mogelijk"}`;
     case "evidence": {
-      const name = { vog: "VOG", diploma: "diploma", kwaliteitscertificaat: "kwaliteitscertificaat", rijbewijs: "rijbewijs", ervaringscertificaat: "ervaringscertificaat", registratie: "registratie", licentie: "licentie" }[rule.evidence];
-      const parts = [`geldige ${name}`];
+      // de-words take "geldige", het-words "geldig"
+      const name = {
+        vog: "geldige VOG",
+        diploma: "geldig diploma",
+        kwaliteitscertificaat: "geldig kwaliteitscertificaat",
+        rijbewijs: "geldig rijbewijs",
+        ervaringscertificaat: "geldig ervaringscertificaat",
+        registratie: "geldige registratie",
+        licentie: "geldige licentie",
+      }[rule.evidence];
+      const parts = [name];
       if (rule.maxAgeMonths) parts.push(`niet ouder dan ${num(rule.maxAgeMonths)} maanden`);
       if (rule.issuedBeforeStartMaxMonths) parts.push(`afgegeven hoogstens ${num(rule.issuedBeforeStartMaxMonths)} maanden voor indiensttreding`);
       return parts.join(", ");
