@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Catalogue benchmark (npm run bench): process start → API ready on the embedded database, product search latency
 // under 50 concurrent clients (with and without the read cache), and the server's peak RSS.
-// The load generator (autocannon) runs in this process, on the same 2 cores as the server.
+// The load generator (autocannon) runs in this process, on the same 2 cores as the server. The server runs with the
+// heap limit of `npm start` (--max-old-space-size=512; override with BENCH_SERVER_NODE_OPTIONS).
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +17,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 async function start(dataDir, env = {}) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(root, "dist/src/cli/main.js"), "serve", "--port", String(PORT), "--host", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "", KADER_DATA: dataDir, ...env },
+    env: { ...process.env, DATABASE_URL: "", KADER_DATA: dataDir, ...env, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "--max-old-space-size=512" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   for (;;) {

@@ -93,12 +93,15 @@ export class CatalogueService {
     return this.cached(`pb|${id}|${d}`, () => this.repo.productenboek(id, d));
   }
 
-  /** The search result serialized once and kept: the hot path of the API sends the cached text as it is. */
-  async searchJson(raw: Record<string, unknown>): Promise<Result<string>> {
+  /**
+   * The search result serialized once and kept as bytes: the hot path of the API writes the cached buffer as it is,
+   * without serializing or encoding per request.
+   */
+  async searchJson(raw: Record<string, unknown>): Promise<Result<Uint8Array>> {
     const parsed = this.toQuery(raw);
     if (!parsed.ok) return parsed;
     const q = parsed.value;
-    const value = await this.cached(`search-json|${JSON.stringify(q)}`, async () => JSON.stringify(await this.runSearch(q)));
+    const value = await this.cached(`search-json|${JSON.stringify(q)}`, async () => new TextEncoder().encode(JSON.stringify(await this.runSearch(q))));
     return { ok: true, value };
   }
 

@@ -52,7 +52,7 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
   app.get("/products", async (req: Req, reply) => {
     const r = await svc.searchJson(req.query);
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return reply.type("application/json; charset=utf-8").send(r.value);
+    return reply.type("application/json; charset=utf-8").send(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength));
   });
 
   app.get("/products/:id", async (req: Req, reply) => {
