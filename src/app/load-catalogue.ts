@@ -28,6 +28,7 @@ export async function loadCatalogue(repo: CatalogueRepository, clock: Clock, cat
   const latest = await repo.latestVersions();
   const knownBooks = new Set(latest.productenboeken.map((p) => p.id));
   const bookOf = new Map(latest.products.map((p) => [p.id, p.productenboekId]));
+  const bookOfIncoming = new Map(catalogue.products.map((p) => [p.id, p.productenboekId]));
   const bookValidFrom = new Map(catalogue.productenboeken.map((pb) => [pb.id, pb.validFrom]));
   const pbHashes = new Map(catalogue.productenboeken.map((pb) => [pb.id, hashOf(pb)]));
   const pHashes = new Map(catalogue.products.map((p) => [p.id, hashOf(p)]));
@@ -43,7 +44,7 @@ export async function loadCatalogue(repo: CatalogueRepository, clock: Clock, cat
     latest.products,
     catalogue.products.map((p) => ({ id: p.id, hash: pHashes.get(p.id)!, validFrom: bookValidFrom.get(p.productenboekId)! })),
     today,
-    (id) => !knownBooks.has(catalogue.products.find((p) => p.id === id)?.productenboekId ?? ""),
+    (id) => !knownBooks.has(bookOfIncoming.get(id) ?? ""),
     (id) => bookValidFrom.get(bookOf.get(id) ?? "") ?? today,
   );
   const report: LoadReport = {

@@ -185,3 +185,14 @@ test("explain renders the canonical example in Dutch", () => {
   assert.equal(explain(parse({ op: "responseTime", kind: "on-site", withinMinutes: 30 })), "ter plaatse (aanrijtijd) binnen 30 minuten");
   assert.equal(explain(parse({ op: "age", minAge: 0, maxAgeExclusive: 18 })), "leeftijd van 0 tot 18 jaar (t/m 17)");
 });
+
+test("explain brackets nested combinations", () => {
+  const r = parse({
+    op: "any",
+    rules: [
+      { op: "clientsPerGroup", clients: 6, meaning: "maximum" },
+      { op: "all", rules: [{ op: "clientsPerGroup", clients: 8, meaning: "maximum" }, { op: "judgement", text: "met toestemming" }] },
+    ],
+  });
+  assert.equal(explain(r), "één van: maximaal 6 cliënten per groep óf (maximaal 8 cliënten per groep; en ter beoordeling: met toestemming)");
+});

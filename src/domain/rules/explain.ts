@@ -69,13 +69,16 @@ function duration(minutes: number): string {
   return `${num(minutes)} minuten`;
 }
 
+/** A combination inside a combination is put between brackets, so "A óf (B en C)" cannot be misread. */
+const nested = (r: Rule): string => (r.op === "all" || r.op === "any" ? `(${explain(r)})` : explain(r));
+
 /** The rule as a Dutch sentence, for screens and exports. */
 export function explain(rule: Rule): string {
   switch (rule.op) {
     case "all":
-      return rule.rules.length === 0 ? "geen eisen" : rule.rules.map(explain).join("; en ");
+      return rule.rules.length === 0 ? "geen eisen" : rule.rules.map(nested).join("; en ");
     case "any":
-      return rule.rules.length === 0 ? "geen van de alternatieven (onvervulbaar)" : `één van: ${rule.rules.map(explain).join(" óf ")}`;
+      return rule.rules.length === 0 ? "geen van de alternatieven (onvervulbaar)" : `één van: ${rule.rules.map(nested).join(" óf ")}`;
     case "not":
       return `niet: ${explain(rule.rule)}`;
     case "contested":
