@@ -1,17 +1,34 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { AccessGate } from "../app/access.ts";
+import type { AuthService } from "../app/auth.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
+import type { AccessLogRepository } from "../app/ports.ts";
+import { authPlugin } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
 import { sendProblems } from "./problem.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
 
 export interface ServerOptions {
   logger?: boolean;
+  /** the built web application (dist/web); served at / with a fallback to index.html for its routes */
+  webRoot?: string | undefined;
 }
 
-/** The HTTP API under /api/v1. Catalogue data is public; every error is problem+json. */
-export async function buildServer(catalogue: CatalogueService, opts: ServerOptions = {}): Promise<FastifyInstance> {
+export interface ServerDeps {
+  catalogue: CatalogueService;
+  auth: AuthService;
+  gate: AccessGate;
+  accessLog: AccessLogRepository;
+}
+
+/** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
+export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
     bodyLimit: 1024 * 1024,
@@ -22,25 +39,34 @@ export async function buildServer(catalogue: CatalogueService, opts: ServerOptio
   app.setErrorHandler((err: { statusCode?: number; message: string; validation?: unknown }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, "interne fout");
-    return sendProblems(
-      reply,
-      [
-        status === 500
-          ? { code: "internal", title: "Interne fout", detail: "er ging iets mis aan onze kant; probeer het later opnieuw" }
-          : { code: status === 415 ? "unsupported" : "invalid-input", title: "Ongeldig verzoek", detail: err.message },
-      ],
-      req.url,
-    );
+    const problem =
+      status === 500
+        ? ({ code: "internal", title: "Interne fout", detail: "er ging iets mis aan onze kant; probeer het later opnieuw" } as const)
+        : status === 413
+          ? ({ code: "payload-too-large", title: "Verzoek te groot", detail: "de inhoud van het verzoek is groter dan toegestaan" } as const)
+          : status === 415
+            ? ({ code: "unsupported", title: "Niet-ondersteund formaat", detail: "stuur JSON (content-type application/json)" } as const)
+            : ({ code: "invalid-input", title: "Ongeldig verzoek", detail: err.message } as const);
+    return sendProblems(reply, [problem], req.url);
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${req.url.split("?")[0]}` }], req.url),
-  );
+  const web = opts.webRoot && existsSync(join(opts.webRoot, "index.html")) ? opts.webRoot : null;
+  app.setNotFoundHandler((req, reply) => {
+    // the web application's own routes (/producten/…) get its index.html; the API answers problem+json
+    if (web && req.method === "GET" && !req.url.startsWith("/api/")) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${req.url.split("?")[0]}` }], req.url);
+  });
 
   await app.register(swagger, { mode: "static", specification: { document: openApiDocument() as never } });
   await app.register(swaggerUi, { routePrefix: "/api/v1/docs" });
   app.get("/api/v1/openapi.json", async () => openApiDocument());
   app.get("/health", async () => ({ status: "ok" }));
-  await app.register(catalogueRoutes(catalogue), { prefix: "/api/v1" });
+  await app.register(authPlugin, { auth: deps.auth });
+  await app.register(catalogueRoutes(deps.catalogue), { prefix: "/api/v1" });
+  await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
+  if (web) {
+    await app.register(fastifyStatic, { root: web, wildcard: false, index: ["index.html"], maxAge: "1h" });
+    return app;
+  }
   app.get("/", async (_req, reply) =>
     reply
       .type("text/html; charset=utf-8")

@@ -3,6 +3,17 @@ import type { Clock } from "./ports.ts";
 /** Today's calendar date in the Netherlands (Europe/Amsterdam), whatever the server's time zone. */
 export const dutchClock: Clock = {
   today: () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()),
+  now: () => new Date().toISOString(),
 };
 
-export const fixedClock = (date: string): Clock => ({ today: () => date });
+/** A clock for tests: a fixed day, and an instant that tests can move forward. */
+export function fixedClock(date: string): Clock & { advanceMinutes(m: number): void } {
+  let t = Date.parse(`${date}T09:00:00.000Z`);
+  return {
+    today: () => date,
+    now: () => new Date(t).toISOString(),
+    advanceMinutes(m: number) {
+      t += m * 60_000;
+    },
+  };
+}

@@ -1,11 +1,78 @@
 import type { Product, Productenboek } from "../domain/catalogue/product.ts";
 import type { Law, UnitCode } from "../domain/catalogue/source-schema.ts";
 import type { LatestVersion, VersionClose, VersionInsert } from "../domain/catalogue/versioning.ts";
+import type { Role, Tenant } from "../domain/auth/principal.ts";
 import type { IsoDate } from "../domain/shared/date.ts";
 
-/** Today's date in the Netherlands; injected so use cases stay testable. */
+/** Today's date in the Netherlands and the current instant; injected so use cases stay testable. */
 export interface Clock {
   today(): IsoDate;
+  /** ISO 8601 instant, e.g. 2026-11-29T20:50:00.000Z */
+  now(): string;
+}
+
+/** Secrets: random tokens, digests and password hashing (a memory-hard function). */
+export interface Secrets {
+  token(): string;
+  digest(value: string): string;
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, stored: string): Promise<boolean>;
+}
+
+export interface StoredUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  tenant: Tenant | null;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export interface UserRepository {
+  get(username: string): Promise<StoredUser | null>;
+  list(): Promise<StoredUser[]>;
+  count(): Promise<number>;
+  insert(user: StoredUser, at: string): Promise<void>;
+  update(username: string, patch: Partial<Pick<StoredUser, "passwordHash" | "disabled" | "displayName">>, at: string): Promise<void>;
+}
+
+export interface StoredSession {
+  idHash: string;
+  username: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export interface SessionRepository {
+  create(s: StoredSession): Promise<void>;
+  get(idHash: string): Promise<StoredSession | null>;
+  touch(idHash: string, expiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(username: string): Promise<void>;
+}
+
+export interface AccessRecord {
+  at: string;
+  username: string | null;
+  role: Role | null;
+  tenantKind: Tenant["kind"] | null;
+  tenantCode: string | null;
+  resource: string;
+  action: string;
+  /** the tenant of the record accessed */
+  gemeentecode: string | null;
+  agbCode: string | null;
+  endpoint: string;
+  purpose: string;
+  allowed: boolean;
+  reason: string | null;
+}
+
+export interface AccessLogRepository {
+  append(r: AccessRecord): Promise<void>;
+  list(filter: { gemeentecode?: string; limit: number }): Promise<AccessRecord[]>;
 }
 
 export type ProductSort = "relevance" | "code" | "name" | "productenboek";

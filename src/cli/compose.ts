@@ -1,9 +1,13 @@
 import { resolve } from "node:path";
+import { SqlAccessLogRepository, SqlSessionRepository, SqlUserRepository } from "../adapters/db/auth-repositories.ts";
 import { SqlCatalogueRepository } from "../adapters/db/catalogue-repository.ts";
 import { connect } from "../adapters/db/connect.ts";
 import type { Db } from "../adapters/db/db.ts";
 import { migrate } from "../adapters/db/migrate.ts";
 import { readCatalogueDir } from "../adapters/files/catalogue-files.ts";
+import { nodeSecrets } from "../adapters/security/secrets.ts";
+import { AccessGate } from "../app/access.ts";
+import { AuthService } from "../app/auth.ts";
 import { CatalogueService } from "../app/catalogue.ts";
 import { dutchClock } from "../app/clock.ts";
 import { type LoadReport, loadCatalogue } from "../app/load-catalogue.ts";
@@ -12,6 +16,9 @@ import type { Problem } from "../domain/shared/problem.ts";
 
 /** The composition root: picks the database (PGlite by default, PostgreSQL when DATABASE_URL is set). */
 export const DEFAULT_CATALOG = resolve(new URL(".", import.meta.url).pathname, "../../catalog").replace(/\/dist\/catalog$/, "/catalog");
+
+/** The built web application: dist/web next to dist/src. */
+export const DEFAULT_WEB_ROOT = resolve(DEFAULT_CATALOG, "../dist/web");
 
 export interface KaderEnv {
   databaseUrl?: string | undefined;
@@ -31,16 +38,37 @@ export interface Kader {
   db: Db;
   catalogue: CatalogueService;
   repo: SqlCatalogueRepository;
+  auth: AuthService;
+  gate: AccessGate;
+  accessLog: SqlAccessLogRepository;
   clock: Clock;
   close(): Promise<void>;
 }
 
+/** Production mode (KADER_ENV=production): no demo accounts. */
+export const isProduction = (env: NodeJS.ProcessEnv = process.env) => env.KADER_ENV === "production" || env.NODE_ENV === "production";
+
 export async function openKader(cfg: KaderEnv, clock: Clock = dutchClock): Promise<Kader> {
   const db = await connect(cfg);
   await migrate(db);
+  return wire(db, clock);
+}
+
+/** Builds the services on an open, migrated database. */
+export function wire(db: Db, clock: Clock): Kader {
   const repo = new SqlCatalogueRepository(db);
   const cacheSize = process.env.KADER_CACHE === "0" ? 0 : 2000;
-  return { db, repo, clock, catalogue: new CatalogueService(repo, clock, cacheSize), close: () => db.close() };
+  const accessLog = new SqlAccessLogRepository(db);
+  return {
+    db,
+    repo,
+    clock,
+    catalogue: new CatalogueService(repo, clock, cacheSize),
+    auth: new AuthService(new SqlUserRepository(db), new SqlSessionRepository(db), nodeSecrets, clock),
+    gate: new AccessGate(accessLog, clock),
+    accessLog,
+    close: () => db.close(),
+  };
 }
 
 /** Validates the catalogue files and loads them (idempotent). Problems are returned, nothing is written then. */

@@ -2,10 +2,11 @@
 import { Command, Option } from "commander";
 import { catalogCompare, catalogExport, catalogList, catalogLoad, catalogShow } from "./catalog-commands.ts";
 import { catalogValidate } from "./catalog-validate.ts";
-import { DEFAULT_CATALOG } from "./compose.ts";
+import { DEFAULT_CATALOG, DEFAULT_WEB_ROOT } from "./compose.ts";
 import { dbMigrate } from "./db-migrate.ts";
 import { processOutput as out } from "./output.ts";
 import { serve } from "./serve.ts";
+import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
 
 /** Exit codes: 0 ok, 1 user error (invalid input, not found), 2 internal error. */
 const run = (f: () => Promise<number>) => async () => {
@@ -93,8 +94,34 @@ program
       process.exitCode = 1;
       return;
     }
-    return run(() => serve(out, { port, host: o.host, dir: o.dir, load: o.load }))();
+    return run(() => serve(out, { port, host: o.host, dir: o.dir, load: o.load, webRoot: DEFAULT_WEB_ROOT }))();
   });
+
+const users = program.command("users").description("accounts (op de geconfigureerde database)");
+users
+  .command("add <gebruikersnaam>")
+  .description("account aanmaken; zonder --password-stdin wordt een wachtwoord gegenereerd en eenmalig getoond")
+  .requiredOption("--role <rol>", "beheerder, contractmanager, toegang, aanbieder of controller")
+  .requiredOption("--name <naam>", "weergavenaam")
+  .option("--gemeente <gemeentecode>", "gemeentecode (4 cijfers) voor contractmanager, toegang en controller")
+  .option("--agb <agb-code>", "AGB-code (8 cijfers) voor aanbieder")
+  .option("--organisatie <naam>", "naam van de gemeente of aanbieder")
+  .option("--password-stdin", "lees het wachtwoord van standaardinvoer")
+  .action((username, o) => run(() => usersAdd(out, username, o))());
+users
+  .command("list")
+  .description("accounts tonen")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => usersList(out, o))());
+users
+  .command("disable <gebruikersnaam>")
+  .description("account uitschakelen en open sessies beëindigen")
+  .action((username) => run(() => usersDisable(out, username))());
+users
+  .command("reset-password <gebruikersnaam>")
+  .description("nieuw wachtwoord instellen (gegenereerd, of met --password-stdin)")
+  .option("--password-stdin", "lees het wachtwoord van standaardinvoer")
+  .action((username, o) => run(() => usersResetPassword(out, username, o))());
 
 program
   .command("db")

@@ -1,10 +1,11 @@
 import { buildServer } from "../api/server.ts";
 import { formatProblem } from "../domain/shared/problem.ts";
-import { envConfig, loadCatalogueDir, openKader } from "./compose.ts";
+import { DEMO_PASSWORD } from "../app/auth.ts";
+import { envConfig, isProduction, loadCatalogueDir, openKader } from "./compose.ts";
 import type { Output } from "./output.ts";
 
 /** `kader serve`: open the database, migrate, load the catalogue, serve the API. */
-export async function serve(out: Output, opts: { port: number; host: string; dir: string; load: boolean }): Promise<number> {
+export async function serve(out: Output, opts: { port: number; host: string; dir: string; load: boolean; webRoot?: string }): Promise<number> {
   const t0 = performance.now();
   const cfg = envConfig();
   const k = await openKader(cfg);
@@ -19,7 +20,12 @@ export async function serve(out: Output, opts: { port: number; host: string; dir
     const p = r.report.products;
     out.line(`Catalogus geladen: ${p.created.length} nieuw, ${p.changed.length} gewijzigd, ${p.withdrawn.length} ingetrokken, ${p.unchanged.length} ongewijzigd.`);
   }
-  const app = await buildServer(k.catalogue, { logger: process.env.KADER_LOG === "1" });
+  if (!isProduction()) {
+    const demo = await k.auth.ensureDemoUsers();
+    if (demo.length)
+      out.line(`Demo-accounts aangemaakt (wachtwoord "${DEMO_PASSWORD}"): ${demo.map((d) => `${d.username} (${d.role})`).join(", ")}. Niet voor productie.`);
+  }
+  const app = await buildServer(k, { logger: process.env.KADER_LOG === "1", webRoot: opts.webRoot });
   const shutdown = async () => {
     await app.close();
     await k.close();

@@ -1,28 +1,43 @@
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { SqlCatalogueRepository } from "../../src/adapters/db/catalogue-repository.ts";
 import type { Db } from "../../src/adapters/db/db.ts";
 import { readCatalogueDir } from "../../src/adapters/files/catalogue-files.ts";
 import { buildServer } from "../../src/api/server.ts";
-import { CatalogueService } from "../../src/app/catalogue.ts";
 import { fixedClock } from "../../src/app/clock.ts";
 import { loadCatalogue } from "../../src/app/load-catalogue.ts";
+import { type Kader, wire } from "../../src/cli/compose.ts";
 import { testDb } from "./db.ts";
 
 export const CATALOG_DIR = resolve(import.meta.dirname, "../../catalog");
 export const TODAY = "2026-06-01";
 
-/** The API in-process (app.inject) on a fresh database loaded with the shipped catalogue. */
-export async function testApp(): Promise<{ app: FastifyInstance; db: Db; close: () => Promise<void> }> {
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  kader: Kader;
+  clock: ReturnType<typeof fixedClock>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The whole application in-process (app.inject, or app.listen for a browser) on a fresh database loaded with the
+ * shipped catalogue. `demoUsers` creates the demo account of each role (password "kader-demo"); `webRoot` serves a
+ * built web application.
+ */
+export async function testApp(opts: { webRoot?: string; demoUsers?: boolean } = {}): Promise<TestApp> {
   const db = await testDb();
-  const repo = new SqlCatalogueRepository(db);
+  const clock = fixedClock(TODAY);
+  const kader = wire(db, clock);
   const cat = await readCatalogueDir(CATALOG_DIR);
   if (!cat.ok) throw new Error(`catalogus ongeldig: ${JSON.stringify(cat.problems.slice(0, 3))}`);
-  await loadCatalogue(repo, fixedClock(TODAY), cat.value);
-  const app = await buildServer(new CatalogueService(repo, fixedClock(TODAY)));
+  await loadCatalogue(kader.repo, clock, cat.value);
+  if (opts.demoUsers) await kader.auth.ensureDemoUsers();
+  const app = await buildServer(kader, { webRoot: opts.webRoot });
   return {
     app,
     db,
+    kader,
+    clock,
     close: async () => {
       await app.close();
       await db.close();

@@ -21,6 +21,10 @@ export type ProblemCode =
   | "duplicate-key"
   | "inconsistent-data"
   | "unsupported"
+  | "unauthorized"
+  | "forbidden"
+  | "too-many-requests"
+  | "payload-too-large"
   | "internal";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -36,6 +40,10 @@ export const httpStatusOf: Record<ProblemCode, number> = {
   "duplicate-key": 409,
   "inconsistent-data": 422,
   unsupported: 415,
+  unauthorized: 401,
+  forbidden: 403,
+  "too-many-requests": 429,
+  "payload-too-large": 413,
   internal: 500,
 };
 

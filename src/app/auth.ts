@@ -1,0 +1,204 @@
+import { z } from "zod";
+import { AgbCode, Gemeentecode, type Principal, Role, type Tenant, tenantProblem } from "../domain/auth/principal.ts";
+import type { Problem, Result } from "../domain/shared/problem.ts";
+import type { Clock, Secrets, SessionRepository, StoredUser, UserRepository } from "./ports.ts";
+
+export const GENERIC_LOGIN_FAILURE = "Onjuiste gebruikersnaam of wachtwoord";
+
+export interface AuthOptions {
+  /** a session ends after this many minutes without requests */
+  idleMinutes: number;
+  /** and at the latest this many hours after sign-in */
+  absoluteHours: number;
+  /** failed sign-ins per username (and per address × 4) within the window before refusing */
+  maxFailures: number;
+  windowMinutes: number;
+}
+export const defaultAuthOptions: AuthOptions = { idleMinutes: 30, absoluteHours: 8, maxFailures: 5, windowMinutes: 15 };
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, "gebruikersnaam: 3 tot 64 tekens, kleine letters, cijfers, punt, streep of liggend streepje");
+export const Password = z.string().min(10, "een wachtwoord heeft minstens 10 tekens").max(200, "een wachtwoord heeft hoogstens 200 tekens");
+
+export const NewUser = z
+  .object({
+    username: Username,
+    displayName: z.string().trim().min(1, "naam is verplicht").max(200),
+    role: Role,
+    gemeentecode: Gemeentecode.optional(),
+    agbCode: AgbCode.optional(),
+    tenantName: z.string().trim().min(1).max(200).optional(),
+    password: Password,
+  })
+  .strict();
+export type NewUser = z.input<typeof NewUser>;
+
+const invalid = (detail: string, path?: string): Problem => ({ code: "invalid-input", title: "Ongeldige invoer", detail, ...(path ? { path } : {}) });
+
+/** A view of a user without secrets. */
+export function publicUser(u: StoredUser): Principal {
+  return { username: u.username, displayName: u.displayName, role: u.role, tenant: u.tenant, disabled: u.disabled };
+}
+
+export interface SignedIn {
+  principal: Principal;
+  /** the session token for the cookie; only its digest is stored */
+  token: string;
+  csrfToken: string;
+}
+
+/**
+ * Sign-in, sessions and accounts. Passwords are hashed by a memory-hard function (scrypt); sessions live on the
+ * server (only a digest of the cookie token is stored); failed sign-ins are rate limited; a wrong username and a
+ * wrong password get the same answer.
+ */
+export class AuthService {
+  private failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly secrets: Secrets,
+    private readonly clock: Clock,
+    private readonly opts: AuthOptions = defaultAuthOptions,
+  ) {}
+
+  private recentFailures(key: string, nowMs: number): number[] {
+    const windowStart = nowMs - this.opts.windowMinutes * 60_000;
+    const list = (this.failures.get(key) ?? []).filter((t) => t > windowStart);
+    this.failures.set(key, list);
+    return list;
+  }
+
+  async login(usernameRaw: unknown, password: unknown, address: string): Promise<Result<SignedIn>> {
+    const nowMs = Date.parse(this.clock.now());
+    const username = typeof usernameRaw === "string" ? usernameRaw.trim().toLowerCase() : "";
+    const keys = [`u:${username}`, `a:${address}`];
+    if (
+      this.recentFailures(keys[0]!, nowMs).length >= this.opts.maxFailures ||
+      this.recentFailures(keys[1]!, nowMs).length >= this.opts.maxFailures * 4
+    )
+      return {
+        ok: false,
+        problems: [{ code: "too-many-requests", title: "Te veel pogingen", detail: `probeer het over ${this.opts.windowMinutes} minuten opnieuw` }],
+      };
+    const user = username ? await this.users.get(username) : null;
+    // verify against a dummy hash when the user does not exist, so timing does not reveal which usernames exist
+    const ok = await this.secrets.verifyPassword(typeof password === "string" ? password : "", user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) {
+      for (const k of keys) this.failures.get(k)?.push(nowMs) ?? this.failures.set(k, [nowMs]);
+      return { ok: false, problems: [{ code: "unauthorized", title: "Aanmelden mislukt", detail: GENERIC_LOGIN_FAILURE }] };
+    }
+    this.failures.delete(keys[0]!);
+    const token = this.secrets.token();
+    const csrfToken = this.secrets.token();
+    await this.sessions.create({
+      idHash: this.secrets.digest(token),
+      username: user.username,
+      csrfToken,
+      createdAt: new Date(nowMs).toISOString(),
+      expiresAt: new Date(nowMs + this.opts.idleMinutes * 60_000).toISOString(),
+      absoluteExpiresAt: new Date(nowMs + this.opts.absoluteHours * 3_600_000).toISOString(),
+    });
+    return { ok: true, value: { principal: publicUser(user), token, csrfToken } };
+  }
+
+  /** The session behind a cookie token, or null when unknown, expired or its user disabled. Extends the idle timeout. */
+  async session(token: string | undefined): Promise<{ principal: Principal; csrfToken: string } | null> {
+    if (!token || token.length > 200) return null;
+    const idHash = this.secrets.digest(token);
+    const s = await this.sessions.get(idHash);
+    if (!s) return null;
+    const now = this.clock.now();
+    if (s.expiresAt <= now || s.absoluteExpiresAt <= now) {
+      await this.sessions.delete(idHash);
+      return null;
+    }
+    const user = await this.users.get(s.username);
+    if (!user || user.disabled) {
+      await this.sessions.delete(idHash);
+      return null;
+    }
+    // the idle deadline moves with each request (written at most once a minute), never past the absolute one
+    const nextMs = Math.min(Date.parse(now) + this.opts.idleMinutes * 60_000, Date.parse(s.absoluteExpiresAt));
+    if (nextMs - Date.parse(s.expiresAt) > 60_000) await this.sessions.touch(idHash, new Date(nextMs).toISOString());
+    return { principal: publicUser(user), csrfToken: s.csrfToken };
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.sessions.delete(this.secrets.digest(token));
+  }
+
+  async addUser(input: unknown): Promise<Result<Principal>> {
+    const parsed = NewUser.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => invalid(i.message, i.path.join("."))) };
+    const u = parsed.data;
+    let tenant: Tenant | null = null;
+    if (u.gemeentecode && u.agbCode) return { ok: false, problems: [invalid("geef een gemeentecode óf een AGB-code, niet beide")] };
+    if (u.gemeentecode) tenant = { kind: "gemeente", gemeentecode: u.gemeentecode, name: u.tenantName ?? `Gemeente ${u.gemeentecode}` };
+    if (u.agbCode) tenant = { kind: "aanbieder", agbCode: u.agbCode, name: u.tenantName ?? `Aanbieder ${u.agbCode}` };
+    const tp = tenantProblem(u.role, tenant);
+    if (tp) return { ok: false, problems: [invalid(tp, tenant ? "role" : u.role === "aanbieder" ? "agbCode" : "gemeentecode")] };
+    if (await this.users.get(u.username))
+      return { ok: false, problems: [{ code: "duplicate-key", title: "Gebruiker bestaat al", detail: `gebruikersnaam ${u.username} is al in gebruik`, path: "username" }] };
+    const stored: StoredUser = {
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      tenant,
+      passwordHash: await this.secrets.hashPassword(u.password),
+      disabled: false,
+    };
+    await this.users.insert(stored, this.clock.now());
+    return { ok: true, value: publicUser(stored) };
+  }
+
+  async listUsers(): Promise<Principal[]> {
+    return (await this.users.list()).map(publicUser);
+  }
+
+  async disable(username: string): Promise<Result<Principal>> {
+    const u = await this.users.get(username.toLowerCase());
+    if (!u) return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username}`, path: "username" }] };
+    await this.users.update(u.username, { disabled: true }, this.clock.now());
+    await this.sessions.deleteForUser(u.username);
+    return { ok: true, value: { ...publicUser(u), disabled: true } };
+  }
+
+  async resetPassword(username: string, password: unknown): Promise<Result<Principal>> {
+    const pw = Password.safeParse(password);
+    if (!pw.success) return { ok: false, problems: pw.error.issues.map((i) => invalid(i.message, "password")) };
+    const u = await this.users.get(username.toLowerCase());
+    if (!u) return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username}`, path: "username" }] };
+    await this.users.update(u.username, { passwordHash: await this.secrets.hashPassword(pw.data) }, this.clock.now());
+    await this.sessions.deleteForUser(u.username);
+    return { ok: true, value: publicUser(u) };
+  }
+
+  /** Demo accounts for the embedded default (never in production): one per role, created only on an empty user table. */
+  async ensureDemoUsers(): Promise<{ username: string; role: Role; password: string }[]> {
+    if ((await this.users.count()) > 0) return [];
+    const created: { username: string; role: Role; password: string }[] = [];
+    for (const d of DEMO_USERS) {
+      const r = await this.addUser({ ...d, password: DEMO_PASSWORD });
+      if (r.ok) created.push({ username: d.username, role: d.role, password: DEMO_PASSWORD });
+    }
+    return created;
+  }
+}
+
+/** The password of every demo account (README); demo accounts exist only on the embedded default. */
+export const DEMO_PASSWORD = "kader-demo";
+export const DEMO_USERS: (Omit<NewUser, "password"> & { role: Role })[] = [
+  { username: "beheerder", displayName: "Bea Beheerder", role: "beheerder" },
+  { username: "contractmanager", displayName: "Carla Contractmanager", role: "contractmanager", gemeentecode: "0106", tenantName: "Gemeente Assen" },
+  { username: "toegang", displayName: "Tom Toegang", role: "toegang", gemeentecode: "0106", tenantName: "Gemeente Assen" },
+  { username: "aanbieder", displayName: "Anne Aanbieder", role: "aanbieder", agbCode: "98765432", tenantName: "Zorg Voorbeeld B.V." },
+  { username: "controller", displayName: "Chris Controller", role: "controller", gemeentecode: "1730", tenantName: "Gemeente Tynaarlo" },
+];
+
+/** A valid scrypt hash of a random password nobody knows, used to spend the same time on unknown usernames. */
+export const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

@@ -1,0 +1,97 @@
+import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
+
+/**
+ * Who may do what, as data. A grant gives a role an action on a resource within a scope:
+ * - public: anyone, signed in or not;
+ * - all: every record (system resources of the beheerder);
+ * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
+ * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
+ */
+export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance"] as const;
+export type Resource = (typeof resources)[number];
+export const actions = ["read", "write"] as const;
+export type Action = (typeof actions)[number];
+export type Scope = "public" | "all" | "own-gemeente" | "own-aanbieder";
+export interface Grant {
+  role: Role | "anyone";
+  scope: Scope;
+}
+
+const g = (role: Role, scope: Scope): Grant => ({ role, scope });
+
+export const policy = {
+  catalogue: { read: [{ role: "anyone", scope: "public" }], write: [g("beheerder", "all")] },
+  user: { read: [g("beheerder", "all")], write: [g("beheerder", "all")] },
+  "access-log": { read: [g("beheerder", "all"), g("controller", "own-gemeente")], write: [] },
+  client: {
+    read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("toegang", "own-gemeente")],
+  },
+  beschikking: {
+    read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("toegang", "own-gemeente")],
+  },
+  toewijzing: {
+    read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("toegang", "own-gemeente")],
+  },
+  declaratie: {
+    read: [g("aanbieder", "own-aanbieder"), g("toegang", "own-gemeente"), g("controller", "own-gemeente")],
+    write: [g("aanbieder", "own-aanbieder")],
+  },
+  provider: {
+    read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("contractmanager", "own-gemeente")],
+  },
+  compliance: {
+    read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("contractmanager", "own-gemeente")],
+  },
+} satisfies Record<Resource, Record<Action, Grant[]>>;
+
+/** The tenant attributes of the record being accessed (a client of gemeente 0106, served by aanbieder 12345678). */
+export interface Target {
+  gemeentecode?: Gemeentecode | string | null;
+  agbCode?: AgbCode | string | null;
+}
+
+export type Decision = { allowed: true; grant: Grant } | { allowed: false; status: 401 | 403; reason: string };
+
+/** One place that decides, from the policy table, whether a principal may act on a record. */
+export function authorize(principal: Principal | null, resource: Resource, action: Action, target: Target = {}): Decision {
+  const grants: Grant[] = policy[resource][action];
+  const open = grants.find((x) => x.scope === "public");
+  if (open) return { allowed: true, grant: open };
+  if (!principal) return { allowed: false, status: 401, reason: "aanmelden is nodig" };
+  if (principal.disabled) return { allowed: false, status: 401, reason: "dit account is uitgeschakeld" };
+  for (const grant of grants) {
+    if (grant.role !== principal.role) continue;
+    if (grant.scope === "all") return { allowed: true, grant };
+    const t = principal.tenant;
+    if (grant.scope === "own-gemeente" && t?.kind === "gemeente" && target.gemeentecode && target.gemeentecode === t.gemeentecode)
+      return { allowed: true, grant };
+    if (grant.scope === "own-aanbieder" && t?.kind === "aanbieder" && target.agbCode && target.agbCode === t.agbCode)
+      return { allowed: true, grant };
+  }
+  const roleHasAny = grants.some((x) => x.role === principal.role);
+  return {
+    allowed: false,
+    status: 403,
+    reason: roleHasAny
+      ? `geen toegang: dit gegeven hoort niet bij uw ${principal.tenant?.kind === "aanbieder" ? "organisatie" : "gemeente"}`
+      : `geen toegang: rol ${principal.role} mag ${resource} niet ${action === "read" ? "inzien" : "wijzigen"}`,
+  };
+}
+
+/** Resources holding personal data: every access is written to the access log. */
+export const personalData: Record<Resource, boolean> = {
+  catalogue: false,
+  user: true,
+  "access-log": true,
+  client: true,
+  beschikking: true,
+  toewijzing: true,
+  declaratie: true,
+  provider: false,
+  compliance: true,
+};
