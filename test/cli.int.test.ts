@@ -65,3 +65,28 @@ test("kader db migrate and catalog load on an embedded database: a second load c
   assert.deepEqual([second.products.created.length, second.products.changed.length, second.products.unchanged.length], [0, 0, 111]);
   assert.match(run("db", "migrate").stdout, /geen migraties nodig/);
 });
+
+test("kader users add | list | disable | reset-password on an embedded database", async () => {
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const data = await mkdtemp(`${tmpdir()}/kader-users-`);
+  const env = { ...process.env, DATABASE_URL: "", KADER_DATA: data };
+  const run = (input: string | undefined, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env, input });
+  const add = run("een-sterk-wachtwoord\n", "users", "add", "j.jansen", "--role", "toegang", "--name", "Jan Jansen", "--gemeente", "0106", "--organisatie", "Gemeente Assen", "--password-stdin");
+  assert.equal(add.status, 0, add.stderr);
+  assert.match(add.stdout, /Account j\.jansen aangemaakt \(Toegang, Gemeente Assen\)/);
+  const gen = run(undefined, "users", "add", "zorg.bv", "--role", "aanbieder", "--name", "Zorg BV", "--agb", "12345678");
+  assert.match(gen.stdout, /Wachtwoord \(eenmalig getoond\): \S{20}/);
+  const bad = run(undefined, "users", "add", "x.y", "--role", "toegang", "--name", "X", "--agb", "12345678");
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /hoort bij een gemeente/);
+  assert.equal(run(undefined, "users", "add", "q.q", "--role", "koning", "--name", "Q").status, 1);
+  assert.equal(run(undefined, "users", "disable", "j.jansen").status, 0);
+  const list = JSON.parse(run(undefined, "users", "list", "--json").stdout);
+  assert.deepEqual(
+    list.map((u: { username: string; disabled: boolean }) => [u.username, u.disabled]),
+    [["j.jansen", true], ["zorg.bv", false]],
+  );
+  assert.equal(run("nog-een-sterk-wachtwoord", "users", "reset-password", "zorg.bv", "--password-stdin").status, 0);
+  assert.equal(run(undefined, "users", "disable", "bestaat-niet").status, 1);
+});
