@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NewUser } from "../app/auth.ts";
 import { ProductSearchParams } from "../app/catalogue.ts";
 
 const problem = {
@@ -32,6 +33,7 @@ function queryParameters(schema: z.ZodObject) {
 
 const asOf = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date" }, description: "peildatum (standaard vandaag)" };
 const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const username = { name: "username", in: "path", required: true, schema: { type: "string" } };
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 
 let cached: object | null = null;
@@ -46,6 +48,7 @@ export function openApiDocument(): object {
       description: "Productenboeken (Wmo 2015, Jeugdwet) als controleerbare data. Catalogusgegevens zijn openbaar.",
     },
     servers: [{ url: "/" }],
+    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "kader_session" } } },
     paths: {
       "/api/v1/productenboeken": {
         get: { summary: "Productenboeken", parameters: [asOf], responses: { 200: json("Lijst van productenboeken"), 400: problem } },
@@ -76,6 +79,38 @@ export function openApiDocument(): object {
             asOf,
           ],
           responses: { 200: json("{ products, rows: [{ aspect, label, values, differs }] }"), 400: problem, 404: problem },
+        },
+      },
+      "/api/v1/auth/login": {
+        post: {
+          summary: "Aanmelden (zet een HttpOnly sessiecookie; geeft het CSRF-token)",
+          requestBody: { content: { "application/json": { schema: { type: "object", required: ["username", "password"], properties: { username: { type: "string" }, password: { type: "string" } } } } } },
+          responses: { 200: json("{ user, csrfToken }"), 401: problem, 413: problem, 429: problem },
+        },
+      },
+      "/api/v1/auth/me": { get: { summary: "De aangemelde gebruiker en het CSRF-token", security: [{ session: [] }], responses: { 200: json("{ user, csrfToken }"), 401: problem } } },
+      "/api/v1/auth/logout": { post: { summary: "Afmelden (header x-csrf-token)", security: [{ session: [] }], responses: { 204: { description: "afgemeld" }, 403: problem } } },
+      "/api/v1/users": {
+        get: { summary: "Accounts (beheerder)", security: [{ session: [] }], responses: { 200: json("{ items }"), 401: problem, 403: problem } },
+        post: {
+          summary: "Account aanmaken (beheerder; header x-csrf-token)",
+          security: [{ session: [] }],
+          requestBody: { content: { "application/json": { schema: z.toJSONSchema(NewUser, { io: "input", unrepresentable: "any" }) } } },
+          responses: { 201: json("account"), 400: problem, 401: problem, 403: problem, 409: problem },
+        },
+      },
+      "/api/v1/users/{username}/disable": {
+        post: { summary: "Account uitschakelen (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("account"), 401: problem, 403: problem, 404: problem } },
+      },
+      "/api/v1/users/{username}/reset-password": {
+        post: { summary: "Nieuw wachtwoord (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("account"), 400: problem, 401: problem, 403: problem, 404: problem } },
+      },
+      "/api/v1/access-log": {
+        get: {
+          summary: "Toegangslog persoonsgegevens (beheerder: alles; controller: eigen gemeente)",
+          security: [{ session: [] }],
+          parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } }],
+          responses: { 200: json("{ items }"), 401: problem, 403: problem },
         },
       },
       "/api/v1/export": {
