@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import compress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -51,11 +52,16 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   });
   const web = opts.webRoot && existsSync(join(opts.webRoot, "index.html")) ? opts.webRoot : null;
   app.setNotFoundHandler((req, reply) => {
-    // the web application's own routes (/producten/…) get its index.html; the API answers problem+json
-    if (web && req.method === "GET" && !req.url.startsWith("/api/")) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    // the web application's own routes (/producten/…) get its index.html, never cached so a new build is picked up;
+    // the API and missing files (/assets/…, a static file extension) answer problem+json; product ids contain dots
+    const path = req.url.split("?")[0] ?? "";
+    if (web && req.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/") && !/\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|xml|webmanifest)$/i.test(path))
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html", { cacheControl: false });
     return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${req.url.split("?")[0]}` }], req.url);
   });
 
+  // gzip/brotli for clients that ask for it (browsers); small answers stay uncompressed
+  await app.register(compress, { threshold: 1024 });
   await app.register(swagger, { mode: "static", specification: { document: openApiDocument() as never } });
   await app.register(swaggerUi, { routePrefix: "/api/v1/docs" });
   app.get("/api/v1/openapi.json", async () => openApiDocument());
@@ -64,7 +70,14 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(catalogueRoutes(deps.catalogue), { prefix: "/api/v1" });
   await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
   if (web) {
-    await app.register(fastifyStatic, { root: web, wildcard: false, index: ["index.html"], maxAge: "1h" });
+    // hashed assets never change: cache them for a year; index.html is revalidated on every visit
+    await app.register(fastifyStatic, {
+      root: web,
+      wildcard: false,
+      index: ["index.html"],
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader("cache-control", /[\\/]assets[\\/]/.test(file) ? "public, max-age=31536000, immutable" : "no-cache"),
+    });
     return app;
   }
   app.get("/", async (_req, reply) =>

@@ -1,0 +1,169 @@
+import {
+  Button,
+  Link,
+  NavBar,
+  NavList,
+  NavListLink,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from "@utrecht/component-library-react";
+import { useEffect, useRef, useState } from "react";
+import { ApiError } from "./lib/api.ts";
+import { useAuth } from "./lib/auth.tsx";
+import { roleLabel, tenantLabel } from "./lib/labels.ts";
+import { navigate, routeClick, useLocation } from "./lib/router.tsx";
+import { AccountsPage } from "./pages/AccountsPage.tsx";
+import { ComparePage } from "./pages/ComparePage.tsx";
+import { HomePage } from "./pages/HomePage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { ProductPage } from "./pages/ProductPage.tsx";
+import { ProductenboekenPage } from "./pages/ProductenboekenPage.tsx";
+import { SearchPage } from "./pages/SearchPage.tsx";
+
+function route(pathname: string) {
+  if (pathname === "/") return <HomePage />;
+  if (pathname === "/productenboeken") return <ProductenboekenPage />;
+  if (pathname === "/producten") return <SearchPage />;
+  const m = /^\/producten\/([^/]+)$/.exec(pathname);
+  if (m) return <ProductPage id={decodeURIComponent(m[1]!)} />;
+  if (pathname === "/vergelijken") return <ComparePage />;
+  if (pathname === "/inloggen") return <LoginPage />;
+  if (pathname === "/accounts") return <AccountsPage />;
+  return <NotFoundPage />;
+}
+
+function UserBar() {
+  const auth = useAuth();
+  const { pathname, href } = useLocation();
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const loginLink = useRef<HTMLAnchorElement>(null);
+  const focusLogin = useRef(false);
+
+  useEffect(() => {
+    if (auth.status === "signed-out" && focusLogin.current) {
+      focusLogin.current = false;
+      loginLink.current?.focus();
+    }
+  }, [auth.status]);
+
+  const logout = async () => {
+    setError(null);
+    try {
+      await auth.logout();
+      focusLogin.current = true;
+      setMessage("U bent uitgelogd.");
+      if (pathname === "/accounts") navigate("/");
+    } catch (e) {
+      setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
+    }
+  };
+
+  return (
+    <div className="kader-userbar">
+      {auth.status === "signed-in" && auth.user ? (
+        <>
+          <p data-testid="current-user">
+            <span className="kader-visually-hidden">Ingelogd als </span>
+            <strong>{auth.user.displayName}</strong> · <span data-testid="current-role">{roleLabel[auth.user.role] ?? auth.user.role}</span> ·{" "}
+            <span data-testid="current-tenant">{tenantLabel(auth.user.tenant)}</span>
+          </p>
+          <Button appearance="secondary-action-button" className="kader-logout" onClick={logout}>
+            Uitloggen
+          </Button>
+        </>
+      ) : auth.status === "signed-out" && pathname !== "/inloggen" ? (
+        <Link ref={loginLink} href={`/inloggen?terug=${encodeURIComponent(href)}`} onClick={routeClick}>
+          Inloggen
+        </Link>
+      ) : null}
+      <p role="status" className="kader-visually-hidden">
+        {message}
+      </p>
+      {error ? <p role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+const navItems = [
+  { href: "/", label: "Start" },
+  { href: "/productenboeken", label: "Productenboeken" },
+  { href: "/producten", label: "Producten zoeken" },
+  { href: "/vergelijken", label: "Vergelijken" },
+];
+
+export function App() {
+  const { pathname } = useLocation();
+  const auth = useAuth();
+  const first = useRef(true);
+
+  // after in-app navigation: to the top, and focus on the new page's heading (WCAG 2.4.3)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path changes
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const h1 = document.querySelector<HTMLElement>("#main h1");
+    (h1 ?? document.getElementById("main"))?.focus();
+  }, [pathname]);
+
+  const items = auth.user?.role === "beheerder" ? [...navItems, { href: "/accounts", label: "Accounts" }] : navItems;
+  const current = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+
+  return (
+    <>
+      <SkipLink href="#main">Naar de inhoud</SkipLink>
+      <PageHeader>
+        <div className="utrecht-page-header__content kader-header">
+          <a className="kader-logo" href="/" onClick={routeClick}>
+            Kader<span className="kader-tagline">productenboeken als controleerbare data</span>
+          </a>
+          <UserBar />
+        </div>
+        <NavBar className="kader-nav" aria-label="Hoofdmenu">
+          <NavList>
+            {items.map((i) => (
+              <NavListLink key={i.href} href={i.href} onClick={routeClick} aria-current={current(i.href) ? "page" : undefined}>
+                {i.label}
+              </NavListLink>
+            ))}
+          </NavList>
+        </NavBar>
+      </PageHeader>
+      <div className="kader-main-wrap">
+        <Page>
+          <PageContent>
+            <main id="main" tabIndex={-1} className="utrecht-page-content__main kader-main">
+              {route(pathname)}
+            </main>
+          </PageContent>
+        </Page>
+      </div>
+      <PageFooter className="kader-footer">
+        <div className="utrecht-page-footer__content">
+          <ul className="kader-footer-links">
+            <li>
+              <a href="/api/v1/docs">API-documentatie</a>
+            </li>
+            <li>
+              <a href="/api/v1/openapi.json">OpenAPI-specificatie</a>
+            </li>
+            <li>
+              <a href="/api/v1/export?format=xlsx" download="kader-producten.xlsx">
+                Alle producten in Excel
+              </a>
+            </li>
+          </ul>
+          <Paragraph>Kader is open-source software voor gemeenten en aanbieders in het sociaal domein (Wmo 2015, Jeugdwet). Licentie EUPL-1.2.</Paragraph>
+        </div>
+      </PageFooter>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState } from "react";
+import type { ProblemDocument } from "./types.ts";
+
+export const API = "/api/v1";
+
+/** An answer from the API that is not 2xx, with its problem+json (or a stand-in when the body is not one). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemDocument,
+  ) {
+    super(problem.title);
+    this.name = "ApiError";
+  }
+}
+
+let csrfToken: string | null = null;
+/** The session's CSRF token: sent as x-csrf-token with every state-changing request except sign-in. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function problemOf(res: Response): Promise<ProblemDocument> {
+  const type = res.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    try {
+      const body = (await res.json()) as Partial<ProblemDocument>;
+      if (body && typeof body.title === "string") return { ...body, title: body.title, status: body.status ?? res.status };
+    } catch {
+      // not JSON after all: fall through to the generic text
+    }
+  }
+  const generic: Record<number, string> = {
+    401: "Niet ingelogd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    429: "Te veel verzoeken",
+  };
+  return {
+    title: generic[res.status] ?? (res.status >= 500 ? "Er ging iets mis bij de server" : "Verzoek mislukt"),
+    status: res.status,
+    detail: res.status >= 500 ? "Probeer het later opnieuw." : `De server antwoordde met status ${res.status}.`,
+  };
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+  /** sign-in has no session yet, so no CSRF token */
+  csrf?: boolean;
+}
+
+/** Calls the API; resolves with the JSON body (undefined for 204), rejects with ApiError for 4xx/5xx. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && opts.csrf !== false && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, { title: "Geen verbinding met Kader", status: 0, detail: "Controleer de verbinding en probeer het opnieuw." });
+  }
+  if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+// Public catalogue data changes rarely: GET answers are kept for the session (and shared while in flight).
+const cache = new Map<string, Promise<unknown>>();
+
+export function getCached<T>(path: string): Promise<T> {
+  let p = cache.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = request<T>(path);
+    cache.set(path, p);
+    p.catch(() => cache.delete(path));
+  }
+  return p;
+}
+
+/** `previous`: the last answer while the next one loads, so a result table can stay in place (marked busy). */
+export type Loadable<T> = { state: "loading"; previous?: T } | { state: "error"; error: ApiError } | { state: "ok"; data: T };
+
+const toApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError(0, { title: "Onverwachte fout", status: 0, detail: e instanceof Error ? e.message : String(e) });
+
+/** Loads a GET path (null: nothing to load) and re-loads when it changes; stale answers are ignored. */
+export function useApi<T>(path: string | null, opts: { cached?: boolean } = {}): Loadable<T> {
+  const [result, setResult] = useState<{ path: string | null; value: Loadable<T> }>({ path: null, value: { state: "loading" } });
+  const cached = opts.cached ?? true;
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    const ctrl = new AbortController();
+    (cached ? getCached<T>(path) : request<T>(path, { signal: ctrl.signal })).then(
+      (data) => live && setResult({ path, value: { state: "ok", data } }),
+      (e: unknown) => {
+        if (live && (e as Error).name !== "AbortError") setResult({ path, value: { state: "error", error: toApiError(e) } });
+      },
+    );
+    return () => {
+      live = false;
+      ctrl.abort();
+    };
+  }, [path, cached]);
+  if (result.path === path) return result.value;
+  return result.value.state === "ok" ? { state: "loading", previous: result.value.data } : { state: "loading" };
+}
+
+/** Builds a query string from the parameters that are set. */
+export function qs(params: Record<string, string | number | null | undefined>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : "";
+}

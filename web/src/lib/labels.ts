@@ -1,0 +1,96 @@
+import type { Law, NoteKind, Role, SectionStatus, Tenant, UnitCode } from "./types.ts";
+
+/** Dutch words for the codes the API uses. */
+
+export const lawLabel: Record<Law, string> = { wmo: "Wmo 2015", jeugdwet: "Jeugdwet" };
+
+/** iStandaarden WJ756 (eenheid). */
+export const unitLabel: Record<UnitCode, string> = {
+  "01": "minuut",
+  "04": "uur",
+  "14": "etmaal",
+  "16": "dagdeel (4 uur)",
+  "82": "stuks (output)",
+  "83": "euro's",
+  "84": "stuks (inspanning)",
+};
+export const unitCodes = Object.keys(unitLabel) as UnitCode[];
+
+export const sectionStatusLabel: Record<SectionStatus, string> = {
+  given: "vermeld",
+  "volgt-nog": "volgt nog",
+  "niet-van-toepassing": "niet van toepassing",
+  "niet-vermeld": "niet vermeld",
+};
+
+export const noteKindLabel: Record<NoteKind, string> = {
+  contradiction: "Tegenstrijdig",
+  incomplete: "Onvolledig",
+  ambiguity: "Onduidelijk",
+  remark: "Opmerking",
+};
+
+/** NL Design System status-badge variant per note kind. */
+export const noteKindStatus: Record<NoteKind, string> = {
+  contradiction: "danger",
+  incomplete: "warning",
+  ambiguity: "warning",
+  remark: "neutral",
+};
+
+export const roleLabel: Record<Role, string> = {
+  beheerder: "Beheerder",
+  contractmanager: "Contractmanager",
+  toegang: "Toegang (consulent)",
+  aanbieder: "Aanbieder",
+  controller: "Controller",
+};
+
+export const kindLabel: Record<string, string> = {
+  "begeleiding-individueel": "Begeleiding individueel",
+  "begeleiding-specialistisch": "Begeleiding specialistisch",
+  "begeleiding-intensief": "Begeleiding intensief",
+  "begeleiding-groep": "Begeleiding groep",
+  dagbesteding: "Dagbesteding",
+  vervoer: "Vervoer",
+  "persoonlijke-verzorging": "Persoonlijke verzorging",
+  "kortdurend-verblijf": "Kortdurend verblijf",
+  verblijf: "Verblijf",
+  "beschermd-wonen": "Beschermd wonen",
+  pleegzorg: "Pleegzorg",
+  gezinshuis: "Gezinshuis",
+  behandeling: "Behandeling",
+  "behandeling-ggz": "Behandeling ggz",
+  diagnostiek: "Diagnostiek",
+  crisis: "Crisis",
+  "huishoudelijke-hulp": "Huishoudelijke hulp",
+  "jeugdhulp-ambulant": "Jeugdhulp ambulant",
+  overig: "Overig",
+};
+
+export const documentTypeLabel: Record<string, string> = {
+  productenboek: "Productenboek",
+  "programma-van-eisen": "Programma van eisen",
+};
+
+export const versionStatusLabel: Record<string, string> = {
+  concept: "concept",
+  definitief: "definitief",
+  onbekend: "onbekend",
+};
+
+export function tenantLabel(t: Tenant): string {
+  if (!t) return "geen organisatie";
+  return t.kind === "gemeente" ? `Gemeente ${t.name.replace(/^gemeente\s+/i, "")} (${t.gemeentecode})` : `${t.name} (AGB ${t.agbCode})`;
+}
+
+const dateFmt = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+/** 2026-01-01 → "1 januari 2026" (dates are calendar days; no time zone shifts). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return dateFmt.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export const formatNumber = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
