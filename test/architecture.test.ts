@@ -55,3 +55,18 @@ test("the architecture test itself catches a violation", () => {
   // guard against a regex that silently matches nothing
   assert.deepEqual(importsOf('import { x } from "../adapters/db/db.ts";\nexport { y } from "./y.ts";'), ["../adapters/db/db.ts", "./y.ts"]);
 });
+
+test("the web application talks to the API only: it imports nothing from src/", () => {
+  const web = join(root, "web", "src");
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((f) => {
+      const p = join(d, f);
+      return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(p) ? [p] : [];
+    });
+  const violations = walk(web).flatMap((file) =>
+    importsOf(readFileSync(file, "utf8"))
+      .filter((s) => s.startsWith(".") && relative(root, resolve(file, "..", s)).startsWith("src"))
+      .map((s) => `${relative(root, file)} imports ${s}`),
+  );
+  assert.deepEqual(violations, []);
+});
