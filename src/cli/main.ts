@@ -8,6 +8,13 @@ import { processOutput as out } from "./output.ts";
 import { serve } from "./serve.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
 
+// output piped into `head` and the like: stop quietly when the reader goes away
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
 /** Exit codes: 0 ok, 1 user error (invalid input, not found), 2 internal error. */
 const run = (f: () => Promise<number>) => async () => {
   process.exitCode = await f();

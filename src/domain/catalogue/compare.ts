@@ -32,6 +32,8 @@ const aspectLabels: Record<string, string> = {
   age: "Leeftijd",
   combination: "Combinaties",
   portfolioDuty: "Verplichtingen voor het aanbod",
+  providerEvidence: "Bewijs van de organisatie",
+  traineesPerSupervisor: "BBL-leerlingen per praktijkbegeleider",
   evaluation: "Evaluatie",
   planDeadline: "Termijn plan",
   escalation: "Op- en afschalen",

@@ -1,4 +1,5 @@
-import { explain, num, pct } from "./explain.ts";
+import { monthsBetween } from "../shared/date.ts";
+import { explain, num, pct, providerEvidenceLabel } from "./explain.ts";
 import type { FactKey, Facts, StaffMember } from "./facts.ts";
 import { type Level, levelLabel, levelRank, type LeafRule, type Rule } from "./rule.ts";
 
@@ -278,7 +279,39 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
         ? fail(`${num(f.distanceKm)} km valt buiten de band ${num(rule.minKm)}–${num(rule.maxKm)} km`)
         : PASS;
     }
-    case "portfolioDuty":
+    case "portfolioDuty": {
+      if (rule.requiresProducts.length === 0) return needsConfirmation();
+      if (!f.contractedProducts) return missing("contractedProducts");
+      return rule.requiresProducts.some((p) => f.contractedProducts!.includes(p))
+        ? PASS
+        : fail(`niet gecontracteerd voor ${rule.requiresProducts.join(" of ")}, wat verplicht is bij dit product`);
+    }
+    case "providerEvidence": {
+      if (!f.providerEvidence) return missing("providerEvidence");
+      if (!f.peildatum) return missing("peildatum");
+      const peil = f.peildatum;
+      const ofKind = f.providerEvidence.filter((e) => e.kind === rule.evidence);
+      if (ofKind.length === 0) return fail(`geen ${providerEvidenceLabel[rule.evidence]} aanwezig`);
+      const valid = ofKind.filter((e) => e.date <= peil && (e.validUntil === null || e.validUntil >= peil));
+      if (valid.length === 0) return fail(`${providerEvidenceLabel[rule.evidence]} is verlopen of nog niet geldig op ${peil}`);
+      const fresh = rule.maxAgeMonths === null ? valid : valid.filter((e) => monthsBetween(e.date, peil) <= rule.maxAgeMonths! + EPS);
+      if (fresh.length === 0) {
+        const newest = valid.map((e) => e.date).sort().at(-1)!;
+        return fail(`${providerEvidenceLabel[rule.evidence]} van ${newest} is ${num(Math.round(monthsBetween(newest, peil) * 10) / 10)} maanden oud, maximaal ${num(rule.maxAgeMonths!)}`);
+      }
+      if (rule.mustCoverProduct) {
+        if (!f.productKeys) return missing("productKeys");
+        const covers = fresh.some((e) => e.scope.includes("*") || e.scope.some((s) => f.productKeys!.includes(s)));
+        if (!covers) return fail(`de scope van het ${providerEvidenceLabel[rule.evidence].replace(/^geldig /, "")} dekt dit product niet`);
+      }
+      return PASS;
+    }
+    case "traineesPerSupervisor": {
+      if (f.traineesPerSupervisor === undefined) return missing("traineesPerSupervisor");
+      return f.traineesPerSupervisor > rule.max + EPS
+        ? fail(`${num(Math.round(f.traineesPerSupervisor * 10) / 10)} BBL-leerlingen per praktijkbegeleider, hoogstens ${rule.max}`)
+        : PASS;
+    }
     case "escalation":
     case "judgement":
       return needsConfirmation();

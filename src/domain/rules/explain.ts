@@ -45,6 +45,15 @@ const purposeLabel: Record<string, string> = {
   supervisie: "houdt toezicht (supervisie)",
 };
 
+export const providerEvidenceLabel = {
+  kwaliteitscertificaat: "geldig kwaliteitscertificaat",
+  "kwaliteitshandboek-audit": "kwaliteitshandboek met auditrapport",
+  klanttevredenheidsonderzoek: "klanttevredenheidsonderzoek",
+  "gedragsverklaring-aanbesteden": "Gedragsverklaring Aanbesteden",
+  "verklaring-belastingdienst": "verklaring Belastingdienst",
+  "kvk-uittreksel": "KvK-uittreksel",
+};
+
 const meaningLabel = { average: "gemiddeld", maximum: "maximaal", "tariff-assumption": "tariefaanname:", ratio: "verhouding" };
 const responseLabel = {
   start: "start van de zorg",
@@ -138,7 +147,11 @@ export function explain(rule: Rule): string {
         included: `${rule.products.join(", ")} inbegrepen`,
       }[rule.kind];
     case "portfolioDuty":
-      return `verplichting voor het aanbod: ${rule.duty}`;
+      return `verplichting voor het aanbod: ${rule.duty}${rule.requiresProducts.length ? ` (ook gecontracteerd: ${rule.requiresProducts.join(" of ")})` : ""}`;
+    case "providerEvidence":
+      return `${providerEvidenceLabel[rule.evidence]}${rule.maxAgeMonths ? ` niet ouder dan ${num(rule.maxAgeMonths)} maanden` : ""}${rule.mustCoverProduct ? ", met een scope die dit product dekt" : ""}`;
+    case "traineesPerSupervisor":
+      return `een praktijkbegeleider begeleidt tegelijk hoogstens ${rule.max} BBL-leerlingen`;
     case "evaluation":
       return `evaluatie minimaal elke ${num(rule.everyMonths)} maanden`;
     case "planDeadline":

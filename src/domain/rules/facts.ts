@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Level, Register, Role } from "./rule.ts";
+import { Level, ProviderEvidenceKind, Register, Role } from "./rule.ts";
 
 /**
  * The closed list of facts a rule can be evaluated against. Every key is optional: a missing fact makes the
@@ -44,6 +44,25 @@ export const Facts = z
     planWithinDays: z.number().nonnegative().optional(),
     volumePer: z.number().nonnegative().optional(),
     distanceKm: z.number().nonnegative().optional(),
+    /** the date the facts describe (ISO) */
+    peildatum: z.string().optional(),
+    /** keys of the product being checked (id, code, stand-in) and of every product the provider is contracted for */
+    productKeys: z.array(z.string()).optional(),
+    contractedProducts: z.array(z.string()).optional(),
+    /** the provider's organisation-level evidence */
+    providerEvidence: z
+      .array(
+        z.object({
+          kind: ProviderEvidenceKind,
+          date: z.string(),
+          validUntil: z.string().nullable(),
+          /** product keys the evidence covers; ["*"] for everything */
+          scope: z.array(z.string()),
+        }),
+      )
+      .optional(),
+    /** BBL-leerlingen per praktijkbegeleider (the highest, or the average when not assigned) */
+    traineesPerSupervisor: z.number().nonnegative().optional(),
     /** portfolio duties and judgements a reviewer confirmed, by their text */
     confirmed: z.array(z.string()).optional(),
   })

@@ -211,7 +211,41 @@ export const CombinationRule = z
   .strict();
 
 export const PortfolioDutyRule = z
-  .object({ op: z.literal("portfolioDuty"), duty: z.string().min(1) })
+  .object({
+    op: z.literal("portfolioDuty"),
+    duty: z.string().min(1),
+    /** products the provider must also offer (codes or stand-ins); empty when the duty is not about products */
+    requiresProducts: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const ProviderEvidenceKind = z.enum([
+  "kwaliteitscertificaat",
+  "kwaliteitshandboek-audit",
+  "klanttevredenheidsonderzoek",
+  "gedragsverklaring-aanbesteden",
+  "verklaring-belastingdienst",
+  "kvk-uittreksel",
+]);
+export type ProviderEvidenceKind = z.infer<typeof ProviderEvidenceKind>;
+
+export const ProviderEvidenceRule = z
+  .object({
+    op: z.literal("providerEvidence"),
+    evidence: ProviderEvidenceKind,
+    /** at most this many months between the evidence's date (issue, audit, survey) and the peildatum */
+    maxAgeMonths: positive.nullable().default(null),
+    /** the evidence's scope must name the product (certificates) */
+    mustCoverProduct: z.boolean().default(false),
+  })
+  .strict();
+
+export const TraineesPerSupervisorRule = z
+  .object({
+    op: z.literal("traineesPerSupervisor"),
+    /** at most this many BBL-leerlingen per praktijkbegeleider at the same time */
+    max: z.number().int().positive(),
+  })
   .strict();
 
 export const EvaluationRule = z
@@ -308,6 +342,8 @@ export type Rule =
   | z.output<typeof AgeRule>
   | z.output<typeof CombinationRule>
   | z.output<typeof PortfolioDutyRule>
+  | z.output<typeof ProviderEvidenceRule>
+  | z.output<typeof TraineesPerSupervisorRule>
   | z.output<typeof EvaluationRule>
   | z.output<typeof PlanDeadlineRule>
   | z.output<typeof EscalationRule>
@@ -336,6 +372,8 @@ const leaves = [
   AgeRule,
   CombinationRule,
   PortfolioDutyRule,
+  ProviderEvidenceRule,
+  TraineesPerSupervisorRule,
   EvaluationRule,
   PlanDeadlineRule,
   EscalationRule,

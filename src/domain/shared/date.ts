@@ -16,3 +16,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
+
+/**
+ * Months from a to b (b later) as a number: whole calendar months, plus the days left over as a fraction of 31.
+ * "Not older than 36 months" then means monthsBetween(issued, peildatum) <= 36 to the day.
+ */
+export function monthsBetween(a: IsoDate, b: IsoDate): number {
+  const [ya, ma, da] = a.split("-").map(Number) as [number, number, number];
+  const [yb, mb, db] = b.split("-").map(Number) as [number, number, number];
+  let months = (yb - ya) * 12 + (mb - ma);
+  let days = db - da;
+  if (days < 0) {
+    months -= 1;
+    days += 31;
+  }
+  return months + days / 31;
+}
