@@ -308,6 +308,7 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
     }
     case "traineesPerSupervisor": {
       if (f.traineesPerSupervisor === undefined) return missing("traineesPerSupervisor");
+      if (!Number.isFinite(f.traineesPerSupervisor)) return fail("er zijn BBL-leerlingen maar geen praktijkbegeleider");
       return f.traineesPerSupervisor > rule.max + EPS
         ? fail(`${num(Math.round(f.traineesPerSupervisor * 10) / 10)} BBL-leerlingen per praktijkbegeleider, hoogstens ${rule.max}`)
         : PASS;

@@ -284,6 +284,7 @@ export const EvidenceRule = z
   .strict();
 
 export const Register = z.enum(["BIG", "SKJ", "NIP", "NVO", "Vaktherapie", "VGCt", "Registerplein", "NKD"]);
+export type Register = z.infer<typeof Register>;
 export const RegistrationRule = z
   .object({
     op: z.literal("registration"),

@@ -32,3 +32,18 @@ export function monthsBetween(a: IsoDate, b: IsoDate): number {
   }
   return months + days / 31;
 }
+
+/** The same day n months later (clamped to the month's last day: 2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** Whole days from a to b (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
