@@ -8,12 +8,14 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessGate } from "../app/access.ts";
 import type { AuthService } from "../app/auth.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
+import type { ComplianceService } from "../app/compliance.ts";
 import type { AccessLogRepository } from "../app/ports.ts";
 import { authPlugin } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
 import { sendProblems } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
+import { complianceRoutes } from "./routes/compliance.ts";
 
 export interface ServerOptions {
   logger?: boolean;
@@ -26,6 +28,7 @@ export interface ServerDeps {
   auth: AuthService;
   gate: AccessGate;
   accessLog: AccessLogRepository;
+  compliance: ComplianceService;
 }
 
 /** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
@@ -69,6 +72,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(authPlugin, { auth: deps.auth });
   await app.register(catalogueRoutes(deps.catalogue), { prefix: "/api/v1" });
   await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
+  await app.register(complianceRoutes(deps.compliance), { prefix: "/api/v1" });
   if (web) {
     // hashed assets never change: cache them for a year; index.html is revalidated on every visit
     await app.register(fastifyStatic, {

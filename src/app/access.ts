@@ -20,6 +20,27 @@ export class AccessGate {
     private readonly clock: Clock,
   ) {}
 
+  /** The local command line: trusted (no policy check) but logged like any other access to personal data. */
+  async runTrusted<T>(actor: string, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>): Promise<Result<T>> {
+    if (personalData[resource])
+      await this.log.append({
+        at: this.clock.now(),
+        username: actor,
+        role: null,
+        tenantKind: null,
+        tenantCode: null,
+        resource,
+        action,
+        gemeentecode: target.gemeentecode ?? null,
+        agbCode: target.agbCode ?? null,
+        endpoint: ctx.endpoint,
+        purpose: ctx.purpose,
+        allowed: true,
+        reason: null,
+      });
+    return { ok: true, value: await work() };
+  }
+
   async run<T>(
     principal: Principal | null,
     resource: Resource,

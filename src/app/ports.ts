@@ -2,6 +2,8 @@ import type { Product, Productenboek } from "../domain/catalogue/product.ts";
 import type { Law, UnitCode } from "../domain/catalogue/source-schema.ts";
 import type { LatestVersion, VersionClose, VersionInsert } from "../domain/catalogue/versioning.ts";
 import type { Role, Tenant } from "../domain/auth/principal.ts";
+import type { ProviderRecord } from "../domain/compliance/provider.ts";
+import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
 import type { IsoDate } from "../domain/shared/date.ts";
 
 /** Today's date in the Netherlands and the current instant; injected so use cases stay testable. */
@@ -117,4 +119,14 @@ export interface CatalogueRepository {
   product(id: string, asOf: IsoDate): Promise<{ product: Product; version: number; validFrom: IsoDate; validTo: IsoDate | null } | null>;
   productsByIds(ids: string[], asOf: IsoDate): Promise<Product[]>;
   productVersions(id: string): Promise<VersionInfo[]>;
+}
+
+export interface ProviderRepository {
+  get(agbCode: string): Promise<ProviderRecord | null>;
+  list(filter: { gemeentecode?: string; agbCode?: string }): Promise<ProviderRecord[]>;
+  /** creates or replaces the provider record */
+  save(p: ProviderRecord, at: string): Promise<void>;
+  staff(agbCode: string): Promise<StaffMemberRecord[]>;
+  /** the provider and its whole staff list in one transaction */
+  saveWithStaff(p: ProviderRecord, staff: StaffMemberRecord[], at: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { SqlAccessLogRepository, SqlSessionRepository, SqlUserRepository } from "../adapters/db/auth-repositories.ts";
 import { SqlCatalogueRepository } from "../adapters/db/catalogue-repository.ts";
+import { SqlProviderRepository } from "../adapters/db/provider-repository.ts";
 import { connect } from "../adapters/db/connect.ts";
 import type { Db } from "../adapters/db/db.ts";
 import { migrate } from "../adapters/db/migrate.ts";
@@ -9,6 +10,7 @@ import { nodeSecrets } from "../adapters/security/secrets.ts";
 import { AccessGate } from "../app/access.ts";
 import { AuthService } from "../app/auth.ts";
 import { CatalogueService } from "../app/catalogue.ts";
+import { ComplianceService } from "../app/compliance.ts";
 import { dutchClock } from "../app/clock.ts";
 import { type LoadReport, loadCatalogue } from "../app/load-catalogue.ts";
 import type { Clock } from "../app/ports.ts";
@@ -41,6 +43,7 @@ export interface Kader {
   auth: AuthService;
   gate: AccessGate;
   accessLog: SqlAccessLogRepository;
+  compliance: ComplianceService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -59,14 +62,17 @@ export function wire(db: Db, clock: Clock): Kader {
   const repo = new SqlCatalogueRepository(db);
   const cacheSize = process.env.KADER_CACHE === "0" ? 0 : 2000;
   const accessLog = new SqlAccessLogRepository(db);
+  const catalogue = new CatalogueService(repo, clock, cacheSize);
+  const gate = new AccessGate(accessLog, clock);
   return {
     db,
     repo,
     clock,
-    catalogue: new CatalogueService(repo, clock, cacheSize),
+    catalogue,
     auth: new AuthService(new SqlUserRepository(db), new SqlSessionRepository(db), nodeSecrets, clock),
-    gate: new AccessGate(accessLog, clock),
+    gate,
     accessLog,
+    compliance: new ComplianceService(new SqlProviderRepository(db), catalogue, gate, clock),
     close: () => db.close(),
   };
 }

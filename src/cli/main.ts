@@ -5,6 +5,7 @@ import { catalogValidate } from "./catalog-validate.ts";
 import { DEFAULT_CATALOG, DEFAULT_WEB_ROOT } from "./compose.ts";
 import { dbMigrate } from "./db-migrate.ts";
 import { processOutput as out } from "./output.ts";
+import { complianceCheck, complianceSignals, providersImport } from "./compliance.ts";
 import { serve } from "./serve.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
 
@@ -103,6 +104,31 @@ program
     }
     return run(() => serve(out, { port, host: o.host, dir: o.dir, load: o.load, webRoot: DEFAULT_WEB_ROOT }))();
   });
+
+const providers = program.command("aanbieders").description("aanbieders en hun personeel");
+providers
+  .command("import <bestand>")
+  .description("personeelsbestand (CSV of XLSX) inlezen; een bestand met fouten importeert niets")
+  .requiredOption("--aanbieder <agb>", "AGB-code van de aanbieder (8 cijfers); nieuw wordt aangemaakt")
+  .option("--naam <naam>", "naam van de aanbieder")
+  .option("--gemeente <gemeentecode>", "gemeente die de aanbieder contracteert")
+  .option("--json", "uitvoer als JSON")
+  .action((file, o) => run(() => providersImport(out, file, o))());
+const compliance = program.command("compliance").description("toets aanbieders aan productenboek en programma van eisen");
+compliance
+  .command("check")
+  .description("oordeel per product: voldoet / voldoet niet / onbekend, met redenen")
+  .requiredOption("--aanbieder <agb>", "AGB-code")
+  .option("--productenboek <id>", "alleen producten van dit productenboek")
+  .option("--peildatum <datum>", "JJJJ-MM-DD (standaard vandaag)")
+  .option("--json", "uitvoer als JSON (docs/formats.md)")
+  .action((o) => run(() => complianceCheck(out, o))());
+compliance
+  .command("signalen")
+  .description("bewijs dat binnenkort verloopt (VOG, registraties, certificaten, verklaringen)")
+  .option("--dagen <n>", "binnen hoeveel dagen", "60")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => complianceSignals(out, o))());
 
 const users = program.command("users").description("accounts (op de geconfigureerde database)");
 users

@@ -160,7 +160,8 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
     };
     row.cells.forEach((cell, i) => {
       if (i >= table.header.length || (isEmpty(table.header[i]) && !ignored.has(i))) {
-        if (!isEmpty(cell)) report(`kolom ${i + 1}`, `kolom ${i + 1} heeft geen kop in rij 1 maar bevat ${quote(cellText(cell))}; geef de kolom een kop of maak de cel leeg`);
+        if (!isEmpty(cell))
+          report(`kolom ${i + 1}`, `kolom ${i + 1} (${columnLetter(i)}) heeft geen kop in rij 1 maar bevat ${quote(cellText(cell))}; geef de kolom een kop of maak de cel leeg`);
       }
     });
     const record = readRow(row.cells, index, report);
@@ -169,7 +170,7 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
       const reported = new Set(rowProblems.map((p) => p.path));
       for (const issue of parsed.error.issues) {
         const column = columnOfIssue(issue.path);
-        // a column already reported in this row, or missing from the file, is not reported again
+        // one problem per cell: a column already reported in this row is not reported again
         if (reported.has(column)) continue;
         reported.add(column);
         report(column, issueDetail(issue));
@@ -292,7 +293,7 @@ function readLevel(cell: Cell, column: StaffColumn, required: boolean, report: (
   }
   const n = written.toLowerCase().replace(/niveau/g, "").replace(/[\s.\-_]/g, "");
   if (StaffLevel.safeParse(n).success) return n;
-  report(column, `onbekend niveau ${quote(written)}; ${allowed}`);
+  report(column, `onbekend ${column === "opleidingsniveau" ? "opleidingsniveau" : "werk- en denkniveau"} ${quote(written)}; ${allowed}`);
   return written;
 }
 
@@ -334,7 +335,7 @@ function columnOfIssue(path: PropertyKey[]): StaffColumn {
 function issueDetail(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === "too_big" && issue.origin === "string") return `te lang: hoogstens ${String(issue.maximum)} tekens`;
-  if (issue.code === "too_big" && issue.origin === "number") return `${String(input ?? "de waarde")} is te groot: hoogstens ${String(issue.maximum)}`;
+  if (issue.code === "too_big" && issue.origin === "number") return `${String(input ?? "de waarde")} is te groot: hoogstens ${String(issue.maximum)}${issue.path[0] === "hoursPerWeek" ? " uur per week" : ""}`;
   if (issue.code === "too_small" && issue.origin === "number") return `${String(input ?? "de waarde")} is te klein: minimaal ${String(issue.minimum)}`;
   return explainZodIssue(issue);
 }
@@ -383,8 +384,8 @@ function readCsv(bytes: Uint8Array, file: string): Result<Table> {
   } catch (e) {
     if (e === tooMany) return fail(tooManyRows(file));
     if (e instanceof CsvError) {
-      const where = typeof (e as { lines?: unknown }).lines === "number" ? ` (regel ${(e as unknown as { lines: number }).lines})` : "";
-      return fail({ ...unreadable(file, `${csvErrorText(e.code)}${where}`), ...(where ? { line: (e as unknown as { lines: number }).lines } : {}) });
+      const line = typeof e.lines === "number" ? e.lines : undefined;
+      return fail({ ...unreadable(file, `${csvErrorText(e.code)}${line ? ` (regel ${line})` : ""}`), ...(line ? { line } : {}) });
     }
     throw e;
   }
@@ -427,7 +428,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Result<Table>>
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer); // ExcelJS types its input as an ArrayBuffer
   } catch {
     return fail(unreadable(file, "het bestand is geen geldig XLSX-bestand (beschadigd of een ander formaat); sla het opnieuw op als Excel-werkmap (.xlsx)"));
   }
@@ -466,7 +467,7 @@ function xlsxCell(v: unknown): Cell {
     if (typeof o.error === "string") return { kind: "error", text: o.error };
     if (Array.isArray(o.richText)) return { kind: "text", text: o.richText.map((r: { text?: unknown }) => String(r.text ?? "")).join("").trim() };
     if ("formula" in o || "sharedFormula" in o) return xlsxCell(o.result);
-    if (typeof o.text === "string") return { kind: "text", text: o.text.trim() }; // hyperlink
+    if ("hyperlink" in o) return xlsxCell(o.text);
   }
   return { kind: "text", text: String(v).trim() };
 }
@@ -518,6 +519,17 @@ function unpackedZipSize(bytes: Uint8Array, limit: number): number | "corrupt" |
 
 function normalizeHeader(h: string): string {
   return h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** 0 → A, 13 → N, 26 → AA: the column as a spreadsheet shows it */
+function columnLetter(i: number): string {
+  let n = i + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 function isStaffColumn(s: string): s is StaffColumn {

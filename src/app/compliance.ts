@@ -1,0 +1,152 @@
+import { z } from "zod";
+import type { Target } from "../domain/auth/policy.ts";
+import { AgbCode, type Principal } from "../domain/auth/principal.ts";
+import type { Product } from "../domain/catalogue/product.ts";
+import { checkProduct, type ProductCompliance, productKeys, productsFor, type Signal, signals } from "../domain/compliance/check.ts";
+import { ProviderEvidence, type ProviderRecord } from "../domain/compliance/provider.ts";
+import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
+import { isIsoDate } from "../domain/shared/date.ts";
+import type { Problem, Result } from "../domain/shared/problem.ts";
+import type { AccessContext, AccessGate } from "./access.ts";
+import type { CatalogueService } from "./catalogue.ts";
+import type { Clock, ProviderRepository } from "./ports.ts";
+
+/** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
+export type Actor = { kind: "user"; principal: Principal | null } | { kind: "cli" };
+
+export interface ComplianceReport {
+  aanbieder: { agbCode: string; name: string };
+  peildatum: string;
+  producten: (ProductCompliance & { verdict: ProductCompliance["verdict"] })[];
+  summary: { voldoet: number; "voldoet-niet": number; onbekend: number };
+  signalen: Signal[];
+}
+
+const notFound = (agb: string): Problem => ({ code: "not-found", title: "Aanbieder niet gevonden", detail: `geen aanbieder met AGB-code ${agb}`, path: "aanbieder" });
+const badParam = (path: string, detail: string): Problem => ({ code: "invalid-parameter", title: `Ongeldige parameter ${path}`, detail, path });
+
+/** The record's tenant as the policy sees it: the aanbieder, and the asking user's gemeente when it contracts the aanbieder. */
+function targetOf(actor: Actor, p: Pick<ProviderRecord, "agbCode" | "gemeentecodes">): Target {
+  const t = actor.kind === "user" ? actor.principal?.tenant : null;
+  return { agbCode: p.agbCode, gemeentecode: t?.kind === "gemeente" && p.gemeentecodes.includes(t.gemeentecode) ? t.gemeentecode : null };
+}
+
+/**
+ * Provider compliance: import a provider's staff, check every product it works in against the productenboek and
+ * programma van eisen at a peildatum, and list what lapses soon. Staff data is personal data: every access goes
+ * through the access gate.
+ */
+export class ComplianceService {
+  constructor(
+    private readonly providers: ProviderRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly gate: AccessGate,
+    private readonly clock: Clock,
+  ) {}
+
+  private guard<T>(actor: Actor, resource: "provider" | "compliance", action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>) {
+    return actor.kind === "cli"
+      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work)
+      : this.gate.run(actor.principal, resource, action, target, ctx, work);
+  }
+
+  /** Replaces the staff list of an aanbieder (created when new). Nothing is written when anything is wrong. */
+  async importStaff(
+    actor: Actor,
+    agbRaw: string,
+    staff: StaffMemberRecord[],
+    opts: { name?: string | undefined; gemeentecode?: string | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<{ created: boolean; staff: number; provider: ProviderRecord }>> {
+    const agb = AgbCode.safeParse(agbRaw);
+    if (!agb.success) return { ok: false, problems: [badParam("aanbieder", "een AGB-code is 8 cijfers")] };
+    const existing = await this.providers.get(agb.data);
+    const own = actor.kind === "user" && actor.principal?.tenant?.kind === "gemeente" ? actor.principal.tenant.gemeentecode : undefined;
+    const gemeentecodes = [...new Set([...(existing?.gemeentecodes ?? []), ...(own ? [own] : []), ...(opts.gemeentecode ? [opts.gemeentecode] : [])])];
+    if (opts.gemeentecode && !/^[0-9]{4}$/.test(opts.gemeentecode)) return { ok: false, problems: [badParam("gemeente", "een gemeentecode is 4 cijfers")] };
+    const provider: ProviderRecord = existing
+      ? { ...existing, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], name: opts.name ?? existing.name }
+      : { agbCode: agb.data, name: opts.name ?? `Aanbieder ${agb.data}`, kvk: null, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], evidence: [] };
+    const known = new Set((await this.catalogue.all()).products.flatMap(productKeys));
+    const unknown = [...new Set(staff.flatMap((s) => s.products))].filter((k) => !known.has(k));
+    if (unknown.length)
+      return { ok: false, problems: unknown.map((k) => ({ code: "invalid-input", title: "Onbekend product", detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`, path: "producten" })) };
+    return this.guard(actor, "compliance", "write", targetOf(actor, provider), ctx, async () => {
+      await this.providers.saveWithStaff(provider, staff, this.clock.now());
+      return { created: !existing, staff: staff.length, provider };
+    });
+  }
+
+  async setEvidence(actor: Actor, agb: string, evidence: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
+    const p = await this.providers.get(agb);
+    if (!p) return { ok: false, problems: [notFound(agb)] };
+    const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
+    if (!parsed.success)
+      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: i.message, path: i.path.join(".") })) };
+    const next = { ...p, evidence: parsed.data };
+    const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()));
+    return r.ok ? { ok: true, value: next } : r;
+  }
+
+  /** The providers the actor may see, each with its verdict counts at today's date. */
+  async list(actor: Actor, ctx: AccessContext): Promise<Result<(ProviderRecord & { summary: ComplianceReport["summary"]; staffCount: number })[]>> {
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
+    if (actor.kind === "user" && !t)
+      return this.guard(actor, "provider", "read", {}, ctx, async () => []);
+    const providers = await this.providers.list(filter);
+    return this.guard(actor, "provider", "read", filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null }, ctx, async () => {
+      const out = [];
+      for (const p of providers) {
+        const r = await this.report(p, this.clock.today());
+        out.push({ ...p, summary: r.summary, staffCount: (await this.providers.staff(p.agbCode)).length });
+      }
+      return out;
+    });
+  }
+
+  async staff(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<{ provider: ProviderRecord; staff: StaffMemberRecord[]; signalen: Signal[] }>> {
+    const p = await this.providers.get(agb);
+    if (!p) return { ok: false, problems: [notFound(agb)] };
+    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, async () => {
+      const staff = await this.providers.staff(agb);
+      return { provider: p, staff, signalen: signals(p, staff, this.clock.today(), 60) };
+    });
+  }
+
+  async check(actor: Actor, agb: string, opts: { productenboek?: string | undefined; peildatum?: string | undefined }, ctx: AccessContext): Promise<Result<ComplianceReport>> {
+    if (opts.peildatum !== undefined && !isIsoDate(opts.peildatum)) return { ok: false, problems: [badParam("peildatum", "geen geldige datum (JJJJ-MM-DD)")] };
+    const p = await this.providers.get(agb);
+    if (!p) return { ok: false, problems: [notFound(agb)] };
+    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek));
+  }
+
+  async signals(actor: Actor, days: number, ctx: AccessContext): Promise<Result<(Signal & { agbCode: string; aanbieder: string })[]>> {
+    if (!Number.isInteger(days) || days < 0 || days > 3650) return { ok: false, problems: [badParam("dagen", "een geheel aantal dagen van 0 tot 3650")] };
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
+    const target: Target = filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null };
+    return this.guard(actor, "compliance", "read", target, ctx, async () => {
+      const out: (Signal & { agbCode: string; aanbieder: string })[] = [];
+      for (const p of actor.kind === "user" && !t ? [] : await this.providers.list(filter))
+        for (const s of signals(p, await this.providers.staff(p.agbCode), this.clock.today(), days)) out.push({ ...s, agbCode: p.agbCode, aanbieder: p.name });
+      return out.sort((a, b) => a.daysLeft - b.daysLeft);
+    });
+  }
+
+  private async report(p: ProviderRecord, peildatum: string, productenboek?: string): Promise<ComplianceReport> {
+    const staff = await this.providers.staff(p.agbCode);
+    const { products } = await this.catalogue.all(peildatum);
+    return complianceReport(p, staff, products, peildatum, productenboek);
+  }
+}
+
+/** The report for one provider at one peildatum (pure; the benchmark calls it directly). */
+export function complianceReport(p: ProviderRecord, staff: StaffMemberRecord[], products: Product[], peildatum: string, productenboek?: string): ComplianceReport {
+  const checked = productsFor(products, staff, productenboek);
+  const contracted = [...new Set(checked.flatMap(productKeys))];
+  const producten = checked.map((prod) => checkProduct(prod, p, staff, peildatum, contracted));
+  const summary = { voldoet: 0, "voldoet-niet": 0, onbekend: 0 };
+  for (const r of producten) summary[r.verdict]++;
+  return { aanbieder: { agbCode: p.agbCode, name: p.name }, peildatum, producten, summary, signalen: signals(p, staff, peildatum, 60) };
+}
