@@ -90,3 +90,28 @@ test("kader users add | list | disable | reset-password on an embedded database"
   assert.equal(run("nog-een-sterk-wachtwoord", "users", "reset-password", "zorg.bv", "--password-stdin").status, 0);
   assert.equal(run(undefined, "users", "disable", "bestaat-niet").status, 1);
 });
+
+test("kader aanbieders import, compliance check --json and compliance signalen", async () => {
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const data = await mkdtemp(`${tmpdir()}/kader-compliance-`);
+  const env = { ...process.env, DATABASE_URL: "", KADER_DATA: data };
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
+  const fixtures = resolve(import.meta.dirname, "fixtures/staff");
+  const bad = run("aanbieders", "import", `${fixtures}/drie-foute-rijen.csv`, "--aanbieder", "12345678");
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /3 probleem\/problemen; er is niets geïmporteerd/);
+  assert.match(bad.stderr, /drie-foute-rijen\.csv:5 vog_datum/);
+  const ok = run("aanbieders", "import", `${fixtures}/zorg-voorbeeld.csv`, "--aanbieder", "12345678", "--naam", "Zorg Voorbeeld BV", "--gemeente", "0106");
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /Aanbieder aangemaakt: Zorg Voorbeeld BV \(12345678\); 10 medewerkers ingelezen/);
+  const check = run("compliance", "check", "--aanbieder", "12345678", "--peildatum", "2026-06-01", "--productenboek", "000-begeleiding-dagbesteding", "--json");
+  assert.equal(check.status, 0, check.stderr);
+  const report = JSON.parse(check.stdout);
+  assert.deepEqual([report.aanbieder, report.peildatum], ["12345678", "2026-06-01"]);
+  assert.deepEqual(report.producten.map((p: { productId: string; verdict: string }) => [p.productId, p.verdict]), [["000-begeleiding-dagbesteding.wmo.02A03", "voldoet"]]);
+  assert.equal(run("compliance", "check", "--aanbieder", "87654321").status, 1);
+  const sig = JSON.parse(run("compliance", "signalen", "--dagen", "3650", "--json").stdout);
+  assert.ok(sig.length >= 10 && sig.every((s: { agbCode: string }) => s.agbCode === "12345678"));
+  assert.equal(run("compliance", "signalen", "--dagen", "veel").status, 1);
+});

@@ -279,9 +279,10 @@ test("a CSV that is not UTF-8, an XLSX named .csv and a broken quote are problem
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("P").addRow(["naam"]);
   assert.match(problems(await parseStaffFile(new Uint8Array(await wb.xlsx.writeBuffer()), "p.csv"))[0]!.detail, /\.xlsx/);
-  const quote = problems(await csv(`${HEADER}\n"Anna;hbo;ja\n`));
+  const quote = problems(await csv(`${HEADER}\nA;hbo;ja;;werknemer;Begeleider;;;;;;;02A05\n\n"Anna;hbo;ja\nB;hbo\n`));
   assert.equal(quote.length, 1);
-  assert.match(quote[0]!.detail, /aanhalingsteken/);
+  assert.equal(quote[0]!.line, 4);
+  assert.match(quote[0]!.detail, /^rij 4: een aanhalingsteken/);
 });
 
 test("limits: more than 10 MB, more than 20,000 rows and an XLSX that unpacks too large are problems", async () => {

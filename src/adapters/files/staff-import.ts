@@ -11,7 +11,7 @@ import { explainZodIssue } from "./zod-dutch.ts";
 /**
  * The staff file of an aanbieder (docs/formats.md): CSV (UTF-8, `;` or `,`) or XLSX (first worksheet), one staff
  * member per row under a row of Dutch column headers. Every problem is collected, with the row as the user sees it
- * (header = row 1) and the column header as path; one problem and nothing is imported. Never throws on bad input.
+ * (header = row 1) and the column header as path; with any problem nothing is imported. Never throws on bad input.
  */
 
 export const STAFF_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -203,8 +203,8 @@ function readRow(cells: Cell[], index: Map<StaffColumn, number>, report: (path: 
   const level = ok("opleidingsniveau") ? readLevel(get("opleidingsniveau"), "opleidingsniveau", true, report) : null;
   const workingLevel = ok("werk_en_denkniveau") ? readLevel(get("werk_en_denkniveau"), "werk_en_denkniveau", false, report) : null;
 
-  let careRelated: unknown = cellText(get("zorggerelateerd"));
   const care = get("zorggerelateerd");
+  let careRelated: unknown = cellText(care);
   if (care.kind === "bool") careRelated = care.value;
   else if (care.kind !== "error") {
     const t = cellText(care).toLowerCase();
@@ -384,8 +384,9 @@ function readCsv(bytes: Uint8Array, file: string): Result<Table> {
   } catch (e) {
     if (e === tooMany) return fail(tooManyRows(file));
     if (e instanceof CsvError) {
-      const line = typeof e.lines === "number" ? e.lines : undefined;
-      return fail({ ...unreadable(file, `${csvErrorText(e.code)}${line ? ` (regel ${line})` : ""}`), ...(line ? { line } : {}) });
+      // the record that failed follows the ones already read (empty rows included): its spreadsheet row
+      const line = typeof e.records === "number" ? e.records + 1 : undefined;
+      return fail({ ...unreadable(file, `${line ? `rij ${line}: ` : ""}${csvErrorText(e.code)}`), ...(line ? { line } : {}) });
     }
     throw e;
   }
@@ -409,7 +410,7 @@ function detectDelimiter(text: string): ";" | "," {
 function csvErrorText(code: string): string {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "een aanhalingsteken (\") wordt geopend maar niet gesloten";
+      return "een aanhalingsteken (\") wordt geopend maar niet gesloten; sluit het veld af met \" of schrijf een \" binnen een veld als \"\"";
     case "CSV_INVALID_CLOSING_QUOTE":
       return "na een afsluitend aanhalingsteken (\") volgt geen scheidingsteken";
     default:
