@@ -46,6 +46,8 @@ async function problemOf(res: Response): Promise<ProblemDocument> {
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** a file as the raw request body, with its content type (instead of JSON `body`) */
+  raw?: { body: Blob; type: string };
   signal?: AbortSignal;
   /** sign-in has no session yet, so no CSRF token */
   csrf?: boolean;
@@ -55,7 +57,8 @@ export interface RequestOptions {
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (opts.raw) headers["content-type"] = opts.raw.type;
+  else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && opts.csrf !== false && csrfToken) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
@@ -63,7 +66,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       method,
       headers,
       credentials: "same-origin",
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -94,10 +97,15 @@ export type Loadable<T> = { state: "loading"; previous?: T } | { state: "error";
 const toApiError = (e: unknown) =>
   e instanceof ApiError ? e : new ApiError(0, { title: "Onverwachte fout", status: 0, detail: e instanceof Error ? e.message : String(e) });
 
-/** Loads a GET path (null: nothing to load) and re-loads when it changes; stale answers are ignored. */
-export function useApi<T>(path: string | null, opts: { cached?: boolean } = {}): Loadable<T> {
+/**
+ * Loads a GET path (null: nothing to load) and re-loads when it changes, or when `reload` changes (after a change
+ * the page made itself; the last answer stays shown meanwhile); stale answers are ignored.
+ */
+export function useApi<T>(path: string | null, opts: { cached?: boolean; reload?: number } = {}): Loadable<T> {
   const [result, setResult] = useState<{ path: string | null; value: Loadable<T> }>({ path: null, value: { state: "loading" } });
   const cached = opts.cached ?? true;
+  const reload = opts.reload ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` only triggers loading again
   useEffect(() => {
     if (path === null) return;
     let live = true;
@@ -112,7 +120,7 @@ export function useApi<T>(path: string | null, opts: { cached?: boolean } = {}):
       live = false;
       ctrl.abort();
     };
-  }, [path, cached]);
+  }, [path, cached, reload]);
   if (result.path === path) return result.value;
   return result.value.state === "ok" ? { state: "loading", previous: result.value.data } : { state: "loading" };
 }

@@ -1,4 +1,4 @@
-import type { Law, NoteKind, Role, SectionStatus, Tenant, UnitCode } from "./types.ts";
+import type { EvidenceKind, Law, NoteKind, RequirementStatus, Role, SectionStatus, Tenant, UnitCode } from "./types.ts";
 
 /** Dutch words for the codes the API uses. */
 
@@ -78,6 +78,48 @@ export const versionStatusLabel: Record<string, string> = {
   definitief: "definitief",
   onbekend: "onbekend",
 };
+
+/** Compliance: a verdict or requirement status in words, and its badge (never colour alone). */
+export const statusLabel: Record<RequirementStatus, string> = {
+  voldoet: "voldoet",
+  "voldoet-niet": "voldoet niet",
+  onbekend: "onbekend",
+  "te-beoordelen": "te beoordelen",
+  "per-client": "per cliënt",
+};
+export const statusBadge: Record<RequirementStatus, string> = {
+  voldoet: "success",
+  "voldoet-niet": "danger",
+  onbekend: "warning",
+  "te-beoordelen": "neutral",
+  "per-client": "neutral",
+};
+
+export const evidenceKindLabel: Record<EvidenceKind, string> = {
+  kwaliteitscertificaat: "Kwaliteitscertificaat",
+  "kwaliteitshandboek-audit": "Kwaliteitshandboek met auditrapport",
+  klanttevredenheidsonderzoek: "Klanttevredenheidsonderzoek",
+  "gedragsverklaring-aanbesteden": "Gedragsverklaring aanbesteden",
+  "verklaring-belastingdienst": "Verklaring betalingsgedrag Belastingdienst",
+  "kvk-uittreksel": "KvK-uittreksel",
+};
+export const evidenceKinds = Object.keys(evidenceKindLabel) as EvidenceKind[];
+
+export const staffKindLabel: Record<string, string> = {
+  werknemer: "werknemer",
+  zzp: "zzp'er",
+  uitzendkracht: "uitzendkracht",
+  bbl: "bbl-leerling",
+  stagiair: "stagiair",
+  vrijwilliger: "vrijwilliger",
+  ervaringsdeskundige: "ervaringsdeskundige",
+};
+
+/** mbo4 → "MBO-4", hbo → "HBO". */
+export const levelLabel = (l: string) => l.toUpperCase().replace(/(\d)$/, "-$1");
+
+/** Who sees provider compliance: a contractmanager (providers its gemeente contracts) and an aanbieder (its own). */
+export const complianceRoles: Role[] = ["contractmanager", "aanbieder"];
 
 export function tenantLabel(t: Tenant): string {
   if (!t) return "geen organisatie";
