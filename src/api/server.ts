@@ -9,6 +9,7 @@ import type { AccessGate } from "../app/access.ts";
 import type { AuthService } from "../app/auth.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
 import type { ComplianceService } from "../app/compliance.ts";
+import type { TariffService } from "../app/tariffs.ts";
 import type { AccessLogRepository } from "../app/ports.ts";
 import { authPlugin } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -16,6 +17,7 @@ import { sendProblems } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
 import { complianceRoutes } from "./routes/compliance.ts";
+import { tariffRoutes } from "./routes/tariffs.ts";
 
 export interface ServerOptions {
   logger?: boolean;
@@ -29,6 +31,7 @@ export interface ServerDeps {
   gate: AccessGate;
   accessLog: AccessLogRepository;
   compliance: ComplianceService;
+  tariffs: TariffService;
 }
 
 /** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
@@ -73,6 +76,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(catalogueRoutes(deps.catalogue), { prefix: "/api/v1" });
   await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
   await app.register(complianceRoutes(deps.compliance), { prefix: "/api/v1" });
+  await app.register(tariffRoutes(deps.tariffs), { prefix: "/api/v1" });
   if (web) {
     // hashed assets never change: cache them for a year; index.html is revalidated on every visit
     await app.register(fastifyStatic, {

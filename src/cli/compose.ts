@@ -11,6 +11,7 @@ import { AccessGate } from "../app/access.ts";
 import { AuthService } from "../app/auth.ts";
 import { CatalogueService } from "../app/catalogue.ts";
 import { ComplianceService } from "../app/compliance.ts";
+import { TariffService } from "../app/tariffs.ts";
 import { dutchClock } from "../app/clock.ts";
 import { type LoadReport, loadCatalogue } from "../app/load-catalogue.ts";
 import type { Clock } from "../app/ports.ts";
@@ -44,6 +45,7 @@ export interface Kader {
   gate: AccessGate;
   accessLog: SqlAccessLogRepository;
   compliance: ComplianceService;
+  tariffs: TariffService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export function wire(db: Db, clock: Clock): Kader {
     gate,
     accessLog,
     compliance: new ComplianceService(new SqlProviderRepository(db), catalogue, gate, clock),
+    tariffs: new TariffService(catalogue),
     close: () => db.close(),
   };
 }

@@ -7,6 +7,7 @@ import { dbMigrate } from "./db-migrate.ts";
 import { processOutput as out } from "./output.ts";
 import { complianceCheck, complianceSignals, providersImport } from "./compliance.ts";
 import { serve } from "./serve.ts";
+import { tariffBook, tariffCalculate } from "./tariffs.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
 
 // output piped into `head` and the like: stop quietly when the reader goes away
@@ -129,6 +130,27 @@ compliance
   .option("--dagen <n>", "binnen hoeveel dagen", "60")
   .option("--json", "uitvoer als JSON")
   .action((o) => run(() => complianceSignals(out, o))());
+
+const tarieven = program.command("tarieven").description("kostprijstarieven uit de productbeschrijvingen (docs/tariefmodel.md)");
+tarieven
+  .command("bereken")
+  .description("tarief van één product met elke stap van de berekening")
+  .requiredOption("--product <id>", "product-id")
+  .requiredOption("--parameters <bestand>", "parameterbestand (YAML of JSON), bv. tarieven/voorbeeld-2026.yaml")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => tariffCalculate(out, o))());
+tarieven
+  .command("productenboek")
+  .description("tarieven van alle producten van een productenboek; --xlsx schrijft een werkmap met echte formules")
+  .requiredOption("--productenboek <id>", "productenboek-id")
+  .requiredOption("--parameters <bestand>", "parameterbestand (YAML of JSON)")
+  .option("--xlsx <bestand>", "schrijf de rekenende Excel-werkmap")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => tariffBook(out, o))());
 
 const users = program.command("users").description("accounts (op de geconfigureerde database)");
 users
