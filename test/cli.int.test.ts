@@ -115,3 +115,24 @@ test("kader aanbieders import, compliance check --json and compliance signalen",
   assert.ok(sig.length >= 10 && sig.every((s: { agbCode: string }) => s.agbCode === "12345678"));
   assert.equal(run("compliance", "signalen", "--dagen", "veel").status, 1);
 });
+
+test("kader tarieven bereken --json and tarieven productenboek --xlsx", async () => {
+  const params = resolve(import.meta.dirname, "../tarieven/voorbeeld-2026.yaml");
+  const r = kader("tarieven", "bereken", "--product", "002-wmo-2026.wmo.02A04.ontwikkelgericht", "--parameters", params, "--json");
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.deepEqual([j.productId, j.eenheid, j.tariefPerEenheid, j.uurtarief], ["002-wmo-2026.wmo.02A04.ontwikkelgericht", "01", 85, "50.991604"]);
+  assert.ok(j.stappen.every((s: { naam: string; waarde: string; formule: string }) => s.naam && s.waarde && s.formule));
+  const missing = kader("tarieven", "bereken", "--product", "000-begeleiding-dagbesteding.wmo.02A03", "--parameters", params);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /eenheden\.000-begeleiding-dagbesteding\.wmo\.02A03/);
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const out = `${await mkdtemp(`${tmpdir()}/kader-tarief-`)}/tarieven.xlsx`;
+  const book = kader("tarieven", "productenboek", "--productenboek", "002-wmo-2026", "--parameters", params, "--xlsx", out);
+  assert.equal(book.code, 0, book.err);
+  assert.match(book.out, /9 van 11 producten berekend/);
+  const { statSync } = await import("node:fs");
+  assert.ok(statSync(out).size > 5000);
+  assert.equal(kader("tarieven", "bereken", "--product", "x", "--parameters", "/bestaat/niet.yaml").code, 1);
+});

@@ -53,11 +53,31 @@ export type TariffResult =
 /** Catalogue levels mapped to salary levels: mbo1 is paid as mbo2, hbo5 (Associate degree) as hbo. */
 const salaryLevel: Record<Level, TariffLevel> = { mbo1: "mbo2", mbo2: "mbo2", mbo3: "mbo3", mbo4: "mbo4", hbo5: "hbo", hbo: "hbo", wo: "wo" };
 
+/** What a tariff needs from a product's description, projected once per product (products are immutable data). */
+interface ProductInfo {
+  summary: ReturnType<typeof summarize>;
+  mix: ReturnType<typeof mixFromDescription>;
+}
+const infoCache = new WeakMap<Product, ProductInfo>();
+function infoOf(product: Product): ProductInfo {
+  let info = infoCache.get(product);
+  if (!info) {
+    const summary = summarize(product);
+    info = { summary, mix: mixFromDescription(product, summary) };
+    infoCache.set(product, info);
+  }
+  return info;
+}
+
 /** The function mix a tariff is built on, and where it comes from; or what is missing. */
 export function mixFor(product: Product, params: TariffParameters): { mix: Partial<Record<TariffLevel, number>>; source: string } | { missing: string } {
   const given = params.mix[product.id];
   if (given) return { mix: given, source: "parameters (mix voor dit product)" };
-  const s = summarize(product).staffing;
+  return infoOf(product).mix;
+}
+
+function mixFromDescription(product: Product, summary: ReturnType<typeof summarize>): { mix: Partial<Record<TariffLevel, number>>; source: string } | { missing: string } {
+  const s = summary.staffing;
   if (s?.functionMix) {
     const mix: Partial<Record<TariffLevel, number>> = {};
     for (const [l, share] of Object.entries(s.functionMix)) mix[salaryLevel[l as Level]] = (mix[salaryLevel[l as Level]] ?? 0) + (share ?? 0);
@@ -86,6 +106,9 @@ export interface Prepared {
   productieveUren: Dec;
   opslag: Dec;
   nietProductief: Dec;
+  factor: { overhead: Dec; kapitaal: Dec; risico: Dec; indexatie: Dec; dagdeelUren: Dec };
+  /** hourly tariffs already computed for this parameter set, by mix and 24/7 */
+  uurtarieven: Map<string, Dec>;
 }
 
 export function prepare(params: TariffParameters): Prepared {
@@ -100,6 +123,14 @@ export function prepare(params: TariffParameters): Prepared {
     jaarloon,
     nietProductief,
     productieveUren: new D(params.contracturenPerJaar).mul(new D(1).minus(nietProductief)),
+    uurtarieven: new Map(),
+    factor: {
+      overhead: new D(1).plus(params.overhead),
+      kapitaal: new D(1).plus(params.kapitaallasten).plus(params.leegstand),
+      risico: new D(1).plus(params.risico),
+      indexatie: new D(1).plus(params.indexatie),
+      dagdeelUren: new D(params.dagdeelUren),
+    },
     opslag: new D(1)
       .plus(params.overhead)
       .mul(new D(1).plus(params.kapitaallasten).plus(params.leegstand))
@@ -130,38 +161,50 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
   for (const level of Object.keys(mix) as TariffLevel[]) if (!prep.jaarloon[level]) missing.push(`salarissen.${level}.maandsalaris`);
   if (missing.length) return { ok: false, productId: product.id, onbekend: missing };
 
-  const s = summarize(product);
+  const s = infoOf(product).summary;
   const met247 = s.available24x7;
   const steps: Step[] = [];
-  const step = (naam: string, waarde: Dec, formule: string, kostenpost: CostElement) => {
-    if (withSteps) steps.push({ naam, waarde: euro(waarde), formule, kostenpost });
+  // formulas are text for people: built only when the breakdown is asked for
+  const step = (naam: string, waarde: Dec, formule: () => string, kostenpost: CostElement) => {
+    if (withSteps) steps.push({ naam, waarde: euro(waarde), formule: formule(), kostenpost });
     return waarde;
   };
-  let loonkosten = new D(0);
-  for (const [level, share] of Object.entries(mix) as [TariffLevel, number][]) {
-    const jl = met247 ? prep.jaarloon[level]!.metOrt : prep.jaarloon[level]!.zonderOrt;
-    step(`jaarloon ${level}`, jl, `maandsalaris × 12 × (1 + vakantiegeld + eindejaarsuitkering) × (1 + werkgeverslasten)${met247 ? " × (1 + ort)" : ""}`, "beroepskracht");
-    loonkosten = loonkosten.plus(jl.mul(share));
+  const f = prep.factor;
+  const hourly = (): Dec => {
+    let loonkosten = new D(0);
+    for (const [level, share] of Object.entries(mix) as [TariffLevel, number][]) {
+      const jl = met247 ? prep.jaarloon[level]!.metOrt : prep.jaarloon[level]!.zonderOrt;
+      step(`jaarloon ${level}`, jl, () => `maandsalaris × 12 × (1 + vakantiegeld + eindejaarsuitkering) × (1 + werkgeverslasten)${met247 ? " × (1 + ort)" : ""}`, "beroepskracht");
+      loonkosten = loonkosten.plus(jl.mul(share));
+    }
+    step("gewogen jaarloon (mix)", loonkosten, () => `Σ mix × jaarloon (${Object.entries(mix).map(([l, v]) => `${l} ${v}`).join(", ")})`, "beroepskracht");
+    step("productieve uren per jaar", prep.productieveUren, () => `contracturenPerJaar × (1 − ${euro(prep.nietProductief)})`, "niet-productieve uren");
+    const uurkosten = step("uurkosten", loonkosten.div(prep.productieveUren), () => "gewogen jaarloon / productieve uren", "niet-productieve uren");
+    const metOverhead = step("met overhead", uurkosten.mul(f.overhead), () => "uurkosten × (1 + overhead)", "overhead");
+    const metKosten = step(
+      "met kapitaallasten, leegstand en risico",
+      metOverhead.mul(f.kapitaal).mul(f.risico),
+      () => "× (1 + kapitaallasten + leegstand) × (1 + risico)",
+      "kapitaallasten, leegstand en risico",
+    );
+    return step("uurtarief", metKosten.mul(f.indexatie), () => "× (1 + indexatie)", "indexatie");
+  };
+  // the hourly tariff depends only on the mix and 24/7: products that share both share the figure
+  const key = withSteps ? null : `${met247 ? 1 : 0}|${Object.entries(mix).map(([l, v]) => `${l}${v}`).join(",")}`;
+  let uurtarief = key === null ? undefined : prep.uurtarieven.get(key);
+  if (!uurtarief) {
+    uurtarief = hourly();
+    if (key !== null) prep.uurtarieven.set(key, uurtarief);
   }
-  step("gewogen jaarloon (mix)", loonkosten, `Σ mix × jaarloon (${Object.entries(mix).map(([l, v]) => `${l} ${v}`).join(", ")})`, "beroepskracht");
-  step("productieve uren per jaar", prep.productieveUren, `contracturenPerJaar × (1 − ${euro(prep.nietProductief)})`, "niet-productieve uren");
-  const uurkosten = step("uurkosten", loonkosten.div(prep.productieveUren), "gewogen jaarloon / productieve uren", "niet-productieve uren");
-  const metOverhead = step("met overhead", uurkosten.mul(new D(1).plus(p.overhead)), "uurkosten × (1 + overhead)", "overhead");
-  const metKosten = step(
-    "met kapitaallasten, leegstand en risico",
-    metOverhead.mul(new D(1).plus(p.kapitaallasten).plus(p.leegstand)).mul(new D(1).plus(p.risico)),
-    "× (1 + kapitaallasten + leegstand) × (1 + risico)",
-    "kapitaallasten, leegstand en risico",
-  );
-  const uurtarief = step("uurtarief", metKosten.mul(new D(1).plus(p.indexatie)), "× (1 + indexatie)", "indexatie");
   let perClientUur = uurtarief;
-  if (s.groupSize) perClientUur = step("per cliënturen", uurtarief.div(s.groupSize.clientsPerStaff), `uurtarief / ${s.groupSize.clientsPerStaff} cliënten per begeleider`, "groepsgrootte");
+  const group = s.groupSize;
+  if (group) perClientUur = step("per cliënturen", uurtarief.div(group.clientsPerStaff), () => `uurtarief / ${group.clientsPerStaff} cliënten per begeleider`, "groepsgrootte");
   const perEenheid =
-    unit === "01" ? perClientUur.div(60) : unit === "16" ? perClientUur.mul(p.dagdeelUren) : perClientUur;
+    unit === "01" ? perClientUur.div(60) : unit === "16" ? perClientUur.mul(f.dagdeelUren) : perClientUur;
   const formule = unit === "01" ? "per cliënturen / 60 (minuut)" : unit === "16" ? `per cliënturen × ${p.dagdeelUren} (dagdeel)` : "per cliënturen (uur)";
-  step("tarief per eenheid (onafgerond)", perEenheid, formule, "eenheid");
+  step("tarief per eenheid (onafgerond)", perEenheid, () => formule, "eenheid");
   const cents = perEenheid.mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  step("tarief per eenheid", cents.div(100), "afgerond op hele centen (half naar boven)", "eenheid");
+  if (withSteps) step("tarief per eenheid", cents.div(100), () => "afgerond op hele centen (half naar boven)", "eenheid");
   return {
     ok: true,
     productId: product.id,
