@@ -4,15 +4,14 @@
 import { readCatalogueDir } from "../dist/src/adapters/files/catalogue-files.js";
 import { complianceReport } from "../dist/src/app/compliance.js";
 import { productKeys } from "../dist/src/domain/compliance/check.js";
+import { seeded } from "./prng.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 1000);
 const STAFF = 50;
 const BOOK = "001-concept-inkoop-2025";
 
-let seed = 20261129;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const { next: rnd, pick } = seeded(20261129);
 
 const cat = await readCatalogueDir(`${root}/catalog`);
 if (!cat.ok) throw new Error("catalogue invalid");

@@ -4,12 +4,11 @@
 // so every product with a mix is computed. Seeded: repeatable.
 import { readCatalogueDir } from "../dist/src/adapters/files/catalogue-files.js";
 import { prepare, tariff } from "../dist/src/domain/tariffs/model.js";
+import { seeded } from "./prng.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const SETS = Number(process.env.BENCH_PARAMETER_SETS ?? 10000);
-let seed = 42;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const between = (a, b) => a + rnd() * (b - a);
+const { between } = seeded(42);
 
 const cat = await readCatalogueDir(`${root}/catalog`);
 if (!cat.ok) throw new Error("catalogue invalid");
