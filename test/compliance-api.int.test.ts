@@ -93,6 +93,12 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("aanbieder") })).statusCode, 403);
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance", headers: as("controller") })).statusCode, 403);
     assert.equal((await upload("aanbieder", "12345678", "zorg-voorbeeld.csv")).statusCode, 403);
+    const own = await upload("aanbieder", "98765432", "zorg-voorbeeld.csv");
+    assert.equal(own.statusCode, 201, "an aanbieder edits its own organisation");
+    const mine = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("aanbieder") });
+    assert.deepEqual(mine.json().items.map((p: { agbCode: string }) => p.agbCode), ["98765432"]);
+    const cm = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("contractmanager") });
+    assert.ok(!cm.json().items.some((p: { agbCode: string }) => p.agbCode === "98765432"), "not contracted by the gemeente: not visible to it");
   });
 
   test("signals list lapsing evidence of the gemeente's providers; every staff access is in the access log", async () => {

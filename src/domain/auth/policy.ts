@@ -41,11 +41,11 @@ export const policy = {
   },
   provider: {
     read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
-    write: [g("contractmanager", "own-gemeente")],
+    write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
   compliance: {
     read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
-    write: [g("contractmanager", "own-gemeente")],
+    write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
 } satisfies Record<Resource, Record<Action, Grant[]>>;
 
