@@ -271,15 +271,28 @@ describe("compliance in de browser", { skip: noChromium, timeout: 180_000 }, () 
     assert.deepEqual(errors, []);
   });
 
-  test("aanbieder 98765432: een lege lijst, geen toegang tot 12345678, geen invoer", async () => {
+  test("aanbieder 98765432: een lege lijst, geen toegang tot 12345678, alleen de eigen organisatie bijwerken", async () => {
     const { page, errors } = await newPage();
     await login(page, "aanbieder");
     await nav(page).getByRole("link", { name: "Aanbieders" }).click();
     await page.waitForURL(/\/aanbieders$/);
     await page.getByTestId("no-providers").waitFor();
-    assert.equal(await page.getByRole("button", { name: "Bestand inlezen" }).count(), 0, "alleen een contractmanager leest bestanden in");
     await assertAccessible(page, "/aanbieders (aanbieder)");
     await shot(page, "aanbieders-aanbieder");
+
+    // the form is filled in with the own organisation; another AGB code is refused by the API (403, no row table)
+    assert.equal(await page.getByLabel("AGB-code").inputValue(), "98765432");
+    assert.equal(await page.getByLabel("Naam van de aanbieder").inputValue(), "Zorg Voorbeeld B.V.");
+    const other = await importFile(page, "12345678", "", "geldig-komma.csv");
+    assert.equal(other.response.status(), 403);
+    assert.match(await text(page.getByTestId("import-outcome").getByRole("alert")), /Inlezen mislukt: Geen toegang/);
+    assert.equal(await page.getByTestId("import-errors").count(), 0);
+    const own = await importFile(page, "98765432", "Zorg Voorbeeld B.V.", "geldig-komma.csv");
+    assert.equal(own.response.status(), 201);
+    await page.getByTestId("import-outcome").filter({ hasText: "2 medewerkers ingelezen" }).waitFor();
+    const rows = page.getByTestId("providers").locator("tbody tr");
+    await rows.first().waitFor();
+    assert.deepEqual(await rows.locator("th").allTextContents(), ["Zorg Voorbeeld B.V."], "alleen de eigen organisatie");
 
     await open(page, "/aanbieders/12345678");
     const alert = page.getByRole("alert");

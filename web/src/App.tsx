@@ -14,8 +14,9 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "./lib/api.ts";
 import { useAuth } from "./lib/auth.tsx";
-import { roleLabel, tenantLabel } from "./lib/labels.ts";
+import { complianceRoles, roleLabel, tenantLabel } from "./lib/labels.ts";
 import { navigate, routeClick, useLocation } from "./lib/router.tsx";
+import { AanbiedersPage } from "./pages/AanbiedersPage.tsx";
 import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
@@ -23,7 +24,9 @@ import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { ProductPage } from "./pages/ProductPage.tsx";
 import { ProductenboekenPage } from "./pages/ProductenboekenPage.tsx";
+import { ProviderPage } from "./pages/ProviderPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
+import { SignalenPage } from "./pages/SignalenPage.tsx";
 
 function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
@@ -34,6 +37,10 @@ function route(pathname: string) {
   if (pathname === "/vergelijken") return <ComparePage />;
   if (pathname === "/inloggen") return <LoginPage />;
   if (pathname === "/accounts") return <AccountsPage />;
+  if (pathname === "/aanbieders") return <AanbiedersPage />;
+  const a = /^\/aanbieders\/([^/]+)$/.exec(pathname);
+  if (a) return <ProviderPage agb={decodeURIComponent(a[1]!)} />;
+  if (pathname === "/signalen") return <SignalenPage />;
   return <NotFoundPage />;
 }
 
@@ -58,7 +65,8 @@ function UserBar() {
       await auth.logout();
       focusLogin.current = true;
       setMessage("U bent uitgelogd.");
-      if (pathname === "/accounts") navigate("/");
+      // pages with personal data are left behind
+      if (/^\/(accounts|aanbieders|signalen)(\/|$)/.test(pathname)) navigate("/");
     } catch (e) {
       setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
     }
@@ -114,7 +122,17 @@ export function App() {
     (h1 ?? document.getElementById("main"))?.focus();
   }, [pathname]);
 
-  const items = auth.user?.role === "beheerder" ? [...navItems, { href: "/accounts", label: "Accounts" }] : navItems;
+  const role = auth.user?.role;
+  const items = [
+    ...navItems,
+    ...(role && complianceRoles.includes(role)
+      ? [
+          { href: "/aanbieders", label: "Aanbieders" },
+          { href: "/signalen", label: "Signalen" },
+        ]
+      : []),
+    ...(role === "beheerder" ? [{ href: "/accounts", label: "Accounts" }] : []),
+  ];
   const current = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
   return (

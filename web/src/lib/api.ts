@@ -94,7 +94,8 @@ export function getCached<T>(path: string): Promise<T> {
 /** `previous`: the last answer while the next one loads, so a result table can stay in place (marked busy). */
 export type Loadable<T> = { state: "loading"; previous?: T } | { state: "error"; error: ApiError } | { state: "ok"; data: T };
 
-const toApiError = (e: unknown) =>
+/** Any failure as an ApiError (a network or script error gets a stand-in problem). */
+export const toApiError = (e: unknown) =>
   e instanceof ApiError ? e : new ApiError(0, { title: "Onverwachte fout", status: 0, detail: e instanceof Error ? e.message : String(e) });
 
 /**

@@ -225,3 +225,20 @@ export interface ComplianceReport {
     requirements: { topic: string; line: number; text: string; status: RequirementStatus; reasons: Reason[]; missing: string[]; info: string[] }[];
   }[];
 }
+
+export interface ProviderListItem extends Provider {
+  staffCount: number;
+  /** verdict counts at today's date */
+  summary: VerdictCounts;
+}
+
+export interface StaffImportResult {
+  created: boolean;
+  staff: number;
+  aanbieder: Provider;
+}
+
+export interface SignalItem extends Signal {
+  agbCode: string;
+  aanbieder: string;
+}
