@@ -101,6 +101,35 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.ok(!cm.json().items.some((p: { agbCode: string }) => p.agbCode === "98765432"), "not contracted by the gemeente: not visible to it");
   });
 
+  test("a contractmanager of another gemeente cannot take over a provider by importing for it", async () => {
+    const other = await t.kader.auth.addUser({ username: "cm.tynaarlo", displayName: "CM Tynaarlo", role: "contractmanager", gemeentecode: "1730", password: "een-goed-wachtwoord" });
+    assert.ok(other.ok);
+    const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "cm.tynaarlo", password: "een-goed-wachtwoord" } });
+    sessions.set("cm.tynaarlo", { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken });
+    assert.equal((await upload("cm.tynaarlo", "12345678", "zorg-voorbeeld.csv")).statusCode, 403);
+    assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("cm.tynaarlo") })).statusCode, 403);
+    const p = await t.kader.compliance.staff({ kind: "cli" }, "12345678", { endpoint: "test", purpose: "test" });
+    assert.ok(p.ok && p.value.provider.gemeentecodes.join() === "0106" && p.value.provider.name === "Zorg Voorbeeld BV");
+  });
+
+  test("unknown AGB codes are not revealed; unknown productenboek and bad evidence are refused in Dutch", async () => {
+    assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/11112222" })).statusCode, 401);
+    assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/11112222", headers: as("contractmanager") })).statusCode, 403);
+    const book = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?productenboek=bestaat-niet", headers: as("contractmanager") });
+    assert.equal(book.statusCode, 404);
+    const ev = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/aanbieders/12345678/bewijs",
+      headers: as("contractmanager"),
+      payload: { items: [{ kind: "kvk-uittreksel", date: "2026-03-01", validUntil: "2026-01-01", scope: [] }] },
+    });
+    assert.equal(ev.statusCode, 400);
+    assert.deepEqual(ev.json().problems.map((x: { path: string }) => x.path).sort(), ["0.scope", "0.validUntil"]);
+    const days = await t.app.inject({ method: "GET", url: "/api/v1/compliance/signalen?dagen=veel", headers: as("contractmanager") });
+    assert.equal(days.statusCode, 400);
+    assert.match(days.json().detail, /verwacht getal/);
+  });
+
   test("signals list lapsing evidence of the gemeente's providers; every staff access is in the access log", async () => {
     const s = await t.app.inject({ method: "GET", url: "/api/v1/compliance/signalen?dagen=3650", headers: as("contractmanager") });
     assert.ok(s.json().items.length >= 10);

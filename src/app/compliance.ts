@@ -6,6 +6,7 @@ import { checkProduct, type ProductCompliance, productKeys, productsFor, type Si
 import { ProviderEvidence, type ProviderRecord } from "../domain/compliance/provider.ts";
 import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
+import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { AccessContext, AccessGate } from "./access.ts";
 import type { CatalogueService } from "./catalogue.ts";
@@ -22,7 +23,7 @@ export interface ComplianceReport {
   signalen: Signal[];
 }
 
-const notFound = (agb: string): Problem => ({ code: "not-found", title: "Aanbieder niet gevonden", detail: `geen aanbieder met AGB-code ${agb}`, path: "aanbieder" });
+const notFoundProblem = (agb: string): Problem => ({ code: "not-found", title: "Aanbieder niet gevonden", detail: `geen aanbieder met AGB-code ${agb}`, path: "aanbieder" });
 const badParam = (path: string, detail: string): Problem => ({ code: "invalid-parameter", title: `Ongeldige parameter ${path}`, detail, path });
 
 /** The record's tenant as the policy sees it: the aanbieder, and the asking user's gemeente when it contracts the aanbieder. */
@@ -44,6 +45,15 @@ export class ComplianceService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * An unknown AGB code gets the answer a known one would get when the caller may not see it (401/403), so nobody
+   * learns which providers exist; only a caller who could see that provider (its own aanbieder) hears "not found".
+   */
+  private async notFound<T>(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<T>> {
+    const r = await this.guard(actor, "compliance", "read", { agbCode: agb, gemeentecode: null }, ctx, async () => null);
+    return r.ok ? { ok: false, problems: [notFoundProblem(agb)] } : (r as Result<T>);
+  }
+
   private guard<T>(actor: Actor, resource: "provider" | "compliance", action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>) {
     return actor.kind === "cli"
       ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work)
@@ -62,8 +72,12 @@ export class ComplianceService {
     if (!agb.success) return { ok: false, problems: [badParam("aanbieder", "een AGB-code is 8 cijfers")] };
     const existing = await this.providers.get(agb.data);
     const own = actor.kind === "user" && actor.principal?.tenant?.kind === "gemeente" ? actor.principal.tenant.gemeentecode : undefined;
-    const gemeentecodes = [...new Set([...(existing?.gemeentecodes ?? []), ...(own ? [own] : []), ...(opts.gemeentecode ? [opts.gemeentecode] : [])])];
     if (opts.gemeentecode && !/^[0-9]{4}$/.test(opts.gemeentecode)) return { ok: false, problems: [badParam("gemeente", "een gemeentecode is 4 cijfers")] };
+    // the caller's gemeente is joined to a NEW provider only; an existing one is checked as it stands, so a
+    // contractmanager cannot take over a provider that its gemeente does not contract
+    const gemeentecodes = existing
+      ? [...new Set([...existing.gemeentecodes, ...(actor.kind === "cli" && opts.gemeentecode ? [opts.gemeentecode] : [])])]
+      : [...new Set([...(own ? [own] : []), ...(actor.kind === "cli" && opts.gemeentecode ? [opts.gemeentecode] : [])])];
     const provider: ProviderRecord = existing
       ? { ...existing, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], name: opts.name ?? existing.name }
       : { agbCode: agb.data, name: opts.name ?? `Aanbieder ${agb.data}`, kvk: null, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], evidence: [] };
@@ -71,7 +85,7 @@ export class ComplianceService {
     const unknown = [...new Set(staff.flatMap((s) => s.products))].filter((k) => !known.has(k));
     if (unknown.length)
       return { ok: false, problems: unknown.map((k) => ({ code: "invalid-input", title: "Onbekend product", detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`, path: "producten" })) };
-    return this.guard(actor, "compliance", "write", targetOf(actor, provider), ctx, async () => {
+    return this.guard(actor, "compliance", "write", targetOf(actor, existing ?? provider), ctx, async () => {
       await this.providers.saveWithStaff(provider, staff, this.clock.now());
       return { created: !existing, staff: staff.length, provider };
     });
@@ -79,10 +93,10 @@ export class ComplianceService {
 
   async setEvidence(actor: Actor, agb: string, evidence: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
     const p = await this.providers.get(agb);
-    if (!p) return { ok: false, problems: [notFound(agb)] };
+    if (!p) return this.notFound(actor, agb, ctx);
     const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
     if (!parsed.success)
-      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: i.message, path: i.path.join(".") })) };
+      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: explainZodIssue(i), path: i.path.join(".") })) };
     const next = { ...p, evidence: parsed.data };
     const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()));
     return r.ok ? { ok: true, value: next } : r;
@@ -97,9 +111,11 @@ export class ComplianceService {
     const providers = await this.providers.list(filter);
     return this.guard(actor, "provider", "read", filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null }, ctx, async () => {
       const out = [];
+      const today = this.clock.today();
+      const { products } = await this.catalogue.all(today);
       for (const p of providers) {
-        const r = await this.report(p, this.clock.today());
-        out.push({ ...p, summary: r.summary, staffCount: (await this.providers.staff(p.agbCode)).length });
+        const staff = await this.providers.staff(p.agbCode);
+        out.push({ ...p, summary: complianceReport(p, staff, products, today).summary, staffCount: staff.length });
       }
       return out;
     });
@@ -107,7 +123,7 @@ export class ComplianceService {
 
   async staff(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<{ provider: ProviderRecord; staff: StaffMemberRecord[]; signalen: Signal[] }>> {
     const p = await this.providers.get(agb);
-    if (!p) return { ok: false, problems: [notFound(agb)] };
+    if (!p) return this.notFound(actor, agb, ctx);
     return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, async () => {
       const staff = await this.providers.staff(agb);
       return { provider: p, staff, signalen: signals(p, staff, this.clock.today(), 60) };
@@ -117,7 +133,9 @@ export class ComplianceService {
   async check(actor: Actor, agb: string, opts: { productenboek?: string | undefined; peildatum?: string | undefined }, ctx: AccessContext): Promise<Result<ComplianceReport>> {
     if (opts.peildatum !== undefined && !isIsoDate(opts.peildatum)) return { ok: false, problems: [badParam("peildatum", "geen geldige datum (JJJJ-MM-DD)")] };
     const p = await this.providers.get(agb);
-    if (!p) return { ok: false, problems: [notFound(agb)] };
+    if (!p) return this.notFound(actor, agb, ctx);
+    if (opts.productenboek !== undefined && !(await this.catalogue.productenboek(opts.productenboek)))
+      return { ok: false, problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${opts.productenboek}`, path: "productenboek" }] };
     return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek));
   }
 

@@ -9,7 +9,7 @@ import {
 } from "../../domain/catalogue/product.ts";
 import { ProductFile, SourceProductenboek } from "../../domain/catalogue/source-schema.ts";
 import type { Problem, Result } from "../../domain/shared/problem.ts";
-import { explainZodIssue } from "./zod-dutch.ts";
+import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
 
 /**
  * Reads the catalogue from its authoring files: `<dir>/<id>/productenboek.yaml` and `<dir>/<id>/products/*.yaml`.

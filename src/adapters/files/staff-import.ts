@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { StaffKind, StaffLevel, StaffMemberRecord, StaffRegister } from "../../domain/compliance/staff.ts";
 import { isIsoDate } from "../../domain/shared/date.ts";
 import { fail, type Problem, type Result } from "../../domain/shared/problem.ts";
-import { explainZodIssue } from "./zod-dutch.ts";
+import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
 
 /**
  * The staff file of an aanbieder (docs/formats.md): CSV (UTF-8, `;` or `,`) or XLSX (first worksheet), one staff

@@ -168,7 +168,7 @@ export function checkProduct(
       line: req.line,
       text: explain(req.rule),
       status,
-      reasons: findings.map((f) => ({ rule: `${req.topic}${f.path === "(hoofdregel)" ? "" : ` · ${f.path}`}`, message: f.reason })),
+      reasons: findings.map((f) => ({ rule: req.topic, message: f.reason })),
       missing: [...new Set(findings.flatMap((f) => f.missing))],
       info,
     };

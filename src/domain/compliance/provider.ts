@@ -14,10 +14,11 @@ export const ProviderEvidence = z
     /** end of validity where the evidence states one (certificates) */
     validUntil: isoDate.nullable().default(null),
     /** product ids, codes or stand-ins the evidence covers (certificate scope); ["*"] for the whole organisation */
-    scope: z.array(z.string().min(1)).default(["*"]),
+    scope: z.array(z.string().min(1)).min(1, "noem minstens één product, of * voor alles").default(["*"]),
     description: z.string().max(500).nullable().default(null),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.validUntil === null || e.validUntil >= e.date, { message: "geldig tot ligt vóór de datum", path: ["validUntil"] });
 export type ProviderEvidence = z.output<typeof ProviderEvidence>;
 
 /** An aanbieder as Kader keeps it: identity, the gemeenten that contract it, and its evidence. */
