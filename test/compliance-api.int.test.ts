@@ -130,6 +130,22 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.match(days.json().detail, /verwacht getal/);
   });
 
+  test("contracts: a contractmanager records its own gemeente's contracts; contracted products are checked too", async () => {
+    const put = (u: string, items: unknown) => t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/contracten", headers: as(u), payload: { items } });
+    const ok = await put("contractmanager", [{ productId: "004-nmd-pve-2026.wmo.vervoer-regulier-0-10", gemeentecode: "0106", validFrom: "2026-01-01", tariffCents: 1250 }]);
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json().contracts.map((c: { productId: string }) => c.productId), ["004-nmd-pve-2026.wmo.vervoer-regulier-0-10"]);
+    const other = await put("contractmanager", [{ productId: "004-nmd-pve-2026.wmo.vervoer-regulier-0-10", gemeentecode: "1730", validFrom: "2026-01-01" }]);
+    assert.equal(other.statusCode, 403);
+    assert.equal((await put("contractmanager", [{ productId: "bestaat-niet", gemeentecode: "0106", validFrom: "2026-01-01" }])).statusCode, 400);
+    assert.equal((await put("aanbieder", [])).statusCode, 403);
+    const r = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&productenboek=004-nmd-pve-2026", headers: as("contractmanager") });
+    const ids = r.json().producten.map((p: { productId: string }) => p.productId);
+    assert.ok(ids.includes("004-nmd-pve-2026.wmo.vervoer-regulier-0-10"), "the contracted vervoer product is checked");
+    const m1 = r.json().producten.find((p: { productId: string }) => p.productId === "004-nmd-pve-2026.wmo.dagbesteding-m1");
+    assert.ok(!m1.reasons.some((x: { message: string }) => /niet gecontracteerd voor vervoer/.test(x.message)), "the vervoer contract fulfils the portfolio duty");
+  });
+
   test("signals list lapsing evidence of the gemeente's providers; every staff access is in the access log", async () => {
     const s = await t.app.inject({ method: "GET", url: "/api/v1/compliance/signalen?dagen=3650", headers: as("contractmanager") });
     assert.ok(s.json().items.length >= 10);

@@ -3,7 +3,7 @@ import type { Target } from "../domain/auth/policy.ts";
 import { AgbCode, type Principal } from "../domain/auth/principal.ts";
 import type { Product } from "../domain/catalogue/product.ts";
 import { checkProduct, type ProductCompliance, productKeys, productsFor, type Signal, signals } from "../domain/compliance/check.ts";
-import { ProviderEvidence, type ProviderRecord } from "../domain/compliance/provider.ts";
+import { ProviderContract, ProviderEvidence, type ProviderRecord } from "../domain/compliance/provider.ts";
 import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
@@ -80,7 +80,7 @@ export class ComplianceService {
       : [...new Set([...(own ? [own] : []), ...(actor.kind === "cli" && opts.gemeentecode ? [opts.gemeentecode] : [])])];
     const provider: ProviderRecord = existing
       ? { ...existing, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], name: opts.name ?? existing.name }
-      : { agbCode: agb.data, name: opts.name ?? `Aanbieder ${agb.data}`, kvk: null, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], evidence: [] };
+      : { agbCode: agb.data, name: opts.name ?? `Aanbieder ${agb.data}`, kvk: null, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], evidence: [], contracts: [] };
     const known = new Set((await this.catalogue.all()).products.flatMap(productKeys));
     const unknown = [...new Set(staff.flatMap((s) => s.products))].filter((k) => !known.has(k));
     if (unknown.length)
@@ -99,6 +99,36 @@ export class ComplianceService {
       return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: explainZodIssue(i), path: i.path.join(".") })) };
     const next = { ...p, evidence: parsed.data };
     const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()));
+    return r.ok ? { ok: true, value: next } : r;
+  }
+
+  /**
+   * Sets the contracts of the caller's gemeente with this provider (the other gemeenten' contracts stay). Contracting
+   * joins the gemeente to the provider, which then shows in its lists: an explicit, logged act.
+   */
+  async setContracts(actor: Actor, agb: string, contracts: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
+    const p = await this.providers.get(agb);
+    if (!p) return this.notFound(actor, agb, ctx);
+    const parsed = z.array(ProviderContract).max(1000).safeParse(contracts);
+    if (!parsed.success)
+      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig contract", detail: explainZodIssue(i), path: i.path.join(".") })) };
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    const own = t?.kind === "gemeente" ? t.gemeentecode : null;
+    if (actor.kind === "user" && (!own || parsed.data.some((c) => c.gemeentecode !== own)))
+      return this.guard(actor, "provider", "write", { agbCode: p.agbCode, gemeentecode: null }, ctx, async () => p).then((r) =>
+        r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }] } : r,
+      );
+    const { products } = await this.catalogue.all();
+    const known = new Set(products.map((x) => x.id));
+    const unknown = parsed.data.filter((c) => !known.has(c.productId));
+    if (unknown.length)
+      return { ok: false, problems: unknown.map((c) => ({ code: "invalid-input" as const, title: "Onbekend product", detail: `geen product ${c.productId}`, path: "productId" })) };
+    const scope = own ?? null;
+    const kept = scope ? p.contracts.filter((c) => c.gemeentecode !== scope) : [];
+    const gemeenten = [...new Set([...p.gemeentecodes, ...parsed.data.map((c) => c.gemeentecode)])] as ProviderRecord["gemeentecodes"];
+    const next: ProviderRecord = { ...p, gemeentecodes: gemeenten, contracts: [...kept, ...parsed.data] };
+    const target = { agbCode: p.agbCode, gemeentecode: own };
+    const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()));
     return r.ok ? { ok: true, value: next } : r;
   }
 
@@ -161,7 +191,10 @@ export class ComplianceService {
 
 /** The report for one provider at one peildatum (pure; the benchmark calls it directly). */
 export function complianceReport(p: ProviderRecord, staff: StaffMemberRecord[], products: Product[], peildatum: string, productenboek?: string): ComplianceReport {
-  const checked = productsFor(products, staff, productenboek);
+  // the products checked: those the staff file names, and those contracted on the peildatum
+  const inForce = new Set(p.contracts.filter((c) => c.validFrom <= peildatum && (c.validTo === null || c.validTo >= peildatum)).map((c) => c.productId));
+  const named = new Set(productsFor(products, staff, productenboek).map((x) => x.id));
+  const checked = products.filter((x) => (named.has(x.id) || inForce.has(x.id)) && (!productenboek || x.productenboekId === productenboek));
   const contracted = [...new Set(checked.flatMap(productKeys))];
   const producten = checked.map((prod) => checkProduct(prod, p, staff, peildatum, contracted));
   const summary = { voldoet: 0, "voldoet-niet": 0, onbekend: 0 };

@@ -50,6 +50,32 @@ export async function providersImport(out: Output, file: string, opts: { aanbied
   }
 }
 
+/** `kader aanbieders contract --aanbieder <agb> --product <id> --gemeente <code> --van <datum> [--tot] [--tarief <cent>]`: adds a contract. */
+export async function providersContract(
+  out: Output,
+  opts: { aanbieder: string; product: string; gemeente: string; van: string; tot?: string; tarief?: string },
+): Promise<number> {
+  const k = await open();
+  if (Array.isArray(k)) return fail(out, k);
+  try {
+    const current = await k.compliance.staff(cli, opts.aanbieder, ctx("aanbieders contract", "contracten lezen"));
+    if (!current.ok) return fail(out, current.problems);
+    const contract = {
+      productId: opts.product,
+      gemeentecode: opts.gemeente,
+      validFrom: opts.van,
+      validTo: opts.tot ?? null,
+      tariffCents: opts.tarief === undefined ? null : Number(opts.tarief),
+    };
+    const r = await k.compliance.setContracts(cli, opts.aanbieder, [...current.value.provider.contracts, contract], ctx("aanbieders contract", "contract vastleggen"));
+    if (!r.ok) return fail(out, r.problems);
+    out.line(`Contract vastgelegd: ${opts.product} voor gemeente ${opts.gemeente} vanaf ${opts.van}; ${r.value.contracts.length} contract(en) in totaal.`);
+    return 0;
+  } finally {
+    await k.close();
+  }
+}
+
 /** `kader compliance check --aanbieder <agb> [--productenboek] [--peildatum] [--json]`. */
 export async function complianceCheck(out: Output, opts: { aanbieder: string; productenboek?: string; peildatum?: string; json?: boolean }): Promise<number> {
   const k = await open();

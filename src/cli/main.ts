@@ -5,7 +5,7 @@ import { catalogValidate } from "./catalog-validate.ts";
 import { DEFAULT_CATALOG, DEFAULT_WEB_ROOT } from "./compose.ts";
 import { dbMigrate } from "./db-migrate.ts";
 import { processOutput as out } from "./output.ts";
-import { complianceCheck, complianceSignals, providersImport } from "./compliance.ts";
+import { complianceCheck, complianceSignals, providersContract, providersImport } from "./compliance.ts";
 import { serve } from "./serve.ts";
 import { tariffBook, tariffCalculate } from "./tariffs.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
@@ -115,6 +115,16 @@ providers
   .option("--gemeente <gemeentecode>", "gemeente die de aanbieder contracteert")
   .option("--json", "uitvoer als JSON")
   .action((file, o) => run(() => providersImport(out, file, o))());
+providers
+  .command("contract")
+  .description("leg een contract van een gemeente met de aanbieder vast (product, periode, tarief)")
+  .requiredOption("--aanbieder <agb>", "AGB-code")
+  .requiredOption("--product <id>", "product-id")
+  .requiredOption("--gemeente <gemeentecode>", "gemeentecode (4 cijfers)")
+  .requiredOption("--van <datum>", "ingangsdatum JJJJ-MM-DD")
+  .option("--tot <datum>", "einddatum JJJJ-MM-DD (inclusief)")
+  .option("--tarief <cent>", "afgesproken tarief per eenheid in centen")
+  .action((o) => run(() => providersContract(out, o))());
 const compliance = program.command("compliance").description("toets aanbieders aan productenboek en programma van eisen");
 compliance
   .command("check")

@@ -10,15 +10,41 @@ interface Row {
   gemeentecodes: string[];
   evidence: unknown;
 }
-const toRecord = (r: Row): ProviderRecord =>
-  ProviderRecord.parse({ agbCode: r.agb_code, name: r.name, kvk: r.kvk, gemeentecodes: r.gemeentecodes, evidence: r.evidence });
+interface ContractRow {
+  agb_code: string;
+  gemeentecode: string;
+  product_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  tariff_cents: number | null;
+}
+const toRecord = (r: Row, contracts: ContractRow[]): ProviderRecord =>
+  ProviderRecord.parse({
+    agbCode: r.agb_code,
+    name: r.name,
+    kvk: r.kvk,
+    gemeentecodes: r.gemeentecodes,
+    evidence: r.evidence,
+    contracts: contracts
+      .filter((c) => c.agb_code === r.agb_code)
+      .map((c) => ({ productId: c.product_id, gemeentecode: c.gemeentecode, validFrom: c.valid_from, validTo: c.valid_to, tariffCents: c.tariff_cents })),
+  });
 
 export class SqlProviderRepository implements ProviderRepository {
   constructor(private readonly db: Db) {}
 
+  private contracts(agbCodes: string[]) {
+    return agbCodes.length
+      ? this.db.query<ContractRow>(
+          "select agb_code, gemeentecode, product_id, valid_from::text, valid_to::text, tariff_cents from aanbieder_contract where agb_code = any($1::text[]) order by gemeentecode, product_id, valid_from",
+          [agbCodes],
+        )
+      : Promise.resolve([]);
+  }
+
   async get(agbCode: string) {
     const rows = await this.db.query<Row>("select * from aanbieder where agb_code = $1", [agbCode]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toRecord(rows[0], await this.contracts([agbCode])) : null;
   }
 
   async list(filter: { gemeentecode?: string; agbCode?: string }) {
@@ -26,10 +52,21 @@ export class SqlProviderRepository implements ProviderRepository {
       `select * from aanbieder where ($1::text is null or $1 = any (gemeentecodes)) and ($2::text is null or agb_code = $2) order by name, agb_code`,
       [filter.gemeentecode ?? null, filter.agbCode ?? null],
     );
-    return rows.map(toRecord);
+    const contracts = await this.contracts(rows.map((r) => r.agb_code));
+    return rows.map((r) => toRecord(r, contracts));
   }
 
   private async upsert(db: Db, p: ProviderRecord, at: string) {
+    await this.upsertRow(db, p, at);
+    await db.query("delete from aanbieder_contract where agb_code = $1", [p.agbCode]);
+    for (const c of p.contracts)
+      await db.query(
+        "insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, valid_to, tariff_cents) values ($1, $2, $3, $4, $5, $6)",
+        [p.agbCode, c.gemeentecode, c.productId, c.validFrom, c.validTo, c.tariffCents],
+      );
+  }
+
+  private async upsertRow(db: Db, p: ProviderRecord, at: string) {
     await db.query(
       `insert into aanbieder (agb_code, name, kvk, gemeentecodes, evidence, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $6)
        on conflict (agb_code) do update set name = excluded.name, kvk = excluded.kvk, gemeentecodes = excluded.gemeentecodes,
@@ -39,7 +76,7 @@ export class SqlProviderRepository implements ProviderRepository {
   }
 
   async save(p: ProviderRecord, at: string) {
-    await this.upsert(this.db, p, at);
+    await this.db.transaction((tx) => this.upsert(tx, p, at));
   }
 
   async staff(agbCode: string): Promise<StaffMemberRecord[]> {

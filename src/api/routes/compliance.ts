@@ -52,6 +52,11 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
+  app.put<{ Params: { agb: string } }>("/aanbieders/:agb/contracten", { bodyLimit: 256 * 1024 }, async (req, reply) => {
+    const r = await svc.setContracts(actorOf(req), req.params.agb, (req.body as { items?: unknown } | undefined)?.items, ctx(req, "contractbeheer: contracten vastleggen"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+
   app.get<{ Params: { agb: string } }>("/aanbieders/:agb/compliance", async (req, reply) => {
     const q = CheckQuery.safeParse(req.query);
     if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);

@@ -21,6 +21,19 @@ export const ProviderEvidence = z
   .refine((e) => e.validUntil === null || e.validUntil >= e.date, { message: "geldig tot ligt vóór de datum", path: ["validUntil"] });
 export type ProviderEvidence = z.output<typeof ProviderEvidence>;
 
+/** A gemeente contracts an aanbieder for a product from a date, at an agreed tariff (cents per unit) where known. */
+export const ProviderContract = z
+  .object({
+    productId: z.string().min(1),
+    gemeentecode: Gemeentecode,
+    validFrom: isoDate,
+    validTo: isoDate.nullable().default(null),
+    tariffCents: z.number().int().nonnegative().nullable().default(null),
+  })
+  .strict()
+  .refine((c) => c.validTo === null || c.validTo >= c.validFrom, { message: "einddatum ligt vóór de begindatum", path: ["validTo"] });
+export type ProviderContract = z.output<typeof ProviderContract>;
+
 /** An aanbieder as Kader keeps it: identity, the gemeenten that contract it, and its evidence. */
 export const ProviderRecord = z
   .object({
@@ -33,6 +46,7 @@ export const ProviderRecord = z
       .default(null),
     gemeentecodes: z.array(Gemeentecode).default([]),
     evidence: z.array(ProviderEvidence).default([]),
+    contracts: z.array(ProviderContract).default([]),
   })
   .strict();
 export type ProviderRecord = z.output<typeof ProviderRecord>;
