@@ -146,6 +146,23 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.ok(!m1.reasons.some((x: { message: string }) => /niet gecontracteerd voor vervoer/.test(x.message)), "the vervoer contract fulfils the portfolio duty");
   });
 
+  test("contract tariffs next to the model's tariffs, for the gemeente's own contracts", async () => {
+    const { parse } = await import("yaml");
+    const parameters = parse(await readFile(resolve(import.meta.dirname, "../tarieven/voorbeeld-2026.yaml"), "utf8"));
+    await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/aanbieders/12345678/contracten",
+      headers: as("contractmanager"),
+      payload: { items: [{ productId: "002-wmo-2026.wmo.07A03", gemeentecode: "0106", validFrom: "2026-01-01", tariffCents: 3400 }] },
+    });
+    const r = await t.app.inject({ method: "POST", url: "/api/v1/tarieven/contracten", headers: as("contractmanager"), payload: { parameters } });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.deepEqual(r.json().items.map((x: { productId: string; contractTariff: number; computedTariff: number; verschil: number }) => [x.productId, x.contractTariff, x.computedTariff, x.verschil]), [
+      ["002-wmo-2026.wmo.07A03", 3400, 3306, 94],
+    ]);
+    assert.equal((await t.app.inject({ method: "POST", url: "/api/v1/tarieven/contracten", payload: { parameters } })).statusCode, 401);
+  });
+
   test("signals list lapsing evidence of the gemeente's providers; every staff access is in the access log", async () => {
     const s = await t.app.inject({ method: "GET", url: "/api/v1/compliance/signalen?dagen=3650", headers: as("contractmanager") });
     assert.ok(s.json().items.length >= 10);

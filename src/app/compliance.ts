@@ -10,6 +10,8 @@ import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { AccessContext, AccessGate } from "./access.ts";
 import type { CatalogueService } from "./catalogue.ts";
+import type { TariffParameters } from "../domain/tariffs/parameters.ts";
+import { type ContractComparison, compareWithContracts } from "./tariffs.ts";
 import type { Clock, ProviderRepository } from "./ports.ts";
 
 /** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
@@ -130,6 +132,19 @@ export class ComplianceService {
     const target = { agbCode: p.agbCode, gemeentecode: own };
     const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()));
     return r.ok ? { ok: true, value: next } : r;
+  }
+
+  /** Contract tariffs of the providers the actor may see, next to the tariff model's figures. */
+  async contractTariffs(actor: Actor, params: TariffParameters, ctx: AccessContext): Promise<Result<ContractComparison[]>> {
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    if (actor.kind === "user" && t?.kind !== "gemeente") return this.guard(actor, "provider", "read", {}, ctx, async () => []);
+    const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
+    const providers = await this.providers.list(own ? { gemeentecode: own } : {});
+    return this.guard(actor, "provider", "read", { gemeentecode: own ?? null }, ctx, async () => {
+      const { products } = await this.catalogue.all();
+      const visible = providers.map((p) => ({ ...p, contracts: own ? p.contracts.filter((c) => c.gemeentecode === own) : p.contracts }));
+      return compareWithContracts(products, params, visible);
+    });
   }
 
   /** The providers the actor may see, each with its verdict counts at today's date. */

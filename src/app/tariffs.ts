@@ -68,6 +68,46 @@ export class TariffService {
   }
 }
 
+export interface ContractComparison {
+  agbCode: string;
+  aanbieder: string;
+  gemeentecode: string;
+  productId: string;
+  contractTariff: number;
+  computedTariff: number | null;
+  /** contract − computed, in cents; null when the model cannot compute the product */
+  verschil: number | null;
+  onbekend: string[];
+}
+
+/** Agreed contract tariffs next to the model's tariffs for the same products. */
+export function compareWithContracts(
+  products: Product[],
+  params: TariffParameters,
+  providers: { agbCode: string; name: string; contracts: { productId: string; gemeentecode: string; tariffCents: number | null }[] }[],
+): ContractComparison[] {
+  const prep = prepare(params);
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const out: ContractComparison[] = [];
+  for (const pr of providers)
+    for (const c of pr.contracts) {
+      const p = byId.get(c.productId);
+      if (!p || c.tariffCents === null) continue;
+      const t = tariff(p, prep, false);
+      out.push({
+        agbCode: pr.agbCode,
+        aanbieder: pr.name,
+        gemeentecode: c.gemeentecode,
+        productId: c.productId,
+        contractTariff: c.tariffCents,
+        computedTariff: t.ok ? t.tariefPerEenheid : null,
+        verschil: t.ok ? c.tariffCents - t.tariefPerEenheid : null,
+        onbekend: t.ok ? [] : t.onbekend,
+      });
+    }
+  return out;
+}
+
 export function compare(products: Product[], a: TariffParameters, b: TariffParameters): ScenarioRow[] {
   const pa = prepare(a);
   const pb = prepare(b);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { complianceToXlsx } from "../../adapters/files/compliance-export.ts";
 import { parseStaffFile } from "../../adapters/files/staff-import.ts";
 import type { Actor, ComplianceService } from "../../app/compliance.ts";
+import { parseParameters } from "../../app/tariffs.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
 import { sendProblems } from "../problem.ts";
 
@@ -68,6 +69,13 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
         .header("content-disposition", `attachment; filename="kader-toets-${r.value.aanbieder.agbCode}-${r.value.peildatum}.xlsx"`)
         .send(await complianceToXlsx(r.value));
     return r.value;
+  });
+
+  app.post<{ Body: { parameters?: unknown } }>("/tarieven/contracten", { bodyLimit: 256 * 1024 }, async (req, reply) => {
+    const params = parseParameters(req.body?.parameters);
+    if (!params.ok) return sendProblems(reply, params.problems, req.url);
+    const r = await svc.contractTariffs(actorOf(req), params.value, ctx(req, "contractbeheer: contracttarieven vergelijken"));
+    return r.ok ? { items: r.value } : sendProblems(reply, r.problems, req.url);
   });
 
   app.get("/compliance/signalen", async (req, reply) => {
