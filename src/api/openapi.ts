@@ -34,6 +34,7 @@ function queryParameters(schema: z.ZodObject) {
 const asOf = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date" }, description: "peildatum (standaard vandaag)" };
 const id = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const username = { name: "username", in: "path", required: true, schema: { type: "string" } };
+const agb = { name: "agb", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]{8}$" } };
 const json = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 
 let cached: object | null = null;
@@ -113,6 +114,33 @@ export function openApiDocument(): object {
           responses: { 200: json("{ items }"), 401: problem, 403: problem },
         },
       },
+      "/api/v1/aanbieders": { get: { summary: "Aanbieders met hun oordelen (contractmanager: eigen gemeente; aanbieder: eigen organisatie)", security: [{ session: [] }], responses: { 200: json("{ items }"), 401: problem, 403: problem } } },
+      "/api/v1/aanbieders/{agb}": { get: { summary: "Aanbieder, medewerkers en signalen", security: [{ session: [] }], parameters: [agb], responses: { 200: json("{ provider, staff, signalen }"), 401: problem, 403: problem, 404: problem } } },
+      "/api/v1/aanbieders/{agb}/medewerkers": {
+        post: {
+          summary: "Personeelsbestand importeren (body: CSV of XLSX; ?bestand=naam; een bestand met fouten importeert niets)",
+          security: [{ session: [] }],
+          parameters: [agb, { name: "bestand", in: "query", required: true, schema: { type: "string" } }, { name: "naam", in: "query", schema: { type: "string" } }],
+          requestBody: { content: { "text/csv": { schema: { type: "string" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+          responses: { 200: json("bijgewerkt"), 201: json("aangemaakt"), 400: problem, 401: problem, 403: problem },
+        },
+      },
+      "/api/v1/aanbieders/{agb}/bewijs": { put: { summary: "Bewijsstukken van de organisatie", security: [{ session: [] }], parameters: [agb], responses: { 200: json("aanbieder"), 400: problem, 403: problem } } },
+      "/api/v1/aanbieders/{agb}/contracten": { put: { summary: "Contracten van de eigen gemeente", security: [{ session: [] }], parameters: [agb], responses: { 200: json("aanbieder"), 400: problem, 403: problem } } },
+      "/api/v1/aanbieders/{agb}/compliance": {
+        get: {
+          summary: "Toets per product: voldoet / voldoet-niet / onbekend met redenen (docs/formats.md); &format=xlsx voor Excel",
+          security: [{ session: [] }],
+          parameters: [agb, { name: "peildatum", in: "query", schema: { type: "string", format: "date" } }, { name: "productenboek", in: "query", schema: { type: "string" } }, { name: "format", in: "query", schema: { type: "string", enum: ["json", "xlsx"] } }],
+          responses: { 200: json("rapport"), 400: problem, 401: problem, 403: problem, 404: problem },
+        },
+      },
+      "/api/v1/compliance/signalen": { get: { summary: "Bewijs dat binnen N dagen verloopt", security: [{ session: [] }], parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
+      "/api/v1/tarieven/bereken": { post: { summary: "Tarief van één product met elke stap (docs/tariefmodel.md)", responses: { 200: json("resultaat"), 400: problem, 404: problem } } },
+      "/api/v1/tarieven/productenboeken/{id}": { post: { summary: "Tarieven van een productenboek; ?format=xlsx voor de rekenende werkmap", parameters: [id], responses: { 200: json("{ results }"), 400: problem, 404: problem } } },
+      "/api/v1/tarieven/productenboeken/{id}/scenario": { post: { summary: "Twee parametersets vergeleken", parameters: [id], responses: { 200: json("{ rows }"), 400: problem } } },
+      "/api/v1/tarieven/productenboeken/{id}/gevoeligheid": { post: { summary: "Effect van +1 punt ziekte, overhead en HBO-aandeel", parameters: [id], responses: { 200: json("{ variants }"), 400: problem } } },
+      "/api/v1/tarieven/contracten": { post: { summary: "Contracttarieven naast de modeltarieven (contractmanager)", security: [{ session: [] }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
       "/api/v1/export": {
         get: {
           summary: "Export (kader.productenboek/v1 als JSON, of CSV/XLSX met één rij per product)",
