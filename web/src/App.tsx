@@ -27,6 +27,8 @@ import { ProductenboekenPage } from "./pages/ProductenboekenPage.tsx";
 import { ProviderPage } from "./pages/ProviderPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
 import { SignalenPage } from "./pages/SignalenPage.tsx";
+import { TariffBookPage } from "./pages/TariffBookPage.tsx";
+import { TariffPage } from "./pages/TariffPage.tsx";
 
 function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
@@ -35,6 +37,8 @@ function route(pathname: string) {
   const m = /^\/producten\/([^/]+)$/.exec(pathname);
   if (m) return <ProductPage id={decodeURIComponent(m[1]!)} />;
   if (pathname === "/vergelijken") return <ComparePage />;
+  if (pathname === "/tarieven") return <TariffPage />;
+  if (pathname === "/tarieven/productenboek") return <TariffBookPage />;
   if (pathname === "/inloggen") return <LoginPage />;
   if (pathname === "/accounts") return <AccountsPage />;
   if (pathname === "/aanbieders") return <AanbiedersPage />;
@@ -103,6 +107,7 @@ const navItems = [
   { href: "/productenboeken", label: "Productenboeken" },
   { href: "/producten", label: "Producten zoeken" },
   { href: "/vergelijken", label: "Vergelijken" },
+  { href: "/tarieven", label: "Tarieven" },
 ];
 
 export function App() {

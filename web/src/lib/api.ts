@@ -53,10 +53,10 @@ export interface RequestOptions {
   csrf?: boolean;
 }
 
-/** Calls the API; resolves with the JSON body (undefined for 204), rejects with ApiError for 4xx/5xx. */
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** Sends a request; resolves with a 2xx response, rejects with ApiError for 4xx/5xx or no connection. */
+async function send(path: string, opts: RequestOptions, accept: string): Promise<Response> {
   const method = opts.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+  const headers: Record<string, string> = { accept: `${accept}, application/problem+json` };
   if (opts.raw) headers["content-type"] = opts.raw.type;
   else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && opts.csrf !== false && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -74,8 +74,34 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     throw new ApiError(0, { title: "Geen verbinding met Kader", status: 0, detail: "Controleer de verbinding en probeer het opnieuw." });
   }
   if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+  return res;
+}
+
+/** Calls the API; resolves with the JSON body (undefined for 204), rejects with ApiError for 4xx/5xx. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts, "application/json");
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/**
+ * Calls the API for a file (e.g. a workbook a POST computes) and hands it to the browser as a download, under the
+ * name the server gives (content-disposition) or `fallbackName`. Resolves with the name; rejects like `request`.
+ */
+export async function download(path: string, opts: RequestOptions & { accept: string; fallbackName: string }): Promise<string> {
+  const res = await send(path, opts, opts.accept);
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? opts.fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the browser has taken the file once the click is handled; the object URL is freed a little later
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }
 
 // Public catalogue data changes rarely: GET answers are kept for the session (and shared while in flight).

@@ -56,6 +56,9 @@ export function HomePage() {
         <LinkListLink href="/vergelijken" onClick={routeClick}>
           Producten naast elkaar zetten, bijvoorbeeld alle producten met code 02A05
         </LinkListLink>
+        <LinkListLink href="/tarieven" onClick={routeClick}>
+          Tarieven berekenen: per product met de opbouw stap voor stap, of een heel productenboek met een Excel-werkmap
+        </LinkListLink>
       </LinkList>
       <Heading level={2} className="kader-section">
         Exporteren

@@ -99,6 +99,9 @@ function ProductBody({ detail, book }: { detail: ProductDetail; book: Productenb
         <ButtonLink appearance="primary-action-button" href={`/vergelijken${qs({ ids: p.id })}`} onClick={routeClick}>
           Vergelijk met…
         </ButtonLink>
+        <ButtonLink appearance="secondary-action-button" href={`/tarieven${qs({ product: p.id })}`} onClick={routeClick}>
+          Tarief berekenen
+        </ButtonLink>
         {p.productcode ? (
           <ButtonLink appearance="secondary-action-button" href={`/vergelijken${qs({ code: p.productcode })}`} onClick={routeClick}>
             Alle producten met code {p.productcode} vergelijken
