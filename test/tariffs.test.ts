@@ -166,3 +166,13 @@ test("the exported workbook's formulas give the engine's tariffs to the cent", a
   assert.equal(compared, results.filter((r) => r.ok).length);
   assert.ok(compared >= 9);
 });
+
+test("parameter errors are Dutch and say what is wrong, also for wrong types and unknown units", () => {
+  const r = parseParameters({ ...params, contracturenPerJaar: "x", salarissen: { ...params.salarissen, mbo4: { maandsalaris: 3450.5 } }, eenheden: { a: "99" } });
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  const byPath = new Map(r.problems.map((p) => [p.path, p.detail]));
+  assert.match(byPath.get("contracturenPerJaar") ?? "", /verwacht getal, gevonden "x"/);
+  assert.match(byPath.get("salarissen.mbo4.maandsalaris") ?? "", /hele centen/);
+  assert.match(byPath.get("eenheden.a") ?? "", /onbekende waarde "99"; toegestaan: "01", "04", "16"/);
+});

@@ -2,11 +2,12 @@ import type { Product } from "../domain/catalogue/product.ts";
 import { prepare, tariff, type TariffResult } from "../domain/tariffs/model.ts";
 import { type TariffLevel, TariffParameters } from "../domain/tariffs/parameters.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
+import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { CatalogueService } from "./catalogue.ts";
 
 /** Parameters from a file or a request, validated as a whole: every bad field named, nothing computed from half-valid input. */
 export function parseParameters(raw: unknown, file?: string): Result<TariffParameters> {
-  const r = TariffParameters.safeParse(raw);
+  const r = TariffParameters.safeParse(raw, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,
@@ -14,7 +15,7 @@ export function parseParameters(raw: unknown, file?: string): Result<TariffParam
       (i): Problem => ({
         code: "invalid-input",
         title: "Ongeldige tariefparameter",
-        detail: i.code === "unrecognized_keys" ? `onbekend veld: ${i.keys.join(", ")}` : i.code === "invalid_type" && i.input === undefined ? "verplicht veld ontbreekt" : i.message,
+        detail: explainZodIssue(i),
         path: i.path.join("."),
         ...(file ? { file } : {}),
       }),

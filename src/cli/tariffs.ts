@@ -29,7 +29,7 @@ export async function tariffCalculate(out: Output, opts: SourceOpts & { product:
       return 1;
     }
     if (opts.json) {
-      out.json({ productId: t.productId, eenheid: t.eenheid, tariefPerEenheid: t.tariefPerEenheid, uurtarief: t.uurtarief, mix: t.mix, mixHerkomst: t.mixSource, stappen: t.stappen });
+      out.json({ productId: t.productId, eenheid: t.eenheid, tariefPerEenheid: t.tariefPerEenheid, uurtarief: t.uurtarief, mix: t.mix, mixSource: t.mixSource, stappen: t.stappen });
       return 0;
     }
     out.line(`${t.productId}: ${euro(t.tariefPerEenheid)} per ${unitName[t.eenheid]} (uurtarief € ${t.uurtarief}; mix: ${t.mixSource})`);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 export function explainZodIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
+      if (!issue.message.startsWith("Invalid")) return issue.message; // a message the schema wrote itself (in Dutch)
       return issue.input === undefined
         ? `verplicht veld ontbreekt (verwacht ${dutchType(issue.expected)})`
         : `verwacht ${dutchType(issue.expected)}, gevonden ${describe(issue.input)}`;
