@@ -1,86 +1,27 @@
 /**
  * Browser tests of the compliance screens (issue 4): providers with their verdicts, the staff file import with its
- * row-level error report, the product × requirement matrix, the Excel report, evidence and signals. Same setup as
- * web.e2e.test.ts: the web app built into a temporary folder (or KADER_WEB_DIST), the API in-process on a fresh
- * database with the catalogue and the demo accounts (today = 2026-06-01), Debian's chromium, axe (WCAG 2.1 A/AA)
- * on every new page and screenshots in test-results/screenshots/. Skipped when /usr/bin/chromium is absent.
+ * row-level error report, the product × requirement matrix, the Excel report, evidence and signals. The setup is in
+ * harness.ts (shared with web.e2e.test.ts): the web app built into a temporary folder (or KADER_WEB_DIST), the API
+ * in-process on a fresh database with the catalogue and the demo accounts (today = 2026-06-01), Debian's chromium,
+ * axe (WCAG 2.1 A/AA) on every new page and screenshots in test-results/screenshots/. Skipped when /usr/bin/chromium
+ * is absent.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { testApp } from "../support/app.ts";
+import type { Page } from "playwright-core";
+import { browserHarness, nav, noChromium, ROOT, text, XLSX } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(import.meta.dirname, "../..");
-const SHOTS = join(ROOT, "test-results/screenshots");
 const STAFF = join(ROOT, "test/fixtures/staff");
-const noChromium = existsSync(CHROMIUM)
-  ? false
-  : `browsertests overgeslagen: ${CHROMIUM} ontbreekt (apt-get install -y chromium) / browser tests skipped: no chromium at ${CHROMIUM}`;
-const DEMO_PASSWORD = "kader-demo";
-const XLSX = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/;
 
-let browser: Browser;
 let base = "";
-const cleanups: (() => Promise<void>)[] = [];
+const { start, stop, newPage, open, shot, assertAccessible, signIn } = browserHarness({ langAndH1: true });
 
-async function webRoot(): Promise<string> {
-  const given = process.env.KADER_WEB_DIST;
-  if (given) {
-    assert.ok(existsSync(join(given, "index.html")), `KADER_WEB_DIST=${given} bevat geen index.html`);
-    return resolve(given);
-  }
-  const out = await mkdtemp(join(tmpdir(), "kader-web-"));
-  cleanups.push(() => rm(out, { recursive: true, force: true }));
-  const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn", build: { outDir: out, emptyOutDir: true } });
-  return out;
-}
-
-async function newPage(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  cleanups.push(() => context.close().catch(() => {}));
-  return { page, context, errors };
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(base + path);
-  await page.waitForLoadState("networkidle");
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** axe with the WCAG 2.0/2.1 A and AA rules, plus one h1 and lang="nl"; fails with a readable list. */
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  assert.equal(await page.locator("html").getAttribute("lang"), "nl");
-  assert.equal(await page.locator("h1").count(), 1, `precies één h1 op ${what}`);
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  assert.deepEqual(found, [], `toegankelijkheidsfouten op ${what}:\n  ${found.join("\n  ")}`);
-}
-
+/** Signs in with the demo password and waits for the name in the header. */
 async function login(page: Page, username: string) {
-  await open(page, "/inloggen");
-  await page.getByLabel("Gebruikersnaam").fill(username);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await signIn(page, username);
   await page.getByTestId("current-user").waitFor();
 }
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
-/** The text as shown (line breaks and cells as spaces), on one line. */
-const text = async (l: { innerText(): Promise<string> }) => (await l.innerText()).replace(/\s+/g, " ").trim();
 
 /** Uploads a staff file through the import form; resolves with the API's answer. */
 async function importFile(page: Page, agb: string, name: string, file: string) {
@@ -95,22 +36,9 @@ async function importFile(page: Page, agb: string, name: string, file: string) {
 
 describe("compliance in de browser", { skip: noChromium, timeout: 180_000 }, () => {
   before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    const root = await webRoot();
-    const { app, close } = await testApp({ webRoot: root, demoUsers: true });
-    cleanups.push(close);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    base = await start();
   });
-
-  after(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => {});
-    await browser?.close();
-  });
+  after(stop);
 
   test("niet ingelogd: geen menu-items, de pagina's vragen om in te loggen", async () => {
     const { page, errors } = await newPage();

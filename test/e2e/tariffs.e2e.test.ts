@@ -1,83 +1,28 @@
 /**
  * Browser tests of the tariff screens (issue 7): the calculator for one product (the tariff, its steps and the
  * waterfall chart), a product whose unit is missing, a refused parameter, and a whole productenboek with the live
- * workbook and the sensitivity. Same setup as web.e2e.test.ts: the web app built into a temporary folder (or
- * KADER_WEB_DIST), the API in-process on a fresh database with the catalogue and the demo accounts, Debian's chromium,
- * axe (WCAG 2.1 A/AA) on every page and screenshots in test-results/screenshots/. Skipped when /usr/bin/chromium is
- * absent.
+ * workbook and the sensitivity. The setup is in harness.ts (shared with web.e2e.test.ts): the web app built into a
+ * temporary folder (or KADER_WEB_DIST), the API in-process on a fresh database with the catalogue and the demo
+ * accounts, Debian's chromium, axe (WCAG 2.1 A/AA) on every page and screenshots in test-results/screenshots/.
+ * Skipped when /usr/bin/chromium is absent.
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { parse } from "yaml";
-import { testApp } from "../support/app.ts";
+import { browserHarness, DEMO_PASSWORD, nav, noChromium, ROOT, text, XLSX } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(import.meta.dirname, "../..");
-const SHOTS = join(ROOT, "test-results/screenshots");
-const noChromium = existsSync(CHROMIUM)
-  ? false
-  : `browsertests overgeslagen: ${CHROMIUM} ontbreekt (apt-get install -y chromium) / browser tests skipped: no chromium at ${CHROMIUM}`;
-const DEMO_PASSWORD = "kader-demo";
-const XLSX = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/;
 /** the example parameters as shipped; the web app embeds the same values as its defaults */
 const EXAMPLE = parse(readFileSync(join(ROOT, "tarieven/voorbeeld-2026.yaml"), "utf8")) as Record<string, unknown>;
 const DAGBESTEDING = "002-wmo-2026.wmo.07A03";
 const NO_UNIT = "000-begeleiding-dagbesteding.wmo.02A03";
 
-let browser: Browser;
 let base = "";
-const cleanups: (() => Promise<void>)[] = [];
+const { start, stop, newPage, open, shot, assertAccessible } = browserHarness({ acceptDownloads: true, langAndH1: true });
 
-async function webRoot(): Promise<string> {
-  const given = process.env.KADER_WEB_DIST;
-  if (given) {
-    assert.ok(existsSync(join(given, "index.html")), `KADER_WEB_DIST=${given} bevat geen index.html`);
-    return resolve(given);
-  }
-  const out = await mkdtemp(join(tmpdir(), "kader-web-"));
-  cleanups.push(() => rm(out, { recursive: true, force: true }));
-  const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn", build: { outDir: out, emptyOutDir: true } });
-  return out;
-}
-
-async function newPage(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  cleanups.push(() => context.close().catch(() => {}));
-  return { page, context, errors };
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(base + path);
-  await page.waitForLoadState("networkidle");
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** axe with the WCAG 2.0/2.1 A and AA rules, plus one h1 and lang="nl"; fails with a readable list. */
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  assert.equal(await page.locator("html").getAttribute("lang"), "nl");
-  assert.equal(await page.locator("h1").count(), 1, `precies één h1 op ${what}`);
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  assert.deepEqual(found, [], `toegankelijkheidsfouten op ${what}:\n  ${found.join("\n  ")}`);
-}
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
-/** The text as shown (line breaks and cells as spaces, no-break spaces too), on one line. */
-const text = async (l: { innerText(): Promise<string> }) => (await l.innerText()).replace(/\s+/g, " ").trim();
 const active = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? "", testid: document.activeElement?.getAttribute("data-testid") ?? "" }));
 const euro = (cents: number) => `€ ${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
 
@@ -98,22 +43,9 @@ async function compute(page: Page, button: string): Promise<{ request: Request; 
 
 describe("tarieven in de browser", { skip: noChromium, timeout: 240_000 }, () => {
   before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    const root = await webRoot();
-    const { app, close } = await testApp({ webRoot: root, demoUsers: true });
-    cleanups.push(close);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    base = await start();
   });
-
-  after(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => {});
-    await browser?.close();
-  });
+  after(stop);
 
   test("Tarieven staat in het menu, voor iedereen", async () => {
     const { page, errors } = await newPage();

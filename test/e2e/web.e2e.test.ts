@@ -2,29 +2,15 @@
  * Browser tests of the web application (web/): Debian's chromium driven by playwright-core, accessibility checked
  * with axe (WCAG 2.1 A/AA) on every page, screenshots of the main pages in test-results/screenshots/.
  *
- * Setup: the web app is built into a temporary folder (or KADER_WEB_DIST points to a build), the API runs
- * in-process on a fresh database with the shipped catalogue and the demo accounts, listening on a free port.
+ * Setup (harness.ts): the web app is built into a temporary folder (or KADER_WEB_DIST points to a build), the API
+ * runs in-process on a fresh database with the shipped catalogue and the demo accounts, listening on a free port.
  * Skipped as a whole when /usr/bin/chromium is absent (apt-get install -y chromium; never `playwright install`).
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { testApp } from "../support/app.ts";
+import type { Page } from "playwright-core";
+import { browserHarness, DEMO_PASSWORD, noChromium } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(import.meta.dirname, "../..");
-const SHOTS = join(ROOT, "test-results/screenshots");
-const noChromium = existsSync(CHROMIUM)
-  ? false
-  : `browsertests overgeslagen: ${CHROMIUM} ontbreekt (apt-get install -y chromium) / browser tests skipped: no chromium at ${CHROMIUM}`;
-
-const DEMO_PASSWORD = "kader-demo";
 const ROLES = [
   { username: "beheerder", label: "Beheerder" },
   { username: "contractmanager", label: "Contractmanager" },
@@ -33,78 +19,17 @@ const ROLES = [
   { username: "controller", label: "Controller" },
 ] as const;
 
-let browser: Browser;
 let base = "";
-const cleanups: (() => Promise<void>)[] = [];
-
-async function webRoot(): Promise<string> {
-  const given = process.env.KADER_WEB_DIST;
-  if (given) {
-    assert.ok(existsSync(join(given, "index.html")), `KADER_WEB_DIST=${given} bevat geen index.html`);
-    return resolve(given);
-  }
-  const out = await mkdtemp(join(tmpdir(), "kader-web-"));
-  cleanups.push(() => rm(out, { recursive: true, force: true }));
-  const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn", build: { outDir: out, emptyOutDir: true } });
-  return out;
-}
-
-async function newPage(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  cleanups.push(() => context.close().catch(() => {}));
-  return { page, context, errors };
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(base + path);
-  await page.waitForLoadState("networkidle");
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** axe with the WCAG 2.0/2.1 A and AA rules; fails with a readable list of what is wrong where. */
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  assert.deepEqual(found, [], `toegankelijkheidsfouten op ${what}:\n  ${found.join("\n  ")}`);
-}
+const { start, stop, newPage, open, shot, assertAccessible, signIn: login } = browserHarness();
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 const activeTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? "");
 
-async function login(page: Page, username: string, password: string) {
-  await open(page, "/inloggen");
-  await page.getByLabel("Gebruikersnaam").fill(username);
-  await page.getByLabel("Wachtwoord").fill(password);
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  return answer;
-}
-
 describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, () => {
   before(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    const root = await webRoot();
-    const { app, close } = await testApp({ webRoot: root, demoUsers: true });
-    cleanups.push(close);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    base = await start();
   });
-
-  after(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => {});
-    await browser?.close();
-  });
+  after(stop);
 
   describe("catalogus (zonder inloggen)", () => {
     test("de server levert de webapp: index.html voor elke route buiten /api", async () => {
