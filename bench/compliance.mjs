@@ -26,6 +26,7 @@ const providers = Array.from({ length: PROVIDERS }, (_, i) => ({
     kvk: null,
     gemeentecodes: ["0106"],
     evidence: [{ kind: "kwaliteitscertificaat", date: "2025-01-01", validUntil: "2027-12-31", scope: ["*"], description: null }],
+    contracts: [],
   },
   staff: Array.from({ length: STAFF }, (_, j) => ({
     name: `Medewerker ${i}-${j}`,
