@@ -58,6 +58,15 @@ describe(`sign-in, roles and tenants on ${dbLabel()}`, () => {
     assert.equal((await login("controller", "kader-demo", "10.0.0.4")).status, 200);
   });
 
+  test("parallel sign-in attempts cannot slip past the rate limit", async () => {
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login("toegang", i === 11 ? "kader-demo" : "fout-fout-fout", "10.0.0.77")),
+    );
+    const statuses = tries.map((r) => r.status);
+    assert.ok(statuses.filter((s) => s === 429).length >= 6, statuses.join(","));
+    t.clock.advanceMinutes(16);
+  });
+
   test("every non-public endpoint refuses anonymous (401) and the wrong role (403)", async () => {
     const toegang = await login("toegang");
     const endpoints: [string, string][] = [

@@ -48,6 +48,10 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.deepEqual(list.json().items.map((p: { agbCode: string; staffCount: number }) => [p.agbCode, p.staffCount]), [["12345678", 10]]);
   });
 
+  test("an anonymous upload is refused before the file is read", async () => {
+    assert.equal((await upload(null, "12345678", "drie-foute-rijen.csv")).statusCode, 401);
+  });
+
   test("a file with bad rows imports nothing and names row and column", async () => {
     const r = await upload("contractmanager", "12345678", "drie-foute-rijen.csv");
     assert.equal(r.statusCode, 400);
@@ -107,6 +111,17 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "cm.tynaarlo", password: "een-goed-wachtwoord" } });
     sessions.set("cm.tynaarlo", { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken });
     assert.equal((await upload("cm.tynaarlo", "12345678", "zorg-voorbeeld.csv")).statusCode, 403);
+    const contract = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/aanbieders/12345678/contracten",
+      headers: as("cm.tynaarlo"),
+      payload: { items: [{ productId: "002-wmo-2026.wmo.07A03", gemeentecode: "1730", validFrom: "2026-01-01", tariffCents: 1 }] },
+    });
+    assert.equal(contract.statusCode, 403, "contracting does not open another gemeente's provider");
+    const evidence = await t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/bewijs", headers: as("cm.tynaarlo"), payload: { items: "x" } });
+    assert.equal(evidence.statusCode, 403, "access is decided before input is read, so existence does not leak");
+    const log = await t.kader.accessLog.list({ limit: 500 });
+    assert.ok(log.some((r) => r.resource === "provider" && r.username === "cm.tynaarlo" && !r.allowed), "refused contract writes are logged");
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("cm.tynaarlo") })).statusCode, 403);
     const p = await t.kader.compliance.staff({ kind: "cli" }, "12345678", { endpoint: "test", purpose: "test" });
     assert.ok(p.ok && p.value.provider.gemeentecodes.join() === "0106" && p.value.provider.name === "Zorg Voorbeeld BV");
@@ -160,6 +175,15 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.deepEqual(r.json().items.map((x: { productId: string; contractTariff: number; computedTariff: number; verschil: number }) => [x.productId, x.contractTariff, x.computedTariff, x.verschil]), [
       ["002-wmo-2026.wmo.07A03", 3400, 3306, 94],
     ]);
+    // another gemeente's contract (recorded by the local administrator) stays out of this gemeente's view
+    const cli = await t.kader.compliance.staff({ kind: "cli" }, "12345678", { endpoint: "test", purpose: "test" });
+    assert.ok(cli.ok);
+    const both = [...cli.value.provider.contracts, { productId: "002-wmo-2026.wmo.07A03", gemeentecode: "1680", validFrom: "2026-01-01", validTo: null, tariffCents: 2999 }];
+    assert.ok((await t.kader.compliance.setContracts({ kind: "cli" }, "12345678", both, { endpoint: "test", purpose: "test" })).ok);
+    const seen = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("contractmanager") });
+    assert.deepEqual([seen.json().provider.gemeentecodes, seen.json().provider.contracts.map((c: { gemeentecode: string }) => c.gemeentecode)], [["0106"], ["0106"]]);
+    const list = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("contractmanager") });
+    assert.ok(!JSON.stringify(list.json()).includes("2999"), "no other gemeente's tariff in the list");
     assert.equal((await t.app.inject({ method: "POST", url: "/api/v1/tarieven/contracten", payload: { parameters } })).statusCode, 401);
   });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { readCatalogueDir } from "../src/adapters/files/catalogue-files.ts";
 import type { Product } from "../src/domain/catalogue/product.ts";
-import { checkProduct, productsFor, signals } from "../src/domain/compliance/check.ts";
+import { checkProduct, factsFor, productsFor, signals } from "../src/domain/compliance/check.ts";
 import { ProviderRecord } from "../src/domain/compliance/provider.ts";
 import type { StaffMemberRecord } from "../src/domain/compliance/staff.ts";
 import { CATALOG_DIR } from "./support/app.ts";
@@ -149,6 +149,12 @@ test("products are found from the staff file by id, code or stand-in, within a p
   const all = productsFor(products, staff).map((p) => p.id);
   assert.ok(all.includes("000-begeleiding-dagbesteding.wmo.02A05") && all.includes("002-wmo-2026.wmo.02A05") && all.includes("004-nmd-pve-2026.jeugdwet.dagbesteding-m1"));
   assert.deepEqual(productsFor(products, staff, "002-wmo-2026").map((p) => p.id), ["002-wmo-2026.wmo.02A05"]);
+});
+
+test("a role is available at the highest level anyone holding it has, whatever the row order", () => {
+  const staff = [aStaffMember({ role: "orthopedagoog", level: "wo" }), aStaffMember({ role: "orthopedagoog in opleiding", level: "mbo4" })];
+  const facts = factsFor(product("000-begeleiding-dagbesteding.wmo.02A03"), provider(), staff, PEIL, []);
+  assert.equal(facts.rolesAvailable?.find((r) => r.role === "orthopedagoog")?.level, "wo");
 });
 
 test("signals: evidence that lapses within 60 days, soonest first", () => {

@@ -1,4 +1,4 @@
-import { type Action, authorize, personalData, type Resource, type Target } from "../domain/auth/policy.ts";
+import { type Action, authorize, logged, type Resource, type Target } from "../domain/auth/policy.ts";
 import type { Principal } from "../domain/auth/principal.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { AccessLogRepository, Clock } from "./ports.ts";
@@ -22,7 +22,7 @@ export class AccessGate {
 
   /** The local command line: trusted (no policy check) but logged like any other access to personal data. */
   async runTrusted<T>(actor: string, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>): Promise<Result<T>> {
-    if (personalData[resource])
+    if (logged[resource])
       await this.log.append({
         at: this.clock.now(),
         username: actor,
@@ -50,7 +50,7 @@ export class AccessGate {
     work: () => Promise<T>,
   ): Promise<Result<T>> {
     const d = authorize(principal, resource, action, target);
-    if (personalData[resource]) {
+    if (logged[resource]) {
       const t = principal?.tenant ?? null;
       await this.log.append({
         at: this.clock.now(),

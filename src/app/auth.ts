@@ -85,12 +85,22 @@ export class AuthService {
         ok: false,
         problems: [{ code: "too-many-requests", title: "Te veel pogingen", detail: `probeer het over ${this.opts.windowMinutes} minuten opnieuw` }],
       };
+    // the attempt counts before the (slow) password check, so parallel attempts cannot slip past the limit;
+    // a successful one is taken off again
+    const lists = keys.map((k) => {
+      const list = this.failures.get(k) ?? [];
+      list.push(nowMs);
+      this.failures.set(k, list);
+      return list;
+    });
     const user = username ? await this.users.get(username) : null;
     // verify against a dummy hash when the user does not exist, so timing does not reveal which usernames exist
     const ok = await this.secrets.verifyPassword(typeof password === "string" ? password : "", user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) {
-      for (const k of keys) this.failures.get(k)?.push(nowMs) ?? this.failures.set(k, [nowMs]);
+    if (!user || !ok || user.disabled)
       return { ok: false, problems: [{ code: "unauthorized", title: "Aanmelden mislukt", detail: GENERIC_LOGIN_FAILURE }] };
+    for (const list of lists) {
+      const i = list.lastIndexOf(nowMs);
+      if (i >= 0) list.splice(i, 1);
     }
     this.failures.delete(keys[0]!);
     const token = this.secrets.token();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Target } from "../domain/auth/policy.ts";
+import { type Action, authorize, type Target } from "../domain/auth/policy.ts";
 import { AgbCode, type Principal } from "../domain/auth/principal.ts";
 import type { Product } from "../domain/catalogue/product.ts";
 import { checkProduct, type ProductCompliance, productKeys, productsFor, type Signal, signals } from "../domain/compliance/check.ts";
@@ -27,6 +27,21 @@ export interface ComplianceReport {
 
 const notFoundProblem = (agb: string): Problem => ({ code: "not-found", title: "Aanbieder niet gevonden", detail: `geen aanbieder met AGB-code ${agb}`, path: "aanbieder" });
 const badParam = (path: string, detail: string): Problem => ({ code: "invalid-parameter", title: `Ongeldige parameter ${path}`, detail, path });
+
+/** What a caller sees of a provider: a gemeente sees only its own contracts, not other gemeenten' tariffs. */
+function visibleTo(actor: Actor, p: ProviderRecord): ProviderRecord {
+  const t = actor.kind === "user" ? actor.principal?.tenant : null;
+  if (t?.kind !== "gemeente") return p;
+  return { ...p, gemeentecodes: p.gemeentecodes.filter((g) => g === t.gemeentecode), contracts: p.contracts.filter((c) => c.gemeentecode === t.gemeentecode) };
+}
+
+/** The policy's answer before any work is done (and before input is read): problems, or null when allowed. */
+function precheck(actor: Actor, resource: "provider" | "compliance", action: Action, target: Target): Problem[] | null {
+  if (actor.kind === "cli") return null;
+  const d = authorize(actor.principal, resource, action, target);
+  if (d.allowed) return null;
+  return [d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason }];
+}
 
 /** The record's tenant as the policy sees it: the aanbieder, and the asking user's gemeente when it contracts the aanbieder. */
 function targetOf(actor: Actor, p: Pick<ProviderRecord, "agbCode" | "gemeentecodes">): Target {
@@ -62,6 +77,17 @@ export class ComplianceService {
       : this.gate.run(actor.principal, resource, action, target, ctx, work);
   }
 
+  /**
+   * May the actor import staff for this AGB code? Asked before the file is even parsed. An existing provider is
+   * judged as it stands (its gemeenten); a new one is created for the caller's own gemeente or own organisation.
+   */
+  async authorizeImport(actor: Actor, agb: string): Promise<Problem[] | null> {
+    const existing = await this.providers.get(agb);
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    const target: Target = existing ? targetOf(actor, existing) : { agbCode: agb, gemeentecode: t?.kind === "gemeente" ? t.gemeentecode : null };
+    return precheck(actor, "compliance", "write", target);
+  }
+
   /** Replaces the staff list of an aanbieder (created when new). Nothing is written when anything is wrong. */
   async importStaff(
     actor: Actor,
@@ -89,49 +115,54 @@ export class ComplianceService {
       return { ok: false, problems: unknown.map((k) => ({ code: "invalid-input", title: "Onbekend product", detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`, path: "producten" })) };
     return this.guard(actor, "compliance", "write", targetOf(actor, existing ?? provider), ctx, async () => {
       await this.providers.saveWithStaff(provider, staff, this.clock.now());
-      return { created: !existing, staff: staff.length, provider };
+      return { created: !existing, staff: staff.length, provider: visibleTo(actor, provider) };
     });
   }
 
   async setEvidence(actor: Actor, agb: string, evidence: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
+    const denied = precheck(actor, "provider", "write", targetOf(actor, p));
+    if (denied) return this.guard(actor, "provider", "write", targetOf(actor, p), ctx, async () => p);
     const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
     if (!parsed.success)
       return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: explainZodIssue(i), path: i.path.join(".") })) };
     const next = { ...p, evidence: parsed.data };
     const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()));
-    return r.ok ? { ok: true, value: next } : r;
+    return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
   /**
-   * Sets the contracts of the caller's gemeente with this provider (the other gemeenten' contracts stay). Contracting
-   * joins the gemeente to the provider, which then shows in its lists: an explicit, logged act.
+   * Sets the contracts of the caller's gemeente with a provider its gemeente already contracts (the other gemeenten'
+   * contracts stay). Contracting a provider for a new gemeente is the local administrator's act (`kader aanbieders
+   * contract`), so no contractmanager can give itself sight of another gemeente's provider. Every change is logged.
    */
   async setContracts(actor: Actor, agb: string, contracts: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
+    const target = targetOf(actor, p);
+    const t = actor.kind === "user" ? actor.principal?.tenant : null;
+    const own = t?.kind === "gemeente" ? t.gemeentecode : null;
+    // aanbieders do not set contracts: that is the gemeente's decision
+    if (precheck(actor, "provider", "write", target) || (actor.kind === "user" && !own))
+      return this.guard(actor, "provider", "write", own ? target : { agbCode: null, gemeentecode: null }, ctx, async () => p).then(
+        (r): Result<ProviderRecord> => (r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente legt contracten vast" }] } : r),
+      );
     const parsed = z.array(ProviderContract).max(1000).safeParse(contracts);
     if (!parsed.success)
       return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig contract", detail: explainZodIssue(i), path: i.path.join(".") })) };
-    const t = actor.kind === "user" ? actor.principal?.tenant : null;
-    const own = t?.kind === "gemeente" ? t.gemeentecode : null;
-    if (actor.kind === "user" && (!own || parsed.data.some((c) => c.gemeentecode !== own)))
-      return this.guard(actor, "provider", "write", { agbCode: p.agbCode, gemeentecode: null }, ctx, async () => p).then((r) =>
-        r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }] } : r,
-      );
+    if (own && parsed.data.some((c) => c.gemeentecode !== own))
+      return { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }] };
     const { products } = await this.catalogue.all();
     const known = new Set(products.map((x) => x.id));
     const unknown = parsed.data.filter((c) => !known.has(c.productId));
     if (unknown.length)
       return { ok: false, problems: unknown.map((c) => ({ code: "invalid-input" as const, title: "Onbekend product", detail: `geen product ${c.productId}`, path: "productId" })) };
-    const scope = own ?? null;
-    const kept = scope ? p.contracts.filter((c) => c.gemeentecode !== scope) : [];
-    const gemeenten = [...new Set([...p.gemeentecodes, ...parsed.data.map((c) => c.gemeentecode)])] as ProviderRecord["gemeentecodes"];
+    const kept = own ? p.contracts.filter((c) => c.gemeentecode !== own) : [];
+    const gemeenten = [...new Set([...p.gemeentecodes, ...(actor.kind === "cli" ? parsed.data.map((c) => c.gemeentecode) : [])])] as ProviderRecord["gemeentecodes"];
     const next: ProviderRecord = { ...p, gemeentecodes: gemeenten, contracts: [...kept, ...parsed.data] };
-    const target = { agbCode: p.agbCode, gemeentecode: own };
     const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()));
-    return r.ok ? { ok: true, value: next } : r;
+    return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
   /** Contract tariffs of the providers the actor may see, next to the tariff model's figures. */
@@ -160,7 +191,7 @@ export class ComplianceService {
       const { products } = await this.catalogue.all(today);
       for (const p of providers) {
         const staff = await this.providers.staff(p.agbCode);
-        out.push({ ...p, summary: complianceReport(p, staff, products, today).summary, staffCount: staff.length });
+        out.push({ ...visibleTo(actor, p), summary: complianceReport(p, staff, products, today).summary, staffCount: staff.length });
       }
       return out;
     });
@@ -171,7 +202,7 @@ export class ComplianceService {
     if (!p) return this.notFound(actor, agb, ctx);
     return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, async () => {
       const staff = await this.providers.staff(agb);
-      return { provider: p, staff, signalen: signals(p, staff, this.clock.today(), 60) };
+      return { provider: visibleTo(actor, p), staff, signalen: signals(p, staff, this.clock.today(), 60) };
     });
   }
 

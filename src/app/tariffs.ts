@@ -123,7 +123,10 @@ export function compare(products: Product[], a: TariffParameters, b: TariffParam
 
 export function sensitivity(products: Product[], params: TariffParameters): { variant: string; rows: ScenarioRow[] }[] {
   const plus = (v: number) => Math.min(1, v + 0.01);
-  const ziekte: TariffParameters = { ...params, nietProductief: { ...params.nietProductief, ziekte: plus(params.nietProductief.ziekte ?? 0) } };
+  const npTotal = Object.values(params.nietProductief).reduce((a, b) => a + b, 0);
+  // one point more sickness must leave productive hours: when it cannot, that variant is not computed (null)
+  const ziekte: TariffParameters | null =
+    npTotal + 0.01 < 1 ? { ...params, nietProductief: { ...params.nietProductief, ziekte: (params.nietProductief.ziekte ?? 0) + 0.01 } } : null;
   const overhead: TariffParameters = { ...params, overhead: plus(params.overhead) };
   // one point of HBO more, taken from the lowest level in each product's mix
   const hbo = (p: Product): TariffParameters => {
@@ -137,7 +140,10 @@ export function sensitivity(products: Product[], params: TariffParameters): { va
     return { ...params, mix: { ...params.mix, [p.id]: mix } };
   };
   return [
-    { variant: "ziekteverzuim +1 procentpunt", rows: compare(products, params, ziekte) },
+    {
+      variant: "ziekteverzuim +1 procentpunt",
+      rows: ziekte ? compare(products, params, ziekte) : products.map((p) => ({ productId: p.id, a: null, b: null, verschil: null })),
+    },
     { variant: "overhead +1 procentpunt", rows: compare(products, params, overhead) },
     { variant: "HBO-aandeel +1 procentpunt", rows: products.map((p) => compare([p], params, hbo(p))[0]!) },
   ];

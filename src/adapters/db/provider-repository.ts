@@ -86,7 +86,12 @@ export class SqlProviderRepository implements ProviderRepository {
 
   async saveWithStaff(p: ProviderRecord, staff: StaffMemberRecord[], at: string) {
     await this.db.transaction(async (tx) => {
-      await this.upsert(tx, p, at);
+      // a staff import touches the provider's identity only: evidence and contracts written meanwhile stay
+      await tx.query(
+        `insert into aanbieder (agb_code, name, kvk, gemeentecodes, evidence, created_at, updated_at) values ($1, $2, $3, $4, '[]', $5, $5)
+         on conflict (agb_code) do update set name = excluded.name, updated_at = excluded.updated_at`,
+        [p.agbCode, p.name, p.kvk, p.gemeentecodes, at],
+      );
       await tx.query("delete from medewerker where agb_code = $1", [p.agbCode]);
       for (let i = 0; i < staff.length; i += 500) {
         const chunk = staff.slice(i, i + 500);

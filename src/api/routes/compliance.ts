@@ -39,6 +39,9 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
   app.post<{ Params: { agb: string } }>("/aanbieders/:agb/medewerkers", { bodyLimit: 10 * 1024 * 1024 }, async (req, reply) => {
     const q = ImportQuery.safeParse(req.query);
     if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    // who may import is decided before the file is read
+    const denied = await svc.authorizeImport(actorOf(req), req.params.agb);
+    if (denied) return sendProblems(reply, denied, req.url);
     if (!Buffer.isBuffer(req.body))
       return sendProblems(reply, [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bestand als body met content-type text/csv of xlsx" }], req.url);
     const parsed = await parseStaffFile(new Uint8Array(req.body), q.data.bestand);

@@ -83,8 +83,11 @@ export function authorize(principal: Principal | null, resource: Resource, actio
   };
 }
 
-/** Resources holding personal data: every access is written to the access log. */
-export const personalData: Record<Resource, boolean> = {
+/**
+ * Resources whose every access is written to the access log: personal data (accounts, clients, staff) and a
+ * gemeente's contracts with providers (commercial data, and the act that gives a gemeente sight of a provider).
+ */
+export const logged: Record<Resource, boolean> = {
   catalogue: false,
   user: true,
   "access-log": true,
@@ -92,6 +95,6 @@ export const personalData: Record<Resource, boolean> = {
   beschikking: true,
   toewijzing: true,
   declaratie: true,
-  provider: false,
+  provider: true,
   compliance: true,
 };

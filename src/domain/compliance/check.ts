@@ -99,15 +99,20 @@ export function factsFor(product: Product, provider: ProviderRecord, staff: Staf
       vogIssuedBeforeStartMonths: s.vogDate && s.employmentStart ? (s.vogDate < s.employmentStart ? monthsBetween(s.vogDate, s.employmentStart) : 0) : null,
     };
   });
-  const roles = new Map<Role, Level | null>();
+  const roles = new Map<Role, Level>();
   for (const s of staff) {
     if (s.kind !== "werknemer" && s.kind !== "zzp" && s.kind !== "uitzendkracht" && s.kind !== "ervaringsdeskundige") continue;
-    for (const [re, role] of roleWords) if (re.test(s.role)) roles.set(role, levelOf(s));
+    // a role is available at the highest level anyone holding it has
+    const add = (role: Role, level: Level) => {
+      const known = roles.get(role);
+      if (!known || rank(level) > rank(known)) roles.set(role, level);
+    };
+    for (const [re, role] of roleWords) if (re.test(s.role)) add(role, levelOf(s));
     const reg = validReg(s);
     if (reg && rank(levelOf(s)) >= rank("hbo")) {
-      if (reg.register === "BIG" || reg.register === "SKJ") roles.set("big-of-skj-geregistreerde", levelOf(s));
-      if (reg.register === "BIG") roles.set("big-geregistreerde", levelOf(s));
-      if (reg.register === "SKJ") roles.set("skj-geregistreerde", levelOf(s));
+      if (reg.register === "BIG" || reg.register === "SKJ") add("big-of-skj-geregistreerde", levelOf(s));
+      if (reg.register === "BIG") add("big-geregistreerde", levelOf(s));
+      if (reg.register === "SKJ") add("skj-geregistreerde", levelOf(s));
     }
   }
   const trainees = staff.filter((s) => s.kind === "bbl").length;
