@@ -3,7 +3,7 @@ import { AgbCode, Gemeentecode, type Principal, Role, type Tenant, tenantProblem
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { Clock, Secrets, SessionRepository, StoredUser, UserRepository } from "./ports.ts";
 
-export const GENERIC_LOGIN_FAILURE = "Onjuiste gebruikersnaam of wachtwoord";
+const GENERIC_LOGIN_FAILURE = "Onjuiste gebruikersnaam of wachtwoord";
 
 export interface AuthOptions {
   /** a session ends after this many minutes without requests */
@@ -16,7 +16,7 @@ export interface AuthOptions {
 }
 export const defaultAuthOptions: AuthOptions = { idleMinutes: 30, absoluteHours: 8, maxFailures: 5, windowMinutes: 15 };
 
-export const Username = z
+const Username = z
   .string()
   .trim()
   .toLowerCase()
@@ -39,7 +39,7 @@ export type NewUser = z.input<typeof NewUser>;
 const invalid = (detail: string, path?: string): Problem => ({ code: "invalid-input", title: "Ongeldige invoer", detail, ...(path ? { path } : {}) });
 
 /** A view of a user without secrets. */
-export function publicUser(u: StoredUser): Principal {
+function publicUser(u: StoredUser): Principal {
   return { username: u.username, displayName: u.displayName, role: u.role, tenant: u.tenant, disabled: u.disabled };
 }
 
@@ -202,7 +202,7 @@ export class AuthService {
 
 /** The password of every demo account (README); demo accounts exist only on the embedded default. */
 export const DEMO_PASSWORD = "kader-demo";
-export const DEMO_USERS: (Omit<NewUser, "password"> & { role: Role })[] = [
+const DEMO_USERS: (Omit<NewUser, "password"> & { role: Role })[] = [
   { username: "beheerder", displayName: "Bea Beheerder", role: "beheerder" },
   { username: "contractmanager", displayName: "Carla Contractmanager", role: "contractmanager", gemeentecode: "0106", tenantName: "Gemeente Assen" },
   { username: "toegang", displayName: "Tom Toegang", role: "toegang", gemeentecode: "0106", tenantName: "Gemeente Assen" },

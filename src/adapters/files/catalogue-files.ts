@@ -136,6 +136,6 @@ function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): numb
   return 1;
 }
 
-export function formatPath(path: (string | number)[]): string {
+function formatPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }

@@ -32,7 +32,7 @@ export function toExportDocument(asOf: string, productenboeken: Productenboek[],
   };
 }
 
-export function exportProduct(p: Product) {
+function exportProduct(p: Product) {
   // the headline fields come from the summary (one projection of the rules); list-only fields are left out
   const { productenboekId: _b, sectionsPending: _s, contestedTopics: _c, notes: _n, requirementCount: _r, topics: _t, source: _src, ...headline } =
     summarize(p);
