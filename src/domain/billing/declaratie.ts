@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { isValidBsn } from "../care/bsn.ts";
+import { AgbCode, Eenheid, Gemeentecode, IsoDateString, Wet } from "../care/codes.ts";
+import { isWholeMonth } from "../care/period.ts";
+
+/**
+ * A declaratie as Kader reads it (JSON, CSV or — later — a WMO323/JW323 message): one aanbieder, one gemeente, one
+ * law, one calendar month. Amounts and tariffs in euro cents, volumes in whole units, as in the standard.
+ * Documented in docs/zorgketen.md ("Declaratie-invoer").
+ */
+export const Bsn = z.string().refine(isValidBsn, { message: "ongeldig BSN (9 cijfers en de elfproef)" });
+
+export const DagUren = z.object({ datum: IsoDateString, uren: z.number().nonnegative().max(24) }).strict();
+
+export const Prestatie = z
+  .object({
+    referentienummer: z.string().min(1).max(20),
+    /** for a new debit that replaces a credited one */
+    vorigReferentienummer: z.string().min(1).max(20).nullable().default(null),
+    bsn: Bsn,
+    toewijzingnummer: z.string().regex(/^[0-9]{1,8}$/, "een toewijzingnummer is 1 tot 8 cijfers"),
+    productcategorie: z.string().regex(/^[0-9]{2}$/, "een productcategorie is 2 cijfers"),
+    productcode: z.string().regex(/^[0-9A-Z]{5}$/, "een productcode is 5 tekens").nullable().default(null),
+    begindatum: IsoDateString,
+    einddatum: IsoDateString,
+    geleverdVolume: z.number().int("het geleverde volume is een geheel getal").nonnegative(),
+    eenheid: Eenheid,
+    /** euro cents per unit */
+    productTarief: z.number().int().nonnegative(),
+    /** euro cents */
+    bedrag: z.number().int().nonnegative(),
+    debetCredit: z.enum(["D", "C"]),
+    /** optional detail: hours per day (dagdelen are counted from it) */
+    dagen: z.array(DagUren).optional(),
+    /** optional detail: single-trip distance for vervoer */
+    km: z.number().nonnegative().optional(),
+  })
+  .strict()
+  .refine((p) => p.einddatum >= p.begindatum, { message: "de einddatum ligt vóór de begindatum", path: ["einddatum"] });
+export type Prestatie = z.output<typeof Prestatie>;
+
+export const Declaratie = z
+  .object({
+    declaratienummer: z.string().min(1).max(12),
+    aanbieder: AgbCode,
+    gemeente: Gemeentecode,
+    wet: Wet,
+    periode: z.object({ begindatum: IsoDateString, einddatum: IsoDateString }).strict(),
+    dagtekening: IsoDateString,
+    /** net total in cents (debit minus credit); checked against the prestaties when given */
+    totaalBedrag: z.number().int().optional(),
+    prestaties: z.array(Prestatie).min(1, "een declaratie bevat minstens één prestatie"),
+  })
+  .strict()
+  .refine((d) => isWholeMonth({ begin: d.periode.begindatum, end: d.periode.einddatum }), {
+    message: "een declaratieperiode is één hele kalendermaand (eerste t/m laatste dag)",
+    path: ["periode"],
+  })
+  .refine(
+    (d) => d.totaalBedrag === undefined || d.totaalBedrag === d.prestaties.reduce((s, p) => s + (p.debetCredit === "D" ? p.bedrag : -p.bedrag), 0),
+    { message: "het totaalbedrag is niet de som van de prestaties (debet min credit)", path: ["totaalBedrag"] },
+  );
+export type Declaratie = z.output<typeof Declaratie>;
+
+/** The standard's retourcodes Kader answers with, explained in our own words. */
+export const retourcodeText: Record<string, string> = {
+  "0200": "geen opmerking: de prestatie is toegekend",
+  "0611": "het tarief is niet het contracttarief",
+  "8017": "er is geen debetprestatie bekend bij deze creditprestatie",
+  "8021": "dit referentienummer is al eerder aangeleverd",
+  "8187": "de prestatie hoort niet bij deze cliënt",
+  "9307": "de begindatum ligt buiten de toewijzing",
+  "9308": "de einddatum ligt buiten de toewijzing",
+  "9319": "de productperiode ligt niet binnen de declaratieperiode",
+  "9321": "het geleverde volume is meer dan toegewezen",
+  "9322": "samen met eerdere prestaties is meer gedeclareerd dan toegewezen",
+  "9333": "het declaratienummer is niet uniek",
+  "9338": "de prestatie hoort niet bij een toewijzing van deze aanbieder",
+  "9339": "de productcategorie verschilt van de toewijzing",
+  "9340": "de productcode verschilt van de toewijzing",
+  "9341": "de eenheid verschilt van de toewijzing",
+  "9346": "het bedrag is niet volume × tarief",
+  "9369": "samen met eerdere prestaties is meer gedeclareerd dan het budget",
+  "9384": "de toewijzing is verwijderd",
+  "9389": "de vorige debetprestatie is nog niet gecrediteerd",
+  "9390": "deze prestatie is al gecrediteerd",
+};

@@ -1,0 +1,255 @@
+import { z } from "zod";
+import type { Catalogue, Product } from "../catalogue/product.ts";
+import { productKeys } from "../compliance/check.ts";
+import { evaluate } from "../rules/evaluate.ts";
+import { explain } from "../rules/explain.ts";
+import type { Facts } from "../rules/facts.ts";
+import { leavesOf, type Rule } from "../rules/rule.ts";
+import { addDays, type IsoDate, monthsBetween } from "../shared/date.ts";
+import { Eenheid, eenheidLabel, Frequentie, Gemeentecode, IsoDateString, Verwijzer } from "./codes.ts";
+import { daysIn, overlap } from "./period.ts";
+import { type ResultAreaTable, resultAreaTables } from "./grant-tables.ts";
+
+/** One product in a proposed beschikking (the input of `kader beschikkingen toets`, docs/zorgketen.md). */
+export const ProposedProduct = z
+  .object({
+    productId: z.string().min(1),
+    ingangsdatum: IsoDateString,
+    einddatum: IsoDateString,
+    /** Omvang: the granted volume in `eenheid` per `frequentie`; null with a budget */
+    volume: z.number().nonnegative().nullable().default(null),
+    eenheid: Eenheid.nullable().default(null),
+    frequentie: Frequentie.nullable().default(null),
+    /** a budget in euro cents (eenheid 83) instead of a volume */
+    budget: z.number().int().nonnegative().nullable().default(null),
+    resultaatgebieden: z.array(z.string().min(1)).default([]),
+    /** how many extensions this grant includes (M1/M2: 6 months + one extension of 6) */
+    verlengingen: z.number().int().nonnegative().default(0),
+    /** single-trip distance for vervoer */
+    afstandKm: z.number().nonnegative().nullable().default(null),
+  })
+  .strict()
+  .refine((p) => p.einddatum >= p.ingangsdatum, { message: "de einddatum ligt vóór de ingangsdatum", path: ["einddatum"] });
+export type ProposedProduct = z.output<typeof ProposedProduct>;
+
+export const RunningProduct = z.object({ productId: z.string().min(1), ingangsdatum: IsoDateString, einddatum: IsoDateString.nullable() }).strict();
+
+export const GrantProposal = z
+  .object({
+    gemeente: Gemeentecode,
+    peildatum: IsoDateString,
+    client: z.object({ geboortedatum: IsoDateString }).strict(),
+    verwijzer: Verwijzer.optional(),
+    producten: z.array(ProposedProduct).min(1, "een beschikking kent minstens één product"),
+    /** the client's running toewijzingen (the app fills these from the database) */
+    lopend: z.array(RunningProduct).default([]),
+  })
+  .strict();
+export type GrantProposal = z.output<typeof GrantProposal>;
+
+export type Severity = "fout" | "waarschuwing" | "oordeel";
+export interface GrantFinding {
+  productId: string;
+  /** the rule's kind: an op of the rule language, or a grant check (product, eenheid, omvang, resultaatgebied) */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** the document's words and line, where the finding comes from the productenboek */
+  asWritten?: string;
+  line?: number;
+}
+export interface GrantVerdict {
+  toegestaan: boolean;
+  /** true when the only obstacles are points of professional judgement: an override can grant */
+  overrideMogelijk: boolean;
+  bevindingen: GrantFinding[];
+}
+
+/** Rule leaves that are checked on a client's indication when granting; the others are the provider's concern. */
+const grantOps = new Set<Rule["op"]>(["age", "durationCap", "combination", "volume", "distanceBand"]);
+
+/** The unit words of `volume` rules, and the WJ756 units that count in them. */
+const unitsFor: Record<string, Eenheid[]> = {
+  uur: ["04"],
+  minuut: ["01"],
+  dagdeel: ["16"],
+  etmaal: ["14"],
+  dag: ["14", "82", "84"],
+  contact: ["82", "84"],
+  traject: ["82", "84"],
+  rit: ["82", "84"],
+};
+/** How many of `per` one frequency period is: per week → per maand is 52/12 weeks… null when not comparable. */
+function perFactor(frequentie: Frequentie, per: string, days: number): number | null {
+  const daysOf: Record<string, number> = { dag: 1, week: 7, maand: 365.25 / 12, jaar: 365.25 };
+  const freqDays: Partial<Record<Frequentie, number>> = { "1": 1, "2": 7, "4": 365.25 / 12 };
+  if (per === "indicatie") return frequentie === "6" ? 1 : freqDays[frequentie] ? days / freqDays[frequentie]! : null;
+  const target = daysOf[per];
+  if (target === undefined) return null;
+  if (frequentie === "6") return target / days;
+  return target / freqDays[frequentie]!;
+}
+
+/** Whole years of age on a date. */
+export function ageOn(birth: IsoDate, date: IsoDate): number {
+  const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Keys under which a combination rule may name a product: id, code, stand-in, kind and its family ("begeleiding"). */
+export function combinationKeys(p: Product): string[] {
+  const family = p.kind.split("-")[0]!;
+  const ggz = /ggz/i.test(p.name);
+  return [...productKeys(p), p.kind, ...(ggz ? ["GGZ-behandeling"] : [family])];
+}
+
+/**
+ * Checks a proposed beschikking against the productenboek's rules, without storing anything. Every finding says what
+ * and why, in Dutch: "fout" refuses the grant, "waarschuwing" informs (e.g. a fact needed to check a rule is not
+ * given), "oordeel" marks a point where the document leaves — or, by contradicting itself, forces — a professional
+ * judgement; those can be granted with an explicit, logged override.
+ */
+export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboeken">, proposal: GrantProposal): GrantVerdict {
+  const byId = new Map(catalogue.products.map((p) => [p.id, p]));
+  const findings: GrantFinding[] = [];
+  proposal.producten.forEach((proposed, index) => {
+    const product = byId.get(proposed.productId);
+    const add = (f: Omit<GrantFinding, "productId">) => findings.push({ productId: proposed.productId, ...f });
+    if (!product) {
+      add({ rule: "product", severity: "fout", message: `product ${proposed.productId} staat niet in de catalogus` });
+      return;
+    }
+    checkVolume(product, proposed, add);
+    const others = [
+      ...proposal.producten.filter((_, i) => i !== index),
+      ...proposal.lopend.filter((l) => l.productId !== proposed.productId),
+    ]
+      .filter((o) => overlap({ begin: o.ingangsdatum, end: o.einddatum }, { begin: proposed.ingangsdatum, end: proposed.einddatum }))
+      .map((o) => byId.get(o.productId))
+      .filter((p): p is Product => p !== undefined);
+    const facts = grantFacts(product, proposed, proposal.client.geboortedatum, others);
+    for (const req of product.requirements) {
+      if (req.law && req.law !== product.law) continue;
+      const leaves = leavesOf(req.rule);
+      if (!leaves.every((l) => grantOps.has(l.op))) continue;
+      const result = evaluate(req.rule, facts);
+      for (const f of result.findings) {
+        const base = { rule: f.op, asWritten: req.asWritten, line: req.line };
+        if (f.verdict === "fail") add({ ...base, severity: "fout", message: `${req.topic}: ${f.reason}` });
+        else if (f.op === "contested") add({ ...base, severity: "oordeel", message: `${req.topic}: ${f.reason}` });
+        else add({ ...base, severity: "waarschuwing", message: `${req.topic}: niet te toetsen — ${f.reason}` });
+      }
+      // an age limit reached while the grant runs is worth knowing, not a refusal
+      for (const leaf of leaves) {
+        if (leaf.op !== "age" || leaf.maxAgeExclusive === null) continue;
+        const atEnd = ageOn(proposal.client.geboortedatum, proposed.einddatum);
+        if (facts.clientAge! < leaf.maxAgeExclusive && atEnd >= leaf.maxAgeExclusive)
+          add({
+            rule: "age",
+            severity: "waarschuwing",
+            message: `${req.topic}: de cliënt wordt ${leaf.maxAgeExclusive} vóór de einddatum (${explain(leaf)})`,
+            asWritten: req.asWritten,
+            line: req.line,
+          });
+      }
+    }
+    for (const table of resultAreaTables.filter((t) => t.productenboekId === product.productenboekId))
+      checkResultAreas(catalogue, table, product, proposed, add);
+  });
+  const blocking = findings.filter((f) => f.severity !== "waarschuwing");
+  return {
+    toegestaan: blocking.length === 0,
+    overrideMogelijk: blocking.length > 0 && blocking.every((f) => f.severity === "oordeel"),
+    bevindingen: findings,
+  };
+}
+
+function checkVolume(product: Product, p: ProposedProduct, add: (f: Omit<GrantFinding, "productId">) => void) {
+  if (p.eenheid === "83" || p.budget !== null) {
+    if (p.budget === null) add({ rule: "omvang", severity: "fout", message: "eenheid 83 (euro) vraagt een budget" });
+    if (p.volume !== null) add({ rule: "omvang", severity: "fout", message: "geef een budget óf een volume, niet allebei" });
+    return;
+  }
+  if (p.volume === null || p.eenheid === null || p.frequentie === null)
+    add({ rule: "omvang", severity: "fout", message: "geef volume, eenheid en frequentie (of een budget)" });
+  if (p.volume !== null && p.volume <= 0) add({ rule: "omvang", severity: "fout", message: "het volume moet groter zijn dan 0" });
+  if (p.eenheid !== null && product.unit.code !== null && p.eenheid !== product.unit.code)
+    add({
+      rule: "eenheid",
+      severity: "fout",
+      message: `eenheid ${p.eenheid} (${eenheidLabel[p.eenheid]}) past niet bij het product, dat in ${product.unit.code} (${eenheidLabel[product.unit.code as Eenheid] ?? product.unit.code}) wordt ingezet`,
+      ...(product.unit.asWritten && product.unit.line ? { asWritten: product.unit.asWritten, line: product.unit.line } : {}),
+    });
+}
+
+function grantFacts(product: Product, p: ProposedProduct, birth: IsoDate, others: Product[]): Facts {
+  const days = daysIn(p.ingangsdatum, p.einddatum);
+  const facts: Facts = {
+    clientAge: ageOn(birth, p.ingangsdatum),
+    durationMonths: Math.round(monthsBetween(p.ingangsdatum, addDays(p.einddatum, 1)) * 1000) / 1000,
+    durationWeeks: days / 7,
+    extensions: p.verlengingen,
+    otherProducts: others.flatMap(combinationKeys),
+    peildatum: p.ingangsdatum,
+    productKeys: productKeys(product),
+  };
+  if (p.afstandKm !== null) facts.distanceKm = p.afstandKm;
+  const volumeLeaf = product.requirements.flatMap((r) => leavesOf(r.rule)).find((l) => l.op === "volume");
+  if (volumeLeaf?.op === "volume" && p.volume !== null && p.eenheid !== null && p.frequentie !== null) {
+    const factor = perFactor(p.frequentie, volumeLeaf.per, days);
+    if ((unitsFor[volumeLeaf.unit] ?? []).includes(p.eenheid) && factor !== null) facts.volumePer = Math.round(p.volume * factor * 1000) / 1000;
+  }
+  return facts;
+}
+
+function checkResultAreas(
+  catalogue: Pick<Catalogue, "productenboeken">,
+  cfg: ResultAreaTable,
+  product: Product,
+  p: ProposedProduct,
+  add: (f: Omit<GrantFinding, "productId">) => void,
+) {
+  const table = catalogue.productenboeken.find((b) => b.id === cfg.productenboekId)?.tables[cfg.table];
+  const level = product.attributes[cfg.levelAttribute];
+  if (!table || typeof level !== "string") return;
+  const column = cfg.columns[level];
+  const col = column ? table.columns.indexOf(column) : -1;
+  const lawCol = table.columns.indexOf(cfg.lawColumn);
+  if (col < 0) return;
+  for (const area of p.resultaatgebieden) {
+    const row = table.rows.find((r) => r[0]?.toLowerCase() === area.toLowerCase());
+    if (!row) {
+      add({ rule: "resultaatgebied", severity: "fout", message: `resultaatgebied "${area}" komt niet voor in de tabel "${table.title}"`, line: table.line });
+      continue;
+    }
+    const laws = (row[lawCol] ?? "").toLowerCase();
+    const lawWord = product.law === "wmo" ? "wmo" : "jeugd";
+    if (!laws.includes(lawWord))
+      add({
+        rule: "resultaatgebied",
+        severity: "fout",
+        message: `resultaatgebied "${row[0]}" hoort bij ${row[lawCol]}, niet bij ${product.law === "wmo" ? "de Wmo" : "de Jeugdwet"}`,
+        asWritten: row.join("\t"),
+        line: table.line + 1 + table.rows.indexOf(row),
+      });
+    const tableAllows = row[col] === cfg.allowedMark;
+    const line = table.line + 1 + table.rows.indexOf(row);
+    const other = cfg.readings.find((r) => r.row.toLowerCase() === area.toLowerCase());
+    const otherAllows = other ? other.allowedLevels.includes(level) : tableAllows;
+    if (tableAllows && otherAllows) continue;
+    if (!tableAllows && !otherAllows) {
+      add({ rule: "resultaatgebied", severity: "fout", message: `resultaatgebied "${row[0]}" is niet inzetbaar op niveau ${level}`, asWritten: row.join("\t"), line });
+      continue;
+    }
+    add({
+      rule: "resultaatgebied",
+      severity: "oordeel",
+      message:
+        `het document is tegenstrijdig over "${row[0]}" op niveau ${level}: de tabel (regel ${line}) zegt ${tableAllows ? "inzetbaar" : "niet inzetbaar"}, ` +
+        `regel ${other!.line} ("${other!.asWritten}") zegt ${otherAllows ? "inzetbaar" : "niet inzetbaar"} — een professioneel oordeel is nodig`,
+      asWritten: other!.asWritten,
+      line: other!.line,
+    });
+  }
+}
