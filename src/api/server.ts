@@ -7,16 +7,20 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessGate } from "../app/access.ts";
 import type { AuthService } from "../app/auth.ts";
+import type { CareService } from "../app/care.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
 import type { ComplianceService } from "../app/compliance.ts";
+import type { QualityService } from "../app/quality.ts";
 import type { TariffService } from "../app/tariffs.ts";
 import type { AccessLogRepository } from "../app/ports.ts";
 import { authPlugin } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
 import { sendProblems } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { careRoutes } from "./routes/care.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
 import { complianceRoutes } from "./routes/compliance.ts";
+import { qualityRoutes } from "./routes/quality.ts";
 import { tariffRoutes } from "./routes/tariffs.ts";
 
 export interface ServerOptions {
@@ -32,6 +36,10 @@ export interface ServerDeps {
   accessLog: AccessLogRepository;
   compliance: ComplianceService;
   tariffs: TariffService;
+  /** quality frameworks, programmes of requirements, self-assessments (optional for callers that build their own deps) */
+  quality?: QualityService;
+  /** the care chain (optional for callers that build their own deps) */
+  care?: CareService;
 }
 
 /** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
@@ -77,6 +85,8 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
   await app.register(complianceRoutes(deps.compliance), { prefix: "/api/v1" });
   await app.register(tariffRoutes(deps.tariffs), { prefix: "/api/v1" });
+  if (deps.quality) await app.register(qualityRoutes(deps.quality), { prefix: "/api/v1" });
+  if (deps.care) await app.register(careRoutes(deps.care), { prefix: "/api/v1" });
   if (web) {
     // hashed assets never change: cache them for a year; index.html is revalidated on every visit
     await app.register(fastifyStatic, {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { SqlAccessLogRepository, SqlSessionRepository, SqlUserRepository } from "../adapters/db/auth-repositories.ts";
+import { SqlCareRepository } from "../adapters/db/care-repository.ts";
 import { SqlCatalogueRepository } from "../adapters/db/catalogue-repository.ts";
 import { SqlProviderRepository } from "../adapters/db/provider-repository.ts";
 import { connect } from "../adapters/db/connect.ts";
@@ -9,8 +10,13 @@ import { readCatalogueDir } from "../adapters/files/catalogue-files.ts";
 import { nodeSecrets } from "../adapters/security/secrets.ts";
 import { AccessGate } from "../app/access.ts";
 import { AuthService } from "../app/auth.ts";
+import { CareService } from "../app/care.ts";
 import { CatalogueService } from "../app/catalogue.ts";
 import { ComplianceService } from "../app/compliance.ts";
+import { QualityService } from "../app/quality.ts";
+import { SqlQualityRepository } from "../adapters/db/quality-repository.ts";
+import { qualityDirOf, readQualityDir } from "../adapters/files/quality-files.ts";
+import { detectEvidenceType } from "../adapters/files/quality-upload.ts";
 import { TariffService } from "../app/tariffs.ts";
 import { dutchClock } from "../app/clock.ts";
 import { type LoadReport, loadCatalogue } from "../app/load-catalogue.ts";
@@ -46,6 +52,8 @@ export interface Kader {
   accessLog: SqlAccessLogRepository;
   compliance: ComplianceService;
   tariffs: TariffService;
+  quality: QualityService;
+  care: CareService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -75,7 +83,9 @@ export function wire(db: Db, clock: Clock): Kader {
     gate,
     accessLog,
     compliance: new ComplianceService(new SqlProviderRepository(db), catalogue, gate, clock),
+    quality: new QualityService(new SqlQualityRepository(db), catalogue, new SqlProviderRepository(db), gate, clock, detectEvidenceType),
     tariffs: new TariffService(catalogue),
+    care: new CareService(new SqlCareRepository(db), catalogue, gate, clock),
     close: () => db.close(),
   };
 }
@@ -84,7 +94,18 @@ export function wire(db: Db, clock: Clock): Kader {
 export async function loadCatalogueDir(k: Kader, dir: string): Promise<{ ok: true; report: LoadReport } | { ok: false; problems: Problem[] }> {
   const read = await readCatalogueDir(dir);
   if (!read.ok) return read;
+  // the quality-framework library (document 003) is read first too, so an invalid file writes nothing at all
+  const quality = await readQualityDir(qualityDirOf(dir));
+  if (!quality.ok) return quality;
   const report = await loadCatalogue(k.repo, k.clock, read.value);
   k.catalogue.invalidate();
+  await k.quality.loadLibrary(quality.value);
   return { ok: true, report };
+}
+
+/** Validates and loads the quality-framework library (`<dir>/kwaliteitskaders`, document 003); idempotent. */
+export async function loadQualityDir(k: Kader, catalogueDir: string): Promise<{ ok: true; changed: boolean; frameworks: number; criteria: number } | { ok: false; problems: Problem[] }> {
+  const read = await readQualityDir(qualityDirOf(catalogueDir));
+  if (!read.ok) return read;
+  return { ok: true, ...(await k.quality.loadLibrary(read.value)) };
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { beschikkingToets, declaratiesControleer } from "./care.ts";
 import { Command, Option } from "commander";
 import { catalogCompare, catalogExport, catalogList, catalogLoad, catalogShow } from "./catalog-commands.ts";
 import { catalogValidate } from "./catalog-validate.ts";
@@ -9,6 +10,8 @@ import { complianceCheck, complianceSignals, providersContract, providersImport 
 import { serve } from "./serve.ts";
 import { tariffBook, tariffCalculate } from "./tariffs.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
+import { berichtenValideer } from "./messages.ts";
+import { pveCreate, pveExport, pveInvite, pveList, pvePublish, pveStatus, pveUpdate, qualityFramework, qualityFrameworks, qualitySearch, qualityValidate } from "./quality.ts";
 
 // output piped into `head` and the like: stop quietly when the reader goes away
 for (const stream of [process.stdout, process.stderr])
@@ -141,6 +144,21 @@ compliance
   .option("--json", "uitvoer als JSON")
   .action((o) => run(() => complianceSignals(out, o))());
 
+const beschikkingen = program.command("beschikkingen").description("beschikkingen toetsen aan het productenboek (docs/zorgketen.md)");
+beschikkingen
+  .command("toets <bestand>")
+  .description("toets een voorgestelde beschikking (JSON) aan de regels van het productenboek; slaat niets op")
+  .option("--dir <map>", "catalogusmap", DEFAULT_CATALOG)
+  .option("--json", "uitvoer als JSON: { toegestaan, bevindingen }")
+  .action((file, o) => run(() => beschikkingToets(out, file, o))());
+const declaraties = program.command("declaraties").description("declaraties controleren (docs/zorgketen.md)");
+declaraties
+  .command("controleer <bestand>")
+  .description("controleer declaraties (JSON of CSV) tegen de database: oordeel en retourcodes per prestatie")
+  .option("--opslaan", "sla de declaraties met hun antwoord op (anders wordt niets gewijzigd)")
+  .option("--json", "uitvoer als JSON")
+  .action((file, o) => run(() => declaratiesControleer(out, file, o))());
+
 const tarieven = program.command("tarieven").description("kostprijstarieven uit de productbeschrijvingen (docs/tariefmodel.md)");
 tarieven
   .command("bereken")
@@ -161,6 +179,88 @@ tarieven
   .addOption(fromDb())
   .option("--json", "uitvoer als JSON")
   .action((o) => run(() => tariffBook(out, o))());
+
+const kwaliteit = program.command("kwaliteit").description("kwaliteitskaders (document 003), programma's van eisen en zelfevaluaties (docs/kwaliteitskaders.md)");
+kwaliteit
+  .command("kaders")
+  .description("de 15 kwaliteitskaders met het aantal criteria per element")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--json", "uitvoer als JSON: [{ nr, titel, jaar, wetten, segmenten, status, criteria, perElement }]")
+  .action((o) => run(() => qualityFrameworks(out, o))());
+kwaliteit
+  .command("kader <nr>")
+  .description("één kwaliteitskader met al zijn criteria")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--json", "uitvoer als JSON")
+  .action((nr, o) => run(() => qualityFramework(out, nr, o))());
+kwaliteit
+  .command("zoek [tekst]")
+  .description("criteria zoeken over alle kaders (met --from-db: Nederlandse full-text search van de database)")
+  .addOption(dir())
+  .addOption(fromDb())
+  .option("--element <element>", "dienstverlening, vakmanschap, samenwerking of organisatie")
+  .option("--segment <segment>", "inkoopsegment, bv. jeugd-1 of wmo-1a")
+  .option("--wet <wet>", "wmo of jeugdwet")
+  .option("--adressaat <adressaat>", "organisatie, professional, gemeente, bestuur of team")
+  .option("--aard <aard>", "getal, ja-nee, document of verhaal")
+  .option("--kader <nr>", "alleen dit kader")
+  .option("--begrip <id>", "alleen criteria met dit begrip (begrippen.yaml)")
+  .option("--json", "uitvoer als JSON")
+  .action((tekst, o) => run(() => qualitySearch(out, tekst, o))());
+kwaliteit
+  .command("valideer")
+  .description("controleer de bestanden van de kwaliteitskaders (exit 1 bij fouten)")
+  .addOption(dir())
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => qualityValidate(out, o))());
+const pve = kwaliteit.command("pve").description("programma's van eisen: opstellen, publiceren, exporteren, uitnodigen");
+pve
+  .command("maak <bestand>")
+  .description("nieuw concept uit een YAML- of JSON-bestand")
+  .requiredOption("--gemeente <gemeentecode>", "gemeentecode (4 cijfers)")
+  .option("--json", "uitvoer als JSON")
+  .action((file, o) => run(() => pveCreate(out, file, o))());
+pve
+  .command("bijwerken <id> <bestand>")
+  .description("vervang het concept door de inhoud van het bestand")
+  .option("--json", "uitvoer als JSON")
+  .action((id, file, o) => run(() => pveUpdate(out, id, file, o))());
+pve
+  .command("publiceer <id>")
+  .description("publiceer het concept als nieuwe, onveranderlijke versie")
+  .option("--json", "uitvoer als JSON")
+  .action((id, o) => run(() => pvePublish(out, id, o))());
+pve
+  .command("lijst")
+  .description("programma's van eisen van een gemeente")
+  .requiredOption("--gemeente <gemeentecode>", "gemeentecode (4 cijfers)")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => pveList(out, o))());
+pve
+  .command("export <id>")
+  .description("concept of gepubliceerde versie als Word (.docx), HTML of JSON")
+  .option("--versie <n>", "gepubliceerde versie (zonder: het concept)")
+  .option("--format <f>", "docx, html of json", "html")
+  .option("--out <bestand>", "schrijf naar bestand")
+  .action((id, o) => run(() => pveExport(out, id, o))());
+pve
+  .command("uitnodigen <id>")
+  .description("nodig aanbieders uit voor de zelfevaluatie van een gepubliceerde versie")
+  .requiredOption("--versie <n>", "gepubliceerde versie")
+  .option("--aanbieder <agb,...>", "AGB-codes, kommagescheiden")
+  .option("--gecontracteerd", "alle aanbieders die de gemeente contracteert")
+  .option("--json", "uitvoer als JSON")
+  .action((id, o) => run(() => pveInvite(out, id, o))());
+pve
+  .command("status <id>")
+  .description("beoordelingsstatus per aanbieder (tabel, of --format csv|xlsx)")
+  .requiredOption("--versie <n>", "gepubliceerde versie")
+  .option("--format <f>", "csv of xlsx")
+  .option("--out <bestand>", "schrijf naar bestand")
+  .option("--json", "uitvoer als JSON")
+  .action((id, o) => run(() => pveStatus(out, id, o))());
 
 const users = program.command("users").description("accounts (op de geconfigureerde database)");
 users
@@ -187,6 +287,13 @@ users
   .description("nieuw wachtwoord instellen (gegenereerd, of met --password-stdin)")
   .option("--password-stdin", "lees het wachtwoord van standaardinvoer")
   .action((username, o) => run(() => usersResetPassword(out, username, o))());
+
+const berichten = program.command("berichten").description("iWmo- en iJw-3.2-berichten (docs/berichten.md)");
+berichten
+  .command("valideer <bestand...>")
+  .description("controleer berichten (XML, map of ZIP): XSD, regels in het bericht en bestandseisen (OP192)")
+  .option("--json", "uitvoer als JSON (docs/berichten.md)")
+  .action((files, o) => run(() => berichtenValideer(out, files, o))());
 
 program
   .command("db")

@@ -2,6 +2,7 @@ import { buildServer } from "../api/server.ts";
 import { formatProblem } from "../domain/shared/problem.ts";
 import { DEMO_PASSWORD } from "../app/auth.ts";
 import { envConfig, isProduction, loadCatalogueDir, openKader } from "./compose.ts";
+import { demoLoad } from "./care.ts";
 import type { Output } from "./output.ts";
 
 /** `kader serve`: open the database, migrate, load the catalogue, serve the API. */
@@ -24,6 +25,11 @@ export async function serve(out: Output, opts: { port: number; host: string; dir
     const demo = await k.auth.ensureDemoUsers();
     if (demo.length)
       out.line(`Demo-accounts aangemaakt (wachtwoord "${DEMO_PASSWORD}"): ${demo.map((d) => `${d.username} (${d.role})`).join(", ")}. Niet voor productie.`);
+    // the synthetic demo data set of the care chain, marked as demo everywhere; KADER_DEMO=0 leaves it out
+    if (opts.load && process.env.KADER_DEMO !== "0" && !(await k.care.hasDemo())) {
+      const d = await demoLoad(k, k.clock.today());
+      out.line(`Synthetische demodata geladen (gemeente 0106): ${d.clients} cliënten, ${d.toewijzingen} toewijzingen, ${d.declaraties} declaraties met ${d.prestaties} prestaties (${d.afgewezen} afgewezen). Niet voor productie.`);
+    }
   }
   const app = await buildServer(k, { logger: process.env.KADER_LOG === "1", webRoot: opts.webRoot });
   const shutdown = async () => {

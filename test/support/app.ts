@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/adapters/db/db.ts";
 import { readCatalogueDir } from "../../src/adapters/files/catalogue-files.ts";
+import { qualityDirOf, readQualityDir } from "../../src/adapters/files/quality-files.ts";
 import { buildServer } from "../../src/api/server.ts";
 import { fixedClock } from "../../src/app/clock.ts";
 import { loadCatalogue } from "../../src/app/load-catalogue.ts";
@@ -31,6 +32,9 @@ export async function testApp(opts: { webRoot?: string; demoUsers?: boolean } = 
   const cat = await readCatalogueDir(CATALOG_DIR);
   if (!cat.ok) throw new Error(`catalogus ongeldig: ${JSON.stringify(cat.problems.slice(0, 3))}`);
   await loadCatalogue(kader.repo, clock, cat.value);
+  const quality = await readQualityDir(qualityDirOf(CATALOG_DIR));
+  if (!quality.ok) throw new Error(`kwaliteitskaders ongeldig: ${JSON.stringify(quality.problems.slice(0, 3))}`);
+  await kader.quality.loadLibrary(quality.value);
   if (opts.demoUsers) await kader.auth.ensureDemoUsers();
   const app = await buildServer(kader, { webRoot: opts.webRoot });
   return {

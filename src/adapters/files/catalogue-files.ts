@@ -11,6 +11,9 @@ import { ProductFile, SourceProductenboek } from "../../domain/catalogue/source-
 import type { Problem, Result } from "../../domain/shared/problem.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
 
+/** The folder of the catalogue directory that holds the quality-framework library instead of a productenboek. */
+export const QUALITY_DIR = "kwaliteitskaders";
+
 /**
  * Reads the catalogue from its authoring files: `<dir>/<id>/productenboek.yaml` and `<dir>/<id>/products/*.yaml`.
  * Collects every problem (file, line, field path, Dutch message) before reporting, so an author fixes all in one round.
@@ -29,6 +32,8 @@ export async function readCatalogueDir(dir: string): Promise<Result<Catalogue>> 
     const pbDir = join(dir, name);
     if (!(await stat(pbDir)).isDirectory()) continue;
     if (name.startsWith(".")) continue;
+    // the quality-framework library (document 003) has its own format and loader (quality-files.ts)
+    if (name === QUALITY_DIR) continue;
     const pbFile = join(pbDir, "productenboek.yaml");
     const pb = await parseYamlFile(pbFile, SourceProductenboek, relative(process.cwd(), pbFile), problems);
     if (!pb) continue;
@@ -64,7 +69,7 @@ export async function readCatalogueDir(dir: string): Promise<Result<Catalogue>> 
   return problems.length ? { ok: false, problems } : { ok: true, value: catalogue };
 }
 
-async function parseYamlFile<S extends z.ZodType>(
+export async function parseYamlFile<S extends z.ZodType>(
   path: string,
   schema: S,
   shown: string,

@@ -394,7 +394,7 @@ function readCsv(bytes: Uint8Array, file: string): Result<Table> {
 }
 
 /** `;` or `,`: whichever occurs more often outside quotes in the header line (`;` when equal, as Dutch Excel writes). */
-function detectDelimiter(text: string): ";" | "," {
+export function detectDelimiter(text: string): ";" | "," {
   let semi = 0;
   let comma = 0;
   let quoted = false;

@@ -7,7 +7,7 @@ import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
  * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
  * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
  */
-export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance"] as const;
+export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie"] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ["read", "write"] as const;
 export type Action = (typeof actions)[number];
@@ -33,7 +33,8 @@ export const policy = {
   },
   toewijzing: {
     read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
-    write: [g("toegang", "own-gemeente")],
+    // the aanbieder reports start and stop of its own toewijzingen; which events each role may report is eventRoles (app/care.ts)
+    write: [g("toegang", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
   declaratie: {
     read: [g("aanbieder", "own-aanbieder"), g("toegang", "own-gemeente"), g("controller", "own-gemeente")],
@@ -44,6 +45,16 @@ export const policy = {
     write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
   compliance: {
+    read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+  },
+  // a gemeente's programmes of requirements: drafts are its own; an invited aanbieder reads the published version
+  "programma-van-eisen": {
+    read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("contractmanager", "own-gemeente")],
+  },
+  // self-assessments: the aanbieder answers its own (target: its AGB code), the gemeente reviews (target: its gemeentecode)
+  zelfevaluatie: {
     read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
     write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
@@ -97,4 +108,6 @@ export const logged: Record<Resource, boolean> = {
   declaratie: true,
   provider: true,
   compliance: true,
+  "programma-van-eisen": false,
+  zelfevaluatie: true,
 };

@@ -2,6 +2,8 @@ import { m001Catalogue } from "./001-catalogue.ts";
 import { m002Auth } from "./002-auth.ts";
 import { m003Compliance } from "./003-compliance.ts";
 import { m004Contracts } from "./004-contracts.ts";
+import { m005Care } from "./005-care.ts";
+import { m006Quality } from "./006-quality.ts";
 
 /** Versioned migrations, applied in order and recorded in kader_migration. Never edit one that has shipped. */
-export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts];
+export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality];

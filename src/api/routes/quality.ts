@@ -1,0 +1,180 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { type ExportMeta, overviewToCsv, overviewToXlsx, pveToDocx, pveToHtml } from "../../adapters/files/quality-export.ts";
+import type { Actor } from "../../app/compliance.ts";
+import type { QualityService } from "../../app/quality.ts";
+import { MAX_FILE_BYTES } from "../../domain/quality/assessment.ts";
+import type { PveDocument } from "../../domain/quality/pve.ts";
+import type { Problem } from "../../domain/shared/problem.ts";
+import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { sendProblems } from "../problem.ts";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DocFormat = z.object({ format: z.enum(["json", "html", "docx"]).default("json") }).strict();
+const OverviewFormat = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") }).strict();
+const Days = z.object({ dagen: z.coerce.number().int().min(0).max(3650).default(60) }).strict();
+
+const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
+const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
+const badQuery = (e: z.ZodError): Problem[] =>
+  e.issues.map((i) => {
+    const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");
+    return { code: "invalid-parameter", title: `Ongeldige parameter ${name}`, detail: i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i), path: name };
+  });
+/** A file name for content-disposition: ASCII letters, digits and dashes only. */
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "programma-van-eisen";
+
+async function sendDocument(reply: FastifyReply, doc: PveDocument, meta: ExportMeta, format: "json" | "html" | "docx", json: unknown) {
+  const name = `${slug(doc.titel)}${meta.versie ? `-v${meta.versie}` : "-concept"}`;
+  if (format === "docx") return reply.type(DOCX).header("content-disposition", `attachment; filename="${name}.docx"`).send(await pveToDocx(doc, meta));
+  if (format === "html")
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+      .header("content-disposition", `inline; filename="${name}.html"`)
+      .send(pveToHtml(doc, meta));
+  return json;
+}
+
+/**
+ * Quality frameworks (public), programmes of requirements (a gemeente's contractmanager) and self-assessments
+ * (the invited aanbieder answers, the gemeente reviews). Evidence uploads are multipart/form-data with one file.
+ */
+export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstance) => {
+  // preservePath: the name as the client sent it, so a name with a path is refused rather than silently cut down
+  await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } });
+
+  // ------------------------------------------------------------ library (public)
+  app.get("/kwaliteitskaders", async () => ({ items: await svc.frameworks() }));
+  app.get("/kwaliteitskaders/criteria", async (req, reply) => {
+    const r = await svc.search(req.query as Record<string, unknown>);
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+  app.get("/kwaliteitskaders/segmenten", async () => ({ items: await svc.segments() }));
+  app.get("/kwaliteitskaders/begrippen", async () => ({ items: await svc.concepts() }));
+  app.get("/kwaliteitskaders/algemene-eisen", async () => ({ items: svc.generalRequirements() }));
+  app.get<{ Params: { nr: string } }>("/kwaliteitskaders/:nr", async (req, reply) => {
+    const r = await svc.framework(req.params.nr);
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+
+  // ------------------------------------------------------------ composer
+  app.get("/programmas-van-eisen", async (req, reply) => {
+    const r = await svc.listPves(actorOf(req), ctx(req, "inkoop: programma's van eisen"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+  app.post("/programmas-van-eisen", { bodyLimit: 512 * 1024 }, async (req, reply) => {
+    const r = await svc.createPve(actorOf(req), req.body, ctx(req, "inkoop: programma van eisen opstellen"));
+    return r.ok ? reply.code(201).send(r.value) : sendProblems(reply, r.problems, req.url);
+  });
+  app.get<{ Params: { id: string } }>("/programmas-van-eisen/:id", async (req, reply) => {
+    const r = await svc.getPve(actorOf(req), req.params.id, ctx(req, "inkoop: programma van eisen"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+  app.put<{ Params: { id: string } }>("/programmas-van-eisen/:id", { bodyLimit: 512 * 1024 }, async (req, reply) => {
+    const r = await svc.updatePve(actorOf(req), req.params.id, req.body, ctx(req, "inkoop: programma van eisen bewerken"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+  app.get<{ Params: { id: string } }>("/programmas-van-eisen/:id/concept", async (req, reply) => {
+    const q = DocFormat.safeParse(req.query, { reportInput: true });
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await svc.getPve(actorOf(req), req.params.id, ctx(req, "inkoop: voorbeeld programma van eisen"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    if (!r.value.voorbeeld) return sendProblems(reply, r.value.problemen, req.url);
+    return sendDocument(reply, r.value.voorbeeld, { versie: null, gepubliceerd: null }, q.data.format, { document: r.value.voorbeeld });
+  });
+  app.post<{ Params: { id: string } }>("/programmas-van-eisen/:id/versies", async (req, reply) => {
+    const r = await svc.publish(actorOf(req), req.params.id, ctx(req, "inkoop: programma van eisen publiceren"));
+    return r.ok ? reply.code(201).send(r.value) : sendProblems(reply, r.problems, req.url);
+  });
+  app.get<{ Params: { id: string; v: string } }>("/programmas-van-eisen/:id/versies/:v", async (req, reply) => {
+    const q = DocFormat.safeParse(req.query, { reportInput: true });
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await svc.version(actorOf(req), req.params.id, req.params.v, ctx(req, "inkoop: gepubliceerd programma van eisen"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    return sendDocument(reply, r.value.inhoud, { versie: r.value.versie, gepubliceerd: r.value.publishedAt }, q.data.format, r.value);
+  });
+  app.post<{ Params: { id: string; v: string } }>("/programmas-van-eisen/:id/versies/:v/uitnodigingen", { bodyLimit: 64 * 1024 }, async (req, reply) => {
+    const r = await svc.invite(actorOf(req), req.params.id, req.params.v, req.body, ctx(req, "inkoop: aanbieders uitnodigen"));
+    return r.ok ? { items: r.value } : sendProblems(reply, r.problems, req.url);
+  });
+
+  // ------------------------------------------------------------ self-assessment and review
+  app.get<{ Params: { id: string; v: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties", async (req, reply) => {
+    const q = OverviewFormat.safeParse(req.query, { reportInput: true });
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await svc.overview(actorOf(req), req.params.id, req.params.v, ctx(req, "inkoop: beoordelingsstatus per aanbieder"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    const name = `beoordeling-${slug(r.value.document.titel)}-v${r.value.versie}`;
+    if (q.data.format === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(overviewToCsv(r.value.rijen));
+    if (q.data.format === "xlsx") return reply.type(XLSX).header("content-disposition", `attachment; filename="${name}.xlsx"`).send(await overviewToXlsx(r.value.rijen, r.value.document.titel));
+    return { items: r.value.rijen, vragen: r.value.document.vragen.length };
+  });
+  app.get<{ Params: { id: string; v: string; agb: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb", async (req, reply) => {
+    const r = await svc.assessment(actorOf(req), req.params.id, req.params.v, req.params.agb, ctx(req, "inkoop: zelfevaluatie"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+  app.put<{ Params: { id: string; v: string; agb: string; vraag: string } }>(
+    "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag",
+    { bodyLimit: 64 * 1024 },
+    async (req, reply) => {
+      const r = await svc.answer(actorOf(req), req.params.id, req.params.v, req.params.agb, req.params.vraag, req.body, ctx(req, "inkoop: zelfevaluatie beantwoorden"));
+      return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+    },
+  );
+  app.post<{ Params: { id: string; v: string; agb: string; vraag: string } }>(
+    "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag/beoordeling",
+    { bodyLimit: 64 * 1024 },
+    async (req, reply) => {
+      const r = await svc.review(actorOf(req), req.params.id, req.params.v, req.params.agb, req.params.vraag, req.body, ctx(req, "inkoop: zelfevaluatie beoordelen"));
+      return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+    },
+  );
+  app.post<{ Params: { id: string; v: string; agb: string; vraag: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag/bestanden", async (req, reply) => {
+    const { id, v, agb, vraag } = req.params;
+    const c = ctx(req, "inkoop: bewijsstuk uploaden");
+    // who may upload is decided before the body is read
+    const denied = await svc.authorizeUpload(actorOf(req), id, v, agb, c);
+    if (denied) return sendProblems(reply, denied, req.url);
+    if (!req.isMultipart()) return sendProblems(reply, [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bewijsstuk als multipart/form-data met één bestand", path: "bestand" }], req.url);
+    let part: Awaited<ReturnType<FastifyRequest["file"]>>;
+    let bytes: Buffer;
+    try {
+      part = await req.file();
+      if (!part) return sendProblems(reply, [{ code: "invalid-input", title: "Geen bestand", detail: "het verzoek bevat geen bestand", path: "bestand" }], req.url);
+      bytes = await part.toBuffer();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "FST_REQ_FILE_TOO_LARGE")
+        return sendProblems(reply, [{ code: "payload-too-large", title: "Bestand te groot", detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`, path: "bestand" }], req.url);
+      return sendProblems(reply, [{ code: "invalid-input", title: "Ongeldig formulier", detail: "het bestand kon niet worden gelezen (één bestand, multipart/form-data)", path: "bestand" }], req.url);
+    }
+    const r = await svc.upload(actorOf(req), id, v, agb, vraag, { name: part.filename, bytes: new Uint8Array(bytes) }, c);
+    return r.ok ? reply.code(201).send(r.value) : sendProblems(reply, r.problems, req.url);
+  });
+  app.get<{ Params: { id: string; v: string; agb: string; bestand: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/bestanden/:bestand", async (req, reply) => {
+    const { id, v, agb, bestand } = req.params;
+    const r = await svc.download(actorOf(req), id, v, agb, bestand, ctx(req, "inkoop: bewijsstuk inzien"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    // the stored type (detected at upload) and a safe name; never rendered inline as something else
+    return reply
+      .type(r.value.meta.mime)
+      .header("x-content-type-options", "nosniff")
+      .header("content-security-policy", "default-src 'none'")
+      .header("content-disposition", `attachment; filename="${r.value.meta.naam.replace(/[^A-Za-z0-9._()-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(r.value.meta.naam)}`)
+      .send(Buffer.from(r.value.content));
+  });
+  app.get("/kwaliteit/herinneringen", async (req, reply) => {
+    const q = Days.safeParse(req.query, { reportInput: true });
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await svc.reminders(actorOf(req), q.data.dagen, ctx(req, "inkoop: herinneringen zelfevaluatie"));
+    return r.ok ? { items: r.value } : sendProblems(reply, r.problems, req.url);
+  });
+};
