@@ -4,7 +4,7 @@
 // and by `xmllint --noout --schema` on the same file, side by side, with the ratio and peak RSS of each. Then the same
 // for the reference examples when ../shared/reference is present.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seeded } from "./prng.mjs";
@@ -156,3 +156,4 @@ if (hasXmllint) {
   for (const e of withXsd) xeMs += xmllint(join(REFERENCE, e.std, "xsd", `${e.name}.xsd`), [e.file]).ms;
   console.log(`  voorbeeldberichten met XSD (${withXsd.length}): Kader ${ke.ms.toFixed(1)} ms in één proces; xmllint ${xeMs.toFixed(0)} ms (één proces per bericht, incl. starten en schema lezen)`);
 } else console.log("  xmllint of referentiemateriaal ontbreekt: geen vergelijking");
+rmSync(dir, { recursive: true, force: true });

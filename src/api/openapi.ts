@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NewUser } from "../app/auth.ts";
 import { ProductSearchParams } from "../app/catalogue.ts";
+import { qualityPaths } from "./routes/quality.ts";
 
 const problem = {
   description: "Fout (application/problem+json)",
@@ -141,6 +142,7 @@ export function openApiDocument(): object {
       "/api/v1/tarieven/productenboeken/{id}/scenario": { post: { summary: "Twee parametersets vergeleken", parameters: [id], responses: { 200: json("{ rows }"), 400: problem } } },
       "/api/v1/tarieven/productenboeken/{id}/gevoeligheid": { post: { summary: "Effect van +1 punt ziekte, overhead en HBO-aandeel", parameters: [id], responses: { 200: json("{ variants }"), 400: problem } } },
       "/api/v1/tarieven/contracten": { post: { summary: "Contracttarieven naast de modeltarieven (contractmanager)", security: [{ session: [] }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
+      ...qualityPaths(problem, json, queryParameters),
       "/api/v1/export": {
         get: {
           summary: "Export (kader.productenboek/v1 als JSON, of CSV/XLSX met één rij per product)",

@@ -8,7 +8,7 @@ import { type AnyModel, type ComplexType, isComplex, type ModelValue } from "./s
 
 const CRLF = "\r\n";
 
-const escape = (s: string) =>
+const escapeText = (s: string) =>
   s.replace(/[&<>\r\n]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\r" ? "&#13;" : CRLF));
 
 /** XML text of one message. */
@@ -37,7 +37,7 @@ function writeChildren(out: string[], def: MessageDefinition, type: ComplexType,
         writeChildren(out, def, particle.type, item, depth + 1);
         out.push(`${indent}</${tag}>${CRLF}`);
       } else if (typeof item === "string" || typeof item === "number") {
-        out.push(`${indent}<${tag}>${escape(String(item))}</${tag}>${CRLF}`);
+        out.push(`${indent}<${tag}>${escapeText(String(item))}</${tag}>${CRLF}`);
       }
     }
   }

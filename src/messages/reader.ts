@@ -366,7 +366,7 @@ export class MessageReader {
         }
       }
       value = frame.model;
-      if (this.runner && value && frame.namePath) this.runner.visit(frame.namePath, value, this.path(frame), frame.line);
+      if (this.runner && value && frame.namePath) this.runner.visit(frame.namePath, value, () => this.path(frame), frame.line);
       if (this.options.emit && value && frame.namePath === this.options.emit.path) {
         this.options.emit.onItem(value, frame.line);
         return;
@@ -385,8 +385,9 @@ export class MessageReader {
     const target = parent.model;
     if (!target || value === undefined) return;
     if (p.max === "n") {
-      const list = (target[frame.name] ??= []) as ModelValue[];
-      list.push(value);
+      const list = target[frame.name];
+      if (Array.isArray(list)) list.push(value);
+      else target[frame.name] = [value];
     } else target[frame.name] = value;
   }
 }

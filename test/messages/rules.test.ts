@@ -85,7 +85,7 @@ describe("the rule catalogue is data", () => {
     const o = { A: "1" };
     assert.equal(holds({ op: "all", of: [] }, o), true);
     assert.equal(holds({ op: "any", of: [] }, o), false);
-    assert.equal(holds({ op: "implies", if: { op: "in", field: "A", values: ["2"] }, then: { op: "present", field: "B" } }, o), true);
+    assert.equal(holds({ op: "implies", premise: { op: "in", field: "A", values: ["2"] }, conclusion: { op: "present", field: "B" } }, o), true);
     assert.equal(holds({ op: "elfproef", field: "A" }, { A: "999993653" }), true);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type ExportMeta, overviewToCsv, overviewToXlsx, pveToDocx, pveToHtml } from "../../adapters/files/quality-export.ts";
 import type { Actor } from "../../app/compliance.ts";
-import type { QualityService } from "../../app/quality.ts";
+import { CriterionSearchParams as CriterionSearchParamsForDocs, type QualityService } from "../../app/quality.ts";
 import { MAX_FILE_BYTES } from "../../domain/quality/assessment.ts";
 import type { PveDocument } from "../../domain/quality/pve.ts";
 import type { Problem } from "../../domain/shared/problem.ts";
@@ -178,3 +178,45 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     return r.ok ? { items: r.value } : sendProblems(reply, r.problems, req.url);
   });
 };
+
+/** OpenAPI paths of the routes above (spread into openapi.ts). */
+export function qualityPaths(problem: object, json: (d: string) => object, queryParameters: (s: z.ZodObject) => object[]): Record<string, object> {
+  const secured = { security: [{ session: [] }] };
+  const p = (name: string, pattern?: string) => ({ name, in: "path", required: true, schema: { type: "string", ...(pattern ? { pattern } : {}) } });
+  const [id, v, agb, vraag] = [p("id"), p("v", "^[0-9]+$"), p("agb", "^[0-9]{8}$"), p("vraag")];
+  const docFormat = { name: "format", in: "query", schema: { type: "string", enum: ["json", "html", "docx"] } };
+  const base = "/api/v1/programmas-van-eisen/{id}/versies/{v}/zelfevaluaties/{agb}";
+  return {
+    "/api/v1/kwaliteitskaders": { get: { summary: "De 15 kwaliteitskaders van document 003 (openbaar); vervallen kaders met waarschuwing", responses: { 200: json("{ items }") } } },
+    "/api/v1/kwaliteitskaders/{nr}": { get: { summary: "Eén kwaliteitskader met al zijn criteria", parameters: [p("nr")], responses: { 200: json("kader"), 404: problem } } },
+    "/api/v1/kwaliteitskaders/criteria": {
+      get: { summary: "Criteria zoeken (Nederlandse full-text search) met filters", parameters: queryParameters(CriterionSearchParamsForDocs), responses: { 200: json("{ items, total, limit, offset }"), 400: problem } },
+    },
+    "/api/v1/kwaliteitskaders/segmenten": { get: { summary: "De inkoopsegmenten (bijlage van document 003)", responses: { 200: json("{ items }") } } },
+    "/api/v1/kwaliteitskaders/begrippen": { get: { summary: "Begrippenlaag: criteria per gedeeld begrip (VOG, meldcode, …)", responses: { 200: json("{ items }") } } },
+    "/api/v1/kwaliteitskaders/algemene-eisen": { get: { summary: "Module algemene eisen uit het programma van eisen van document 004", responses: { 200: json("{ items }") } } },
+    "/api/v1/programmas-van-eisen": {
+      get: { summary: "Eigen programma's van eisen (gemeente) of uitnodigingen (aanbieder)", ...secured, responses: { 200: json("{ concepten, uitnodigingen }"), 401: problem, 403: problem } },
+      post: { summary: "Nieuw concept (contractmanager)", ...secured, responses: { 201: json("concept"), 400: problem, 401: problem, 403: problem } },
+    },
+    "/api/v1/programmas-van-eisen/{id}": {
+      get: { summary: "Concept met voorbeeld en versies", ...secured, parameters: [id], responses: { 200: json("concept"), 403: problem, 404: problem } },
+      put: { summary: "Concept vervangen", ...secured, parameters: [id], responses: { 200: json("concept"), 400: problem, 403: problem, 404: problem } },
+    },
+    "/api/v1/programmas-van-eisen/{id}/concept": { get: { summary: "Voorbeeld van het concept als JSON, HTML of Word", ...secured, parameters: [id, docFormat], responses: { 200: json("document"), 400: problem, 403: problem } } },
+    "/api/v1/programmas-van-eisen/{id}/versies": { post: { summary: "Publiceren: nieuwe, onveranderlijke versie", ...secured, parameters: [id], responses: { 201: json("{ versie, document }"), 400: problem, 403: problem } } },
+    "/api/v1/programmas-van-eisen/{id}/versies/{v}": { get: { summary: "Gepubliceerde versie (gemeente, of uitgenodigde aanbieder) als JSON, HTML of Word", ...secured, parameters: [id, v, docFormat], responses: { 200: json("versie"), 403: problem, 404: problem } } },
+    "/api/v1/programmas-van-eisen/{id}/versies/{v}/uitnodigingen": { post: { summary: "Aanbieders uitnodigen: { agbCodes, gecontracteerd }", ...secured, parameters: [id, v], responses: { 200: json("{ items }"), 400: problem, 403: problem } } },
+    "/api/v1/programmas-van-eisen/{id}/versies/{v}/zelfevaluaties": {
+      get: { summary: "Beoordelingsstatus per aanbieder; ?format=csv of xlsx", ...secured, parameters: [id, v, { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } }], responses: { 200: json("{ items }"), 403: problem } },
+    },
+    [base]: { get: { summary: "Zelfevaluatie van één aanbieder: vragen, antwoorden, bestanden, geschiedenis", ...secured, parameters: [id, v, agb], responses: { 200: json("zelfevaluatie"), 403: problem, 404: problem } } },
+    [`${base}/vragen/{vraag}`]: { put: { summary: "Antwoord (aanbieder): { toelichting, geldigVan, geldigTot }", ...secured, parameters: [id, v, agb, vraag], responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem } } },
+    [`${base}/vragen/{vraag}/beoordeling`]: { post: { summary: "Beoordeling (gemeente): { oordeel: akkoord|aanvullen|niet-akkoord, opmerking }", ...secured, parameters: [id, v, agb, vraag], responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem } } },
+    [`${base}/vragen/{vraag}/bestanden`]: {
+      post: { summary: "Bewijsstuk uploaden (multipart/form-data; PDF, PNG of JPEG, hoogstens 5 MB)", ...secured, parameters: [id, v, agb, vraag], responses: { 201: json("bestand"), 400: problem, 403: problem, 413: problem, 415: problem } },
+    },
+    [`${base}/bestanden/{bestand}`]: { get: { summary: "Bewijsstuk downloaden", ...secured, parameters: [id, v, agb, p("bestand")], responses: { 200: { description: "het bestand" }, 403: problem, 404: problem } } },
+    "/api/v1/kwaliteit/herinneringen": { get: { summary: "Werklijst: verlopend bewijs en periodieke eisen", ...secured, parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }], responses: { 200: json("{ items }"), 400: problem, 401: problem } } },
+  };
+}

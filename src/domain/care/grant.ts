@@ -132,14 +132,21 @@ export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboe
     for (const req of product.requirements) {
       if (req.law && req.law !== product.law) continue;
       const leaves = leavesOf(req.rule);
-      if (!leaves.every((l) => grantOps.has(l.op))) continue;
-      const result = evaluate(req.rule, facts);
-      for (const f of result.findings) {
-        const base = { rule: f.op, asWritten: req.asWritten, line: req.line };
-        if (f.verdict === "fail") add({ ...base, severity: "fout", message: `${req.topic}: ${f.reason}` });
-        else if (f.op === "contested") add({ ...base, severity: "oordeel", message: `${req.topic}: ${f.reason}` });
-        else add({ ...base, severity: "waarschuwing", message: `${req.topic}: niet te toetsen — ${f.reason}` });
-      }
+      // rules on the indication, possibly with a judgement as the document's alternative ("1-3 maanden … of langer durend …")
+      if (!leaves.some((l) => grantOps.has(l.op)) || !leaves.every((l) => grantOps.has(l.op) || l.op === "judgement")) continue;
+      const result = evaluateOnIndication(req.rule, facts, proposed, days(proposed));
+      const base = { asWritten: req.asWritten, line: req.line };
+      const judgement = result.verdict === "unknown" ? result.findings.find((f) => f.op === "judgement") : undefined;
+      if (judgement) {
+        const why = result.findings.filter((f) => f.op !== "judgement").map((f) => f.reason);
+        const alternative = leaves.filter((l) => l.op === "judgement").map((l) => explain(l)).join("; ");
+        add({ ...base, rule: "judgement", severity: "oordeel", message: `${req.topic}: ${why.join("; ")}${why.length ? " — " : ""}het document laat dit toe als: ${alternative}` });
+      } else
+        for (const f of result.findings) {
+          if (f.verdict === "fail") add({ ...base, rule: f.op, severity: "fout", message: `${req.topic}: ${f.reason}` });
+          else if (f.op === "contested") add({ ...base, rule: f.op, severity: "oordeel", message: `${req.topic}: ${f.reason}` });
+          else add({ ...base, rule: f.op, severity: "waarschuwing", message: `${req.topic}: niet te toetsen — ${f.reason}` });
+        }
       // an age limit reached while the grant runs is worth knowing, not a refusal
       for (const leaf of leaves) {
         if (leaf.op !== "age" || leaf.maxAgeExclusive === null) continue;
@@ -184,23 +191,50 @@ function checkVolume(product: Product, p: ProposedProduct, add: (f: Omit<GrantFi
 }
 
 function grantFacts(product: Product, p: ProposedProduct, birth: IsoDate, others: Product[]): Facts {
-  const days = daysIn(p.ingangsdatum, p.einddatum);
+  const span = daysIn(p.ingangsdatum, p.einddatum);
   const facts: Facts = {
     clientAge: ageOn(birth, p.ingangsdatum),
     durationMonths: Math.round(monthsBetween(p.ingangsdatum, addDays(p.einddatum, 1)) * 1000) / 1000,
-    durationWeeks: days / 7,
+    durationWeeks: span / 7,
     extensions: p.verlengingen,
     otherProducts: others.flatMap(combinationKeys),
     peildatum: p.ingangsdatum,
     productKeys: productKeys(product),
   };
   if (p.afstandKm !== null) facts.distanceKm = p.afstandKm;
-  const volumeLeaf = product.requirements.flatMap((r) => leavesOf(r.rule)).find((l) => l.op === "volume");
-  if (volumeLeaf?.op === "volume" && p.volume !== null && p.eenheid !== null && p.frequentie !== null) {
-    const factor = perFactor(p.frequentie, volumeLeaf.per, days);
-    if ((unitsFor[volumeLeaf.unit] ?? []).includes(p.eenheid) && factor !== null) facts.volumePer = Math.round(p.volume * factor * 1000) / 1000;
-  }
   return facts;
+}
+
+const days = (p: ProposedProduct) => daysIn(p.ingangsdatum, p.einddatum);
+
+/** The granted volume expressed in a volume rule's unit and period, when comparable. */
+function volumeFact(rule: Rule, p: ProposedProduct, days: number): number | undefined {
+  const leaf = leavesOf(rule).find((l) => l.op === "volume");
+  if (leaf?.op !== "volume" || p.volume === null || p.eenheid === null || p.frequentie === null) return undefined;
+  const factor = perFactor(p.frequentie, leaf.per, days);
+  return (unitsFor[leaf.unit] ?? []).includes(p.eenheid) && factor !== null ? Math.round(p.volume * factor * 1000) / 1000 : undefined;
+}
+
+/**
+ * Evaluates a requirement on the indication. A volume fact depends on the rule's own unit and period, so each
+ * reading of a contested rule gets its own ("minimaal 3 dagdelen" per week or per indicatie); readings that disagree
+ * are a point of judgement, as everywhere.
+ */
+function evaluateOnIndication(rule: Rule, base: Facts, p: ProposedProduct, d: number) {
+  const withVolume = (r: Rule): Facts => {
+    const v = volumeFact(r, p, d);
+    const { volumePer: _drop, ...rest } = base;
+    return v === undefined ? rest : { ...rest, volumePer: v };
+  };
+  if (rule.op !== "contested") return evaluate(rule, withVolume(rule));
+  const results = rule.readings.map((r) => evaluate(r.rule, withVolume(r.rule)));
+  if (new Set(results.map((r) => r.verdict)).size === 1) return results[0]!;
+  const word = { pass: "voldoet", fail: "voldoet niet", unknown: "onbekend" } as const;
+  const summary = rule.readings.map((r, i) => `volgens "${r.label}"${r.line ? ` (regel ${r.line})` : ""}: ${word[results[i]!.verdict]}`).join("; ");
+  return {
+    verdict: "unknown" as const,
+    findings: [{ path: "(hoofdregel)", op: "contested" as const, verdict: "unknown" as const, reason: `het document is tegenstrijdig en de lezingen geven een ander oordeel — ${summary}`, missing: [] }],
+  };
 }
 
 function checkResultAreas(

@@ -8,8 +8,8 @@ import { type Condition, MessageRule } from "./rule.ts";
 const present = (field: string): Condition => ({ op: "present", field });
 const is = (field: string, ...values: string[]): Condition => ({ op: "in", field, values });
 const not = (of: Condition): Condition => ({ op: "not", of });
-const implies = (i: Condition, then: Condition): Condition => ({ op: "implies", if: i, then });
-const iff = (i: Condition, then: Condition): Condition => ({ op: "all", of: [implies(i, then), implies(not(i), not(then))] });
+const implies = (premise: Condition, conclusion: Condition): Condition => ({ op: "implies", premise, conclusion });
+const iff = (p: Condition, q: Condition): Condition => ({ op: "all", of: [implies(p, q), implies(not(p), not(q))] });
 
 const TOEWIJZING = ["301", "302"] as const;
 const HEEN_EN_RETOUR = ["301", "302", "305", "306", "307", "308", "315", "316"] as const;

@@ -21,7 +21,7 @@ const Format = z.enum(["postcodeNL"]);
 export type Condition =
   | { op: "all" | "any"; of: Condition[] }
   | { op: "not"; of: Condition }
-  | { op: "implies"; if: Condition; then: Condition }
+  | { op: "implies"; premise: Condition; conclusion: Condition }
   | { op: "present"; field: string }
   | { op: "in"; field: string; values: string[] }
   | { op: "elfproef"; field: string }
@@ -36,7 +36,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion("op", [
     z.object({ op: z.enum(["all", "any"]), of: z.array(Condition) }),
     z.object({ op: z.literal("not"), of: Condition }),
-    z.object({ op: z.literal("implies"), if: Condition, then: Condition }),
+    z.object({ op: z.literal("implies"), premise: Condition, conclusion: Condition }),
     z.object({ op: z.literal("present"), field: Field }),
     z.object({ op: z.literal("in"), field: Field, values: z.array(z.string()).min(1) }),
     z.object({ op: z.literal("elfproef"), field: Field }),
@@ -114,7 +114,7 @@ export function holds(c: Condition, o: AnyModel): boolean {
     case "not":
       return !holds(c.of, o);
     case "implies":
-      return !holds(c.if, o) || holds(c.then, o);
+      return !holds(c.premise, o) || holds(c.conclusion, o);
     case "present":
       return get(o, c.field) !== undefined;
     case "in": {
@@ -164,7 +164,8 @@ export function holds(c: Condition, o: AnyModel): boolean {
 
 interface Instance {
   readonly obj: AnyModel;
-  readonly path: string;
+  /** Computed only when a rule fails: building paths for every class of a 25 MB file is the slow part. */
+  readonly path: () => string;
   readonly line: number;
 }
 
@@ -184,16 +185,22 @@ export class RuleRunner {
     }
   }
 
+  private readonly forPath = new Map<string, MessageRule[]>();
+
   /** Called with the element-name path (no indices) of each closed message class. */
-  visit(namePath: string, obj: AnyModel, path: string, line: number) {
-    const name = namePath.slice(namePath.lastIndexOf("/") + 1);
-    const parentName = namePath.slice(0, namePath.lastIndexOf("/"));
-    const rules = [...(this.byScope.get(name) ?? []), ...(this.byScope.get(`${parentName.slice(parentName.lastIndexOf("/") + 1)}/${name}`) ?? [])];
+  visit(namePath: string, obj: AnyModel, path: () => string, line: number) {
+    let rules = this.forPath.get(namePath);
+    if (!rules) {
+      const parts = namePath.split("/");
+      const name = parts[parts.length - 1]!;
+      rules = [...(this.byScope.get(name) ?? []), ...(parts.length > 1 ? (this.byScope.get(`${parts[parts.length - 2]}/${name}`) ?? []) : [])];
+      this.forPath.set(namePath, rules);
+    }
     for (const r of rules) this.apply(r, { obj, path, line }, namePath.endsWith(r.scope));
   }
 
   private fail(r: MessageRule, at: Instance, extra = "") {
-    this.failures.push({ rule: r.code, retourcode: r.retourcode, path: at.path, line: at.line, message: `${r.text}${extra}` });
+    this.failures.push({ rule: r.code, retourcode: r.retourcode, path: at.path(), line: at.line, message: `${r.text}${extra}` });
   }
 
   private apply(r: MessageRule, at: Instance, isScope: boolean) {
@@ -207,7 +214,10 @@ export class RuleRunner {
         if (parts.some((p) => p === undefined)) return;
         const key = parts.join("\u0000");
         let set = this.seen.get(r);
-        if (!set) this.seen.set(r, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          this.seen.set(r, set);
+        }
         if (set.has(key)) this.fail(r, at, ` (dubbel: ${parts.join(", ")})`);
         else set.add(key);
         return;
@@ -218,7 +228,10 @@ export class RuleRunner {
         const end = str(get(at.obj, c.end)) ?? "9999-12-31";
         const key = c.key.map((k) => str(get(at.obj, k)) ?? "").join("\u0000");
         let byKey = this.periods.get(r);
-        if (!byKey) this.periods.set(r, (byKey = new Map()));
+        if (!byKey) {
+          byKey = new Map();
+          this.periods.set(r, byKey);
+        }
         const list = byKey.get(key) ?? [];
         if (list.some(([b, e]) => begin <= e && b <= end)) this.fail(r, at);
         list.push([begin, end]);
@@ -227,7 +240,10 @@ export class RuleRunner {
       }
       case "sum": {
         let s = this.sums.get(r);
-        if (!s) this.sums.set(r, (s = { items: 0n }));
+        if (!s) {
+          s = { items: 0n };
+          this.sums.set(r, s);
+        }
         const signed = (amount: string | undefined, dc: string | undefined) => (amount === undefined ? 0n : (dc === "C" ? -1n : 1n) * BigInt(amount));
         if (isScope) s.items += signed(str(get(at.obj, c.amount)), str(get(at.obj, c.dc)));
         else {

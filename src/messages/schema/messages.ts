@@ -87,10 +87,8 @@ const retourHeader = <H extends Header>(h: H) =>
     RetourCodes: opt(RetourCodes),
   });
 
-/** The retour twin of a message class: the same elements (some replaced by their retour twins) plus RetourCodes. */
-const retour = <C extends Children, R extends Children = {}>(t: ComplexType<C>, replace?: R) =>
-  M(t.name, { ...t.children, ...(replace ?? ({} as R)), RetourCodes: one(RetourCodes) } as Omit<C, keyof R> &
-    R & { RetourCodes: Particle<typeof RetourCodes, 1, 1> });
+/** The retour twin of a message class: the same elements plus RetourCodes (nested classes are built as retour twins). */
+const retour = <C extends Children>(t: ComplexType<C>) => M(t.name, { ...t.children, RetourCodes: one(RetourCodes) });
 const list = <C extends Children>(name: string, item: string, t: ComplexType<C>) => M(name, { [item]: many(t) } as { [k: string]: Particle<ComplexType<C>, 1, "n"> });
 
 // ---- 301/302 toewijzing ----

@@ -70,7 +70,10 @@ const sets = new Map<string, ReadonlySet<string>>();
 function codeSet(std: Standaard, name: CodelistName): ReadonlySet<string> {
   const key = `${std}:${name}`;
   let set = sets.get(key);
-  if (!set) sets.set(key, (set = new Set<string>(CODELISTS[std][name])));
+  if (!set) {
+    set = new Set<string>(CODELISTS[std][name]);
+    sets.set(key, set);
+  }
   return set;
 }
 
