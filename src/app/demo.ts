@@ -27,6 +27,8 @@ export function demoBsn(r: ReturnType<typeof seeded>): string {
 }
 
 export const DEMO_GEMEENTE = "0106";
+/** the demo controller's gemeente (Tynaarlo) gets a third of the clients, so both tenants see data and none the other's */
+export const DEMO_GEMEENTEN = ["0106", "1730"] as const;
 export const DEMO_AANBIEDERS = [
   { agbCode: "98765432", name: "Zorg Voorbeeld B.V. (demo)" },
   { agbCode: "87654321", name: "Dagbesteding De Brink (demo)" },
@@ -73,10 +75,13 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   const lastMonthEnd = addDays(firstOfMonth(today), -1);
   for (const a of DEMO_AANBIEDERS) {
     const existing = await deps.providers.get(a.agbCode);
-    const contracts: ProviderRecord["contracts"] = pool.map((p) => ({ productId: p.id, gemeentecode: DEMO_GEMEENTE as ProviderRecord["gemeentecodes"][number], validFrom: addMonths(start, -1), validTo: null, tariffCents: tariffs.get(p.id)! }));
+    const contracts: ProviderRecord["contracts"] = DEMO_GEMEENTEN.flatMap((g) =>
+      pool.map((p) => ({ productId: p.id, gemeentecode: g as ProviderRecord["gemeentecodes"][number], validFrom: addMonths(start, -1), validTo: null, tariffCents: tariffs.get(p.id)! })),
+    );
+    const gemeenten = [...DEMO_GEMEENTEN] as ProviderRecord["gemeentecodes"];
     const record: ProviderRecord = existing
-      ? { ...existing, gemeentecodes: [...new Set([...existing.gemeentecodes, DEMO_GEMEENTE])] as ProviderRecord["gemeentecodes"], contracts: [...existing.contracts.filter((c) => c.gemeentecode !== DEMO_GEMEENTE), ...contracts] }
-      : { agbCode: a.agbCode as ProviderRecord["agbCode"], name: a.name, kvk: null, gemeentecodes: [DEMO_GEMEENTE] as ProviderRecord["gemeentecodes"], evidence: [], contracts };
+      ? { ...existing, gemeentecodes: [...new Set([...existing.gemeentecodes, ...gemeenten])], contracts: [...existing.contracts.filter((c) => !gemeenten.includes(c.gemeentecode)), ...contracts] }
+      : { agbCode: a.agbCode as ProviderRecord["agbCode"], name: a.name, kvk: null, gemeentecodes: gemeenten, evidence: [], contracts };
     await deps.providers.save(record, `${today}T00:00:00.000Z`);
   }
 
@@ -90,7 +95,8 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
     const product = r.pick(pool);
     const jeugd = product.law === "jeugdwet";
     const birth = jeugd ? `${r.int(2009, 2016)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}` : `${r.int(1945, 2000)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`;
-    const c = await deps.care.createClient(cli, { gemeente: DEMO_GEMEENTE, bsn: demoBsn(r), geboortedatum: birth, naam: `${r.pick(voornamen)} ${r.pick(achternamen)} (demo)`, adres: { plaats: "Assen" } }, ctx, true);
+    const gemeente = i % 3 === 2 ? DEMO_GEMEENTEN[1] : DEMO_GEMEENTEN[0];
+    const c = await deps.care.createClient(cli, { gemeente, bsn: demoBsn(r), geboortedatum: birth, naam: `${r.pick(voornamen)} ${r.pick(achternamen)} (demo)`, adres: { plaats: gemeente === "0106" ? "Assen" : "Eelde" } }, ctx, true);
     if (!c.ok) continue;
     report.clients++;
     bsnOf.set(c.value.id, c.value.bsn);
@@ -121,8 +127,9 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   if (!all.ok) return report;
   let ref = 1;
   for (const a of DEMO_AANBIEDERS) {
-    const mine = all.value.filter((t) => t.agbCode === a.agbCode && t.gemeentecode === DEMO_GEMEENTE && t.startdatum);
+    for (const gemeente of DEMO_GEMEENTEN)
     for (const month of monthsOf(start, lastMonthEnd)) {
+      const mine = all.value.filter((t) => t.agbCode === a.agbCode && t.gemeentecode === gemeente && t.startdatum);
       const begin = `${month}-01`;
       const end = lastOfMonth(begin);
       const buckets: Record<Wet, Record<string, unknown>[]> = { wmo: [], jeugdwet: [] };
@@ -164,7 +171,7 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
         if (!ps.length) continue;
         const d = await deps.care.submitDeclaratie(
           cli,
-          { declaratienummer: `${month.replace("-", "")}${wet === "wmo" ? "W" : "J"}`, aanbieder: a.agbCode, gemeente: DEMO_GEMEENTE, wet, periode: { begindatum: begin, einddatum: end }, dagtekening: addDays(end, 5) < today ? addDays(end, 5) : today, prestaties: ps },
+          { declaratienummer: `${month.replace("-", "")}${wet === "wmo" ? "W" : "J"}${gemeente}`, aanbieder: a.agbCode, gemeente, wet, periode: { begindatum: begin, einddatum: end }, dagtekening: addDays(end, 5) < today ? addDays(end, 5) : today, prestaties: ps },
           ctx,
           { demo: true },
         );

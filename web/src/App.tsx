@@ -29,6 +29,19 @@ import { SearchPage } from "./pages/SearchPage.tsx";
 import { SignalenPage } from "./pages/SignalenPage.tsx";
 import { TariffBookPage } from "./pages/TariffBookPage.tsx";
 import { TariffPage } from "./pages/TariffPage.tsx";
+import { KwaliteitComposerPage } from "./pages/KwaliteitComposerPage.tsx";
+import { KwaliteitKaderPage } from "./pages/KwaliteitKaderPage.tsx";
+import { KwaliteitPage } from "./pages/KwaliteitPage.tsx";
+import { KwaliteitPvePage } from "./pages/KwaliteitPvePage.tsx";
+import { KwaliteitVersiePage } from "./pages/KwaliteitVersiePage.tsx";
+import { KwaliteitZelfevaluatiePage } from "./pages/KwaliteitZelfevaluatiePage.tsx";
+import { BudgetPage } from "./pages/BudgetPage.tsx";
+import { ClientenPage } from "./pages/ClientenPage.tsx";
+import { ClientPage } from "./pages/ClientPage.tsx";
+import { DeclaratiePage } from "./pages/DeclaratiePage.tsx";
+import { DeclaratiesPage } from "./pages/DeclaratiesPage.tsx";
+import { WerklijstPage } from "./pages/WerklijstPage.tsx";
+import { careRoles } from "./lib/care-labels.ts";
 
 function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
@@ -45,6 +58,25 @@ function route(pathname: string) {
   const a = /^\/aanbieders\/([^/]+)$/.exec(pathname);
   if (a) return <ProviderPage agb={decodeURIComponent(a[1]!)} />;
   if (pathname === "/signalen") return <SignalenPage />;
+  if (pathname === "/kwaliteit") return <KwaliteitPage />;
+  const kk = /^\/kwaliteit\/kaders\/([^/]+)$/.exec(pathname);
+  if (kk) return <KwaliteitKaderPage nr={decodeURIComponent(kk[1]!)} />;
+  if (pathname === "/kwaliteit/programmas") return <KwaliteitPvePage />;
+  const ze = /^\/kwaliteit\/programmas\/([^/]+)\/versies\/([0-9]+)\/aanbieders\/([0-9]{8})$/.exec(pathname);
+  if (ze) return <KwaliteitZelfevaluatiePage id={decodeURIComponent(ze[1]!)} versie={ze[2]!} agb={ze[3]!} />;
+  const kv = /^\/kwaliteit\/programmas\/([^/]+)\/versies\/([0-9]+)$/.exec(pathname);
+  if (kv) return <KwaliteitVersiePage id={decodeURIComponent(kv[1]!)} versie={kv[2]!} />;
+  const kp = /^\/kwaliteit\/programmas\/([^/]+)$/.exec(pathname);
+  if (kp) return <KwaliteitComposerPage id={decodeURIComponent(kp[1]!)} />;
+  // the care chain (issue 5)
+  if (pathname === "/clienten") return <ClientenPage />;
+  const cl = /^\/clienten\/([0-9]+)$/.exec(pathname);
+  if (cl) return <ClientPage id={cl[1]!} />;
+  if (pathname === "/werklijst") return <WerklijstPage />;
+  if (pathname === "/declaraties") return <DeclaratiesPage />;
+  const dc = /^\/declaraties\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(pathname);
+  if (dc) return <DeclaratiePage agb={decodeURIComponent(dc[1]!)} wet={decodeURIComponent(dc[2]!)} nummer={decodeURIComponent(dc[3]!)} />;
+  if (pathname === "/budget") return <BudgetPage />;
   return <NotFoundPage />;
 }
 
@@ -70,7 +102,7 @@ function UserBar() {
       focusLogin.current = true;
       setMessage("U bent uitgelogd.");
       // pages with personal data are left behind
-      if (/^\/(accounts|aanbieders|signalen)(\/|$)/.test(pathname)) navigate("/");
+      if (/^\/(accounts|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget)(\/|$)/.test(pathname)) navigate("/");
     } catch (e) {
       setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
     }
@@ -108,6 +140,7 @@ const navItems = [
   { href: "/producten", label: "Producten zoeken" },
   { href: "/vergelijken", label: "Vergelijken" },
   { href: "/tarieven", label: "Tarieven" },
+  { href: "/kwaliteit", label: "Kwaliteitskaders" },
 ];
 
 export function App() {
@@ -136,9 +169,21 @@ export function App() {
           { href: "/signalen", label: "Signalen" },
         ]
       : []),
+    ...(role === "contractmanager" || role === "aanbieder" || role === "controller" ? [{ href: "/kwaliteit/programmas", label: "Programma's van eisen" }] : []),
+    ...(role && careRoles.includes(role)
+      ? [
+          { href: "/clienten", label: "Cliënten" },
+          { href: "/werklijst", label: "Werklijst" },
+          { href: "/declaraties", label: "Declaraties" },
+          { href: "/budget", label: "Budget" },
+        ]
+      : []),
     ...(role === "beheerder" ? [{ href: "/accounts", label: "Accounts" }] : []),
   ];
-  const current = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const under = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // nested sections (/kwaliteit and /kwaliteit/programmas): only the most specific link is the current page
+  const deepest = items.filter((i) => under(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = (href: string) => href === deepest;
 
   return (
     <>

@@ -80,6 +80,8 @@ const toDeclaratie = (r: Row): StoredDeclaratie => ({
   demo: Boolean(r.demo),
 });
 
+const DECL_COLS =
+  "agb_code, wet, declaratienummer, gemeentecode, periode_begin::text as periode_begin, periode_eind::text as periode_eind, dagtekening::text as dagtekening, content_hash, ingediend_cents, toegekend_cents, demo, received_at::text as received_at";
 const TW_COLS =
   "gemeentecode, wet, toewijzingnummer, beschikking_id, client_id, agb_code, product_id, productcategorie, productcode, eenheid, frequentie, omvang, budget_cents, toewijzingsdatum::text, ingangsdatum::text, einddatum::text, status, reden_wijziging, startdatum::text, gedeclareerd_tot::text, geleverd";
 
@@ -243,7 +245,7 @@ export class SqlCareRepository implements CareRepository {
 
   async declaratie(agbCode: string, wet: Wet, nummer: string) {
     const rows = await this.db.query<Row>(
-      "select *, periode_begin::text as periode_begin, periode_eind::text as periode_eind, dagtekening::text as dagtekening, received_at::text as received_at from declaratie where agb_code = $1 and wet = $2 and declaratienummer = $3",
+      `select ${DECL_COLS} from declaratie where agb_code = $1 and wet = $2 and declaratienummer = $3`,
       [agbCode, wet, nummer],
     );
     return rows[0] ? toDeclaratie(rows[0]) : null;
@@ -251,7 +253,7 @@ export class SqlCareRepository implements CareRepository {
 
   async declaraties(f: { gemeentecode?: string | undefined; agbCode?: string | undefined; limit: number }) {
     const rows = await this.db.query<Row>(
-      `select *, periode_begin::text as periode_begin, periode_eind::text as periode_eind, dagtekening::text as dagtekening, received_at::text as received_at from declaratie
+      `select ${DECL_COLS} from declaratie
        where ($1::text is null or gemeentecode = $1) and ($2::text is null or agb_code = $2) order by periode_begin desc, received_at desc limit $3`,
       [f.gemeentecode ?? null, f.agbCode ?? null, f.limit],
     );
@@ -389,7 +391,8 @@ export class SqlCareRepository implements CareRepository {
 
   async prestaties(agbCode: string, wet: Wet, nummer: string): Promise<StoredPrestatie[]> {
     const rows = await this.db.query<Row>(
-      "select *, begindatum::text as begindatum, einddatum::text as einddatum from prestatie where agb_code = $1 and wet = $2 and declaratienummer = $3 order by id",
+      `select referentienummer, vorig_referentienummer, toewijzingnummer, begindatum::text as begindatum, einddatum::text as einddatum, volume, eenheid, tarief_cents, bedrag_cents,
+         debet_credit, toegekend, retourcodes, bevindingen from prestatie where agb_code = $1 and wet = $2 and declaratienummer = $3 order by id`,
       [agbCode, wet, nummer],
     );
     return rows.map((r) => ({

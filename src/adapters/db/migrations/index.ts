@@ -4,6 +4,7 @@ import { m003Compliance } from "./003-compliance.ts";
 import { m004Contracts } from "./004-contracts.ts";
 import { m005Care } from "./005-care.ts";
 import { m006Quality } from "./006-quality.ts";
+import { m007Messages } from "./007-messages.ts";
 
 /** Versioned migrations, applied in order and recorded in kader_migration. Never edit one that has shipped. */
-export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality];
+export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality, m007Messages];

@@ -1,0 +1,125 @@
+import type { Wet } from "../domain/care/codes.ts";
+import type { IsoDate } from "../domain/shared/date.ts";
+import type { CareRepository } from "./care-ports.ts";
+import type { AccessLogRepository } from "./ports.ts";
+
+/** The party Kader acts for while processing: the gemeente (receives 305/307/315/317/323) or the aanbieder (301/319/325). */
+export type Rol = "gemeente" | "aanbieder";
+export type Richting = "in" | "uit";
+
+/**
+ * What became of a message: `verwerkt` (accepted, answered), `afgekeurd` (answered with a rejection), `herhaald` (the
+ * same message again: the earlier answer is sent again, nothing changes), `geregistreerd` (a message Kader only
+ * records: a retour, a 325, a 301 the gemeente sent itself), `verzonden` (a message Kader built).
+ */
+export type BerichtStatus = "verwerkt" | "afgekeurd" | "herhaald" | "geregistreerd" | "verzonden";
+
+export interface Melding {
+  retourcode: string;
+  /** the message class it is about, e.g. "Client/StartProducten/StartProduct[2]" */
+  pad: string;
+  tekst: string;
+}
+
+export interface BerichtRecord {
+  id: number;
+  rol: Rol;
+  richting: Richting;
+  gemeentecode: string;
+  agbCode: string;
+  wet: Wet;
+  berichtNaam: string;
+  berichtCode: string;
+  afzender: string;
+  ontvanger: string;
+  identificatie: string;
+  dagtekening: IsoDate | null;
+  bestandsnaam: string;
+  contentHash: string;
+  status: BerichtStatus;
+  retourcodes: string[];
+  meldingen: Melding[];
+  samenvatting: Record<string, unknown>;
+  antwoordOp: number | null;
+  antwoordBestand: string | null;
+  createdAt: string;
+}
+
+export interface LeveringRecord {
+  rol: Rol;
+  gemeentecode: string;
+  wet: Wet;
+  toewijzingnummer: string;
+  begindatum: IsoDate;
+  agbCode: string;
+  verwijderd: boolean;
+  stopReden: string | null;
+  stopEinddatum: IsoDate | null;
+}
+
+export type VerzoekStatus = "open" | "in-onderzoek" | "afgewezen" | "toegewezen";
+
+export interface VerzoekRecord {
+  id: number;
+  rol: Rol;
+  gemeentecode: string;
+  agbCode: string;
+  wet: Wet;
+  soort: "315" | "317";
+  referentieAanbieder: string;
+  bsn: string;
+  status: VerzoekStatus;
+  berichtId: number;
+  /** the request as the message stated it (the AangevraagdProduct or the Verzoek) */
+  inhoud: Record<string, unknown>;
+  antwoord: { verzoekAntwoord: string; redenAfwijzing: string | null; berichtId: number } | null;
+  createdAt: string;
+}
+
+export interface BerichtFilter {
+  rol?: Rol | undefined;
+  gemeentecode?: string | undefined;
+  agbCode?: string | undefined;
+  richting?: Richting | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Persistence of the message log, the start/stop registrations and the verzoeken. */
+export interface MessageRepository {
+  /** earlier messages with this key (TR056: BerichtIdentificatie per sender per message kind) */
+  byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string): Promise<BerichtRecord[]>;
+  insert(m: Omit<BerichtRecord, "id">, xml: string): Promise<BerichtRecord>;
+  update(id: number, patch: Partial<Pick<BerichtRecord, "status" | "retourcodes" | "meldingen" | "samenvatting" | "antwoordBestand">>): Promise<void>;
+  /** the message that answers this one (richting uit, antwoord_op = id), if any */
+  answerOf(id: number): Promise<BerichtRecord | null>;
+  get(id: number): Promise<BerichtRecord | null>;
+  xml(id: number): Promise<string | null>;
+  list(filter: BerichtFilter): Promise<{ total: number; items: BerichtRecord[] }>;
+  /** a fresh BerichtIdentificatie for a message Kader builds */
+  nextIdentificatie(): Promise<string>;
+  leveringen(rol: Rol, gemeentecode: string, wet: Wet, toewijzingnummer: string): Promise<LeveringRecord[]>;
+  saveLevering(l: LeveringRecord, at: string): Promise<void>;
+  verzoek(rol: Rol, agbCode: string, wet: Wet, referentie: string): Promise<VerzoekRecord | null>;
+  verzoekById(id: number): Promise<VerzoekRecord | null>;
+  verzoeken(filter: { rol?: Rol | undefined; gemeentecode?: string | undefined; agbCode?: string | undefined; bsn?: string | undefined; wet?: Wet | undefined; status?: VerzoekStatus[] | undefined }): Promise<VerzoekRecord[]>;
+  insertVerzoek(v: Omit<VerzoekRecord, "id">, at: string): Promise<VerzoekRecord>;
+  updateVerzoek(id: number, patch: Pick<VerzoekRecord, "status" | "antwoord">, at: string): Promise<void>;
+  /** product ids the aanbieder has a contract for with this gemeente (to resolve a 301's product code to a catalogue product) */
+  contractProducts(agbCode: string, gemeentecode: string): Promise<string[]>;
+}
+
+/** The repositories one message is processed with, all in one transaction. */
+export interface MessageUnit {
+  messages: MessageRepository;
+  care: CareRepository;
+  accessLog: AccessLogRepository;
+}
+
+export interface MessageStore {
+  /** runs fn in one transaction: the message, its effects and its answer are written together, or not at all */
+  transaction<R>(fn: (unit: MessageUnit) => Promise<R>): Promise<R>;
+  /** outside a transaction, for reading */
+  readonly messages: MessageRepository;
+  readonly care: CareRepository;
+}

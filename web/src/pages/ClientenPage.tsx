@@ -1,0 +1,243 @@
+import {
+  Button,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from "@utrecht/component-library-react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Bsn, CareGate, count } from "../components/CareBits.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
+import { TableWrap } from "../components/TableWrap.tsx";
+import { type ApiError, qs, request, toApiError, useApi } from "../lib/api.ts";
+import { useAuth } from "../lib/auth.tsx";
+import { careRoles, formatDay, isValidBsn } from "../lib/care-labels.ts";
+import type { Client, ClientList } from "../lib/care-types.ts";
+import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
+
+const PAGE_SIZE = 50;
+
+const place = (c: Client) => [c.adres.straat && `${c.adres.straat} ${c.adres.huisnummer ?? ""}`.trim(), c.adres.postcode, c.adres.plaats].filter(Boolean).join(", ");
+
+/** The clients the signed-in user may see (the API scopes: own gemeente, or clients the aanbieder serves), searchable. */
+export function ClientenPage() {
+  return (
+    <>
+      <PageHeading title="Cliënten">Cliënten</PageHeading>
+      <CareGate roles={careRoles} what="het cliëntenoverzicht">
+        <ClientList />
+      </CareGate>
+    </>
+  );
+}
+
+function ClientList() {
+  const auth = useAuth();
+  const role = auth.user?.role;
+  const { search } = useLocation();
+  const q = search.get("q") ?? "";
+  const page = Math.max(1, Number.parseInt(search.get("pagina") ?? "1", 10) || 1);
+  const [form, setForm] = useState(q);
+  useEffect(() => setForm(q), [q]);
+  const list = useApi<ClientList>(`/clienten${qs({ q, pagina: page > 1 ? page : null })}`, { cached: false });
+  const data = list.state === "ok" ? list.data : list.state === "loading" ? list.previous : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`/clienten${qs({ q: form.trim() })}`);
+  };
+
+  return (
+    <>
+      <search aria-label="Cliënten zoeken">
+        <form className="kader-search-form" onSubmit={submit}>
+          <div className="kader-search-row">
+            <FormField
+              label={<FormLabel htmlFor="clienten-q">Zoeken op naam of BSN</FormLabel>}
+              input={<Textbox id="clienten-q" name="q" type="search" value={form} maxLength={100} onChange={(e) => setForm(e.target.value)} />}
+            />
+            <Button type="submit" appearance="primary-action-button">
+              Zoeken
+            </Button>
+          </div>
+        </form>
+      </search>
+      {list.state === "loading" && !data ? <Loading what="Cliënten" /> : null}
+      {list.state === "error" ? <ProblemAlert error={list.error} heading="Cliënten konden niet worden geladen" /> : null}
+      {data ? (
+        <div className={list.state === "loading" ? "kader-busy" : undefined} aria-busy={list.state === "loading"}>
+          <Paragraph role="status" data-testid="client-count">
+            {data.total === 0 ? (q ? `Geen cliënten gevonden voor "${q}".` : "Er zijn nog geen cliënten.") : `${count(data.total, "cliënt", "cliënten")}${q ? ` gevonden voor "${q}"` : ""}.`}
+          </Paragraph>
+          {data.items.length ? (
+            <TableWrap label="Cliënten">
+              <Table className="kader-table" data-testid="clients">
+                <TableCaption>
+                  Cliënten{q ? ` met "${q}"` : ""}
+                  {data.total > PAGE_SIZE ? `, pagina ${page} van ${Math.ceil(data.total / PAGE_SIZE)}` : ""}
+                </TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                    <TableHeaderCell scope="col">BSN</TableHeaderCell>
+                    <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
+                    <TableHeaderCell scope="col">Adres</TableHeaderCell>
+                    <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.items.map((c) => (
+                    <TableRow key={c.id}>
+                      <TableHeaderCell scope="row">
+                        <RouterLink href={`/clienten/${c.id}`}>{c.naam}</RouterLink>
+                      </TableHeaderCell>
+                      <TableCell>
+                        <Bsn bsn={c.bsn} role={role} />
+                      </TableCell>
+                      <TableCell>{formatDay(c.geboortedatum)}</TableCell>
+                      <TableCell>{place(c) || <span className="kader-muted">niet bekend</span>}</TableCell>
+                      <TableCell>
+                        <span className="kader-code">{c.gemeentecode}</span>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableWrap>
+          ) : null}
+          <Pagination total={data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} hrefFor={(p) => `/clienten${qs({ q, pagina: p > 1 ? p : null })}`} />
+        </div>
+      ) : null}
+      {role === "toegang" && auth.user?.tenant?.kind === "gemeente" ? <NewClient gemeente={auth.user.tenant.gemeentecode} /> : null}
+    </>
+  );
+}
+
+const empty = { naam: "", bsn: "", geboortedatum: "", straat: "", huisnummer: "", postcode: "", plaats: "" };
+type Field = keyof typeof empty;
+
+/** Client-side checks, in Dutch, before the API is asked (the API checks again). */
+function check(f: typeof empty): Partial<Record<Field, string>> {
+  const e: Partial<Record<Field, string>> = {};
+  if (!f.naam.trim()) e.naam = "Vul de naam in.";
+  const bsn = f.bsn.replace(/\s/g, "");
+  if (!bsn) e.bsn = "Vul het BSN in.";
+  else if (!/^[0-9]{9}$/.test(bsn)) e.bsn = "Een BSN heeft 9 cijfers (schrijf een BSN van 8 cijfers met een 0 ervoor).";
+  else if (!isValidBsn(bsn)) e.bsn = "Dit is geen geldig BSN: het voldoet niet aan de elfproef. Controleer de cijfers.";
+  if (!f.geboortedatum) e.geboortedatum = "Vul de geboortedatum in.";
+  if (f.postcode.trim() && !/^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(f.postcode.trim())) e.postcode = "Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 9401 AB.";
+  return e;
+}
+
+/** Toegang registers a new client of its own gemeente; afterwards the client page opens. */
+function NewClient({ gemeente }: { gemeente: string }) {
+  const [form, setForm] = useState(empty);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const set = (k: Field) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = check(form);
+    setErrors(found);
+    setError(null);
+    const first = (Object.keys(empty) as Field[]).find((k) => found[k]);
+    if (first) {
+      document.getElementById(`nc-${first}`)?.focus();
+      return;
+    }
+    const adres = Object.fromEntries(
+      (["straat", "huisnummer", "postcode", "plaats"] as const)
+        .map((k) => [k, k === "postcode" ? form[k].trim().toUpperCase().replace(/^(\d{4})\s*/, "$1 ") : form[k].trim()])
+        .filter(([, v]) => v),
+    );
+    setBusy(true);
+    try {
+      const c = await request<Client>("/clienten", {
+        method: "POST",
+        body: { gemeente, bsn: form.bsn.replace(/\s/g, ""), geboortedatum: form.geboortedatum, naam: form.naam.trim(), adres },
+      });
+      navigate(`/clienten/${c.id}`);
+    } catch (x) {
+      setError(toApiError(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (k: Field, label: string, opts: { type?: string; hint?: string; required?: boolean; inputMode?: "numeric"; autoComplete?: string } = {}) => {
+    const hintId = opts.hint ? `nc-${k}-hint` : "";
+    const errId = errors[k] ? `nc-${k}-error` : "";
+    return (
+      <FormField
+        invalid={!!errors[k]}
+        label={<FormLabel htmlFor={`nc-${k}`}>{label}</FormLabel>}
+        description={opts.hint ? <span id={hintId}>{opts.hint}</span> : undefined}
+        errorMessage={errors[k] ? <FormFieldErrorMessage id={errId}>{errors[k]}</FormFieldErrorMessage> : undefined}
+        input={
+          <Textbox
+            id={`nc-${k}`}
+            name={k}
+            type={opts.type ?? "text"}
+            required={opts.required}
+            invalid={!!errors[k]}
+            inputMode={opts.inputMode}
+            autoComplete={opts.autoComplete ?? "off"}
+            aria-describedby={[hintId, errId].filter(Boolean).join(" ") || undefined}
+            value={form[k]}
+            onChange={set(k)}
+          />
+        }
+      />
+    );
+  };
+
+  return (
+    <section aria-labelledby="nieuwe-client-h" className="kader-section">
+      <Heading level={2} id="nieuwe-client-h">
+        Nieuwe cliënt registreren
+      </Heading>
+      <form className="kader-search-form" onSubmit={submit} noValidate aria-labelledby="nieuwe-client-h">
+        <div className="kader-filters">
+          {field("naam", "Naam", { required: true })}
+          {field("bsn", "BSN", { required: true, inputMode: "numeric", hint: "9 cijfers; Kader controleert de elfproef" })}
+          {field("geboortedatum", "Geboortedatum", { type: "date", required: true })}
+        </div>
+        <div className="kader-filters">
+          {field("straat", "Straat (niet verplicht)")}
+          {field("huisnummer", "Huisnummer (niet verplicht)")}
+          {field("postcode", "Postcode (niet verplicht)", { hint: "bijvoorbeeld 9401 AB" })}
+          {field("plaats", "Plaats (niet verplicht)")}
+        </div>
+        <Paragraph className="kader-muted">De cliënt wordt geregistreerd bij gemeente {gemeente}.</Paragraph>
+        {error ? (
+          <div ref={errorRef} tabIndex={-1}>
+            <ProblemAlert error={error} heading="Registreren mislukt" />
+          </div>
+        ) : null}
+        <div className="kader-actions">
+          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+            Cliënt registreren
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
