@@ -381,6 +381,7 @@ export class CareService {
       status: t.status,
       geleverd: t.geleverd,
       rules: billingRulesFor(products.get(t.productId), t.eenheid),
+      clientId: t.clientId,
     });
   }
 
@@ -416,10 +417,7 @@ export class CareService {
         const meta = { agbCode: d.aanbieder, wet: d.wet, declaratienummer: d.declaratienummer, gemeentecode: d.gemeente, periodeBegin: d.periode.begindatum, periodeEind: d.periode.einddatum, dagtekening: d.dagtekening, ingediend: result.ingediend, toegekend: result.toegekend, receivedAt: this.clock.now(), demo: opts.demo ?? false };
         if (store && !result.afgewezen) {
           const clientIds = new Map<string, number>();
-          for (const t of ledger.toewijzingen.values()) {
-            const rec = await tx.toewijzing(t.gemeentecode, t.wet, t.toewijzingnummer);
-            if (rec) clientIds.set(t.toewijzingnummer, rec.clientId);
-          }
+          for (const t of ledger.toewijzingen.values()) if (t.clientId !== undefined) clientIds.set(t.toewijzingnummer, t.clientId);
           await tx.storeDeclaratie(d, result, { contentHash: hash, receivedAt: meta.receivedAt, demo: meta.demo, clientIds });
         }
         return { declaratie: meta, herhaald: false, result };

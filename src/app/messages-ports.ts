@@ -91,8 +91,8 @@ export interface MessageRepository {
   byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string): Promise<BerichtRecord[]>;
   insert(m: Omit<BerichtRecord, "id">, xml: string): Promise<BerichtRecord>;
   update(id: number, patch: Partial<Pick<BerichtRecord, "status" | "retourcodes" | "meldingen" | "samenvatting" | "antwoordBestand">>): Promise<void>;
-  /** the message that answers this one (richting uit, antwoord_op = id), if any */
-  answerOf(id: number): Promise<BerichtRecord | null>;
+  /** the messages that answer this one (richting uit, antwoord_op = id) */
+  answersOf(id: number): Promise<BerichtRecord[]>;
   get(id: number): Promise<BerichtRecord | null>;
   xml(id: number): Promise<string | null>;
   list(filter: BerichtFilter): Promise<{ total: number; items: BerichtRecord[] }>;
@@ -107,6 +107,11 @@ export interface MessageRepository {
   updateVerzoek(id: number, patch: Pick<VerzoekRecord, "status" | "antwoord">, at: string): Promise<void>;
   /** product ids the aanbieder has a contract for with this gemeente (to resolve a 301's product code to a catalogue product) */
   contractProducts(agbCode: string, gemeentecode: string): Promise<string[]>;
+  /** keeps the gemeente's ToewijzingNummer counter past an imported number, so Kader never hands it out again */
+  bumpToewijzingTeller(gemeentecode: string, wet: Wet, nummer: number): Promise<void>;
+  /** as aanbieder: a toewijzing received in a 301 */
+  ontvangenToewijzing(gemeentecode: string, wet: Wet, agbCode: string, nummer: string): Promise<{ bsn: string; berichtId: number; product: Record<string, unknown> } | null>;
+  saveOntvangenToewijzing(t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> }, at: string): Promise<void>;
 }
 
 /** The repositories one message is processed with, all in one transaction. */

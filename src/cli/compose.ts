@@ -11,6 +11,8 @@ import { nodeSecrets } from "../adapters/security/secrets.ts";
 import { AccessGate } from "../app/access.ts";
 import { AuthService } from "../app/auth.ts";
 import { CareService } from "../app/care.ts";
+import { MessageService } from "../app/messages-processing.ts";
+import { SqlMessageStore } from "../adapters/db/messages-repository.ts";
 import { CatalogueService } from "../app/catalogue.ts";
 import { ComplianceService } from "../app/compliance.ts";
 import { QualityService } from "../app/quality.ts";
@@ -54,6 +56,7 @@ export interface Kader {
   tariffs: TariffService;
   quality: QualityService;
   care: CareService;
+  messages: MessageService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -86,6 +89,7 @@ export function wire(db: Db, clock: Clock): Kader {
     quality: new QualityService(new SqlQualityRepository(db), catalogue, new SqlProviderRepository(db), gate, clock, detectEvidenceType),
     tariffs: new TariffService(catalogue),
     care: new CareService(new SqlCareRepository(db), catalogue, gate, clock),
+    messages: new MessageService(new SqlMessageStore(db), catalogue, gate, clock),
     close: () => db.close(),
   };
 }
@@ -99,13 +103,8 @@ export async function loadCatalogueDir(k: Kader, dir: string): Promise<{ ok: tru
   if (!quality.ok) return quality;
   const report = await loadCatalogue(k.repo, k.clock, read.value);
   k.catalogue.invalidate();
+  k.messages.invalidate();
   await k.quality.loadLibrary(quality.value);
   return { ok: true, report };
 }
 
-/** Validates and loads the quality-framework library (`<dir>/kwaliteitskaders`, document 003); idempotent. */
-export async function loadQualityDir(k: Kader, catalogueDir: string): Promise<{ ok: true; changed: boolean; frameworks: number; criteria: number } | { ok: false; problems: Problem[] }> {
-  const read = await readQualityDir(qualityDirOf(catalogueDir));
-  if (!read.ok) return read;
-  return { ok: true, ...(await k.quality.loadLibrary(read.value)) };
-}

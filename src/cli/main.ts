@@ -3,14 +3,14 @@ import { beschikkingToets, declaratiesControleer } from "./care.ts";
 import { Command, Option } from "commander";
 import { catalogCompare, catalogExport, catalogList, catalogLoad, catalogShow } from "./catalog-commands.ts";
 import { catalogValidate } from "./catalog-validate.ts";
-import { DEFAULT_CATALOG, DEFAULT_WEB_ROOT } from "./compose.ts";
+import { DEFAULT_CATALOG, DEFAULT_WEB_ROOT, envConfig, type Kader, loadCatalogueDir, openKader } from "./compose.ts";
 import { dbMigrate } from "./db-migrate.ts";
 import { processOutput as out } from "./output.ts";
 import { complianceCheck, complianceSignals, providersContract, providersImport } from "./compliance.ts";
 import { serve } from "./serve.ts";
 import { tariffBook, tariffCalculate } from "./tariffs.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
-import { berichtenValideer } from "./messages.ts";
+import { berichtenBeantwoord, berichtenToewijzingen, berichtenValideer, berichtenVerwerk, berichtenVerzoeken } from "./messages.ts";
 import { pveCreate, pveExport, pveInvite, pveList, pvePublish, pveStatus, pveUpdate, qualityFramework, qualityFrameworks, qualitySearch, qualityValidate } from "./quality.ts";
 
 // output piped into `head` and the like: stop quietly when the reader goes away
@@ -294,6 +294,52 @@ berichten
   .description("controleer berichten (XML, map of ZIP): XSD, regels in het bericht en bestandseisen (OP192)")
   .option("--json", "uitvoer als JSON (docs/berichten.md)")
   .action((files, o) => run(() => berichtenValideer(out, files, o))());
+
+/** Opens the database with the catalogue loaded (idempotent), runs f, closes. */
+const withKader = async (f: (k: Kader) => Promise<number>): Promise<number> => {
+  const k = await openKader(envConfig());
+  try {
+    const l = await loadCatalogueDir(k, DEFAULT_CATALOG);
+    if (!l.ok) {
+      for (const p of l.problems) out.err(`${p.title}: ${p.detail}`);
+      return 1;
+    }
+    return await f(k);
+  } finally {
+    await k.close();
+  }
+};
+berichten
+  .command("verwerk <bestand...>")
+  .description("verwerk berichten (XML, map of ZIP) tegen de database en schrijf de retour- en antwoordberichten naar --uit")
+  .requiredOption("--rol <rol>", "gemeente of aanbieder: namens wie Kader de berichten verwerkt")
+  .option("--gemeente <code>", "alleen berichten van deze gemeente (CBS-code)")
+  .option("--aanbieder <agb>", "alleen berichten van deze aanbieder (AGB-code)")
+  .requiredOption("--uit <map>", "map voor de retour- en antwoordberichten")
+  .option("--in-onderzoek", "als gemeente: beantwoord elk geaccepteerd verzoek (315/317) meteen met een 319 'aanvraag in onderzoek'")
+  .option("--json", "uitvoer als JSON")
+  .action((files, o) => run(() => withKader((k) => berichtenVerwerk(out, k, files, o)))());
+berichten
+  .command("toewijzingen")
+  .description("maak WMO301/JW301-berichten van de actuele toewijzingen van een gemeente")
+  .requiredOption("--gemeente <code>", "gemeentecode")
+  .option("--aanbieder <agb>", "alleen voor deze aanbieder")
+  .option("--nummers <lijst>", "alleen voor deze toewijzingnummers (komma's)")
+  .requiredOption("--uit <map>", "map voor de berichten")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => withKader((k) => berichtenToewijzingen(out, k, o)))());
+berichten
+  .command("verzoeken")
+  .description("geregistreerde verzoeken om toewijzing en om wijziging (315/317), open eerst")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => withKader((k) => berichtenVerzoeken(out, k, o)))());
+berichten
+  .command("beantwoord <verzoek>")
+  .description("beantwoord een verzoek met een 319: afgewezen (met reden 1-9) of in onderzoek")
+  .option("--afgewezen <reden>", "RedenAfwijzingVerzoek 1-9")
+  .option("--in-onderzoek", "aanvraag in onderzoek")
+  .requiredOption("--uit <map>", "map voor het bericht")
+  .action((id, o) => run(() => withKader((k) => berichtenBeantwoord(out, k, id, o)))());
 
 program
   .command("db")

@@ -4,9 +4,13 @@
  * Exit 0 when every input could be read (invalid messages are verdicts, not errors), 1 otherwise.
  */
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type FileVerdict, messageValidator, validateBatch, verdict } from "../messages/index.ts";
+import cliProgress from "cli-progress";
+import JSZip from "jszip";
+import type { BerichtInput, Uitkomst } from "../app/messages-processing.ts";
+import { type FileVerdict, messageValidator, retourcodeText, validateBatch, verdict } from "../messages/index.ts";
+import type { Kader } from "./compose.ts";
 import type { Output } from "./output.ts";
 
 async function validateFile(file: string): Promise<FileVerdict> {
@@ -60,4 +64,156 @@ export async function berichtenValideer(out: Output, paths: string[], o: { json?
     out.line(`${files.length} ${files.length === 1 ? "bestand" : "bestanden"}: ${files.length - bad} geldig, ${bad} ongeldig${unreadable ? `, ${unreadable} niet te lezen` : ""}.`);
   }
   return unreadable ? 1 : 0;
+}
+
+// ---- kader berichten verwerk / toewijzingen / verzoeken / beantwoord ----
+
+/** The messages of the inputs: files, directories (searched for .xml and .zip) and ZIP batches (checked as a batch first). */
+async function collectMessages(out: Output, paths: string[]): Promise<{ inputs: BerichtInput[]; unreadable: number }> {
+  const inputs: BerichtInput[] = [];
+  let unreadable = 0;
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = await inputsOf(path);
+    } catch (e) {
+      unreadable++;
+      out.err(`Kan ${path} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      continue;
+    }
+    for (const file of files) {
+      try {
+        const bytes = new Uint8Array(await readFile(file));
+        if (!/\.zip$/i.test(file)) {
+          inputs.push({ bestandsnaam: file, bytes });
+          continue;
+        }
+        // the batch itself must be sound (OP192: at most 30 messages, only XML, sizes) before any message is processed
+        const batch = (await validateBatch(file, bytes)).filter((v) => v.file === file);
+        if (batch.length) {
+          unreadable++;
+          for (const f of batch.flatMap((v) => v.failures)) out.err(`${file}: ${f.message}`);
+          continue;
+        }
+        const zip = await JSZip.loadAsync(bytes);
+        for (const e of Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => a.name.localeCompare(b.name)))
+          inputs.push({ bestandsnaam: `${file}:${e.name}`, bytes: await e.async("uint8array") });
+      } catch (e) {
+        unreadable++;
+        out.err(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    }
+  }
+  return { inputs, unreadable };
+}
+
+const statusLabel: Record<Uitkomst, string> = {
+  verwerkt: "verwerkt",
+  afgekeurd: "afgekeurd",
+  herhaald: "al verwerkt",
+  geregistreerd: "geregistreerd",
+  verzonden: "verzonden",
+  onleesbaar: "ONLEESBAAR",
+  geweigerd: "GEWEIGERD",
+  fout: "FOUT",
+};
+
+export interface VerwerkOptions {
+  rol: string;
+  gemeente?: string;
+  aanbieder?: string;
+  uit: string;
+  json?: boolean;
+  inOnderzoek?: boolean;
+}
+
+/**
+ * `kader berichten verwerk --rol gemeente|aanbieder [--gemeente <code>|--aanbieder <agb>] <file|dir|zip>... --uit <dir>`:
+ * processes the messages in order (Dagtekening, then file name) against the database and writes every retour and
+ * antwoord to --uit, named after the message it answers. Exit 0 when every input could be read (rejections are
+ * answers), 1 when an input could not be read, identified or was not for this party, 2 on an internal error.
+ */
+export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o: VerwerkOptions): Promise<number> {
+  if (o.rol !== "gemeente" && o.rol !== "aanbieder") {
+    out.err("--rol is gemeente of aanbieder");
+    return 1;
+  }
+  if (o.gemeente && !/^[0-9]{4}$/.test(o.gemeente)) {
+    out.err("--gemeente is een gemeentecode van 4 cijfers");
+    return 1;
+  }
+  if (o.aanbieder && !/^[0-9]{8}$/.test(o.aanbieder)) {
+    out.err("--aanbieder is een AGB-code van 8 cijfers");
+    return 1;
+  }
+  const { inputs, unreadable } = await collectMessages(out, paths);
+  const bar =
+    !o.json && inputs.length >= 50 && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ stream: process.stderr, format: "verwerken [{bar}] {value}/{total} berichten", hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(inputs.length, 0);
+  const results = await k.messages.verwerk({ kind: "cli" }, inputs, { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek }, { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" }, (n) => bar?.update(n));
+  bar?.stop();
+  await mkdir(o.uit, { recursive: true });
+  for (const r of results) for (const a of r.antwoorden) await writeFile(join(o.uit, a.bestandsnaam), a.xml);
+  if (o.json)
+    out.json({
+      berichten: results.map((r) => ({ ...r, antwoorden: r.antwoorden.map((a) => ({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam })) })),
+    });
+  else {
+    for (const r of results) {
+      const codes = r.retourcodes.length ? ` [${r.retourcodes.join(" ")}]` : "";
+      const ans = r.antwoorden.length ? ` → ${r.antwoorden.map((a) => a.bestandsnaam).join(", ")}` : "";
+      out.line(`${statusLabel[r.status].padEnd(13)} ${r.bestandsnaam}${r.berichtNaam ? ` (${r.berichtNaam} ${r.identificatie ?? ""})` : ""}${codes}${ans}`);
+      for (const m of r.meldingen.filter((m) => m.retourcode !== "0200" || r.status !== "verwerkt").slice(0, 20))
+        out.line(`    ${(m.retourcode || "").padEnd(5)} ${m.retourcode && retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode) ? `${retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode)} — ` : ""}${m.pad ? `${m.pad}: ` : ""}${m.tekst}`);
+    }
+    const count = (s: Uitkomst) => results.filter((r) => r.status === s).length;
+    const written = results.reduce((n, r) => n + r.antwoorden.length, 0);
+    out.line(
+      `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd, ${count("geregistreerd")} geregistreerd, ${count("herhaald")} al verwerkt${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written} ${written === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,
+    );
+  }
+  if (results.some((r) => r.status === "fout")) return 2;
+  return unreadable || results.some((r) => r.status === "onleesbaar" || r.status === "geweigerd") ? 1 : 0;
+}
+
+/** `kader berichten toewijzingen --gemeente <code> [--aanbieder <agb>] [--nummers 1,2] --uit <dir>`: WMO301/JW301 for current toewijzingen. */
+export async function berichtenToewijzingen(out: Output, k: Kader, o: { gemeente: string; aanbieder?: string; nummers?: string; uit: string; json?: boolean }): Promise<number> {
+  const r = await k.messages.toewijzingBerichten({ kind: "cli" }, { gemeente: o.gemeente, aanbieder: o.aanbieder, toewijzingnummers: o.nummers?.split(",").map((s) => s.trim()) }, { endpoint: "kader berichten toewijzingen", purpose: "toewijzingsberichten maken" });
+  if (!r.ok) {
+    for (const p of r.problems) out.err(`${p.title}: ${p.detail}${p.path ? ` (${p.path})` : ""}`);
+    return 1;
+  }
+  await mkdir(o.uit, { recursive: true });
+  for (const a of r.value) await writeFile(join(o.uit, a.bestandsnaam), a.xml);
+  if (o.json) out.json({ berichten: r.value.map((a) => a.bestandsnaam) });
+  else out.line(`${r.value.length} ${r.value.length === 1 ? "toewijzingsbericht" : "toewijzingsberichten"} in ${o.uit}${r.value.length ? `: ${r.value.map((a) => a.bestandsnaam).join(", ")}` : ""}.`);
+  return 0;
+}
+
+/** `kader berichten verzoeken [--json]`: the registered verzoeken om toewijzing/wijziging, open ones first. */
+export async function berichtenVerzoeken(out: Output, k: Kader, o: { json?: boolean }): Promise<number> {
+  const r = await k.messages.verzoeken({ kind: "cli" }, { endpoint: "kader berichten verzoeken", purpose: "verzoeken inzien" });
+  if (!r.ok) return 1;
+  if (o.json) out.json({ verzoeken: r.value.map(({ bsn: _b, ...v }) => v) });
+  else for (const v of r.value) out.line(`${String(v.id).padStart(5)}  ${v.status.padEnd(12)} ${v.soort}  gemeente ${v.gemeentecode}  aanbieder ${v.agbCode}  referentie ${v.referentieAanbieder}  (${v.wet})`);
+  return 0;
+}
+
+/** `kader berichten beantwoord <verzoek-id> --afgewezen <reden 1-9> | --in-onderzoek --uit <dir>`: a 319 for a verzoek. */
+export async function berichtenBeantwoord(out: Output, k: Kader, id: string, o: { afgewezen?: string; inOnderzoek?: boolean; uit: string }): Promise<number> {
+  if (!o.afgewezen === !o.inOnderzoek) {
+    out.err("kies --afgewezen <reden> of --in-onderzoek");
+    return 1;
+  }
+  const r = await k.messages.beantwoordVerzoek({ kind: "cli" }, Number(id), o.afgewezen ? { verzoekAntwoord: "afgewezen", reden: o.afgewezen } : { verzoekAntwoord: "in-onderzoek" }, { endpoint: "kader berichten beantwoord", purpose: "verzoek beantwoorden" });
+  if (!r.ok) {
+    for (const p of r.problems) out.err(`${p.title}: ${p.detail}`);
+    return 1;
+  }
+  await mkdir(o.uit, { recursive: true });
+  await writeFile(join(o.uit, r.value.bestandsnaam), r.value.xml);
+  out.line(`${r.value.berichtNaam} in ${join(o.uit, r.value.bestandsnaam)}.`);
+  return 0;
 }

@@ -20,7 +20,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
-import { testApp } from "../support/app.ts";
+import { SqlProviderRepository } from "../../src/adapters/db/provider-repository.ts";
+import { loadDemo } from "../../src/app/demo.ts";
+import { TODAY, testApp } from "../support/app.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -44,6 +46,8 @@ export interface HarnessOptions {
   acceptDownloads?: boolean;
   /** assertAccessible also checks lang="nl" on <html> and exactly one h1 */
   langAndH1?: boolean;
+  /** loads the synthetic demo data set (gemeente 0106, three aanbieders, a year of declaraties) as `kader serve` does */
+  demoData?: boolean;
 }
 
 export interface BrowserHarness {
@@ -87,8 +91,9 @@ export function browserHarness(opts: HarnessOptions = {}): BrowserHarness {
     async start() {
       await mkdir(SHOTS, { recursive: true });
       const root = await webRoot();
-      const { app, close } = await testApp({ webRoot: root, demoUsers: true });
+      const { app, kader, db, close } = await testApp({ webRoot: root, demoUsers: true });
       cleanups.push(close);
+      if (opts.demoData) await loadDemo({ care: kader.care, catalogue: kader.catalogue, providers: new SqlProviderRepository(db) }, TODAY);
       await app.listen({ port: 0, host: "127.0.0.1" });
       base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -381,12 +381,18 @@ export class SqlCareRepository implements CareRepository {
         "update prestatie set gecrediteerd = true where agb_code = $1 and wet = $2 and debet_credit = 'D' and toegekend and referentienummer = any($3::text[])",
         [d.aanbieder, d.wet, credited],
       );
-    await this.db.query(
-      `update toewijzing t set gedeclareerd_tot = greatest(t.gedeclareerd_tot, x.tot)
-       from (select toewijzingnummer, max(einddatum) as tot from prestatie where agb_code = $1 and wet = $2 and declaratienummer = $3 and toegekend and debet_credit = 'D' group by toewijzingnummer) x
-       where t.gemeentecode = $4 and t.wet = $2 and t.toewijzingnummer = x.toewijzingnummer`,
-      [d.aanbieder, d.wet, d.declaratienummer, d.gemeente],
-    );
+    // the last approved day per toewijzing: a toewijzing can no longer end before it (9385)
+    const tot = new Map<string, string>();
+    d.prestaties.forEach((p, i) => {
+      if (p.debetCredit === "D" && result.prestaties[i]!.toegekend && (tot.get(p.toewijzingnummer) ?? "") < p.einddatum) tot.set(p.toewijzingnummer, p.einddatum);
+    });
+    if (tot.size)
+      await this.db.query(
+        `update toewijzing t set gedeclareerd_tot = greatest(t.gedeclareerd_tot, u.tot)
+         from unnest($1::text[], $2::date[]) as u(nr, tot)
+         where t.gemeentecode = $3 and t.wet = $4 and t.toewijzingnummer = u.nr`,
+        [[...tot.keys()], [...tot.values()], d.gemeente, d.wet],
+      );
   }
 
   async prestaties(agbCode: string, wet: Wet, nummer: string): Promise<StoredPrestatie[]> {

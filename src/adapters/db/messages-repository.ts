@@ -123,9 +123,9 @@ export class SqlMessageRepository implements MessageRepository {
     await this.db.query(`update bericht set ${sets.join(", ")} where id = $${params.length}`, params);
   }
 
-  async answerOf(id: number) {
-    const rows = await this.db.query<Row>(`select ${COLS} from bericht where antwoord_op = $1 and richting = 'uit' order by id limit 1`, [id]);
-    return rows[0] ? toBericht(rows[0]) : null;
+  async answersOf(id: number) {
+    const rows = await this.db.query<Row>(`select ${COLS} from bericht where antwoord_op = $1 and richting = 'uit' order by id`, [id]);
+    return rows.map(toBericht);
   }
 
   async get(id: number) {
@@ -220,6 +220,28 @@ export class SqlMessageRepository implements MessageRepository {
   async contractProducts(agbCode: string, gemeentecode: string) {
     const rows = await this.db.query<{ product_id: string }>("select distinct product_id from aanbieder_contract where agb_code = $1 and gemeentecode = $2 order by product_id", [agbCode, gemeentecode]);
     return rows.map((r) => r.product_id);
+  }
+
+  async bumpToewijzingTeller(gemeentecode: string, wet: Wet, nummer: number) {
+    await this.db.query(
+      `insert into toewijzing_teller (gemeentecode, wet, laatste) values ($1, $2, $3)
+       on conflict (gemeentecode, wet) do update set laatste = greatest(toewijzing_teller.laatste, excluded.laatste)`,
+      [gemeentecode, wet, nummer],
+    );
+  }
+
+  async ontvangenToewijzing(gemeentecode: string, wet: Wet, agbCode: string, nummer: string) {
+    const rows = await this.db.query<Row>("select bsn, bericht_id, product from bericht_toewijzing where gemeentecode = $1 and wet = $2 and agb_code = $3 and toewijzingnummer = $4", [gemeentecode, wet, agbCode, nummer]);
+    const r = rows[0];
+    return r ? { bsn: String(r.bsn), berichtId: Number(r.bericht_id), product: r.product as Record<string, unknown> } : null;
+  }
+
+  async saveOntvangenToewijzing(t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> }, at: string) {
+    await this.db.query(
+      `insert into bericht_toewijzing (gemeentecode, wet, agb_code, toewijzingnummer, bsn, bericht_id, product, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (gemeentecode, wet, agb_code, toewijzingnummer) do update set bsn = excluded.bsn, bericht_id = excluded.bericht_id, product = excluded.product, updated_at = excluded.updated_at`,
+      [t.gemeentecode, t.wet, t.agbCode, t.nummer, t.bsn, t.berichtId, JSON.stringify(t.product), at],
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
  * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
  * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
  */
-export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie"] as const;
+export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie", "bericht"] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ["read", "write"] as const;
 export type Action = (typeof actions)[number];
@@ -57,6 +57,11 @@ export const policy = {
   zelfevaluatie: {
     read: [g("contractmanager", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
     write: [g("contractmanager", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+  },
+  // iWmo/iJw messages (they carry BSNs): the gemeente sees and sends its own, the aanbieder its own
+  bericht: {
+    read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("toegang", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
 } satisfies Record<Resource, Record<Action, Grant[]>>;
 
@@ -110,4 +115,5 @@ export const logged: Record<Resource, boolean> = {
   compliance: true,
   "programma-van-eisen": false,
   zelfevaluatie: true,
+  bericht: true,
 };

@@ -27,6 +27,8 @@ export interface ToewijzingView {
   /** the periods care actually ran (start → stop or tijdelijke stop), for etmalen */
   geleverd: Period[];
   rules: ProductBillingRules;
+  /** the client's record id, where the ledger was filled from a database */
+  clientId?: number;
 }
 
 /** Billing rules a productenboek states for a product, read from its rule data (docs/zorgketen.md). */

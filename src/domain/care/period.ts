@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from "../shared/date.ts";
+import { daysBetween, type IsoDate } from "../shared/date.ts";
 import type { Frequentie } from "./codes.ts";
 
 /** A period as the iStandaarden define it: both ends inclusive; an open end is null. */
@@ -21,9 +21,12 @@ export const within = (inner: Period, outer: Period): boolean =>
   inner.begin >= outer.begin && (outer.end === null || (inner.end !== null && inner.end <= outer.end));
 
 export const firstOfMonth = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function lastOfMonth(d: IsoDate): IsoDate {
-  const [y, m] = d.slice(0, 7).split("-").map(Number) as [number, number];
-  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return `${d.slice(0, 7)}-${leap ? 29 : MONTH_DAYS[m - 1]}`;
 }
 export const isWholeMonth = (p: { begin: IsoDate; end: IsoDate }): boolean =>
   p.begin === firstOfMonth(p.begin) && p.end === lastOfMonth(p.begin);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Problem, Result } from "../shared/problem.ts";
 import { type Framework, SegmentId } from "./framework-source.ts";
-import { Checkable, GENERAL_SOURCE, GENERAL_TITLE, type GeneralRequirement } from "./general-requirements.ts";
+import { Checkable, GENERAL_TITLE, type GeneralRequirement } from "./general-requirements.ts";
 import { isLapsed, lapsedWarning, type QualityLibrary } from "./library.ts";
 
 /**

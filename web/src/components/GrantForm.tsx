@@ -129,9 +129,14 @@ function ProductPicker({ id, row, onPick, error }: { id: string; row: Row; onPic
     let live = true;
     setBusy(true);
     const t = setTimeout(() => {
+      const done = (items: ProductSummary[]) => {
+        if (!live) return;
+        setFound(items);
+        setBusy(false);
+      };
       request<SearchPage>(`/products${qs({ q: term, limit: 25 })}`).then(
-        (r) => live && (setFound(r.items), setBusy(false)),
-        () => live && (setFound([]), setBusy(false)),
+        (r) => done(r.items),
+        () => done([]),
       );
     }, 300);
     return () => {
@@ -585,7 +590,7 @@ export function GrantForm({ client, onGranted }: { client: Client; onGranted: (a
                     : ""}
           </p>
           {check.state === "error" ? <ProblemAlert error={check.error} heading="Nog niet te toetsen" /> : null}
-          {verdict && verdict.bevindingen.length ? (
+          {verdict?.bevindingen.length ? (
             <div className={check.state === "busy" ? "kader-busy" : undefined}>
               <FindingList findings={verdict.bevindingen} productName={rows.length > 1 ? productName : undefined} />
               <ul className="kader-legend-text kader-muted">

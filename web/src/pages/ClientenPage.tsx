@@ -23,7 +23,7 @@ import { TableWrap } from "../components/TableWrap.tsx";
 import { type ApiError, qs, request, toApiError, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { careRoles, formatDay, isValidBsn } from "../lib/care-labels.ts";
-import type { Client, ClientList } from "../lib/care-types.ts";
+import type { Client, ClientList as ClientListAnswer } from "../lib/care-types.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
 
 const PAGE_SIZE = 50;
@@ -50,7 +50,7 @@ function ClientList() {
   const page = Math.max(1, Number.parseInt(search.get("pagina") ?? "1", 10) || 1);
   const [form, setForm] = useState(q);
   useEffect(() => setForm(q), [q]);
-  const list = useApi<ClientList>(`/clienten${qs({ q, pagina: page > 1 ? page : null })}`, { cached: false });
+  const list = useApi<ClientListAnswer>(`/clienten${qs({ q, pagina: page > 1 ? page : null })}`, { cached: false });
   const data = list.state === "ok" ? list.data : list.state === "loading" ? list.previous : undefined;
 
   const submit = (e: FormEvent) => {

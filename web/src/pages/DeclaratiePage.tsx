@@ -65,7 +65,9 @@ export function DeclaratiePage({ agb, wet, nummer }: { agb: string; wet: string;
               </DataListItem>
               <DataListItem>
                 <DataListKey>Toegekend</DataListKey>
-                <DataListValue data-testid="declaratie-toegekend">{euro(detail.data.declaratie.toegekend)}</DataListValue>
+                <DataListValue>
+                  <span data-testid="declaratie-toegekend">{euro(detail.data.declaratie.toegekend)}</span>
+                </DataListValue>
               </DataListItem>
               <DataListItem>
                 <DataListKey>Prestaties</DataListKey>

@@ -35,7 +35,7 @@ import {
 } from "../lib/quality.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
 
-const filterKeys = ["q", "element", "segment", "wet", "adressaat", "aard"] as const;
+const filterKeys = ["q", "element", "segment", "wet", "adressaat", "aard", "begrip"] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
 
 function Frameworks() {
@@ -128,6 +128,7 @@ export function KwaliteitPage() {
   const current = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? ""])) as Filters;
   const [form, setForm] = useState<Filters>(current);
   const segments = useApi<{ items: Segment[] }>("/kwaliteitskaders/segmenten");
+  const concepts = useApi<{ items: { id: string; naam: string; criteria: unknown[] }[] }>("/kwaliteitskaders/begrippen");
   const key = filterKeys.map((k) => current[k]).join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the URL (back/forward)
   useEffect(() => setForm(current), [key]);
@@ -158,7 +159,8 @@ export function KwaliteitPage() {
         De vijftien kwaliteitskaders en -standaarden die gemeenten bij de inkoop van jeugdhulp en maatschappelijke ondersteuning kunnen gebruiken (document 003), met hun
         criteria per element. Gebruik ze in een <RouterLink href="/kwaliteit/programmas">programma van eisen</RouterLink>.
       </Paragraph>
-      <form className="kader-search-form" role="search" aria-label="Criteria zoeken" onSubmit={submit}>
+      <search aria-label="Criteria zoeken">
+      <form className="kader-search-form" onSubmit={submit}>
         <div className="kader-search-row">
           <FormField
             label={<FormLabel htmlFor="kk-q">Zoek in de criteria</FormLabel>}
@@ -181,8 +183,10 @@ export function KwaliteitPage() {
           ])}
           {select("adressaat", "Gericht aan", (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]))}
           {select("aard", "Aard", (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]))}
+          {select("begrip", "Begrip (over alle kaders)", concepts.state === "ok" ? concepts.data.items.map((b) => [b.id, `${b.naam} (${b.criteria.length})`]) : [])}
         </div>
       </form>
+      </search>
       <section className="kader-section" aria-labelledby="kk-results">
         <Heading level={2} id="kk-results" className="kader-visually-hidden">
           Zoekresultaten

@@ -77,6 +77,61 @@ function NewPve() {
   );
 }
 
+interface Reminder {
+  pveId: string;
+  versie: number;
+  pveTitel: string;
+  agbCode: string;
+  vraag: string;
+  titel: string;
+  soort: string;
+  datum: string;
+  dagen: number;
+  tekst: string;
+}
+
+/** The work list: evidence that lapses within 60 days and periodic requirements that are due. */
+function Reminders() {
+  const r = useApi<{ items: Reminder[] }>("/kwaliteit/herinneringen?dagen=60", { cached: false });
+  if (r.state !== "ok" || r.data.items.length === 0) return null;
+  return (
+    <section className="kader-section" aria-labelledby="herinneringen-h">
+      <Heading level={2} id="herinneringen-h">
+        Herinneringen
+      </Heading>
+      <TableWrap label="Herinneringen">
+        <Table className="kader-table" data-testid="herinneringen">
+          <TableCaption>Verlopend bewijs en periodieke eisen (60 dagen vooruit), het eerst verlopende bovenaan</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Datum</TableHeaderCell>
+              <TableHeaderCell scope="col">Programma van eisen</TableHeaderCell>
+              <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
+              <TableHeaderCell scope="col">Vraag</TableHeaderCell>
+              <TableHeaderCell scope="col">Wat</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {r.data.items.map((h) => (
+              <TableRow key={`${h.pveId}.${h.versie}.${h.agbCode}.${h.vraag}.${h.soort}`}>
+                <TableCell>{formatDate(h.datum)}</TableCell>
+                <TableCell>
+                  {h.pveTitel} (versie {h.versie})
+                </TableCell>
+                <TableCell>
+                  <RouterLink href={`/kwaliteit/programmas/${h.pveId}/versies/${h.versie}/aanbieders/${h.agbCode}`}>AGB {h.agbCode}</RouterLink>
+                </TableCell>
+                <TableCell>{h.titel}</TableCell>
+                <TableCell>{h.tekst}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableWrap>
+    </section>
+  );
+}
+
 /** A gemeente's programmes of requirements (drafts and versions), or an aanbieder's invitations to self-assess. */
 export function KwaliteitPvePage() {
   const auth = useAuth();
@@ -104,6 +159,7 @@ export function KwaliteitPvePage() {
       {heading}
       {role === "aanbieder" ? (
         <>
+          <Reminders />
           <Paragraph className="kader-lead">Gemeenten nodigen u uit om een gepubliceerd programma van eisen te beantwoorden: per vraag een toelichting en bewijsstukken.</Paragraph>
           {r.data.uitnodigingen.length === 0 ? (
             <Paragraph data-testid="uitnodigingen">U bent nog niet uitgenodigd.</Paragraph>
@@ -169,6 +225,7 @@ export function KwaliteitPvePage() {
             </TableWrap>
           )}
           {role === "contractmanager" ? <NewPve /> : null}
+          <Reminders />
         </>
       )}
     </>

@@ -120,6 +120,7 @@ create table prestatie (
   foreign key (agb_code, wet, declaratienummer) references declaratie (agb_code, wet, declaratienummer)
 );
 create index prestatie_ref on prestatie (agb_code, wet, referentienummer);
+create index prestatie_declaratie on prestatie (agb_code, wet, declaratienummer);
 create index prestatie_toewijzing on prestatie (gemeentecode, wet, toewijzingnummer);
 
 -- the next toewijzingnummer per gemeente and law

@@ -75,5 +75,18 @@ create table bericht_verzoek (
   unique (rol, agb_code, wet, referentie_aanbieder)
 );
 create index bericht_verzoek_gemeente on bericht_verzoek (gemeentecode, status);
+
+-- As aanbieder: the toewijzingen received in 301s (the gemeente's own records stay in the care tables)
+create table bericht_toewijzing (
+  gemeentecode text not null,
+  wet text not null,
+  agb_code text not null,
+  toewijzingnummer text not null,
+  bsn text not null,
+  bericht_id bigint not null references bericht (id),
+  product jsonb not null,
+  updated_at timestamptz not null,
+  primary key (gemeentecode, wet, agb_code, toewijzingnummer)
+);
 `,
 };
