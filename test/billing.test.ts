@@ -5,7 +5,7 @@ import { budgetSignals, exhaustion, grantedCents, summarise, type BudgetLine } f
 import { BillingLedger, checkDeclaratie, dagdelen, type ToewijzingView, toewijzingKey } from "../src/domain/billing/check.ts";
 import { Declaratie } from "../src/domain/billing/declaratie.ts";
 import { allowedVolume, daysIn } from "../src/domain/care/period.ts";
-import { addDays } from "../src/domain/shared/date.ts";
+import { addDays, minDate } from "../src/domain/shared/date.ts";
 
 /**
  * The declaratie checks, one table row per retourcode, on a small ledger: toewijzing 1001 (4 uur per week in 2026,
@@ -211,7 +211,7 @@ describe("property: a prestatie generated within its toewijzing never gets 9307,
             const [y, m] = begin.split("-").map(Number) as [number, number];
             return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
           })();
-          const end = [addDays(begin, span), monthEnd, eind].reduce((a, b) => (a < b ? a : b));
+          const end = [addDays(begin, span), monthEnd, eind].reduce(minDate);
           const max = allowedVolume(omvang, frequentie as "1" | "2" | "4", begin, end);
           const volume = Math.floor((max * share) / 100);
           const l = aLedger(aToewijzing({ ingangsdatum: ingang, einddatum: eind, frequentie: frequentie as "1" | "2" | "4", omvang }));

@@ -105,7 +105,7 @@ export function m315(o: { std?: Std; id: string; dag?: string; bsn: string; refs
       AangevraagdeProducten: {
         AangevraagdProduct: o.refs.map((ref, i) => ({
           ReferentieAanbieder: ref,
-          Product: { Categorie: "02", Code: i === 0 ? "02A05" : `02A${String(10 + i).padStart(2, "0")}` },
+          Product: std === "JW" ? { Categorie: "45", Code: `45A${String(48 + i)}` } : { Categorie: "02", Code: i === 0 ? "02A05" : `02A${String(10 + i).padStart(2, "0")}` },
           ToewijzingIngangsdatum: "2026-06-01",
           ToewijzingEinddatum: "2026-12-31",
           Omvang: { Volume: 4, Eenheid: "04", Frequentie: "2" },

@@ -12,7 +12,7 @@ import { type Deadline, deadlinesFor } from "../domain/care/deadlines.ts";
 import { checkGrant, GrantProposal, type GrantVerdict, ProposedProduct } from "../domain/care/grant.ts";
 import { applyEvent, events, type ToewijzingEvent } from "../domain/care/lifecycle.ts";
 import type { Period } from "../domain/care/period.ts";
-import type { IsoDate } from "../domain/shared/date.ts";
+import { type IsoDate, maxDate, minDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { AccessContext, AccessGate } from "./access.ts";
@@ -238,8 +238,8 @@ export class CareService {
     if (oordelen.length && !g.override)
       return refuse(`een professioneel oordeel is nodig (motiveer een afwijking): ${oordelen.map((f) => `${f.productId}: ${f.message}`).join("; ")}`);
     if (oordelen.length && actor.kind === "user" && actor.principal?.role !== "toegang") return refuse("alleen de toegang kan een oordeel onderbouwd doorzetten");
-    const ingangsdatum = g.producten.map((p) => p.ingangsdatum).reduce((a, b) => (a < b ? a : b));
-    const einddatum = g.producten.map((p) => p.einddatum).reduce((a, b) => (a > b ? a : b));
+    const ingangsdatum = g.producten.map((p) => p.ingangsdatum).reduce(minDate);
+    const einddatum = g.producten.map((p) => p.einddatum).reduce(maxDate);
     const by = actor.kind === "user" ? (actor.principal?.username ?? "onbekend") : "kader-cli";
     return this.guard(actor, "beschikking", "write", { gemeentecode: client.gemeentecode }, { ...ctx, purpose: oordelen.length ? `${ctx.purpose} (met onderbouwde afwijking)` : ctx.purpose }, () =>
       this.repo.transaction(async (tx) => {

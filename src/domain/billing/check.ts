@@ -197,7 +197,7 @@ function checkPrestatie(d: Declaratie, p: Prestatie, ledger: BillingLedger): Pre
         reject("9389", `de vorige prestatie ${p.vorigReferentienummer} is nog niet gecrediteerd; crediteer die eerst`);
     }
   } else {
-    if (!prior || prior.debetCredit !== "D" || !prior.toegekend) reject("8017", `er is geen toegekende debetprestatie met referentienummer ${p.referentienummer}`);
+    if (prior?.debetCredit !== "D" || !prior.toegekend) reject("8017", `er is geen toegekende debetprestatie met referentienummer ${p.referentienummer}`);
     else if (prior.gecrediteerd) reject("9390", `prestatie ${p.referentienummer} is al gecrediteerd`);
   }
 

@@ -1,5 +1,5 @@
 import type { Product } from "../catalogue/product.ts";
-import { type LeafRule, type Rule } from "../rules/rule.ts";
+import type { LeafRule, Rule } from "../rules/rule.ts";
 import { addDays, addMonths, type IsoDate } from "../shared/date.ts";
 import type { Verwijzer } from "./codes.ts";
 import type { ToewijzingStatus } from "./lifecycle.ts";

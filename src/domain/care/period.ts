@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from "../shared/date.ts";
+import { daysBetween, type IsoDate, maxDate, minDate } from "../shared/date.ts";
 import type { Frequentie } from "./codes.ts";
 
 /** A period as the iStandaarden define it: both ends inclusive; an open end is null. */
@@ -11,9 +11,9 @@ export interface Period {
 export const daysIn = (begin: IsoDate, end: IsoDate): number => daysBetween(begin, end) + 1;
 
 export function overlap(a: Period, b: Period): Period | null {
-  const begin = a.begin > b.begin ? a.begin : b.begin;
+  const begin = maxDate(a.begin, b.begin);
   const ends = [a.end, b.end].filter((e): e is IsoDate => e !== null);
-  const end = ends.length ? ends.reduce((x, y) => (x < y ? x : y)) : null;
+  const end = ends.length ? ends.reduce(minDate) : null;
   return end !== null && end < begin ? null : { begin, end };
 }
 

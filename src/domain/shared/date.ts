@@ -46,6 +46,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
+export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
 
 /**
  * Months from a to b (b later) as a number: whole calendar months, plus the days left over as a fraction of 31.
