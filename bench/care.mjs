@@ -102,6 +102,7 @@ function generate(total) {
 const raw = generate(P);
 sample();
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let checked = 0;
 let rejected = 0;
 const codes = new Map();
@@ -112,10 +113,11 @@ for (const d of raw) {
   for (const p of res.prestaties) if (!p.toegekend) { rejected++; if (process.env.BENCH_DEBUG) for (const c of p.retourcodes) codes.set(c, (codes.get(c) ?? 0) + 1); }
 }
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 if (process.env.BENCH_DEBUG) console.log(codes);
 sample();
 console.log(
-  `zorgketen, in geheugen: ${checked.toLocaleString("nl-NL")} prestaties tegen ${T.toLocaleString("nl-NL")} toewijzingen gevalideerd en gecontroleerd in ${(ms / 1000).toFixed(2)} s ` +
+  `zorgketen, in geheugen: ${checked.toLocaleString("nl-NL")} prestaties tegen ${T.toLocaleString("nl-NL")} toewijzingen gevalideerd en gecontroleerd in ${(ms / 1000).toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s) ` +
     `(${Math.round(checked / (ms / 1000)).toLocaleString("nl-NL")} prestaties/s; ${rejected.toLocaleString("nl-NL")} afgewezen); piek-RSS ${Math.round(peak / 1024 / 1024)} MB`,
 );
 

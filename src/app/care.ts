@@ -398,7 +398,12 @@ export class CareService {
    */
   async submitDeclaratie(actor: Actor, raw: unknown, ctx: AccessContext, opts: { store?: boolean; demo?: boolean } = {}): Promise<Result<DeclaratieAnswer>> {
     const head = typeof raw === "object" && raw ? (raw as Record<string, unknown>) : {};
-    const target: Target = { agbCode: typeof head.aanbieder === "string" ? head.aanbieder : null, gemeentecode: typeof head.gemeente === "string" ? head.gemeente : null };
+    // an incomplete body is judged as the caller's own, so its validation errors are shown rather than a refusal
+    const own = this.tenantOf(actor);
+    const target: Target = {
+      agbCode: typeof head.aanbieder === "string" ? head.aanbieder : (own.agbCode ?? null),
+      gemeentecode: typeof head.gemeente === "string" ? head.gemeente : (own.gemeentecode ?? null),
+    };
     const denied = await this.precheck(actor, "declaratie", "write", target, ctx);
     if (denied) return denied;
     const parsed = this.parseDeclaratie(raw);

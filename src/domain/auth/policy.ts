@@ -7,7 +7,7 @@ import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
  * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
  * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
  */
-export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie", "bericht"] as const;
+export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie", "bericht", "conversie"] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ["read", "write"] as const;
 export type Action = (typeof actions)[number];
@@ -63,6 +63,12 @@ export const policy = {
     read: [g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
     write: [g("toegang", "own-gemeente"), g("aanbieder", "own-aanbieder")],
   },
+  // conversion of running toewijzingen (docs/conversie.md): the gemeente plans, previews, approves and executes; an
+  // aanbieder downloads its own uitvraag and uploads its answers (the service keeps it to those two)
+  conversie: {
+    read: [g("contractmanager", "own-gemeente"), g("toegang", "own-gemeente"), g("controller", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+    write: [g("contractmanager", "own-gemeente"), g("toegang", "own-gemeente"), g("aanbieder", "own-aanbieder")],
+  },
 } satisfies Record<Resource, Record<Action, Grant[]>>;
 
 /** The tenant attributes of the record being accessed (a client of gemeente 0106, served by aanbieder 12345678). */
@@ -116,4 +122,5 @@ export const logged: Record<Resource, boolean> = {
   "programma-van-eisen": false,
   zelfevaluatie: true,
   bericht: true,
+  conversie: true,
 };

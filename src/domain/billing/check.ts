@@ -3,7 +3,7 @@ import type { Eenheid, Frequentie, Wet } from "../care/codes.ts";
 import { declarable, type ToewijzingStatus } from "../care/lifecycle.ts";
 import { allowedVolume, daysIn, overlap, type Period } from "../care/period.ts";
 import { leavesOf } from "../rules/rule.ts";
-import type { IsoDate } from "../shared/date.ts";
+import { type IsoDate, maxDate, minDate } from "../shared/date.ts";
 import { retourcodeText, type Declaratie, type Prestatie } from "./declaratie.ts";
 
 /** What the checks need to know of a toewijzing. */
@@ -79,6 +79,17 @@ export class BillingLedger {
   /** contract tariff in cents per `${agb}|${gemeente}|${productId}`, with validity; null tariff: contract without tariff */
   readonly tariffs = new Map<string, { from: IsoDate; to: IsoDate | null; cents: number | null }[]>();
 
+  private readonly totals = new Map<string, number | null>();
+  /** the volume granted over the whole toewijzing (null when open-ended), computed once per toewijzing */
+  totalGranted(t: ToewijzingView): number | null {
+    let v = this.totals.get(t.key);
+    if (v === undefined) {
+      v = t.omvang === null || t.frequentie === null ? null : t.frequentie === "6" ? t.omvang : t.einddatum === null ? null : allowedVolume(t.omvang, t.frequentie, t.ingangsdatum, t.einddatum);
+      this.totals.set(t.key, v);
+    }
+    return v;
+  }
+
   contractTariff(agb: string, gemeente: string, productId: string, date: IsoDate): number | null | undefined {
     const list = this.tariffs.get(`${agb}|${gemeente}|${productId}`);
     if (!list) return undefined;
@@ -114,6 +125,7 @@ export interface DeclaratieResult {
   toegekend: number;
 }
 
+const NOTHING_DECLARED = Object.freeze({ volume: 0, bedrag: 0 });
 const euro = (cents: number) => `€ ${(cents / 100).toFixed(2).replace(".", ",")}`;
 
 /** ISO week key of a date ("2026-W05"), for "at most 5 days a week". */
@@ -212,7 +224,6 @@ function checkPrestatie(d: Declaratie, p: Prestatie, ledger: BillingLedger): Pre
   if (t.productcode !== null && t.productcode !== p.productcode)
     reject("9340", `productcode ${p.productcode ?? "(leeg)"}, toegewezen is ${t.productcode}`);
   if (t.eenheid !== p.eenheid) reject("9341", `eenheid ${p.eenheid}, toegewezen is ${t.eenheid}`);
-  const periode = { begin: p.begindatum, end: p.einddatum };
   if (p.begindatum < d.periode.begindatum || p.einddatum > d.periode.einddatum)
     reject("9319", `productperiode ${p.begindatum} t/m ${p.einddatum} valt niet binnen de declaratieperiode ${d.periode.begindatum} t/m ${d.periode.einddatum}`);
   if (p.begindatum < t.ingangsdatum || (t.einddatum !== null && p.begindatum > t.einddatum))
@@ -230,14 +241,15 @@ function checkPrestatie(d: Declaratie, p: Prestatie, ledger: BillingLedger): Pre
 
   if (p.debetCredit === "D") {
     // volume per frequency within the product period (9321)
-    const inToewijzing = overlap(periode, { begin: t.ingangsdatum, end: t.einddatum });
-    if (t.omvang !== null && t.frequentie !== null && t.frequentie !== "6" && inToewijzing) {
-      const allowed = allowedVolume(t.omvang, t.frequentie, inToewijzing.begin, inToewijzing.end ?? p.einddatum);
+    const from = maxDate(p.begindatum, t.ingangsdatum);
+    const to = t.einddatum === null ? p.einddatum : minDate(p.einddatum, t.einddatum);
+    if (t.omvang !== null && t.frequentie !== null && t.frequentie !== "6" && from <= to) {
+      const allowed = allowedVolume(t.omvang, t.frequentie, from, to);
       if (p.geleverdVolume > allowed) reject("9321", `${p.geleverdVolume} geleverd, hoogstens ${allowed} toegewezen in deze periode`);
     }
-    const sums = ledger.declared.get(t.key) ?? { volume: 0, bedrag: 0 };
+    const sums = ledger.declared.get(t.key) ?? NOTHING_DECLARED;
     if (t.omvang !== null && t.frequentie !== null) {
-      const total = t.frequentie === "6" ? t.omvang : t.einddatum === null ? null : allowedVolume(t.omvang, t.frequentie, t.ingangsdatum, t.einddatum);
+      const total = ledger.totalGranted(t);
       if (total !== null && sums.volume + p.geleverdVolume > total)
         reject("9322", `samen ${sums.volume + p.geleverdVolume} gedeclareerd, in totaal ${total} toegewezen`);
     }
@@ -289,8 +301,11 @@ function finish(r: PrestatieResult, p: Prestatie, ledger: BillingLedger, refKey:
     if (!ledger.referenties.has(refKey))
       ledger.referenties.set(refKey, { debetCredit: "D", toegekend: r.toegekend, gecrediteerd: false, toewijzingKey: t?.key ?? "", volume: p.geleverdVolume, bedrag: p.bedrag });
     if (r.toegekend && t) {
-      const s = ledger.declared.get(t.key) ?? { volume: 0, bedrag: 0 };
-      ledger.declared.set(t.key, { volume: s.volume + p.geleverdVolume, bedrag: s.bedrag + p.bedrag });
+      const s = ledger.declared.get(t.key);
+      if (s) {
+        s.volume += p.geleverdVolume;
+        s.bedrag += p.bedrag;
+      } else ledger.declared.set(t.key, { volume: p.geleverdVolume, bedrag: p.bedrag });
     }
   } else if (r.toegekend) {
     const debit = ledger.referenties.get(refKey)!;

@@ -23,6 +23,8 @@ export const ProposedProduct = z
     /** a budget in euro cents (eenheid 83) instead of a volume */
     budget: z.number().int().nonnegative().nullable().default(null),
     resultaatgebieden: z.array(z.string().min(1)).default([]),
+    /** the goals agreed for this product, in the toegang's words */
+    doelen: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
     /** how many extensions this grant includes (M1/M2: 6 months + one extension of 6) */
     verlengingen: z.number().int().nonnegative().default(0),
     /** single-trip distance for vervoer */

@@ -95,7 +95,10 @@ function proposedOf(r: Row): { ok: true; value: ProposedProduct } | { ok: false;
   if (Number.isNaN(verlengingen) || (verlengingen !== null && !Number.isInteger(verlengingen))) invalid.verlengingen = "Vul een heel aantal verlengingen in (0, 1, …).";
   if (Number.isNaN(afstand)) invalid.afstandKm = "Vul de afstand in kilometers in, bijvoorbeeld 12 of 12,5.";
   if (missing.length || Object.keys(invalid).length || !r.product) return { ok: false, missing, invalid };
-  const areas = [...r.resultaatgebieden, ...r.andere.split(/[;\n]/).map((s) => s.trim())].filter(Boolean);
+  const doelen = r.andere
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     ok: true,
     value: {
@@ -106,7 +109,8 @@ function proposedOf(r: Row): { ok: true; value: ProposedProduct } | { ok: false;
       eenheid: r.soort === "budget" ? "83" : r.eenheid || null,
       frequentie: r.soort === "budget" ? null : r.frequentie || null,
       budget: budgetEuro === null ? null : Math.round(budgetEuro * 100),
-      resultaatgebieden: [...new Set(areas)],
+      resultaatgebieden: [...new Set(r.resultaatgebieden)],
+      doelen: [...new Set(doelen)],
       verlengingen: verlengingen ?? 0,
       afstandKm: afstand,
     },
@@ -371,7 +375,7 @@ function ProductRow({
         </Fieldset>
       ) : null}
       <FormField
-        label={<FormLabel htmlFor={`${id}-ra`}>{is004(row.product) ? "Andere resultaatgebieden of doelen" : "Resultaatgebieden of doelen"}</FormLabel>}
+        label={<FormLabel htmlFor={`${id}-ra`}>Doelen</FormLabel>}
         description={<span id={`${id}-ra-hint`}>Eén per regel</span>}
         input={<Textarea id={`${id}-ra`} rows={2} aria-describedby={`${id}-ra-hint`} value={row.andere} onChange={(e) => set("andere", e.target.value)} />}
       />

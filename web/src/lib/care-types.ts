@@ -50,6 +50,8 @@ export interface ProposedProduct {
   /** euro cents, instead of a volume */
   budget: number | null;
   resultaatgebieden: string[];
+  /** the goals agreed for this product */
+  doelen: string[];
   verlengingen: number;
   afstandKm: number | null;
 }
