@@ -41,7 +41,9 @@ function heenOf(retour: M, heenName: string): M {
 function codeMap(model: M): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (v: unknown, path: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i + 1}]`));
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i + 1}]`);
+    }
     else if (v && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (k === "RetourCodes") {

@@ -152,7 +152,7 @@ export interface Prest {
   dc?: "D" | "C";
 }
 
-export function m323(o: { std?: Std; id: string; dag?: string; nummer: string; begin?: string; eind?: string; clients: { bsn: string; prestaties: Prest[] }[] }): Uint8Array {
+export function m323(o: { std?: Std; id: string; dag?: string; nummer: string; begin?: string; eind?: string; clients: { bsn: string; prestaties: Prest[] }[]; agb?: string }): Uint8Array {
   const std = o.std ?? "WMO";
   const begin = o.begin ?? "2026-05-01";
   const eind = o.eind ?? "2026-05-31";
@@ -160,7 +160,7 @@ export function m323(o: { std?: Std; id: string; dag?: string; nummer: string; b
   const bedrag = (p: Prest) => p.bedrag ?? (p.volume ?? 4) * (p.tarief ?? 6000);
   const total = ps.reduce((s, p) => s + (p.dc === "C" ? -1 : 1) * bedrag(p), 0);
   return xml(`${std}323`, {
-    Header: header(code(std, 484, 490), AGB, GEMEENTE, o.id, o.dag ?? "2026-06-01"),
+    Header: header(code(std, 484, 490), o.agb ?? AGB, GEMEENTE, o.id, o.dag ?? "2026-06-01"),
     Declaratie: {
       DeclaratieNummer: o.nummer,
       DeclaratiePeriode: { Begindatum: begin, Einddatum: eind },

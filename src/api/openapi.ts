@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { NewUser } from "../app/auth.ts";
 import { ProductSearchParams } from "../app/catalogue.ts";
+import { carePaths } from "./routes/care.ts";
+import { messagePaths } from "./routes/messages.ts";
 import { qualityPaths } from "./routes/quality.ts";
 
 const problem = {
@@ -143,6 +145,8 @@ export function openApiDocument(): object {
       "/api/v1/tarieven/productenboeken/{id}/gevoeligheid": { post: { summary: "Effect van +1 punt ziekte, overhead en HBO-aandeel", parameters: [id], responses: { 200: json("{ variants }"), 400: problem } } },
       "/api/v1/tarieven/contracten": { post: { summary: "Contracttarieven naast de modeltarieven (contractmanager)", security: [{ session: [] }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
       ...qualityPaths(problem, json, queryParameters),
+      ...carePaths(problem, json, queryParameters),
+      ...messagePaths(problem, json, queryParameters),
       "/api/v1/export": {
         get: {
           summary: "Export (kader.productenboek/v1 als JSON, of CSV/XLSX met één rij per product)",

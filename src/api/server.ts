@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessGate } from "../app/access.ts";
 import type { AuthService } from "../app/auth.ts";
 import type { CareService } from "../app/care.ts";
+import type { MessageService } from "../app/messages-processing.ts";
+import type { ConversionService } from "../app/conversion.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
 import type { ComplianceService } from "../app/compliance.ts";
 import type { QualityService } from "../app/quality.ts";
@@ -18,6 +20,8 @@ import { openApiDocument } from "./openapi.ts";
 import { sendProblems } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { careRoutes } from "./routes/care.ts";
+import { messageRoutes } from "./routes/messages.ts";
+import { conversionRoutes } from "./routes/conversion.ts";
 import { catalogueRoutes } from "./routes/catalogue.ts";
 import { complianceRoutes } from "./routes/compliance.ts";
 import { qualityRoutes } from "./routes/quality.ts";
@@ -40,6 +44,11 @@ export interface ServerDeps {
   quality?: QualityService;
   /** the care chain (optional for callers that build their own deps) */
   care?: CareService;
+  /** iWmo/iJw message processing (optional for callers that build their own deps) */
+  messages?: MessageService;
+  /** conversion of running toewijzingen (optional); its plans are read from conversionPlanDir */
+  conversion?: ConversionService;
+  conversionPlanDir?: string;
 }
 
 /** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
@@ -87,6 +96,8 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(tariffRoutes(deps.tariffs), { prefix: "/api/v1" });
   if (deps.quality) await app.register(qualityRoutes(deps.quality), { prefix: "/api/v1" });
   if (deps.care) await app.register(careRoutes(deps.care), { prefix: "/api/v1" });
+  if (deps.messages) await app.register(messageRoutes(deps.messages), { prefix: "/api/v1" });
+  if (deps.conversion && deps.conversionPlanDir) await app.register(conversionRoutes(deps.conversion, deps.conversionPlanDir), { prefix: "/api/v1" });
   if (web) {
     // hashed assets never change: cache them for a year; index.html is revalidated on every visit
     await app.register(fastifyStatic, {

@@ -127,9 +127,9 @@ const num = (v: ModelValue | undefined): number => (typeof v === "number" ? v : 
 /** The prestaties of a 323 in message order, each with its client's BSN and its path. */
 export function prestatiesOf(model: AnyModel): { bsn: string; prestatie: M; path: string; clientIndex: number }[] {
   const out: { bsn: string; prestatie: M; path: string; clientIndex: number }[] = [];
-  arr(obj(obj(model.Declaratie).Clienten).Client).forEach((c, ci) =>
-    arr(obj(c.Prestaties).Prestatie).forEach((p, pi) => out.push({ bsn: str(c.Bsn) ?? "", prestatie: p, path: `Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`, clientIndex: ci })),
-  );
+  for (const [ci, c] of arr(obj(obj(model.Declaratie).Clienten).Client).entries())
+    for (const [pi, p] of arr(obj(c.Prestaties).Prestatie).entries())
+      out.push({ bsn: str(c.Bsn) ?? "", prestatie: p, path: `Bericht/Declaratie/Clienten/Client[${ci + 1}]/Prestaties/Prestatie[${pi + 1}]`, clientIndex: ci });
   return out;
 }
 

@@ -87,6 +87,8 @@ export interface BerichtFilter {
 
 /** Persistence of the message log, the start/stop registrations and the verzoeken. */
 export interface MessageRepository {
+  /** serialises the processing of messages with the same key (sender, kind, Identificatie) until the transaction ends */
+  lockKey(key: string): Promise<void>;
   /** earlier messages with this key (TR056: BerichtIdentificatie per sender per message kind) */
   byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string): Promise<BerichtRecord[]>;
   insert(m: Omit<BerichtRecord, "id">, xml: string): Promise<BerichtRecord>;

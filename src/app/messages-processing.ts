@@ -50,6 +50,10 @@ export interface Antwoordbestand {
   bestandsnaam: string;
   berichtNaam: string;
   xml: string;
+  /** the answer in the message log */
+  berichtId?: number;
+  /** the retourcodes in the answer other than 0200 */
+  retourcodes?: string[];
 }
 
 /**
@@ -246,12 +250,21 @@ export class MessageService {
     const ctxMsg: AccessContext = { endpoint: ctx.endpoint, purpose: `${ctx.purpose}: ${def.name} ${keyId}` };
 
     return this.store.transaction(async (u) => {
+      // two processes with the same message (or the same Identificatie) wait for each other: one decides, the other sees it
+      await u.messages.lockKey(`${rol}|${richting}|${keyAfzender}|${def.berichtCode}|${keyId}`);
       const earlier = await u.messages.byKey(rol, richting, keyAfzender, def.berichtCode, keyId);
       const same = earlier.find((e) => e.contentHash === hash);
       if (same) {
         const answers = await u.messages.answersOf(same.id);
         const antwoorden: Antwoordbestand[] = [];
-        for (const a of answers) antwoorden.push({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "" });
+        const seen = new Map<string, number>();
+        for (const a of answers) {
+          const n = (seen.get(a.berichtNaam) ?? 0) + 1;
+          seen.set(a.berichtNaam, n);
+          const adef = definition(def.standaard, a.berichtNaam.replace(/^\D+/, "") as MessageNumber);
+          // the earlier answer, byte for byte, named after this file
+          antwoorden.push({ bestandsnaam: answerFileName(input.bestandsnaam, adef, n), berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id });
+        }
         return { ...blank, identificatie: keyId, dagtekening, status: "herhaald", retourcodes: same.retourcodes, meldingen: [{ retourcode: "", pad: "Bericht", tekst: `dit bericht is al verwerkt (${same.createdAt}); het eerdere antwoord is opnieuw geschreven, er is niets veranderd` }], antwoorden, berichtId: same.id };
       }
       const base: Omit<BerichtRecord, "id"> = {
@@ -301,7 +314,7 @@ export class MessageService {
       const care = this.careIn(u, snaps);
       const handled = await this.dispatch(rol, def, model, h, wet, rec, u, care, snaps.get(today)!, ctxMsg, opts);
       const antwoorden = await this.writeAnswers(u, rec, handled.answers);
-      const codes = [...new Set(antwoorden.flatMap((a) => retourcodesIn(validateMessage(a.xml, { model: true }).model)))].sort();
+      const codes = [...new Set(antwoorden.flatMap((a) => a.retourcodes ?? []))].sort();
       const retourcodes = how === "register" ? retourcodesIn(model) : codes;
       await u.messages.update(rec.id, { status: handled.status, retourcodes, meldingen: handled.meldingen, samenvatting: handled.samenvatting, ...(antwoorden[0] ? { antwoordBestand: antwoorden[0].bestandsnaam } : {}) });
       return { ...blank, identificatie: keyId, dagtekening, status: handled.status, retourcodes, meldingen: handled.meldingen, antwoorden, berichtId: rec.id, prestaties };
@@ -327,8 +340,8 @@ export class MessageService {
       const n = (seen.get(a.def.name) ?? 0) + 1;
       seen.set(a.def.name, n);
       const bestandsnaam = answerFileName(rec.bestandsnaam, a.def, n);
-      const h = headerInfo(model)!;
-      await u.messages.insert(
+      const retourcodes = retourcodesIn(model);
+      const saved = await u.messages.insert(
         {
           rol: rec.rol,
           richting: "uit",
@@ -344,18 +357,23 @@ export class MessageService {
           bestandsnaam,
           contentHash: createHash("sha256").update(xml).digest("hex"),
           status: "verzonden",
-          retourcodes: retourcodesIn(model),
+          retourcodes,
           meldingen: [],
-          samenvatting: { antwoordOp: rec.berichtNaam, identificatie: rec.identificatie, ...(h ? {} : {}) },
+          samenvatting: { antwoordOp: rec.berichtNaam, identificatie: rec.identificatie },
           antwoordOp: rec.id,
           antwoordBestand: null,
           createdAt: this.clock.now(),
         },
         xml,
       );
-      out.push({ bestandsnaam, berichtNaam: a.def.name, xml });
+      out.push({ bestandsnaam, berichtNaam: a.def.name, xml, berichtId: saved.id, retourcodes });
     }
     return out;
+  }
+
+  /** Whether this user may upload messages at all (asked before the upload is read; logged). */
+  async mayUpload(actor: Actor, ctx: AccessContext): Promise<{ ok: false; problems: Problem[] } | null> {
+    return this.allow(actor, "write", this.tenant(actor), ctx);
   }
 
   private async dispatch(rol: Rol, def: MessageDefinition, model: AnyModel, h: HeaderInfo, wet: Wet, rec: BerichtRecord, u: MessageUnit, care: CareService, cat: { products: Product[]; productenboeken: Productenboek[] }, ctx: AccessContext, opts: VerwerkOpties): Promise<Handled> {
@@ -732,6 +750,8 @@ export class MessageService {
         // every current toewijzing of the client at this aanbieder goes in the message
         const current = all.filter((t) => t.clientId === t0.clientId && t.agbCode === t0.agbCode && t.wet === t0.wet).sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
         const def = definition(standaardOf(t0.wet), "301");
+        if (!/^[0-9]/.test(client.adres.huisnummer ?? "") || !client.adres.postcode)
+          return { ok: false, problems: [{ code: "inconsistent-data" as const, title: "Adres ontbreekt", detail: `cliënt ${client.id} heeft geen huisnummer en postcode; een ${def.name} vraagt het BRP-adres (TR006, CD034)`, path: `toewijzingen.${t0.toewijzingnummer}` }] };
         const meta = { identificatie: await u.messages.nextIdentificatie(), dagtekening: this.clock.today() };
         const model = build301Model(def, { client, toewijzingen: current, identificatie: meta.identificatie, dagtekening: meta.dagtekening, tijd: this.clock.now().slice(11, 19) });
         const xml = buildMessage(def, model);
@@ -740,7 +760,7 @@ export class MessageService {
           return { ok: false, problems: check.failures.slice(0, 10).map((f) => ({ code: "inconsistent-data" as const, title: `${def.name} voor toewijzing ${t0.toewijzingnummer} is ongeldig`, detail: f.message, path: f.path })) };
         }
         const bestandsnaam = `${def.name}_${t0.gemeentecode}_${t0.agbCode}_${meta.identificatie}.xml`;
-        await u.messages.insert(
+        const saved = await u.messages.insert(
           {
             rol: "gemeente",
             richting: "uit",
@@ -765,7 +785,7 @@ export class MessageService {
           },
           xml,
         );
-        out.push({ bestandsnaam, berichtNaam: def.name, xml });
+        out.push({ bestandsnaam, berichtNaam: def.name, xml, berichtId: saved.id });
       }
       return { ok: true, value: out };
     });
@@ -776,7 +796,7 @@ export class MessageService {
     const v = await this.store.messages.verzoekById(id);
     const allowed = await this.allow(actor, "write", { gemeentecode: v?.gemeentecode ?? null }, ctx);
     if (allowed) return allowed;
-    if (!v || v.rol !== "gemeente") return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen verzoek ${id}` }] };
+    if (v?.rol !== "gemeente") return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen verzoek ${id}` }] };
     if (v.status !== "open" && v.status !== "in-onderzoek")
       return { ok: false, problems: [{ code: "inconsistent-data", title: "Niet toegestaan", detail: `verzoek ${v.referentieAanbieder} is al ${v.status === "toegewezen" ? "toegewezen (9359)" : "afgewezen (9365)"}` }] };
     if (v.status === "in-onderzoek" && antwoord.verzoekAntwoord === "in-onderzoek") return { ok: false, problems: [{ code: "inconsistent-data", title: "Niet toegestaan", detail: "dit verzoek is al als in onderzoek beantwoord (9360)" }] };
@@ -794,7 +814,7 @@ export class MessageService {
         xml,
       );
       await u.messages.updateVerzoek(v.id, { status: code === "1" ? "afgewezen" : "in-onderzoek", antwoord: { verzoekAntwoord: code, redenAfwijzing: code === "1" ? antwoord.reden! : null, berichtId: rec.id } }, this.clock.now());
-      return { ok: true, value: { bestandsnaam, berichtNaam: def.name, xml } };
+      return { ok: true, value: { bestandsnaam, berichtNaam: def.name, xml, berichtId: rec.id } };
     });
   }
 

@@ -13,6 +13,9 @@ import { AuthService } from "../app/auth.ts";
 import { CareService } from "../app/care.ts";
 import { MessageService } from "../app/messages-processing.ts";
 import { SqlMessageStore } from "../adapters/db/messages-repository.ts";
+import { SqlConversionStore } from "../adapters/db/conversion-repository.ts";
+import { conversionDirOf } from "../adapters/files/conversion-plan-file.ts";
+import { ConversionService } from "../app/conversion.ts";
 import { CatalogueService } from "../app/catalogue.ts";
 import { ComplianceService } from "../app/compliance.ts";
 import { QualityService } from "../app/quality.ts";
@@ -57,6 +60,9 @@ export interface Kader {
   quality: QualityService;
   care: CareService;
   messages: MessageService;
+  /** conversion of running toewijzingen (docs/conversie.md) and the folder of its plans */
+  conversion: ConversionService;
+  conversionPlanDir: string;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -90,6 +96,8 @@ export function wire(db: Db, clock: Clock): Kader {
     tariffs: new TariffService(catalogue),
     care: new CareService(new SqlCareRepository(db), catalogue, gate, clock),
     messages: new MessageService(new SqlMessageStore(db), catalogue, gate, clock),
+    conversion: new ConversionService(new SqlConversionStore(db), catalogue, gate, clock),
+    conversionPlanDir: conversionDirOf(DEFAULT_CATALOG),
     close: () => db.close(),
   };
 }

@@ -11,6 +11,7 @@ import { serve } from "./serve.ts";
 import { tariffBook, tariffCalculate } from "./tariffs.ts";
 import { usersAdd, usersDisable, usersList, usersResetPassword } from "./users.ts";
 import { berichtenBeantwoord, berichtenToewijzingen, berichtenValideer, berichtenVerwerk, berichtenVerzoeken } from "./messages.ts";
+import { conversieImporteer, conversiePlan, conversieProefrun, conversieUitvoeren, conversieUitvraag } from "./conversion.ts";
 import { pveCreate, pveExport, pveInvite, pveList, pvePublish, pveStatus, pveUpdate, qualityFramework, qualityFrameworks, qualitySearch, qualityValidate } from "./quality.ts";
 
 // output piped into `head` and the like: stop quietly when the reader goes away
@@ -340,6 +341,46 @@ berichten
   .option("--in-onderzoek", "aanvraag in onderzoek")
   .requiredOption("--uit <map>", "map voor het bericht")
   .action((id, o) => run(() => withKader((k) => berichtenBeantwoord(out, k, id, o)))());
+
+const conversie = program.command("conversie").description("lopende toewijzingen omzetten naar een nieuw productenboek (docs/conversie.md)");
+conversie
+  .command("plan")
+  .description("toon een conversieplan: regels, doelen en open punten")
+  .option("--plan <id|bestand>", "plan-id in catalog/conversies of een bestand", "004-nmd-2026")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => conversiePlan(out, o))());
+conversie
+  .command("uitvraag")
+  .description("schrijf per aanbieder een uitvraag-werkmap, of toon met --herinneringen wie nog niet antwoordde")
+  .requiredOption("--gemeente <code>", "gemeentecode")
+  .option("--plan <id|bestand>", "plan-id of bestand", "004-nmd-2026")
+  .option("--aanbieder <agb>", "alleen voor deze aanbieder")
+  .option("--uit <map>", "map voor de werkmappen")
+  .option("--herinneringen", "lijst van aanbieders die (nog) niet alles beantwoordden")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => withKader((k) => conversieUitvraag(out, k, o)))());
+conversie
+  .command("importeer <bestanden...>")
+  .description("lees ingevulde uitvraag-werkmappen in; een werkmap met een fout verandert niets")
+  .option("--json", "uitvoer als JSON")
+  .action((files, o) => run(() => withKader((k) => conversieImporteer(out, k, files, o)))());
+conversie
+  .command("proefrun")
+  .description("bereken de voorstellen en signalen en bewaar ze als proefrun")
+  .requiredOption("--gemeente <code>", "gemeentecode")
+  .option("--plan <id|bestand>", "plan-id of bestand", "004-nmd-2026")
+  .option("--xlsx <bestand>", "ook als Excel-werkmap")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => withKader((k) => conversieProefrun(out, k, o)))());
+conversie
+  .command("uitvoeren")
+  .description("keur een proefrun goed en voer hem uit: oude toewijzingen beëindigd (reden 10), nieuwe toegewezen, 301-berichten")
+  .requiredOption("--gemeente <code>", "gemeentecode")
+  .requiredOption("--proefrun <id>", "de goed te keuren proefrun")
+  .requiredOption("--uit <map>", "map voor de berichten en het verslag")
+  .option("--plan <id|bestand>", "plan-id of bestand", "004-nmd-2026")
+  .option("--json", "uitvoer als JSON")
+  .action((o) => run(() => withKader((k) => conversieUitvoeren(out, k, o)))());
 
 program
   .command("db")

@@ -165,8 +165,9 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
       const codes = r.retourcodes.length ? ` [${r.retourcodes.join(" ")}]` : "";
       const ans = r.antwoorden.length ? ` → ${r.antwoorden.map((a) => a.bestandsnaam).join(", ")}` : "";
       out.line(`${statusLabel[r.status].padEnd(13)} ${r.bestandsnaam}${r.berichtNaam ? ` (${r.berichtNaam} ${r.identificatie ?? ""})` : ""}${codes}${ans}`);
-      for (const m of r.meldingen.filter((m) => m.retourcode !== "0200" || r.status !== "verwerkt").slice(0, 20))
-        out.line(`    ${(m.retourcode || "").padEnd(5)} ${m.retourcode && retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode) ? `${retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode)} — ` : ""}${m.pad ? `${m.pad}: ` : ""}${m.tekst}`);
+      for (const m of r.meldingen.slice(0, 20))
+        out.line(`    ${(m.retourcode || "").padEnd(5)} ${m.pad ? `${m.pad}: ` : ""}${m.tekst}${m.retourcode && m.retourcode !== "0200" && m.retourcode !== "0001" ? ` (${retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode) ?? ""})` : ""}`);
+      if (r.meldingen.length > 20) out.line(`    … en ${r.meldingen.length - 20} meer (--json voor alles)`);
     }
     const count = (s: Uitkomst) => results.filter((r) => r.status === s).length;
     const written = results.reduce((n, r) => n + r.antwoorden.length, 0);

@@ -19,6 +19,9 @@ async function login(page: Page, username: string) {
   await page.getByTestId("current-user").waitFor();
 }
 
+/** Waits until the element with this id has the focus. */
+const focused = (page: Page, id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id, { timeout: 5000 });
+
 describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 }, () => {
   let pveUrl = "";
   before(async () => {
@@ -73,7 +76,9 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     await page.getByLabel("Eigen eis: titel").fill("Bereikbaarheid");
     await page.getByLabel("Eigen eis: tekst").fill("Telefonisch bereikbaar op werkdagen van 9 tot 17 uur.");
     await page.getByRole("button", { name: "Eigen eis toevoegen" }).click();
-    await page.getByLabel("Producten (product-id's uit de catalogus, één per regel)").fill("000-begeleiding-dagbesteding.wmo.02A03");
+    await page.getByLabel("Product zoeken").fill("02A03");
+    await page.getByTestId("product-resultaten").getByRole("button", { name: /^Toevoegen: product 02A03/ }).first().click();
+    await page.getByTestId("gekozen-producten").getByText("02A03").waitFor();
     await page.getByRole("button", { name: "Concept opslaan" }).click();
     await page.getByText("Concept opgeslagen; het voorbeeld is bijgewerkt.").waitFor();
     await page.getByTestId("voorbeeld").getByText("Telefonisch bereikbaar op werkdagen").waitFor();
@@ -92,6 +97,61 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     const html = await page.request.get(`${base}/api/v1${pveUrl.replace("/kwaliteit/programmas", "/programmas-van-eisen")}/versies/1?format=html`);
     assert.equal(html.status(), 200);
     assert.match(await html.text(), /Versie 1, gepubliceerd/);
+    assert.deepEqual(errors, []);
+  });
+
+  test("contractmanager: product zoeken, criterium per segment, kader met afwijking; voorbeeld toont ze", async () => {
+    const { page, errors } = await newPage();
+    await login(page, "contractmanager");
+    await open(page, "/kwaliteit/programmas");
+    await page.getByLabel("Titel").fill("PvE Wmo Structureel (browsertest)");
+    await page.getByRole("button", { name: "Concept aanmaken" }).click();
+    await page.getByRole("heading", { level: 1, name: /Programma van eisen: PvE Wmo Structureel/ }).waitFor();
+
+    // a product via search-as-you-type, filtered on the law
+    await page.locator("#c-prod-law").selectOption("wmo");
+    await page.getByLabel("Product zoeken").fill("dagbesteding");
+    await page.getByTestId("product-resultaten").getByRole("button", { name: /^Toevoegen: product/ }).first().click();
+    await page.getByTestId("gekozen-product").first().waitFor();
+    assert.match(await text(page.getByTestId("gekozen-producten")), /dagbesteding/i);
+    assert.match(await text(page.getByTestId("gekozen-producten")), /Wmo/);
+
+    // a criterion via the picker: the draft's segment preselected, narrowed by a word
+    await page.getByLabel("Wmo 2 Structureel").check();
+    await page.waitForFunction(() => (document.getElementById("c-crit-segment") as HTMLSelectElement | null)?.value === "concept");
+    await page.getByLabel("Element", { exact: true }).selectOption("dienstverlening");
+    await page.getByLabel("Zoek in de criteria").fill("medische");
+    const add = page.getByTestId("criterium-resultaten").getByRole("button", { name: "Toevoegen: criterium d03 van kader 5" });
+    await add.waitFor();
+    await add.click();
+    await page.getByTestId("gekozen-criteria").getByText("d03").waitFor();
+
+    // a whole framework with one deviation tied to one of its criteria
+    await page.getByLabel("Heel kwaliteitskader").selectOption("6");
+    await page.getByRole("button", { name: "Kader toevoegen" }).click();
+    await page.getByRole("button", { name: "Afwijking toevoegen aan kader 6" }).click();
+    // the focus moves to the new deviation
+    await focused(page, "c-afw-1-0-crit");
+    await page.getByLabel("Afwijking 1 geldt voor").selectOption("d01");
+    // an empty deviation is refused with an error summary that links to the field
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await page.getByTestId("c-fouten").waitFor();
+    await focused(page, "c-fouten");
+    await assertAccessible(page, "composer met foutmelding");
+    await page.getByTestId("c-fouten").getByRole("link", { name: /Beschrijf afwijking 1 van kader 6/ }).click();
+    await focused(page, "c-afw-1-0-tekst");
+    await page.getByLabel("Afwijking 1: tekst").fill("De cliënt kiest zelf het moment van het evaluatiegesprek.");
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await page.getByText("Concept opgeslagen; het voorbeeld is bijgewerkt.").waitFor();
+
+    const preview = page.getByTestId("voorbeeld");
+    await preview.getByText("Afwijking op d01: De cliënt kiest zelf het moment van het evaluatiegesprek.").waitFor();
+    assert.match(await text(preview), /medische behandeling en begeleiding sluiten op elkaar aan/);
+    assert.match(await text(preview), /Model basisset kwaliteitseisen Wmo-ondersteuning/);
+    // after the reload the deviation is still there to edit
+    assert.equal(await page.getByLabel("Afwijking 1: tekst").inputValue(), "De cliënt kiest zelf het moment van het evaluatiegesprek.");
+    await assertAccessible(page, "composer met product, criterium en afwijking");
+    await shot(page, "kwaliteit-composer-pickers");
     assert.deepEqual(errors, []);
   });
 

@@ -41,6 +41,9 @@ import { ClientPage } from "./pages/ClientPage.tsx";
 import { DeclaratiePage } from "./pages/DeclaratiePage.tsx";
 import { DeclaratiesPage } from "./pages/DeclaratiesPage.tsx";
 import { WerklijstPage } from "./pages/WerklijstPage.tsx";
+import { BerichtenPage } from "./pages/BerichtenPage.tsx";
+import { ConversiePage } from "./pages/ConversiePage.tsx";
+import { ConversiesPage } from "./pages/ConversiesPage.tsx";
 import { careRoles } from "./lib/care-labels.ts";
 
 function route(pathname: string) {
@@ -77,6 +80,10 @@ function route(pathname: string) {
   const dc = /^\/declaraties\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(pathname);
   if (dc) return <DeclaratiePage agb={decodeURIComponent(dc[1]!)} wet={decodeURIComponent(dc[2]!)} nummer={decodeURIComponent(dc[3]!)} />;
   if (pathname === "/budget") return <BudgetPage />;
+  if (pathname === "/berichten") return <BerichtenPage />;
+  if (pathname === "/conversie") return <ConversiesPage />;
+  const cv = /^\/conversie\/([0-9]+)$/.exec(pathname);
+  if (cv) return <ConversiePage id={cv[1]!} />;
   return <NotFoundPage />;
 }
 
@@ -102,7 +109,7 @@ function UserBar() {
       focusLogin.current = true;
       setMessage("U bent uitgelogd.");
       // pages with personal data are left behind
-      if (/^\/(accounts|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget)(\/|$)/.test(pathname)) navigate("/");
+      if (/^\/(accounts|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget|berichten|conversie)(\/|$)/.test(pathname)) navigate("/");
     } catch (e) {
       setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
     }
@@ -176,8 +183,10 @@ export function App() {
           { href: "/werklijst", label: "Werklijst" },
           { href: "/declaraties", label: "Declaraties" },
           { href: "/budget", label: "Budget" },
+          { href: "/berichten", label: "Berichten" },
         ]
       : []),
+    ...(role === "contractmanager" || role === "toegang" || role === "controller" || role === "aanbieder" ? [{ href: "/conversie", label: "Conversie" }] : []),
     ...(role === "beheerder" ? [{ href: "/accounts", label: "Accounts" }] : []),
   ];
   const under = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));

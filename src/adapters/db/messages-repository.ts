@@ -67,6 +67,10 @@ const VZ_COLS = "id, rol, gemeentecode, agb_code, wet, soort, referentie_aanbied
 export class SqlMessageRepository implements MessageRepository {
   constructor(private readonly db: Db) {}
 
+  async lockKey(key: string) {
+    await this.db.query("select pg_advisory_xact_lock(hashtext($1))", [`bericht|${key}`]);
+  }
+
   async byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string) {
     const rows = await this.db.query<Row>(
       `select ${COLS} from bericht where rol = $1 and richting = $2 and afzender = $3 and bericht_code = $4 and identificatie = $5 order by id`,

@@ -34,6 +34,8 @@ export async function readCatalogueDir(dir: string): Promise<Result<Catalogue>> 
     if (name.startsWith(".")) continue;
     // the quality-framework library (document 003) has its own format and loader (quality-files.ts)
     if (name === QUALITY_DIR) continue;
+    // conversion plans (catalog/conversies) have their own format and loader (conversion-plan-file.ts)
+    if (name === "conversies") continue;
     const pbFile = join(pbDir, "productenboek.yaml");
     const pb = await parseYamlFile(pbFile, SourceProductenboek, relative(process.cwd(), pbFile), problems);
     if (!pb) continue;

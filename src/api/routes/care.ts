@@ -118,3 +118,37 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
     return r.value;
   });
 };
+
+/** The care chain's paths for the OpenAPI document (src/api/openapi.ts). */
+export function carePaths(problem: object, json: (d: string) => object, queryParameters: (s: z.ZodObject) => object[]): Record<string, object> {
+  const secured = { security: [{ session: [] }] };
+  const p = (name: string, pattern?: string) => ({ name, in: "path", required: true, schema: { type: "string", ...(pattern ? { pattern } : {}) } });
+  const tw = [p("gemeente", "^[0-9]{4}$"), p("wet", "^(wmo|jeugdwet)$"), p("nummer", "^[0-9]{1,8}$")];
+  const denied = { 401: problem, 403: problem };
+  return {
+    "/api/v1/clienten": {
+      get: { summary: "Cliënten van de eigen gemeente, of met een toewijzing bij de eigen aanbieder", ...secured, parameters: queryParameters(ClientQuery), responses: { 200: json("{ total, items }"), 400: problem, ...denied } },
+      post: { summary: "Cliënt registreren (toegang; BSN met elfproef)", ...secured, responses: { 201: json("cliënt"), 400: problem, ...denied, 422: problem } },
+    },
+    "/api/v1/clienten/{id}": { get: { summary: "Cliënt met beschikkingen en toewijzingen", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ client, beschikkingen, toewijzingen }"), ...denied, 404: problem } } },
+    "/api/v1/clienten/{id}/toets": { post: { summary: "Toets een voorgestelde beschikking voor deze cliënt (leeftijd, lopende toewijzingen); slaat niets op", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
+    "/api/v1/beschikkingen/toets": { post: { summary: "Toets een voorgestelde beschikking aan de regels van het productenboek; slaat niets op", ...secured, responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
+    "/api/v1/beschikkingen": { post: { summary: "Beschikking afgeven (toegang): één toewijzing per product; fout weigert, oordeel alleen met onderbouwde afwijking", ...secured, responses: { 201: json("{ beschikking, toewijzingen, verdict }"), 400: problem, ...denied, 422: problem } } },
+    "/api/v1/toewijzingen": { get: { summary: "Toewijzingen (eigen gemeente of eigen aanbieder)", ...secured, parameters: queryParameters(StatusQuery), responses: { 200: json("{ items }"), 400: problem, ...denied } } },
+    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}": { get: { summary: "Eén toewijzing met haar gebeurtenissen", ...secured, parameters: tw, responses: { 200: json("{ toewijzing, events }"), ...denied, 404: problem } } },
+    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}/gebeurtenissen": {
+      post: { summary: "Start, tijdelijke stop, stop (aanbieder, toegang); wijzigen, intrekken, verwijderen (toegang): { event, datum, reden }", ...secured, parameters: tw, responses: { 200: json("toewijzing"), 400: problem, ...denied, 404: problem, 422: problem } },
+    },
+    "/api/v1/werklijst": { get: { summary: "Termijnen: start binnen 24 uur, plan, evaluatie, start/stop melden binnen 5 werkdagen", ...secured, responses: { 200: json("{ items }"), ...denied } } },
+    "/api/v1/declaraties": {
+      get: { summary: "Declaraties (eigen aanbieder of eigen gemeente)", ...secured, responses: { 200: json("{ items }"), ...denied } },
+      post: {
+        summary: "Declaratie indienen (aanbieder): JSON of text/csv; antwoord per prestatie met retourcodes; dezelfde declaratie opnieuw verandert niets",
+        ...secured,
+        responses: { 200: json("{ antwoorden } (herhaald)"), 201: json("{ antwoorden }"), 400: problem, ...denied },
+      },
+    },
+    "/api/v1/declaraties/{agb}/{wet}/{nummer}": { get: { summary: "Eén declaratie met het antwoord per prestatie", ...secured, parameters: [p("agb", "^[0-9]{8}$"), p("wet", "^(wmo|jeugdwet)$"), p("nummer")], responses: { 200: json("{ declaratie, prestaties }"), ...denied, 404: problem } } },
+    "/api/v1/budget": { get: { summary: "Budgetbewaking: toegekend, ingediend en betaald per groep en maand, prognose en signalen; ?format=xlsx", ...secured, parameters: queryParameters(BudgetQuery), responses: { 200: json("{ peildatum, groep, rows, maanden, signalen }"), 400: problem, ...denied } } },
+  };
+}

@@ -123,6 +123,8 @@ export interface Uitkomst {
   vlaggen: Vlag[];
   /** true when no flag needs a decision: execution converts it */
   uitvoerbaar: boolean;
+  /** the old toewijzing's amount per month where its tariff is known (cents) */
+  oudPerMaandCents: number | null;
 }
 
 export interface ProefrunInput {
@@ -293,7 +295,16 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
     voorstellen,
     vlaggen,
     uitvoerbaar: false,
+    oudPerMaandCents: oudPerMaand(input, t),
   };
+}
+
+/** The old toewijzing per month: omvang per week ×52/12, per maand as is; per dag ×365/12; otherwise unknown. */
+function oudPerMaand(input: ProefrunInput, t: LopendeToewijzing): number | null {
+  const tarief = input.tarief?.(t.agbCode, t.gemeentecode, t.productId, addDays(input.plan.wijzigingsdatum, -1)) ?? null;
+  if (tarief === null || t.omvang === null) return null;
+  const factor = t.frequentie === "4" ? 1 : t.frequentie === "2" ? WEKEN_PER_MAAND : t.frequentie === "1" ? 365 / 12 : null;
+  return factor === null ? null : Math.round(t.omvang * factor * tarief);
 }
 
 /** Short (≤ 12 months left after the change date) or long variant of a target. */
@@ -331,13 +342,16 @@ export interface Totaal {
   toewijzingen: number;
   uitvoerbaar: number;
   vlaggen: number;
+  /** null as soon as one tariff is unknown: a partial sum would mislead */
   nieuwPerMaandCents: number | null;
+  oudPerMaandCents: number | null;
 }
 
 /** Totals per aanbieder and per target product, with the monthly amount where tariffs are known. */
 export function totalen(uitkomsten: Uitkomst[]): { perAanbieder: Totaal[]; perProduct: Totaal[]; perVlag: Record<string, number> } {
   const add = (m: Map<string, Totaal>, k: string, u: Uitkomst, v: Voorstel | null) => {
-    const t = m.get(k) ?? { sleutel: k, toewijzingen: 0, uitvoerbaar: 0, vlaggen: 0, nieuwPerMaandCents: 0 };
+    const t = m.get(k) ?? { sleutel: k, toewijzingen: 0, uitvoerbaar: 0, vlaggen: 0, nieuwPerMaandCents: 0, oudPerMaandCents: 0 };
+    if (!v) t.oudPerMaandCents = t.oudPerMaandCents === null || u.oudPerMaandCents === null ? null : t.oudPerMaandCents + u.oudPerMaandCents;
     t.toewijzingen += 1;
     if (u.uitvoerbaar) t.uitvoerbaar += 1;
     if (u.vlaggen.some((f) => f.ernst === "beslissing")) t.vlaggen += 1;

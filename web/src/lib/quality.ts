@@ -250,3 +250,9 @@ export function uploadEvidence(id: string, v: number, agb: string, vraag: string
     raw: { body, type: `multipart/form-data; boundary=${boundary}` },
   });
 }
+
+/** A purchasing segment in words, as the library and the composer show it. */
+export const segmentText = (s: Segment) => `${s.wet === "wmo" ? "Wmo" : "Jeugdhulp"} ${s.label}${s.wet === "wmo" ? "" : ` ${s.naam}`}`;
+
+/** A deviation ("afwijking") from a framework referenced as a whole. */
+export type Afwijking = { criterium: string | null; tekst: string };

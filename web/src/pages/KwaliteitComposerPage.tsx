@@ -7,6 +7,7 @@ import {
   Fieldset,
   FieldsetLegend,
   FormField,
+  FormFieldErrorMessage,
   FormLabel,
   Heading,
   OrderedList,
@@ -20,13 +21,28 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { KwaliteitWaarschuwing } from "../components/KwaliteitBits.tsx";
+import { KwaliteitStatus, KwaliteitWaarschuwing } from "../components/KwaliteitBits.tsx";
+import { afwId, FrameworkParts } from "../components/KwaliteitComposerKaders.tsx";
+import { CriterionPicker, ProductPicker, useCriterionTexts, useFocusLater } from "../components/KwaliteitComposerPickers.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
 import { API, type ApiError, request, toApiError, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { formatDate } from "../lib/labels.ts";
-import { checkableText, type FrameworkItem, type PveConcept, type PveDocument, type PveOnderdeel, type PveRecord, type PveVersionInfo, pvePath, type Segment } from "../lib/quality.ts";
+import {
+  type Afwijking,
+  checkableText,
+  type CriterionHit,
+  type FrameworkItem,
+  type PveConcept,
+  type PveDocument,
+  type PveOnderdeel,
+  type PveRecord,
+  type PveVersionInfo,
+  pvePath,
+  type Segment,
+  segmentText,
+} from "../lib/quality.ts";
 import { routeClick, RouterLink } from "../lib/router.tsx";
 
 const chapterTitle = { algemeen: "Algemene eisen", kaders: "Kwaliteitskaders", criteria: "Kwaliteitscriteria", eigen: "Aanvullende eisen" } as const;
@@ -162,6 +178,81 @@ function Versions({ id, versies, onInvited }: { id: string; versies: PveVersionI
   );
 }
 
+type SummaryItem = { id: string | null; text: string };
+
+/** The element a problem's path (from the API or the preview) is about, so the error summary can link to it. */
+function fieldOf(path: string | undefined, concept: PveConcept): string | null {
+  if (!path) return null;
+  if (path === "titel" || path === "toelichting") return `c-${path}`;
+  if (path.startsWith("segmenten")) return "c-segmenten";
+  if (path.startsWith("producten")) return "c-producten-h";
+  const a = /^onderdelen\[(\d+)\]\.afwijkingen\[(\d+)\]\.(tekst|criterium)/.exec(path);
+  if (a) return afwId(Number(a[1]), Number(a[2]), a[3] === "tekst" ? "tekst" : "crit");
+  const o = /^onderdelen\[(\d+)\]/.exec(path);
+  if (o) return concept.onderdelen[Number(o[1])]?.soort === "algemene-eisen-004" ? "c-module" : `c-part-${o[1]}`;
+  return path.startsWith("onderdelen") ? "c-onderdelen-h" : null;
+}
+
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  if (!el.matches("a, button, input, select, textarea, [tabindex]")) el.setAttribute("tabindex", "-1");
+  el.focus();
+  el.scrollIntoView?.({ block: "center" });
+}
+
+/** A list of what is wrong, each item a link that moves the focus to the field; focused when it appears. */
+function ErrorSummary({ id, heading, items, focusOnShow }: { id: string; heading: string; items: SummaryItem[]; focusOnShow: number }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnShow) ref.current?.focus();
+  }, [focusOnShow]);
+  if (!items.length) return null;
+  return (
+    <section id={id} ref={ref} tabIndex={-1} aria-labelledby={`${id}-h`} data-testid={id}>
+      <Alert type="error">
+        <Paragraph>
+          <strong id={`${id}-h`}>{heading}</strong>
+        </Paragraph>
+        <UnorderedList>
+          {items.map((x, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt as a whole
+            <UnorderedListItem key={i}>
+              {x.id ? (
+                <a
+                  href={`#${x.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusField(x.id!);
+                  }}
+                >
+                  {x.text}
+                </a>
+              ) : (
+                x.text
+              )}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </Alert>
+    </section>
+  );
+}
+
+/** Checks the draft before it is sent: what the API would refuse, in words, per field. */
+function validate(c: PveConcept): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!c.titel.trim()) e["c-titel"] = "Geef het programma van eisen een titel.";
+  c.onderdelen.forEach((o, i) => {
+    if (o.soort !== "kader") return;
+    o.afwijkingen.forEach((a, j) => {
+      if (!a.tekst.trim()) e[afwId(i, j, "tekst")] = `Beschrijf afwijking ${j + 1} van kader ${o.kader}, of verwijder haar.`;
+      else if (a.tekst.length > 2000) e[afwId(i, j, "tekst")] = `Afwijking ${j + 1} van kader ${o.kader} is langer dan 2000 tekens.`;
+    });
+  });
+  return e;
+}
+
 /** The composer: a draft with its parts, a live preview, publication as an immutable version, exports and invitations. */
 export function KwaliteitComposerPage({ id }: { id: string }) {
   const auth = useAuth();
@@ -170,23 +261,26 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
   const frameworks = useApi<{ items: FrameworkItem[] }>("/kwaliteitskaders");
   const segments = useApi<{ items: Segment[] }>("/kwaliteitskaders/segmenten");
   const [concept, setConcept] = useState<PveConcept | null>(null);
-  const [producten, setProducten] = useState("");
-  const [kader, setKader] = useState("");
-  const [critKader, setCritKader] = useState("");
-  const [critId, setCritId] = useState("");
   const [eigenTitel, setEigenTitel] = useState("");
   const [eigenTekst, setEigenTekst] = useState("");
+  const [eigenErrors, setEigenErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState("");
+  const [melding, setMelding] = useState("");
+  const [lapsedNotice, setLapsedNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [summaryShown, setSummaryShown] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const loadedFor = useRef<string | null>(null);
+  const focusLater = useFocusLater();
+  const critTexts = useCriterionTexts(concept ? concept.onderdelen.flatMap((o) => (o.soort === "criterium" ? [o.kader] : [])) : []);
 
   useEffect(() => {
     if (r.state !== "ok") return;
     if (loadedFor.current === `${r.data.id}:${r.data.updatedAt}`) return;
     loadedFor.current = `${r.data.id}:${r.data.updatedAt}`;
     setConcept(r.data.concept);
-    setProducten(r.data.concept.producten.join("\n"));
   }, [r]);
 
   const heading = <PageHeading title="Programma van eisen">Programma van eisen</PageHeading>;
@@ -197,32 +291,96 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
   const data = r.state === "ok" ? r.data : r.previous!;
   if (!concept) return <Loading what="Programma van eisen" />;
   const fw = frameworks.state === "ok" ? frameworks.data.items : [];
+  const segs = segments.state === "ok" ? segments.data.items : [];
   const editable = auth.user?.role === "contractmanager";
   const hasModule = concept.onderdelen.some((o) => o.soort === "algemene-eisen-004");
+  const dirty = JSON.stringify(concept) !== JSON.stringify(data.concept);
   const update = (c: Partial<PveConcept>) => setConcept({ ...concept, ...c });
   const add = (o: PveOnderdeel) => update({ onderdelen: [...concept.onderdelen, o] });
-  const lapsed = fw.find((f) => String(f.nr) === kader && f.waarschuwing);
+  const removePart = (i: number, focusTo: string) => {
+    update({ onderdelen: concept.onderdelen.filter((_, j) => j !== i) });
+    setMelding(`${describe(concept.onderdelen[i]!, fw)} verwijderd.`);
+    focusLater(focusTo);
+  };
+  const indexed = concept.onderdelen.map((o, index) => ({ o, index }));
+  const kaderParts = indexed.flatMap(({ o, index }) => (o.soort === "kader" ? [{ index, kader: o.kader, afwijkingen: o.afwijkingen }] : []));
+  const critParts = indexed.flatMap(({ o, index }) => (o.soort === "criterium" ? [{ index, o }] : []));
+  const eigenParts = indexed.flatMap(({ o, index }) => (o.soort === "eigen" ? [{ index, o }] : []));
+  const algemeenParts = indexed.flatMap(({ o, index }) => (o.soort === "algemeen" ? [{ index, o }] : []));
+  const hasCriterion = (kader: number, criterium: string) => concept.onderdelen.some((o) => o.soort === "criterium" && o.kader === kader && o.criterium === criterium);
+  const errs = { ...fieldErrors, ...eigenErrors };
+
+  const showErrors = (found: Record<string, string>, extra: SummaryItem[] = []) => {
+    setFieldErrors(found);
+    setSummary([...Object.entries(found).map(([fid, text]) => ({ id: fid, text })), ...extra]);
+    setSummaryShown((n) => n + 1);
+  };
+
+  const addCriterion = (h: CriterionHit) => {
+    add({ soort: "criterium", kader: h.kader, criterium: h.criterium });
+    const f = fw.find((x) => x.nr === h.kader);
+    const warning = h.vervallen ? (f?.waarschuwing ?? `Kader ${h.kader} is vervallen.`) : null;
+    setLapsedNotice(warning);
+    setMelding(`Criterium ${h.criterium} van kader ${h.kader} toegevoegd.${warning ? ` Let op: ${warning}` : ""}`);
+  };
+  const addEigen = () => {
+    const e: Record<string, string> = {};
+    if (!eigenTitel.trim()) e["c-eigen-titel"] = "Geef de eigen eis een titel.";
+    if (!eigenTekst.trim()) e["c-eigen-tekst"] = "Beschrijf de eigen eis.";
+    setEigenErrors(e);
+    const first = Object.keys(e)[0];
+    if (first) {
+      focusField(first);
+      return;
+    }
+    add({ soort: "eigen", titel: eigenTitel.trim(), tekst: eigenTekst.trim(), toetsbaar: null, frequentieMaanden: null });
+    setMelding(`Eigen eis "${eigenTitel.trim()}" toegevoegd.`);
+    setEigenTitel("");
+    setEigenTekst("");
+    focusField("c-eigen-titel");
+  };
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    setBusy(true);
     setError(null);
     setStatus("");
+    const found = validate(concept);
+    if (Object.keys(found).length) {
+      showErrors(found);
+      return;
+    }
+    setFieldErrors({});
+    setSummary([]);
+    setBusy(true);
     try {
-      const body = { ...concept, producten: producten.split(/\s+/).filter(Boolean) };
-      await request(pvePath(id), { method: "PUT", body });
+      await request(pvePath(id), { method: "PUT", body: concept });
       setStatus("Concept opgeslagen; het voorbeeld is bijgewerkt.");
       setReload((n) => n + 1);
     } catch (err) {
-      setError(toApiError(err));
+      const apiError = toApiError(err);
+      const problems = apiError.problem.problems ?? [];
+      if (apiError.status === 400 && problems.length) {
+        const byField: Record<string, string> = {};
+        const rest: SummaryItem[] = [];
+        for (const p of problems) {
+          const fid = fieldOf(p.path, concept);
+          if (fid?.startsWith("c-afw-")) byField[fid] = p.detail;
+          else rest.push({ id: fid, text: `${p.path ? `${p.path}: ` : ""}${p.detail}` });
+        }
+        showErrors(byField, rest);
+      } else setError(apiError);
     } finally {
       setBusy(false);
     }
   };
   const publish = async () => {
-    setBusy(true);
     setError(null);
     setStatus("");
+    if (dirty) {
+      showErrors({}, [{ id: "c-opslaan", text: "Er zijn wijzigingen die nog niet zijn opgeslagen: sla het concept eerst op; gepubliceerd wordt het opgeslagen concept." }]);
+      return;
+    }
+    setBusy(true);
     try {
       const res = await request<{ versie: number }>(`${pvePath(id)}/versies`, { method: "POST" });
       setStatus(`Gepubliceerd als versie ${res.versie}. Deze versie verandert niet meer.`);
@@ -232,6 +390,26 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const eigenField = (fid: "c-eigen-titel" | "c-eigen-tekst", label: string, value: string, set: (s: string) => void, max: number) => {
+    const err = eigenErrors[fid];
+    const props = {
+      id: fid,
+      value,
+      maxLength: max,
+      invalid: !!err,
+      "aria-describedby": err ? `${fid}-error` : undefined,
+      onChange: (e: { target: { value: string } }) => set(e.target.value),
+    };
+    return (
+      <FormField
+        invalid={!!err}
+        label={<FormLabel htmlFor={fid}>{label}</FormLabel>}
+        errorMessage={err ? <FormFieldErrorMessage id={`${fid}-error`}>{err}</FormFieldErrorMessage> : undefined}
+        input={fid === "c-eigen-titel" ? <Textbox {...props} /> : <Textarea {...props} />}
+      />
+    );
   };
 
   return (
@@ -250,15 +428,33 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
           <Heading level={2} id="concept-h">
             Concept
           </Heading>
-          <FormField label={<FormLabel htmlFor="c-titel">Titel</FormLabel>} input={<Textbox id="c-titel" value={concept.titel} maxLength={200} disabled={!editable} onChange={(e) => update({ titel: e.target.value })} />} />
+          <ErrorSummary id="c-fouten" heading="Het concept kan zo niet worden opgeslagen" items={summary} focusOnShow={summaryShown} />
+          <FormField
+            invalid={!!errs["c-titel"]}
+            label={<FormLabel htmlFor="c-titel">Titel</FormLabel>}
+            errorMessage={errs["c-titel"] ? <FormFieldErrorMessage id="c-titel-error">{errs["c-titel"]}</FormFieldErrorMessage> : undefined}
+            input={
+              <Textbox
+                id="c-titel"
+                value={concept.titel}
+                maxLength={200}
+                disabled={!editable}
+                invalid={!!errs["c-titel"]}
+                aria-describedby={errs["c-titel"] ? "c-titel-error" : undefined}
+                onChange={(e) => update({ titel: e.target.value })}
+              />
+            }
+          />
           <FormField
             label={<FormLabel htmlFor="c-toelichting">Toelichting</FormLabel>}
-            input={<Textarea id="c-toelichting" value={concept.toelichting ?? ""} disabled={!editable} onChange={(e) => update({ toelichting: e.target.value || null })} />}
+            input={<Textarea id="c-toelichting" value={concept.toelichting ?? ""} maxLength={5000} disabled={!editable} onChange={(e) => update({ toelichting: e.target.value || null })} />}
           />
-          <Fieldset>
+
+          <Fieldset className="kader-fieldset kader-section" id="c-segmenten">
             <FieldsetLegend>Inkoopsegmenten</FieldsetLegend>
+            <Paragraph className="kader-muted">De gekozen segmenten staan voorgeselecteerd bij het zoeken naar criteria.</Paragraph>
             <div className="kader-checkbox-grid">
-              {(segments.state === "ok" ? segments.data.items : []).map((s) => (
+              {segs.map((s) => (
                 <FormLabel key={s.id} htmlFor={`c-seg-${s.id}`} type="checkbox">
                   <Checkbox
                     id={`c-seg-${s.id}`}
@@ -266,112 +462,157 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                     checked={concept.segmenten.includes(s.id)}
                     onChange={(e) => update({ segmenten: e.target.checked ? [...concept.segmenten, s.id] : concept.segmenten.filter((x) => x !== s.id) })}
                   />{" "}
-                  {s.wet === "wmo" ? "Wmo" : "Jeugdhulp"} {s.label} {s.wet === "wmo" ? "" : s.naam}
+                  {segmentText(s)}
                 </FormLabel>
               ))}
             </div>
           </Fieldset>
-          <FormField
-            label={<FormLabel htmlFor="c-producten">Producten (product-id's uit de catalogus, één per regel)</FormLabel>}
-            description={
-              <span id="c-producten-hint">
-                Bijvoorbeeld 000-begeleiding-dagbesteding.wmo.02A03; zoek ze op bij <RouterLink href="/producten">Producten zoeken</RouterLink>
-              </span>
-            }
-            input={<Textarea id="c-producten" aria-describedby="c-producten-hint" value={producten} disabled={!editable} onChange={(e) => setProducten(e.target.value)} />}
-          />
-          <Fieldset>
-            <FieldsetLegend>Onderdelen</FieldsetLegend>
-            {concept.onderdelen.length === 0 ? <Paragraph>Nog geen onderdelen.</Paragraph> : null}
-            <OrderedList data-testid="onderdelen">
-              {concept.onderdelen.map((o, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional in the draft
-                <OrderedListItem key={i}>
-                  {describe(o, fw)}{" "}
-                  {editable ? (
-                    <Button appearance="subtle-button" onClick={() => update({ onderdelen: concept.onderdelen.filter((_, j) => j !== i) })}>
-                      Verwijderen<span className="kader-visually-hidden">: {describe(o, fw)}</span>
-                    </Button>
-                  ) : null}
-                </OrderedListItem>
-              ))}
-            </OrderedList>
+
+          <Fieldset className="kader-fieldset kader-section">
+            <FieldsetLegend>Producten</FieldsetLegend>
+            <Paragraph className="kader-muted">De producten uit de catalogus waarvoor dit programma van eisen geldt.</Paragraph>
+            <ProductPicker
+              chosen={concept.producten}
+              editable={editable}
+              onChange={(ids) => {
+                const added = ids.find((x) => !concept.producten.includes(x));
+                update({ producten: ids });
+                setMelding(added ? "Product toegevoegd aan het programma van eisen." : "Product verwijderd.");
+              }}
+            />
+          </Fieldset>
+
+          <Heading level={3} id="c-onderdelen-h" className="kader-section">
+            Eisen
+          </Heading>
+          <Paragraph>
+            {concept.onderdelen.length === 0
+              ? "Nog geen eisen opgenomen."
+              : `${concept.onderdelen.length} ${concept.onderdelen.length === 1 ? "onderdeel" : "onderdelen"} opgenomen.`}
+          </Paragraph>
+
+          <Fieldset className="kader-fieldset kader-section">
+            <FieldsetLegend>Algemene eisen (document 004)</FieldsetLegend>
+            <FormLabel htmlFor="c-module" type="checkbox">
+              <Checkbox
+                id="c-module"
+                disabled={!editable}
+                checked={hasModule}
+                onChange={(e) =>
+                  update({ onderdelen: e.target.checked ? [{ soort: "algemene-eisen-004", zonder: [] }, ...concept.onderdelen] : concept.onderdelen.filter((o) => o.soort !== "algemene-eisen-004") })
+                }
+              />{" "}
+              Algemene eisen (VOG, registratie, certificaat, klanttevredenheid, social return, meldcode, klachtenregeling …) uit document 004
+            </FormLabel>
+            {algemeenParts.length ? (
+              <ul className="kader-picked">
+                {algemeenParts.map(({ o, index }) => (
+                  <li key={index} id={`c-part-${index}`}>
+                    <span>{describe(o, fw)}</span>
+                    {editable ? (
+                      <Button appearance="subtle-button" onClick={() => removePart(index, "c-module")}>
+                        Verwijderen<span className="kader-visually-hidden">: {describe(o, fw)}</span>
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Fieldset>
+
+          <Fieldset className="kader-fieldset kader-section">
+            <FieldsetLegend>Hele kwaliteitskaders, met afwijkingen</FieldsetLegend>
+            <FrameworkParts
+              parts={kaderParts}
+              frameworks={fw}
+              editable={editable}
+              errors={errs}
+              focusLater={focusLater}
+              onAdd={(nr) => {
+                add({ soort: "kader", kader: nr, afwijkingen: [] });
+                const f = fw.find((x) => x.nr === nr);
+                setMelding(`Kader ${nr} toegevoegd.${f?.waarschuwing ? ` Let op: ${f.waarschuwing}` : ""}`);
+                focusLater(`c-kader-${concept.onderdelen.length}-add`);
+              }}
+              onChange={(index, afwijkingen: Afwijking[]) => update({ onderdelen: concept.onderdelen.map((o, j) => (j === index && o.soort === "kader" ? { ...o, afwijkingen } : o)) })}
+              onRemove={(index) => removePart(index, "c-kader")}
+            />
+          </Fieldset>
+
+          <Fieldset className="kader-fieldset kader-section">
+            <FieldsetLegend>Losse criteria</FieldsetLegend>
+            {critParts.length === 0 ? (
+              <Paragraph>Nog geen losse criteria opgenomen.</Paragraph>
+            ) : (
+              <ul className="kader-picked" aria-label="Opgenomen criteria" data-testid="gekozen-criteria">
+                {critParts.map(({ o, index }) => {
+                  const f = fw.find((x) => x.nr === o.kader);
+                  return (
+                    <li key={index} id={`c-part-${index}`}>
+                      <span>
+                        <span className="kader-code">{o.criterium}</span> {critTexts[o.kader]?.[o.criterium] ?? ""}{" "}
+                        <span className="kader-muted">
+                          (kader {o.kader}: {f?.titel ?? "onbekend"})
+                        </span>{" "}
+                        {f && f.status !== "in-force" ? <KwaliteitStatus status={f.status} /> : null}
+                      </span>
+                      {editable ? (
+                        <Button appearance="subtle-button" onClick={() => removePart(index, "c-crit-q")}>
+                          Verwijderen<span className="kader-visually-hidden">: criterium {o.criterium} van kader {o.kader}</span>
+                        </Button>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {lapsedNotice ? <KwaliteitWaarschuwing>{lapsedNotice}</KwaliteitWaarschuwing> : null}
+            {editable ? <CriterionPicker segments={segs} chosenSegments={concept.segmenten} has={hasCriterion} onAdd={addCriterion} /> : null}
+          </Fieldset>
+
+          <Fieldset className="kader-fieldset kader-section">
+            <FieldsetLegend>Aanvullende eisen van de gemeente</FieldsetLegend>
+            {eigenParts.length === 0 ? (
+              <Paragraph>Nog geen eigen eisen.</Paragraph>
+            ) : (
+              <ul className="kader-picked" aria-label="Eigen eisen">
+                {eigenParts.map(({ o, index }) => (
+                  <li key={index} id={`c-part-${index}`}>
+                    <span>
+                      <strong>{o.titel}</strong> — {o.tekst}
+                    </span>
+                    {editable ? (
+                      <Button appearance="subtle-button" onClick={() => removePart(index, "c-eigen-titel")}>
+                        Verwijderen<span className="kader-visually-hidden">: eigen eis {o.titel}</span>
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
             {editable ? (
               <>
-                <FormLabel htmlFor="c-module" type="checkbox">
-                  <Checkbox
-                    id="c-module"
-                    checked={hasModule}
-                    onChange={(e) =>
-                      update({ onderdelen: e.target.checked ? [{ soort: "algemene-eisen-004", zonder: [] }, ...concept.onderdelen] : concept.onderdelen.filter((o) => o.soort !== "algemene-eisen-004") })
-                    }
-                  />{" "}
-                  Algemene eisen (VOG, registratie, certificaat, klanttevredenheid, social return, meldcode, klachtenregeling …) uit document 004
-                </FormLabel>
-                <div className="kader-filters">
-                  <FormField
-                    label={<FormLabel htmlFor="c-kader">Heel kwaliteitskader</FormLabel>}
-                    input={
-                      <Select id="c-kader" value={kader} onChange={(e) => setKader(e.target.value)}>
-                        <SelectOption value="">Kies een kader</SelectOption>
-                        {fw.map((f) => (
-                          <SelectOption key={f.nr} value={String(f.nr)}>
-                            {`${f.nr}. ${f.titel}${f.waarschuwing ? " (vervallen)" : ""}`}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    }
-                  />
-                  <Button appearance="secondary-action-button" disabled={!kader} onClick={() => { add({ soort: "kader", kader: Number(kader), afwijkingen: [] }); setKader(""); }}>
-                    Kader toevoegen
-                  </Button>
-                </div>
-                {lapsed?.waarschuwing ? <KwaliteitWaarschuwing>{lapsed.waarschuwing}</KwaliteitWaarschuwing> : null}
-                <div className="kader-filters">
-                  <FormField
-                    label={<FormLabel htmlFor="c-crit-kader">Criterium uit kader</FormLabel>}
-                    input={
-                      <Select id="c-crit-kader" value={critKader} onChange={(e) => setCritKader(e.target.value)}>
-                        <SelectOption value="">Kies een kader</SelectOption>
-                        {fw.map((f) => (
-                          <SelectOption key={f.nr} value={String(f.nr)}>
-                            {`${f.nr}. ${f.titel}`}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    }
-                  />
-                  <FormField label={<FormLabel htmlFor="c-crit-id">Criterium-id (bv. o03)</FormLabel>} input={<Textbox id="c-crit-id" value={critId} maxLength={6} onChange={(e) => setCritId(e.target.value.trim())} />} />
-                  <Button appearance="secondary-action-button" disabled={!critKader || !critId} onClick={() => { add({ soort: "criterium", kader: Number(critKader), criterium: critId }); setCritId(""); }}>
-                    Criterium toevoegen
-                  </Button>
-                </div>
-                <div className="kader-filters">
-                  <FormField label={<FormLabel htmlFor="c-eigen-titel">Eigen eis: titel</FormLabel>} input={<Textbox id="c-eigen-titel" value={eigenTitel} maxLength={200} onChange={(e) => setEigenTitel(e.target.value)} />} />
-                  <FormField label={<FormLabel htmlFor="c-eigen-tekst">Eigen eis: tekst</FormLabel>} input={<Textbox id="c-eigen-tekst" value={eigenTekst} maxLength={5000} onChange={(e) => setEigenTekst(e.target.value)} />} />
-                  <Button
-                    appearance="secondary-action-button"
-                    disabled={!eigenTitel || !eigenTekst}
-                    onClick={() => {
-                      add({ soort: "eigen", titel: eigenTitel, tekst: eigenTekst, toetsbaar: null, frequentieMaanden: null });
-                      setEigenTitel("");
-                      setEigenTekst("");
-                    }}
-                  >
-                    Eigen eis toevoegen
-                  </Button>
-                </div>
+                {eigenField("c-eigen-titel", "Eigen eis: titel", eigenTitel, setEigenTitel, 200)}
+                {eigenField("c-eigen-tekst", "Eigen eis: tekst", eigenTekst, setEigenTekst, 5000)}
+                <Button appearance="secondary-action-button" onClick={addEigen}>
+                  Eigen eis toevoegen
+                </Button>
               </>
             ) : null}
           </Fieldset>
+
+          <div role="status" className="kader-visually-hidden" data-testid="composer-melding">
+            {melding}
+          </div>
           {editable ? (
-            <div className="kader-actions">
-              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+            <div className="kader-actions kader-section">
+              <Button id="c-opslaan" type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                 Concept opslaan
               </Button>
               <Button appearance="secondary-action-button" busy={busy} disabled={busy || !data.voorbeeld} onClick={publish}>
                 Publiceren als nieuwe versie
               </Button>
+              {dirty ? <Paragraph className="kader-muted">Er zijn wijzigingen die nog niet zijn opgeslagen.</Paragraph> : null}
             </div>
           ) : null}
           <div role="status" data-testid="composer-status">
@@ -395,18 +636,12 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
           {data.voorbeeld ? (
             <Preview doc={data.voorbeeld} />
           ) : (
-            <Alert type="error">
-              <Paragraph>
-                <strong>Dit concept kan nog niet worden gepubliceerd:</strong>
-              </Paragraph>
-              <UnorderedList>
-                {(data.problemen ?? []).map((p) => (
-                  <UnorderedListItem key={`${p.path}${p.detail}`}>
-                    {p.path ? <span className="kader-code">{p.path}</span> : null}: {p.detail}
-                  </UnorderedListItem>
-                ))}
-              </UnorderedList>
-            </Alert>
+            <ErrorSummary
+              id="c-problemen"
+              heading="Dit concept kan nog niet worden gepubliceerd:"
+              items={(data.problemen ?? []).map((p) => ({ id: fieldOf(p.path, data.concept), text: `${p.path ? `${p.path}: ` : ""}${p.detail}` }))}
+              focusOnShow={0}
+            />
           )}
         </section>
         <section aria-labelledby="versions-h" className="kader-section">

@@ -5,6 +5,7 @@ import { m004Contracts } from "./004-contracts.ts";
 import { m005Care } from "./005-care.ts";
 import { m006Quality } from "./006-quality.ts";
 import { m007Messages } from "./007-messages.ts";
+import { m008Conversion } from "./008-conversion.ts";
 
 /** Versioned migrations, applied in order and recorded in kader_migration. Never edit one that has shipped. */
-export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality, m007Messages];
+export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality, m007Messages, m008Conversion];

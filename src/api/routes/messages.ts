@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import JSZip from "jszip";
+import { z } from "zod";
+import type { Actor } from "../../app/compliance.ts";
+import type { BerichtInput, MessageService, VerwerkUitkomst } from "../../app/messages-processing.ts";
+import { MAX_BATCH_MESSAGES, retourcodeText, validateBatch } from "../../messages/index.ts";
+import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { sendProblems } from "../problem.ts";
+
+const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
+const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
+const badQuery = (e: z.ZodError) =>
+  e.issues.map((i) => ({ code: "invalid-parameter" as const, title: `Ongeldige parameter ${String(i.path[0] ?? "")}`, detail: explainZodIssue(i), path: String(i.path[0] ?? "") }));
+const Id = z.coerce.number().int().positive();
+const UploadQuery = z.object({ rol: z.enum(["gemeente", "aanbieder", "auto"]).optional(), bestandsnaam: z.string().max(200).optional(), inOnderzoek: z.enum(["ja", "nee"]).optional() }).strict();
+const ListQuery = z.object({ richting: z.enum(["in", "uit"]).optional(), pagina: z.coerce.number().int().min(1).max(10_000).default(1) }).strict();
+const Antwoord = z.object({ antwoord: z.enum(["afgewezen", "in-onderzoek"]), reden: z.string().regex(/^[1-9]$/, "een RedenAfwijzingVerzoek is 1 tot en met 9").optional() }).strict();
+const Toewijzingen = z.object({ aanbieder: z.string().regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers").optional(), toewijzingnummers: z.array(z.string().regex(/^[0-9]{1,9}$/)).max(1000).optional() }).strict();
+const badId = [{ code: "invalid-parameter" as const, title: "Ongeldig berichtnummer", detail: "een berichtnummer is een positief geheel getal", path: "id" }];
+
+/** Retourcodes with their meaning in Dutch (the standard's own words), for screens. */
+const uitleg = (berichtNaam: string | null, codes: string[]) => Object.fromEntries(codes.map((c) => [c, retourcodeText(berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", c) ?? c]));
+
+/** Every retourcode of an outcome with its meaning in Dutch, for screens. */
+const explained = (r: VerwerkUitkomst) => ({
+  ...r,
+  antwoorden: r.antwoorden.map(({ xml: _x, ...a }) => a),
+  uitleg: uitleg(r.berichtNaam, [...r.retourcodes, ...r.meldingen.map((m) => m.retourcode).filter((c) => /^[0-9A-Z]{4}$/.test(c))]),
+});
+
+/**
+ * iWmo/iJw messages over HTTP: upload one message (XML) or a batch (ZIP, at most 30 messages), processed at once; the
+ * message log (a gemeente sees its own messages, an aanbieder its own); downloads of every message and answer; the
+ * verzoeken for the toegang and its 319 answers; 301s of the gemeente's toewijzingen.
+ */
+export const messageRoutes = (svc: MessageService) => async (app: FastifyInstance) => {
+  app.addContentTypeParser(["application/xml", "text/xml", "application/zip", "application/x-zip-compressed"], { parseAs: "buffer", bodyLimit: 26 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.post("/berichten", async (req, reply) => {
+    const q = UploadQuery.safeParse(req.query);
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const actor = actorOf(req);
+    const denied = await svc.mayUpload(actor, ctx(req, "berichten aanleveren"));
+    if (denied) return sendProblems(reply, denied.problems, req.url);
+    const body = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      return sendProblems(reply, [{ code: "invalid-input", title: "Geen bericht", detail: "stuur een bericht als application/xml of een batch als application/zip" }], req.url);
+    const name = q.data.bestandsnaam ?? `upload-${Date.now()}`;
+    const bytes = new Uint8Array(body);
+    let inputs: BerichtInput[];
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      const batch = (await validateBatch(`${name}.zip`, bytes)).filter((v) => v.file === `${name}.zip`);
+      if (batch.length)
+        return sendProblems(reply, batch.flatMap((v) => v.failures).map((f) => ({ code: "invalid-input" as const, title: "Ongeldige batch (OP192)", detail: f.message })), req.url);
+      const zip = await JSZip.loadAsync(bytes);
+      const entries = Object.values(zip.files).filter((f) => !f.dir);
+      if (entries.length > MAX_BATCH_MESSAGES) return sendProblems(reply, [{ code: "invalid-input", title: "Te veel berichten", detail: `maximaal ${MAX_BATCH_MESSAGES} per batch` }], req.url);
+      inputs = await Promise.all(entries.map(async (e) => ({ bestandsnaam: `${name}.zip:${e.name}`, bytes: await e.async("uint8array") })));
+    } else inputs = [{ bestandsnaam: name.endsWith(".xml") ? name : `${name}.xml`, bytes }];
+    const tenant = req.principal?.tenant;
+    const rol = q.data.rol ?? (tenant?.kind === "gemeente" ? "gemeente" : "auto");
+    const results = await svc.verwerk(actor, inputs, { rol, inOnderzoek: q.data.inOnderzoek === "ja" }, ctx(req, "berichten verwerken"));
+    return { berichten: results.map(explained) };
+  });
+
+  app.get("/berichten", async (req, reply) => {
+    const q = ListQuery.safeParse(req.query);
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await svc.list(actorOf(req), { richting: q.data.richting, page: q.data.pagina }, ctx(req, "berichten inzien"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    return { total: r.value.total, items: r.value.items.map((b) => ({ ...b, uitleg: uitleg(b.berichtNaam, b.retourcodes) })) };
+  });
+
+  app.get<{ Params: { id: string } }>("/berichten/:id", async (req, reply) => {
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) return sendProblems(reply, badId, req.url);
+    const r = await svc.get(actorOf(req), id.data, ctx(req, "bericht inzien"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
+  });
+
+  app.get<{ Params: { id: string } }>("/berichten/:id/xml", async (req, reply) => {
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) return sendProblems(reply, badId, req.url);
+    const r = await svc.xml(actorOf(req), id.data, ctx(req, "bericht downloaden"));
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    const file = r.value.bestandsnaam.replace(/[^A-Za-z0-9._-]/g, "_");
+    return reply.header("content-type", "application/xml; charset=utf-8").header("content-disposition", `attachment; filename="${file}"`).send(r.value.xml);
+  });
+
+  app.get("/verzoeken", async (req, reply) => {
+    const r = await svc.verzoeken(actorOf(req), ctx(req, "verzoeken om toewijzing inzien"));
+    return r.ok ? r.value.map(({ bsn: _b, ...v }) => v) : sendProblems(reply, r.problems, req.url);
+  });
+
+  app.post<{ Params: { id: string } }>("/verzoeken/:id/antwoord", async (req, reply) => {
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldig verzoeknummer", detail: "een verzoeknummer is een positief geheel getal", path: "id" }], req.url);
+    const b = Antwoord.safeParse(req.body);
+    if (!b.success) return sendProblems(reply, b.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig antwoord", detail: explainZodIssue(i), path: i.path.join(".") })), req.url);
+    const r = await svc.beantwoordVerzoek(actorOf(req), id.data, { verzoekAntwoord: b.data.antwoord, reden: b.data.reden }, ctx(req, "toegang: verzoek beantwoorden"));
+    return r.ok ? reply.code(201).send({ bestandsnaam: r.value.bestandsnaam, berichtNaam: r.value.berichtNaam, berichtId: r.value.berichtId }) : sendProblems(reply, r.problems, req.url);
+  });
+
+  app.post("/berichten/toewijzingen", async (req, reply) => {
+    const b = Toewijzingen.safeParse(req.body ?? {});
+    if (!b.success) return sendProblems(reply, b.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldige vraag", detail: explainZodIssue(i), path: i.path.join(".") })), req.url);
+    const t = req.principal?.tenant;
+    if (t?.kind !== "gemeente") return sendProblems(reply, [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente maakt toewijzingsberichten" }], req.url);
+    const r = await svc.toewijzingBerichten(actorOf(req), { gemeente: t.gemeentecode, aanbieder: b.data.aanbieder, toewijzingnummers: b.data.toewijzingnummers }, ctx(req, "toegang: toewijzingsberichten maken"));
+    return r.ok ? reply.code(201).send({ berichten: r.value.map(({ xml: _x, ...a }) => a) }) : sendProblems(reply, r.problems, req.url);
+  });
+};
+
+/** The message endpoints for the OpenAPI document (src/api/openapi.ts spreads them into its paths). */
+export function messagePaths(problem: object, json: (d: string) => object, queryParameters: (s: z.ZodObject) => object[]): Record<string, object> {
+  const secured = { security: [{ session: [] }] };
+  const id = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]+$" } };
+  const body = { content: { "application/xml": { schema: { type: "string" } }, "application/zip": { schema: { type: "string", format: "binary" } } } };
+  return {
+    "/api/v1/berichten": {
+      get: { summary: "Berichtenlog: ontvangen (richting=in) of verzonden berichten van de eigen gemeente of aanbieder", ...secured, parameters: queryParameters(ListQuery), responses: { 200: json("{ total, items }"), 400: problem, 401: problem, 403: problem } },
+      post: {
+        summary: "Berichten aanleveren (XML, of ZIP met hoogstens 30 berichten) en meteen verwerken; per bericht status, retourcodes met uitleg en de antwoorden",
+        ...secured,
+        parameters: queryParameters(UploadQuery),
+        requestBody: body,
+        responses: { 200: json("{ berichten }"), 400: problem, 401: problem, 403: problem },
+      },
+    },
+    "/api/v1/berichten/{id}": { get: { summary: "Eén bericht met zijn antwoorden", ...secured, parameters: [id], responses: { 200: json("{ bericht, antwoorden, antwoordOp }"), 403: problem, 404: problem } } },
+    "/api/v1/berichten/{id}/xml": { get: { summary: "Het bericht als XML (download)", ...secured, parameters: [id], responses: { 200: { description: "XML", content: { "application/xml": { schema: { type: "string" } } } }, 403: problem, 404: problem } } },
+    "/api/v1/berichten/toewijzingen": { post: { summary: "WMO301/JW301 maken van de actuele toewijzingen van de eigen gemeente", ...secured, responses: { 201: json("{ berichten }"), 400: problem, 403: problem } } },
+    "/api/v1/verzoeken": { get: { summary: "Verzoeken om toewijzing (315) en om wijziging (317), open eerst", ...secured, responses: { 200: json("verzoeken"), 401: problem, 403: problem } } },
+    "/api/v1/verzoeken/{id}/antwoord": { post: { summary: "Een verzoek beantwoorden met een 319: afgewezen (met reden 1–9) of in onderzoek (toegang)", ...secured, parameters: [id], responses: { 201: json("{ bestandsnaam, berichtNaam, berichtId }"), 400: problem, 403: problem, 404: problem, 409: problem } } },
+  };
+}

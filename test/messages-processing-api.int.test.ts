@@ -1,0 +1,102 @@
+/** The message endpoints: upload (XML or ZIP), the log per tenant, downloads, verzoeken and 319 answers. */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import JSZip from "jszip";
+import { validateMessage } from "../src/messages/index.ts";
+import { type TestApp, testApp } from "./support/app.ts";
+import { dbLabel } from "./support/db.ts";
+import { bsn, contract, m301, m305, m315, m323 } from "./messages-processing-support.ts";
+
+const DEMO_AGB = "98765432";
+
+describe(`berichten over HTTP (${dbLabel()})`, () => {
+  let t: TestApp;
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  const login = async (u: string, password = "kader-demo") => {
+    const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: u, password } });
+    assert.equal(r.statusCode, 200, r.body);
+    sessions.set(u, { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken });
+  };
+  const as = (u: string | null) => (u ? { cookie: sessions.get(u)!.cookie, "x-csrf-token": sessions.get(u)!.csrf } : {});
+  const upload = (u: string | null, bytes: Uint8Array, type = "application/xml", query = "") =>
+    t.app.inject({ method: "POST", url: `/api/v1/berichten${query}`, headers: { ...as(u), "content-type": type }, payload: Buffer.from(bytes) });
+  const get = (u: string | null, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: as(u) });
+  const A = bsn(300);
+
+  before(async () => {
+    t = await testApp({ demoUsers: true });
+    for (const u of ["toegang", "aanbieder", "controller"]) await login(u);
+    const other = await t.kader.auth.addUser({ username: "andere.aanbieder", displayName: "Ander", role: "aanbieder", agbCode: "12345678", password: "een-goed-wachtwoord" });
+    assert.ok(other.ok);
+    await login("andere.aanbieder", "een-goed-wachtwoord");
+    await contract(t.kader, t.db, { agb: DEMO_AGB, productcode: "02A05", cents: 6000 });
+  });
+  after(() => t.close());
+
+  test("uploading needs a signed-in gemeente or aanbieder", async () => {
+    assert.equal((await upload(null, m305({ id: "X", bsn: A, agb: DEMO_AGB, items: [{ nummer: 1, begindatum: "2026-05-01" }] }))).statusCode, 401);
+    assert.equal((await upload("controller", m305({ id: "X", bsn: A, agb: DEMO_AGB, items: [{ nummer: 1, begindatum: "2026-05-01" }] }))).statusCode, 403);
+  });
+
+  test("the toegang loads its 301; the aanbieder sends a start and gets the 306 to download", async () => {
+    const imp = await upload("toegang", m301({ id: "API-T", bsn: A, agb: DEMO_AGB, producten: [{ nummer: 4001 }] }), "application/xml", "?bestandsnaam=toewijzing.xml");
+    assert.equal(imp.statusCode, 200, imp.body);
+    assert.equal(imp.json().berichten[0].status, "geregistreerd");
+    const r = await upload("aanbieder", m305({ id: "API-S", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-04" }, { nummer: 4999, begindatum: "2026-05-04" }] }), "text/xml", "?bestandsnaam=start.xml");
+    assert.equal(r.statusCode, 200, r.body);
+    const b = r.json().berichten[0];
+    assert.equal(b.status, "verwerkt");
+    assert.deepEqual(b.retourcodes, ["9019"]);
+    assert.match(b.uitleg["9019"], /toewijzing/);
+    const answer = b.antwoorden[0];
+    assert.equal(answer.bestandsnaam, "start.WMO306.xml");
+    const dl = await get("aanbieder", `/berichten/${answer.berichtId}/xml`);
+    assert.equal(dl.statusCode, 200);
+    assert.match(String(dl.headers["content-disposition"]), /start\.WMO306\.xml/);
+    assert.deepEqual(validateMessage(dl.body).failures, []);
+  });
+
+  test("a ZIP batch is processed message by message; a declaratie is answered with a 325", async () => {
+    const zip = new JSZip();
+    zip.file("a-declaratie.xml", m323({ id: "API-D", nummer: "APIMEI", agb: DEMO_AGB, clients: [{ bsn: A, prestaties: [{ ref: "API1", nummer: 4001 }] }] }));
+    const r = await upload("aanbieder", await zip.generateAsync({ type: "uint8array" }), "application/zip", "?bestandsnaam=mei");
+    assert.equal(r.statusCode, 200, r.body);
+    const b = r.json().berichten[0];
+    assert.equal(b.status, "verwerkt", JSON.stringify(b.meldingen));
+    assert.equal(b.antwoorden[0].berichtNaam, "WMO325");
+  });
+
+  test("each party sees its own messages only", async () => {
+    const mine = await get("aanbieder", "/berichten");
+    assert.equal(mine.statusCode, 200);
+    assert.ok(mine.json().total >= 4);
+    assert.ok(mine.json().items.every((m: { agbCode: string }) => m.agbCode === DEMO_AGB));
+    const gemeente = await get("toegang", "/berichten?richting=in");
+    assert.ok(gemeente.json().items.every((m: { gemeentecode: string; richting: string }) => m.gemeentecode === "0106" && m.richting === "in"));
+    const other = await get("andere.aanbieder", "/berichten");
+    assert.equal(other.json().total, 0);
+    const id = mine.json().items[0].id;
+    assert.equal((await get("andere.aanbieder", `/berichten/${id}`)).statusCode, 403);
+    assert.equal((await get("andere.aanbieder", `/berichten/${id}/xml`)).statusCode, 403);
+    // another aanbieder cannot send in the demo aanbieder's name
+    const spoof = await upload("andere.aanbieder", m305({ id: "SPOOF", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-04" }] }));
+    assert.equal(spoof.json().berichten[0].status, "geweigerd");
+  });
+
+  test("the toegang lists verzoeken and answers one with a 319", async () => {
+    const r = await upload("aanbieder", m315({ id: "API-V", bsn: bsn(301), agb: DEMO_AGB, refs: ["API-REF"] }));
+    assert.equal(r.json().berichten[0].status, "verwerkt");
+    const list = await get("toegang", "/verzoeken");
+    assert.equal(list.statusCode, 200);
+    const v = list.json().find((x: { referentieAanbieder: string }) => x.referentieAanbieder === "API-REF");
+    assert.equal(v.status, "open");
+    assert.equal(v.bsn, undefined, "no BSN in the list");
+    const bad = await t.app.inject({ method: "POST", url: `/api/v1/verzoeken/${v.id}/antwoord`, headers: as("toegang"), payload: { antwoord: "afgewezen" } });
+    assert.equal(bad.statusCode, 400);
+    const a = await t.app.inject({ method: "POST", url: `/api/v1/verzoeken/${v.id}/antwoord`, headers: as("toegang"), payload: { antwoord: "afgewezen", reden: "4" } });
+    assert.equal(a.statusCode, 201, a.body);
+    assert.equal(a.json().berichtNaam, "WMO319");
+    const aanbiederView = await get("aanbieder", `/berichten/${a.json().berichtId}/xml`);
+    assert.equal(aanbiederView.statusCode, 200);
+  });
+});
