@@ -63,12 +63,15 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   const cli = { kind: "cli" as const };
   const ctx = { endpoint: "kader demo", purpose: "synthetische demodata laden" };
   const { products } = await deps.catalogue.all(today);
-  const candidates = products.filter((p) => p.codeStatus === "given" && p.productcode && p.unit.code && UNIT_PLAN[p.unit.code as Eenheid]);
+  // every productenboek contributes: a product without a unit in its document is granted in hours (dagbesteding in
+  // dagdelen); vervoer needs a dagbesteding beside it and is left out of this simple generator
+  const unitOf = (p: Product): Eenheid => (p.unit.code as Eenheid | null) ?? (p.kind.startsWith("dagbesteding") ? "16" : "04");
+  const candidates = products.filter((p) => p.kind !== "vervoer" && UNIT_PLAN[unitOf(p)]);
   const byBook = new Map<string, Product[]>();
   for (const p of candidates) byBook.set(p.productenboekId, [...(byBook.get(p.productenboekId) ?? []), p]);
   const pool = [...byBook.values()].flatMap((ps) => ps.slice(0, 8));
   const tariffs = new Map(pool.map((p) => {
-    const plan = UNIT_PLAN[p.unit.code as Eenheid]!;
+    const plan = UNIT_PLAN[unitOf(p)]!;
     return [p.id, r.int(plan.tariff[0] / 10, plan.tariff[1] / 10) * 10] as const;
   }));
   const start = firstOfMonth(addMonths(today, -12));
@@ -102,7 +105,7 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
     bsnOf.set(c.value.id, c.value.bsn);
     const ingang = addMonths(start, r.int(0, 5));
     const eind = addDays(addMonths(ingang, r.pick([6, 12, 12, 18])), -1);
-    const plan = UNIT_PLAN[product.unit.code as Eenheid]!;
+    const plan = UNIT_PLAN[unitOf(product)]!;
     const g = await deps.care.grant(
       cli,
       {
@@ -111,7 +114,7 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
         beschikkingnummer: `DEMO-${String(beschikking++).padStart(5, "0")}`,
         afgiftedatum: addDays(ingang, -7),
         verwijzer: "01",
-        producten: [{ productId: product.id, ingangsdatum: ingang, einddatum: eind, volume: plan.volume, eenheid: product.unit.code, frequentie: plan.frequentie, aanbieder: r.pick(DEMO_AANBIEDERS).agbCode }],
+        producten: [{ productId: product.id, ingangsdatum: ingang, einddatum: eind, volume: plan.volume, eenheid: unitOf(product), frequentie: plan.frequentie, aanbieder: r.pick(DEMO_AANBIEDERS).agbCode }],
       },
       ctx,
     );
