@@ -181,6 +181,7 @@ describe("toewijzing lifecycle", () => {
     const started = { ...base, status: "gestart" as const, startdatum: "2026-01-05" };
     assert.equal(applyEvent(started, { event: "wijzigen", datum: "2026-04-30", reden: "05" }, today).ok, false);
     assert.equal(applyEvent(started, { event: "wijzigen", datum: "2026-04-30", reden: "14" }, today).ok, true);
+    assert.equal(applyEvent(started, { event: "intrekken", datum: "2026-01-31", reden: "10" }, today).ok, true, "overgang naar nieuwe bekostigingssystematiek");
     assert.equal(applyEvent(started, { event: "wijzigen", datum: "2026-08-31", reden: "05" }, today).ok, true);
     const declared = { ...started, gedeclareerdTot: "2026-05-31" };
     const r = applyEvent(declared, { event: "intrekken", datum: "2026-04-30", reden: "14" }, today);

@@ -83,4 +83,17 @@ describe(`conversion API on ${dbLabel()}`, () => {
     const runs = await get("contractmanager", `/conversies/${id}/runs`);
     assert.deepEqual(runs.json().runs.map((r: { soort: string }) => r.soort), ["proefrun", "goedkeuring"]);
   });
+
+  test("execution after the change date: the old toewijzingen end the day before with RedenWijziging 10, new ones and 301s follow; a second run changes nothing", async () => {
+    // the test app's clock is 2026-06-01, after 004's change date (2026-01-01): an administrative transition (reden 10)
+    assert.equal((await post("aanbieder", `/conversies/${id}/uitvoering`)).statusCode, 403);
+    const r = await post("toegang", `/conversies/${id}/uitvoering`);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.ok(r.json().omgezet.length >= 1, JSON.stringify(r.json()).slice(0, 500));
+    assert.ok(r.json().berichten.length >= 1);
+    const again = await post("toegang", `/conversies/${id}/uitvoering`);
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(again.json().omgezet.length, 0, "idempotent");
+    assert.equal(again.json().berichten.length, 0);
+  });
 });

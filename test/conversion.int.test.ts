@@ -186,7 +186,11 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     }
     assert.equal(CONVERSIE_CASES.length, demo.cases.length);
     const xlsx = await proefrunToXlsx(uitkomsten);
-    assert.ok(xlsx.byteLength > 1000);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(xlsx).buffer);
+    const sheet = wb.getWorksheet("Proefrun")!;
+    assert.equal(sheet.rowCount - 1, uitkomsten.reduce((n, u) => n + Math.max(1, u.voorstellen.length), 0));
+    assert.equal(sheet.getRow(1).getCell(15).value, "Oud per maand (€)");
   });
 
   test("execution needs an approved dry run", async () => {

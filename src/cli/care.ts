@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import cliProgress from "cli-progress";
+import { SqlCareRepository } from "../adapters/db/care-repository.ts";
 import { SqlProviderRepository } from "../adapters/db/provider-repository.ts";
+import { loadConversieDemo } from "../app/conversion-demo.ts";
+import { conversionDirOf, readConversionPlan } from "../adapters/files/conversion-plan-file.ts";
 import { locate, readDeclaratieFile } from "../adapters/files/declaratie-files.ts";
 import { type DeclaratieAnswer, toetsBeschikking } from "../app/care.ts";
 import { loadDemo } from "../app/demo.ts";
@@ -111,7 +114,15 @@ export async function declaratiesControleer(out: Output, file: string, opts: { j
   }
 }
 
-/** Loads the synthetic demo data set into the configured database (embedded default; refused in production). */
+/**
+ * Loads the synthetic demo data set into the configured database (embedded default; never in production): the care
+ * chain's year, and the legacy indications (interventieniveaus, old dagbesteding) that 004's conversion converts.
+ */
 export async function demoLoad(k: Kader, today: string) {
-  return loadDemo({ care: k.care, catalogue: k.catalogue, providers: new SqlProviderRepository(k.db) }, today);
+  const report = await loadDemo({ care: k.care, catalogue: k.catalogue, providers: new SqlProviderRepository(k.db) }, today);
+  const legacy = await loadConversieDemo(new SqlCareRepository(k.db), { today });
+  // 004's conversion started for gemeente 0106, so its screens show the uitvraag status
+  const plan = await readConversionPlan(join(conversionDirOf(DEFAULT_CATALOG), "004-nmd-2026.yaml"));
+  if (plan.ok) await k.conversion.start(cli, plan.value, "0106", { endpoint: "kader serve", purpose: "demodata: conversie 004" });
+  return { ...report, conversie: legacy.toewijzingen.length };
 }

@@ -1,19 +1,20 @@
 /**
- * Reads one iWmo/iJw message as a stream of bytes and validates it while it reads: event-driven (saxes), one frame
+ * Reads one iWmo/iJw message as a stream of bytes and validates it while it reads: event-driven (Kader's own XML
+ * tokenizer, tokenizer.ts), one frame
  * per open element, so memory stays bounded by the depth of the message, not its size. Optionally it builds the
  * typed model, or hands over the items at one path (the Clients of a 323) one at a time instead of keeping them.
  *
  * Safety: a DOCTYPE is refused outright (no DTD, no entity declarations, no external references are ever read);
- * saxes itself knows only the five predefined entities and character references.
+ * the tokenizer knows only the five predefined entities and character references.
  *
  * File hygiene (OP192) is checked on the same pass: UTF-8 without BOM, CRLF line ends, at most 25 MB.
  */
-import { SaxesParser, type SaxesTagNS } from "saxes";
 import { type Failure, XSD_RETOURCODE } from "./failure.ts";
 import { type MessageRule, RuleRunner } from "./rules/rule.ts";
 import { type MessageDefinition, messageByNamespace } from "./schema/messages.ts";
 import { type AnyModel, type ComplexType, isComplex, type ModelValue, type Particle } from "./schema/structure.ts";
 import { checkValue } from "./schema/values.ts";
+import { lineEnds, type XmlAttribute, XmlError, XmlTokenizer } from "./tokenizer.ts";
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -55,7 +56,9 @@ interface Frame {
   readonly particle: Particle | undefined;
   readonly complex: ComplexType | undefined;
   readonly childNs: string;
-  keys: string[];
+  keys: readonly string[];
+  /** The particles of `keys`, in the same order. */
+  particles: readonly Particle[];
   idx: number;
   count: number;
   text: string;
@@ -66,10 +69,36 @@ interface Frame {
 
 class Abort extends Error {}
 
+interface Shape {
+  readonly keys: readonly string[];
+  readonly particles: readonly Particle[];
+}
+const NO_SHAPE: Shape = { keys: [], particles: [] };
+const SHAPES = new WeakMap<ComplexType, Shape>();
+/** The child names and particles of a complex type in order, computed once per type. */
+function shapeOf(c: ComplexType): Shape {
+  let k = SHAPES.get(c);
+  if (!k) {
+    const keys = Object.keys(c.children);
+    k = { keys, particles: keys.map((key) => c.children[key]!) };
+    SHAPES.set(c, k);
+  }
+  return k;
+}
+
+/** Only XML whitespace (space, tab, CR, LF)? */
+function isWhitespace(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}
+
 /** A push reader: write chunks of bytes (or text), then end(). */
 export class MessageReader {
   private readonly failures: Failure[] = [];
-  private readonly parser = new SaxesParser({ xmlns: true, position: true });
+  private readonly parser: XmlTokenizer;
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
   private definition: MessageDefinition | undefined;
   private berichtCode: string | undefined;
@@ -87,23 +116,26 @@ export class MessageReader {
 
   constructor(private readonly options: ReadOptions = {}) {
     this.drop = new Set(options.dropItems ?? (options.model ? [] : DECLARATIE_ITEMS));
-    const p = this.parser;
-    p.on("xmldecl", (d) => {
-      if (d.encoding && d.encoding.toUpperCase() !== "UTF-8")
-        this.op192("encoding", 1, `De XML-declaratie noemt encoding "${d.encoding}"; berichten moeten UTF-8 zijn.`);
+    const p: XmlTokenizer = new XmlTokenizer({
+      xmldecl: (encoding) => {
+        if (encoding && encoding.toUpperCase() !== "UTF-8")
+          this.op192("encoding", 1, `De XML-declaratie noemt encoding "${encoding}"; berichten moeten UTF-8 zijn.`);
+      },
+      doctype: () => {
+        this.fail("XSD", "", p.line, "Een DOCTYPE is niet toegestaan: DTD's, entiteiten en externe verwijzingen worden geweigerd.");
+        throw new Abort();
+      },
+      open: (local, uri, attributes, line) => this.open(local, uri, attributes, line),
+      close: () => this.close(),
+      text: (t, from, to, cr) => this.text(t, from, to, cr),
     });
-    p.on("doctype", () => {
-      this.fail("XSD", "", p.line, "Een DOCTYPE is niet toegestaan: DTD's, entiteiten en externe verwijzingen worden geweigerd.");
-      throw new Abort();
-    });
-    p.on("error", (e) => {
-      this.fail("XSD", this.path(), p.line, `De XML is niet welgevormd: ${e.message.replace(/^[^:]*:\d+:\d+: /, "")}`);
-      throw new Abort();
-    });
-    p.on("opentag", (tag) => this.open(tag as SaxesTagNS));
-    p.on("closetag", () => this.close());
-    p.on("text", (t) => this.text(t));
-    p.on("cdata", (t) => this.text(t));
+    this.parser = p;
+  }
+
+  /** A well-formedness error ends reading; it is reported at the element that was open. */
+  private malformed(e: unknown) {
+    if (e instanceof XmlError) this.fail("XSD", this.path(), e.line, `De XML is niet welgevormd: ${e.message}`);
+    else if (!(e instanceof Abort)) throw e;
   }
 
   /** Feed the next chunk. Returns false once reading has stopped (a DOCTYPE or malformed XML). */
@@ -142,7 +174,7 @@ export class MessageReader {
     try {
       this.parser.write(text);
     } catch (e) {
-      if (!(e instanceof Abort)) throw e;
+      this.malformed(e);
       this.aborted = true;
     }
     return !this.aborted;
@@ -152,9 +184,9 @@ export class MessageReader {
     if (!this.aborted) {
       try {
         if (this.lastChar === "\r") this.op192("cr", this.line, "Een regel eindigt op CR zonder LF; gebruik CRLF.");
-        this.parser.close();
+        this.parser.end();
       } catch (e) {
-        if (!(e instanceof Abort)) throw e;
+        this.malformed(e);
       }
       if (!this.sawRoot && !this.aborted) this.fail("XSD", "", null, "Het bestand bevat geen bericht (geen root-element).");
     }
@@ -211,24 +243,21 @@ export class MessageReader {
     return parts.reverse().join("/");
   }
 
-  private open(tag: SaxesTagNS) {
-    const line = this.parser.line;
+  private open(local: string, uri: string, attributes: Record<string, XmlAttribute> | undefined, line: number) {
     const parent = this.stack[this.stack.length - 1];
     let particle: Particle | undefined;
-    let segment = tag.local;
+    let segment = local;
     if (!parent) {
       this.sawRoot = true;
-      const def = messageByNamespace(tag.uri);
-      if (!def || tag.local !== "Bericht") {
+      const def = messageByNamespace(uri);
+      if (!def || local !== "Bericht") {
         this.fail(
           "XSD",
-          tag.local,
+          local,
           line,
-          def
-            ? `Het root-element moet Bericht zijn, niet ${tag.local}.`
-            : `Onbekend bericht: namespace "${tag.uri}" is geen iWmo- of iJw-3.2-bericht.`,
+          def ? `Het root-element moet Bericht zijn, niet ${local}.` : `Onbekend bericht: namespace "${uri}" is geen iWmo- of iJw-3.2-bericht.`,
         );
-        this.push(tag, segment, line, undefined, undefined);
+        this.push(local, segment, line, undefined, undefined);
         return;
       }
       this.definition = def;
@@ -237,31 +266,33 @@ export class MessageReader {
     } else if (parent.particle === undefined) {
       // inside an element that was already reported: skip silently
     } else if (!parent.complex) {
-      this.fail("XSD", `${this.path(parent)}/${tag.local}`, line, `Element ${parent.name} heeft een enkelvoudige waarde en mag geen element ${tag.local} bevatten.`);
+      this.fail("XSD", `${this.path(parent)}/${local}`, line, `Element ${parent.name} heeft een enkelvoudige waarde en mag geen element ${local} bevatten.`);
     } else {
-      particle = this.match(parent, tag, line);
-      if (particle?.max === "n") segment = `${tag.local}[${parent.count}]`;
+      particle = this.match(parent, local, uri, line);
+      if (particle?.max === "n") segment = `${local}[${parent.count}]`;
     }
-    if (particle) this.checkAttributes(tag, parent, segment, line);
-    this.push(tag, segment, line, parent, particle);
+    if (particle && attributes) this.checkAttributes(local, attributes, parent, segment, line);
+    this.push(local, segment, line, parent, particle);
   }
 
-  private push(tag: SaxesTagNS, segment: string, line: number, parent: Frame | undefined, particle: Particle | undefined) {
+  private push(local: string, segment: string, line: number, parent: Frame | undefined, particle: Particle | undefined) {
     const complex = particle && isComplex(particle.type) ? particle.type : undefined;
     const def = this.definition;
     const childNs = complex && def ? (complex.home === "basis" ? def.basisNamespace : def.namespace) : "";
+    const shape = complex ? shapeOf(complex) : NO_SHAPE;
     const tracked = this.options.emit !== undefined || this.runner !== undefined;
     const wantModel = particle !== undefined && (this.options.model || tracked);
-    const namePath = tracked ? (parent?.namePath !== undefined ? `${parent.namePath}/${tag.local}` : tag.local) : undefined;
+    const namePath = tracked ? (parent?.namePath !== undefined ? this.childPath(parent.namePath, local) : local) : undefined;
     this.stack.push({
-      name: tag.local,
+      name: local,
       segment,
       line,
       parent,
       particle,
       complex,
       childNs,
-      keys: complex ? Object.keys(complex.children) : [],
+      keys: shape.keys,
+      particles: shape.particles,
       idx: 0,
       count: 0,
       text: "",
@@ -271,17 +302,34 @@ export class MessageReader {
     });
   }
 
+  /** Interned element-name paths: one string per distinct path, so rule and drop lookups hash it once. */
+  private readonly paths = new Map<string, Map<string, string>>();
+  private childPath(parent: string, local: string): string {
+    let m = this.paths.get(parent);
+    if (!m) {
+      m = new Map();
+      this.paths.set(parent, m);
+    }
+    let p = m.get(local);
+    if (p === undefined) {
+      p = `${parent}/${local}`;
+      m.set(local, p);
+    }
+    return p;
+  }
+
   /** Finds the particle for a child element in the parent's sequence, reporting order and cardinality failures. */
-  private match(parent: Frame, tag: SaxesTagNS, line: number): Particle | undefined {
+  private match(parent: Frame, local: string, uri: string, line: number): Particle | undefined {
     const children = parent.complex!.children;
     const keys = parent.keys;
-    const sameNs = tag.uri === parent.childNs;
+    const particles = parent.particles;
+    const sameNs = uri === parent.childNs;
     let idx = parent.idx;
     let count = parent.count;
     while (idx < keys.length) {
       const key = keys[idx]!;
-      const p = children[key]!;
-      if (key === tag.local && sameNs) {
+      const p = particles[idx]!;
+      if (key === local && sameNs) {
         if (p.max === "n" || count < 1) {
           parent.idx = idx;
           parent.count = count + 1;
@@ -291,23 +339,23 @@ export class MessageReader {
       idx++;
       count = 0;
     }
-    const here = `${this.path(parent)}/${tag.local}`;
+    const here = `${this.path(parent)}/${local}`;
     const expected = this.expected(parent);
-    const inKeys = keys.indexOf(tag.local);
+    const inKeys = keys.indexOf(local);
     if (inKeys >= 0 && !sameNs)
-      this.fail("XSD", here, line, `Element ${tag.local} staat in de verkeerde namespace ("${tag.uri}"); verwacht "${parent.childNs}".`);
+      this.fail("XSD", here, line, `Element ${local} staat in de verkeerde namespace ("${uri}"); verwacht "${parent.childNs}".`);
     else
       this.fail(
         "XSD",
         here,
         line,
-        `Element ${tag.local} is hier niet toegestaan${inKeys >= 0 && inKeys < parent.idx ? " (verkeerde volgorde of te vaak)" : ""}; ${expected ? `verwacht: ${expected}.` : `${parent.name} mag hier geen elementen meer bevatten.`}`,
+        `Element ${local} is hier niet toegestaan${inKeys >= 0 && inKeys < parent.idx ? " (verkeerde volgorde of te vaak)" : ""}; ${expected ? `verwacht: ${expected}.` : `${parent.name} mag hier geen elementen meer bevatten.`}`,
       );
     // resynchronise on a later element of the same name, so the rest is still checked
     if (sameNs && inKeys > parent.idx) {
       parent.idx = inKeys;
       parent.count = 1;
-      return children[tag.local];
+      return children[local];
     }
     return undefined;
   }
@@ -315,10 +363,9 @@ export class MessageReader {
   /** The elements that may come next: from the current position up to and including the first required one. */
   private expected(frame: Frame): string {
     const names: string[] = [];
-    const children = frame.complex!.children;
     for (let i = frame.idx; i < frame.keys.length; i++) {
       const key = frame.keys[i]!;
-      const p = children[key]!;
+      const p = frame.particles[i]!;
       const count = i === frame.idx ? frame.count : 0;
       if (p.max === 1 && count >= 1) continue;
       names.push(key);
@@ -327,24 +374,25 @@ export class MessageReader {
     return names.join(", ");
   }
 
-  private checkAttributes(tag: SaxesTagNS, parent: Frame | undefined, segment: string, line: number) {
-    for (const a of Object.values(tag.attributes)) {
+  private checkAttributes(local: string, attributes: Record<string, XmlAttribute>, parent: Frame | undefined, segment: string, line: number) {
+    for (const k in attributes) {
+      const a = attributes[k]!;
       if (a.prefix === "xmlns" || a.name === "xmlns") continue;
       if (a.uri === XSI && (a.local === "schemaLocation" || a.local === "noNamespaceSchemaLocation")) continue;
       const path = parent ? `${this.path(parent)}/${segment}` : segment;
-      this.fail("XSD", path, line, `Attribuut ${a.name} is niet toegestaan op element ${tag.local}.`);
+      this.fail("XSD", path, line, `Attribuut ${a.name} is niet toegestaan op element ${local}.`);
     }
   }
 
-  private text(t: string) {
+  private text(t: string, from: number, to: number, cr: boolean) {
     const frame = this.stack[this.stack.length - 1];
     if (!frame || frame.particle === undefined) return;
     if (frame.complex) {
-      if (!frame.textReported && /[^ \t\r\n]/.test(t)) {
+      if (!frame.textReported && !isWhitespace(t, from, to)) {
         frame.textReported = true;
         this.fail("XSD", this.path(frame), frame.line, `Element ${frame.name} bevat alleen elementen, geen tekst.`);
       }
-    } else frame.text += t;
+    } else frame.text += lineEnds(t.slice(from, to), cr);
   }
 
   private close() {
@@ -355,10 +403,8 @@ export class MessageReader {
     let value: ModelValue | undefined;
     if (frame.complex) {
       // required elements that never came
-      const children = frame.complex.children;
       for (let i = frame.idx; i < frame.keys.length; i++) {
-        const key = frame.keys[i]!;
-        if ((i === frame.idx ? frame.count : 0) < children[key]!.min) {
+        if ((i === frame.idx ? frame.count : 0) < frame.particles[i]!.min) {
           if (i !== frame.idx) frame.count = 0;
           frame.idx = i;
           this.fail("XSD", this.path(frame), frame.line, `Element ${frame.name} mist een verplicht element; verwacht: ${this.expected(frame)}.`);

@@ -223,17 +223,20 @@ export async function proefrunToXlsx(uitkomsten: Uitkomst[]): Promise<Buffer> {
     { header: "Frequentie", key: "freq", width: 9 },
     { header: "Ingangsdatum", key: "in", width: 12 },
     { header: "Einddatum", key: "eind", width: 12 },
+    { header: "Oud per maand (€)", key: "oud", width: 12 },
+    { header: "Nieuw per maand (€)", key: "nieuw", width: 12 },
     { header: "Uitvoerbaar", key: "ok", width: 10 },
     { header: "Reden", key: "reden", width: 80 },
     { header: "Signalen", key: "vlaggen", width: 80 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const u of uitkomsten) {
-    const base = { agb: u.agbCode, gemeente: u.gemeentecode, wet: u.wet, nummer: u.toewijzingnummer, client: u.clientId, van: u.vanNaam, ok: u.uitvoerbaar ? "ja" : "nee", vlaggen: u.vlaggen.map((v) => `${vlagLabel[v.code]}: ${v.tekst}`).join(" | ") };
+    const euro = (c: number | null | undefined) => (c === null || c === undefined ? null : c / 100);
+    const base = { oud: euro(u.oudPerMaandCents), agb: u.agbCode, gemeente: u.gemeentecode, wet: u.wet, nummer: u.toewijzingnummer, client: u.clientId, van: u.vanNaam, ok: u.uitvoerbaar ? "ja" : "nee", vlaggen: u.vlaggen.map((v) => `${vlagLabel[v.code]}: ${v.tekst}`).join(" | ") };
     if (!u.voorstellen.length) ws.addRow({ ...base, naar: "—" });
     for (const v of u.voorstellen)
-      ws.addRow({ ...base, naar: v.productNaam, cat: v.productcategorie, code: v.productcode ?? "", omvang: v.omvang, eenheid: v.eenheid, freq: v.frequentie, in: v.ingangsdatum, eind: v.einddatum ?? "", reden: v.reden });
+      ws.addRow({ ...base, naar: v.productNaam, cat: v.productcategorie, code: v.productcode ?? "", omvang: v.omvang, eenheid: v.eenheid, freq: v.frequentie, in: v.ingangsdatum, eind: v.einddatum ?? "", reden: v.reden, nieuw: v.tariefCents === null ? null : euro(Math.round((v.frequentie === "2" ? (v.omvang * 52) / 12 : v.omvang) * v.tariefCents)) });
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 17 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 19 } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -144,3 +144,28 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
     return r.ok ? { koppelingen: r.value } : sendProblems(reply, r.problems, req.url);
   });
 };
+
+/** The conversion endpoints for the OpenAPI document (spread into its paths by src/api/openapi.ts). */
+export function conversionPaths(problem: object, json: (d: string) => object, queryParameters: (s: z.ZodObject) => object[]): Record<string, object> {
+  const secured = { security: [{ session: [] }] };
+  const id = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]+$" } };
+  const xlsx = { description: "Excel-werkmap", content: { [XLSX]: { schema: { type: "string", format: "binary" } } } };
+  const r = (summary: string, ok: object, extra: object = {}) => ({ summary, ...secured, ...extra, responses: { ...ok, 400: problem, 401: problem, 403: problem, 404: problem } });
+  return {
+    "/api/v1/conversieplannen": { get: r("Conversieplannen (catalog/conversies)", { 200: json("{ plannen }") }) },
+    "/api/v1/conversies": {
+      get: r("Conversies: de eigen gemeente, of voor een aanbieder alle (alleen plan en gemeente)", { 200: json("{ conversies }") }),
+      post: r("Een conversie starten of bijwerken voor de eigen gemeente (contractmanager, toegang)", { 201: json("conversie"), 409: problem }, { requestBody: { content: { "application/json": { schema: { type: "object", properties: { plan: { type: "string" }, gemeente: { type: "string" } }, required: ["plan"] } } } } }),
+    },
+    "/api/v1/conversies/{id}": { get: r("Eén conversie met haar plan", { 200: json("conversie") }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/status": { get: r("Antwoordstatus per aanbieder, met herinneringen", { 200: json("{ aanbieders }") }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/uitvraag": { get: r("De uitvraag-werkmap van een aanbieder (een aanbieder: de eigen)", { 200: xlsx }, { parameters: [id, ...queryParameters(UitvraagQuery)] }) },
+    "/api/v1/conversies/{id}/antwoorden": { post: r("Een ingevulde uitvraag-werkmap aanleveren; een werkmap met een fout verandert niets", { 200: json("{ opgeslagen, leeg }") }, { parameters: [id], requestBody: { content: { [XLSX]: { schema: { type: "string", format: "binary" } } } } }) },
+    "/api/v1/conversies/{id}/proefruns": { post: r("Proefrun: per toewijzing het voorstel, de reden en de signalen (bewaard)", { 201: json("{ runId, uitkomsten, totalen }") }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/runs": { get: r("Proefruns, goedkeuringen en uitvoeringen", { 200: json("{ runs }") }, { parameters: [id] }) },
+    "/api/v1/conversie-runs/{id}": { get: r("Eén run; een proefrun ook als Excel (format=xlsx)", { 200: json("run") }, { parameters: [id, ...queryParameters(RunQuery)] }) },
+    "/api/v1/conversie-runs/{id}/goedkeuring": { post: r("Een proefrun goedkeuren (contractmanager, toegang)", { 201: json("{ runId }"), 409: problem }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/uitvoering": { post: r("De goedgekeurde proefrun uitvoeren: oude toewijzingen beëindigd (reden 10), nieuwe toegewezen, 301-berichten; per cliënt één transactie, herhaalbaar", { 200: json("verslag") }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/koppelingen": { get: r("Oude → nieuwe ToewijzingNummers", { 200: json("{ koppelingen }") }, { parameters: [id] }) },
+  };
+}

@@ -86,8 +86,10 @@ export function applyEvent(state: LifecycleState, input: EventInput, today: IsoD
       if (state.gedeclareerdTot !== null && input.datum < state.gedeclareerdTot)
         return bad(`er is tot en met ${state.gedeclareerdTot} goedgekeurd gedeclareerd; de toewijzing kan niet eerder eindigen (retourcode 9385)`, "datum", "inconsistent-data");
       const shortens = eind === null || input.datum < eind;
-      if (shortens && input.datum < today && input.reden !== "14" && input.reden !== "02")
-        return bad("inkorten met terugwerkende kracht mag alleen als administratieve correctie (reden 14) of bij overlijden (reden 02)", "reden", "invalid-input");
+      // into the past only as an administrative act: a correction (14), death (02), or the change to a new funding
+      // system on a fixed date (10, e.g. 004's conversion per 1 January 2026); approved declared days stay (9385 above)
+      if (shortens && input.datum < today && !RETROACTIVE_REASONS.has(input.reden))
+        return bad("inkorten met terugwerkende kracht mag alleen als administratieve correctie (reden 14), bij overlijden (reden 02) of bij de overgang naar een nieuwe bekostigingssystematiek (reden 10)", "reden", "invalid-input");
       return ok({ ...state, status: next, einddatum: input.datum });
     }
     case "verwijderen":
@@ -96,6 +98,8 @@ export function applyEvent(state: LifecycleState, input: EventInput, today: IsoD
       return ok({ ...state, status: next });
   }
 }
+
+const RETROACTIVE_REASONS = new Set<RedenWijziging>(["02", "10", "14"]);
 
 /** Whether care may be declared on a toewijzing in this state: not when it was removed (9384). */
 export const declarable = (s: ToewijzingStatus): boolean => s !== "verwijderd";

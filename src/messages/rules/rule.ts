@@ -80,9 +80,16 @@ export type MessageRule = z.infer<typeof MessageRule>;
 
 // ---- the interpreter ----
 
+const fieldParts = new Map<string, readonly string[]>();
 function get(obj: AnyModel, field: string): ModelValue | undefined {
+  let parts = fieldParts.get(field);
+  if (!parts) {
+    parts = field.split("/");
+    fieldParts.set(field, parts);
+  }
+  if (parts.length === 1) return obj[field];
   let v: ModelValue | undefined = obj;
-  for (const part of field.split("/")) {
+  for (const part of parts) {
     if (v === undefined || typeof v !== "object" || Array.isArray(v)) return undefined;
     v = v[part];
   }

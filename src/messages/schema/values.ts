@@ -12,7 +12,13 @@ const DATE = /^(-?)([0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$/
 const TIME = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 /** XML Schema's whitespace collapse (space, tab, CR, LF only). */
-export const collapse = (s: string) => (/^[^ \t\r\n]*$/.test(s) ? s : s.replace(/[ \t\r\n]+/g, " ").trim());
+export function collapse(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) return s.replace(/[ \t\r\n]+/g, " ").trim();
+  }
+  return s;
+}
 
 /** Number of characters (Unicode code points), as XML Schema counts length. */
 export function charLength(s: string): number {
@@ -27,7 +33,19 @@ export function charLength(s: string): number {
 const lastDay = (y: number, m: number) =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
+};
+
 export function validDate(s: string): boolean {
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    // the usual JJJJ-MM-DD, without the regular expression
+    const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+    const month = digit(s, 5) * 10 + digit(s, 6);
+    const day = digit(s, 8) * 10 + digit(s, 9);
+    if (year >= 0 && month >= 0 && day >= 0) return year !== 0 && month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month);
+  }
   const m = DATE.exec(s);
   if (!m) return false;
   const year = Number(m[2]);
@@ -66,13 +84,13 @@ export interface CheckedValue {
   readonly error?: string;
 }
 
-const sets = new Map<string, ReadonlySet<string>>();
+const sets: Record<Standaard, Map<CodelistName, ReadonlySet<string>>> = { iwmo: new Map(), ijw: new Map() };
 function codeSet(std: Standaard, name: CodelistName): ReadonlySet<string> {
-  const key = `${std}:${name}`;
-  let set = sets.get(key);
+  const byName = sets[std];
+  let set = byName.get(name);
   if (!set) {
     set = new Set<string>(CODELISTS[std][name]);
-    sets.set(key, set);
+    byName.set(name, set);
   }
   return set;
 }

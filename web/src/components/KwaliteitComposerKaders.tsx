@@ -113,8 +113,8 @@ function FrameworkPart({
                   }
                 />
                 {editable ? (
-                  <Button appearance="subtle-button" onClick={() => remove(j)}>
-                    Afwijking {j + 1} verwijderen<span className="kader-visually-hidden"> (kader {nr})</span>
+                  <Button appearance="subtle-button" aria-label={`Afwijking ${j + 1} van kader ${nr} verwijderen`} onClick={() => remove(j)}>
+                    Afwijking {j + 1} verwijderen
                   </Button>
                 ) : null}
               </li>
@@ -123,11 +123,11 @@ function FrameworkPart({
         </ol>
         {editable ? (
           <div className="kader-actions">
-            <Button id={`c-kader-${part}-add`} appearance="secondary-action-button" onClick={add}>
-              Afwijking toevoegen<span className="kader-visually-hidden"> aan kader {nr}</span>
+            <Button id={`c-kader-${part}-add`} appearance="secondary-action-button" aria-label={`Afwijking toevoegen aan kader ${nr}`} onClick={add}>
+              Afwijking toevoegen
             </Button>
-            <Button appearance="subtle-button" onClick={onRemove}>
-              Kader verwijderen<span className="kader-visually-hidden">: {title}</span>
+            <Button appearance="subtle-button" aria-label={`Kader verwijderen: ${title}`} onClick={onRemove}>
+              Kader verwijderen
             </Button>
           </div>
         ) : null}

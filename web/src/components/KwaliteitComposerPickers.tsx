@@ -109,8 +109,8 @@ function ChosenProduct({ id, known, editable, onRemove }: { id: string; known: P
         ) : null}
       </span>
       {editable ? (
-        <Button appearance="subtle-button" onClick={onRemove}>
-          Verwijderen<span className="kader-visually-hidden">: product {name}</span>
+        <Button appearance="subtle-button" aria-label={`Verwijderen: product ${name}`} onClick={onRemove}>
+          Verwijderen
         </Button>
       ) : null}
     </li>
@@ -126,13 +126,14 @@ export function ProductPicker({ chosen, onChange, editable }: { chosen: string[]
   const books = useApi<{ items: Productenboek[] }>("/productenboeken");
   const focusLater = useFocusLater();
   const term = q.trim();
-  const key = term.length >= 2 || book ? qs({ q: term.length >= 2 ? term : null, law, productenboek: book, limit: 20 }) : null;
+  const key = term.length >= 2 || book ? qs({ q: term.length >= 2 ? term : null, law, productenboek: book, limit: 10 }) : null;
   const found = useDebounced(key, (signal) => request<SearchPage>(`/products${key}`, { signal }));
   const bookTitle = (id: string) => (books.state === "ok" ? (books.data.items.find((b) => b.id === id)?.title ?? id) : id);
 
-  const add = (p: ProductSummary) => {
+  const add = (p: ProductSummary, i: number) => {
     setKnown((k) => ({ ...k, [p.id]: p }));
     onChange([...chosen, p.id]);
+    focusLater(`c-prod-res-${i}`);
   };
   const remove = (id: string) => {
     onChange(chosen.filter((x) => x !== id));
@@ -212,30 +213,46 @@ export function ProductPicker({ chosen, onChange, editable }: { chosen: string[]
                     : ""}
           </p>
           {key !== null && found.data && found.data.items.length > 0 ? (
-            <ul className="kader-picked" aria-label="Gevonden producten" data-testid="product-resultaten">
-              {found.data.items.map((p) => {
-                const picked = chosen.includes(p.id);
-                return (
-                  <li key={p.id}>
-                    <span>
-                      <span className="kader-code">{p.productcode ?? "—"}</span> <strong>{p.name}</strong>
-                      {p.variant ? ` – ${p.variant}` : ""}
-                      <span className="kader-muted">
-                        {" "}
-                        · {lawLabel[p.law] ?? p.law} · {bookTitle(p.productenboekId)}
-                      </span>
-                    </span>
-                    {picked ? (
-                      <span className="kader-muted">al gekozen</span>
-                    ) : (
-                      <Button appearance="secondary-action-button" onClick={() => add(p)}>
-                        Toevoegen<span className="kader-visually-hidden">: product {p.productcode ?? ""} {p.name}</span>
-                      </Button>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+            <TableWrap label="Gevonden producten">
+              <Table className={`kader-table${found.busy ? " kader-busy" : ""}`} data-testid="product-resultaten">
+                <TableCaption className="kader-visually-hidden">Gevonden producten om toe te voegen</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Code</TableHeaderCell>
+                    <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                    <TableHeaderCell scope="col">Wet</TableHeaderCell>
+                    <TableHeaderCell scope="col">Productenboek</TableHeaderCell>
+                    <TableHeaderCell scope="col">Toevoegen</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {found.data.items.map((p, i) => (
+                    <TableRow key={p.id}>
+                      <TableCell>
+                        <span className="kader-code">{p.productcode ?? "—"}</span>
+                      </TableCell>
+                      <TableCell>
+                        {p.name}
+                        {p.variant ? <span className="kader-muted"> – {p.variant}</span> : null}
+                      </TableCell>
+                      <TableCell>{lawLabel[p.law] ?? p.law}</TableCell>
+                      <TableCell>{bookTitle(p.productenboekId)}</TableCell>
+                      <TableCell>
+                        {chosen.includes(p.id) ? (
+                          <span className="kader-muted" id={`c-prod-res-${i}`} tabIndex={-1}>
+                            al gekozen
+                          </span>
+                        ) : (
+                          <Button appearance="secondary-action-button" aria-label={`Toevoegen: product ${p.productcode ? `${p.productcode} ` : ""}${p.name}`} onClick={() => add(p, i)}>
+                            Toevoegen
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableWrap>
           ) : null}
         </search>
       ) : null}
@@ -245,33 +262,37 @@ export function ProductPicker({ chosen, onChange, editable }: { chosen: string[]
 
 // ------------------------------------------------------------------------------------------------ criteria
 
-type CritFilters = { q: string; element: string; segment: string; wet: string; adressaat: string; aard: string };
+type CritFilters = { q: string; kader: string; element: string; segment: string; wet: string; adressaat: string; aard: string; begrip: string };
 /** "concept": every segment chosen in the draft (one search per segment, merged) */
 const CONCEPT = "concept";
 
 /** Searches the library with the library page's filters, the draft's segments preselected; "Toevoegen" per criterion. */
 export function CriterionPicker({
   segments,
+  frameworks,
   chosenSegments,
   has,
   onAdd,
 }: {
   segments: Segment[];
+  frameworks: FrameworkItem[];
   chosenSegments: string[];
   has: (kader: number, criterium: string) => boolean;
   onAdd: (h: CriterionHit) => void;
 }) {
-  const [f, setF] = useState<CritFilters>({ q: "", element: "", segment: chosenSegments.length ? CONCEPT : "", wet: "", adressaat: "", aard: "" });
+  const [f, setF] = useState<CritFilters>({ q: "", kader: "", element: "", segment: chosenSegments.length ? CONCEPT : "", wet: "", adressaat: "", aard: "", begrip: "" });
   // when the draft gets (or loses) its segments, the filter follows unless the user chose another
   const segKey = chosenSegments.join(",");
   useEffect(() => {
     setF((x) => (x.segment === "" && segKey ? { ...x, segment: CONCEPT } : x.segment === CONCEPT && !segKey ? { ...x, segment: "" } : x));
   }, [segKey]);
   const set = (k: keyof CritFilters) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const focusLater = useFocusLater();
   const term = f.q.trim();
   const segList = f.segment === CONCEPT ? chosenSegments : f.segment ? [f.segment] : [null];
-  const base = { q: term.length >= 2 ? term : null, element: f.element, wet: f.wet, adressaat: f.adressaat, aard: f.aard, limit: 100 };
-  const active = !!(base.q || f.element || f.wet || f.adressaat || f.aard || segList[0]);
+  const base = { q: term.length >= 2 ? term : null, kader: f.kader, element: f.element, wet: f.wet, adressaat: f.adressaat, aard: f.aard, begrip: f.begrip, limit: 100 };
+  const active = !!(base.q || f.kader || f.element || f.wet || f.adressaat || f.aard || f.begrip || segList[0]);
+  const concepts = useApi<{ items: { id: string; naam: string; criteria: unknown[] }[] }>("/kwaliteitskaders/begrippen");
   const key = active ? segList.map((s) => qs({ ...base, segment: s })).join(" ") : null;
   const found = useDebounced(key, async (signal) => {
     const pages = await Promise.all(segList.map((s) => request<{ items: CriterionHit[]; total: number }>(`/kwaliteitskaders/criteria${qs({ ...base, segment: s })}`, { signal })));
@@ -320,6 +341,7 @@ export function CriterionPicker({
             />
           }
         />
+        {select("kader", "Kwaliteitskader", frameworkOptions(frameworks), "Alle kaders")}
         {select("element", "Element", elements.map((e) => [e, elementLabel[e]]))}
         {select(
           "segment",
@@ -336,6 +358,7 @@ export function CriterionPicker({
         ])}
         {select("adressaat", "Gericht aan", (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]))}
         {select("aard", "Aard", (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]))}
+        {select("begrip", "Begrip (over alle kaders)", concepts.state === "ok" ? concepts.data.items.map((b): [string, string] => [b.id, `${b.naam} (${b.criteria.length})`]) : [])}
       </div>
       <p role="status" className="utrecht-paragraph kader-muted" data-testid="criterium-zoek-status">
         {key === null
@@ -364,7 +387,7 @@ export function CriterionPicker({
               </TableRow>
             </TableHeader>
             <TableBody>
-              {found.data.items.map((h) => (
+              {found.data.items.map((h, i) => (
                 <TableRow key={`${h.kader}.${h.criterium}`}>
                   <TableCell>
                     {h.kader}. {h.kaderTitel} {h.vervallen ? <KwaliteitStatus status="lapsed" /> : null}
@@ -376,14 +399,19 @@ export function CriterionPicker({
                   <TableCell>{addresseeLabel[h.adressaat]}</TableCell>
                   <TableCell>
                     {has(h.kader, h.criterium) ? (
-                      <span className="kader-muted">toegevoegd</span>
+                      <span className="kader-muted" id={`c-crit-res-${i}`} tabIndex={-1}>
+                        toegevoegd
+                      </span>
                     ) : (
-                      <Button appearance="secondary-action-button" onClick={() => onAdd(h)}>
+                      <Button
+                        appearance="secondary-action-button"
+                        aria-label={`Toevoegen: criterium ${h.criterium} van kader ${h.kader}${h.vervallen ? " (vervallen kader)" : ""}`}
+                        onClick={() => {
+                          onAdd(h);
+                          focusLater(`c-crit-res-${i}`);
+                        }}
+                      >
                         Toevoegen
-                        <span className="kader-visually-hidden">
-                          : criterium {h.criterium} van kader {h.kader}
-                          {h.vervallen ? " (vervallen kader)" : ""}
-                        </span>
                       </Button>
                     )}
                   </TableCell>

@@ -256,3 +256,10 @@ export const segmentText = (s: Segment) => `${s.wet === "wmo" ? "Wmo" : "Jeugdhu
 
 /** A deviation ("afwijking") from a framework referenced as a whole. */
 export type Afwijking = { criterium: string | null; tekst: string };
+
+/** The same value with object keys sorted, as JSON: to compare a draft with the stored one (jsonb reorders keys). */
+export function canonicalJson(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sort) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, sort(y)])) : x;
+  return JSON.stringify(sort(v));
+}

@@ -31,6 +31,7 @@ import { useAuth } from "../lib/auth.tsx";
 import { formatDate } from "../lib/labels.ts";
 import {
   type Afwijking,
+  canonicalJson,
   checkableText,
   type CriterionHit,
   type FrameworkItem,
@@ -266,7 +267,6 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
   const [eigenErrors, setEigenErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState("");
   const [melding, setMelding] = useState("");
-  const [lapsedNotice, setLapsedNotice] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [summaryShown, setSummaryShown] = useState(0);
@@ -294,7 +294,7 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
   const segs = segments.state === "ok" ? segments.data.items : [];
   const editable = auth.user?.role === "contractmanager";
   const hasModule = concept.onderdelen.some((o) => o.soort === "algemene-eisen-004");
-  const dirty = JSON.stringify(concept) !== JSON.stringify(data.concept);
+  const dirty = canonicalJson(concept) !== canonicalJson(data.concept);
   const update = (c: Partial<PveConcept>) => setConcept({ ...concept, ...c });
   const add = (o: PveOnderdeel) => update({ onderdelen: [...concept.onderdelen, o] });
   const removePart = (i: number, focusTo: string) => {
@@ -320,7 +320,6 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
     add({ soort: "criterium", kader: h.kader, criterium: h.criterium });
     const f = fw.find((x) => x.nr === h.kader);
     const warning = h.vervallen ? (f?.waarschuwing ?? `Kader ${h.kader} is vervallen.`) : null;
-    setLapsedNotice(warning);
     setMelding(`Criterium ${h.criterium} van kader ${h.kader} toegevoegd.${warning ? ` Let op: ${warning}` : ""}`);
   };
   const addEigen = () => {
@@ -510,8 +509,8 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                   <li key={index} id={`c-part-${index}`}>
                     <span>{describe(o, fw)}</span>
                     {editable ? (
-                      <Button appearance="subtle-button" onClick={() => removePart(index, "c-module")}>
-                        Verwijderen<span className="kader-visually-hidden">: {describe(o, fw)}</span>
+                      <Button appearance="subtle-button" aria-label={`Verwijderen: ${describe(o, fw)}`} onClick={() => removePart(index, "c-module")}>
+                        Verwijderen
                       </Button>
                     ) : null}
                   </li>
@@ -557,8 +556,8 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                         {f && f.status !== "in-force" ? <KwaliteitStatus status={f.status} /> : null}
                       </span>
                       {editable ? (
-                        <Button appearance="subtle-button" onClick={() => removePart(index, "c-crit-q")}>
-                          Verwijderen<span className="kader-visually-hidden">: criterium {o.criterium} van kader {o.kader}</span>
+                        <Button appearance="subtle-button" aria-label={`Verwijderen: criterium ${o.criterium} van kader ${o.kader}`} onClick={() => removePart(index, "c-crit-q")}>
+                          Verwijderen
                         </Button>
                       ) : null}
                     </li>
@@ -566,8 +565,11 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                 })}
               </ul>
             )}
-            {lapsedNotice ? <KwaliteitWaarschuwing>{lapsedNotice}</KwaliteitWaarschuwing> : null}
-            {editable ? <CriterionPicker segments={segs} chosenSegments={concept.segmenten} has={hasCriterion} onAdd={addCriterion} /> : null}
+            {[...new Set(critParts.map(({ o }) => o.kader))].map((nr) => {
+              const w = fw.find((x) => x.nr === nr)?.waarschuwing;
+              return w ? <KwaliteitWaarschuwing key={nr}>{w}</KwaliteitWaarschuwing> : null;
+            })}
+            {editable ? <CriterionPicker segments={segs} frameworks={fw} chosenSegments={concept.segmenten} has={hasCriterion} onAdd={addCriterion} /> : null}
           </Fieldset>
 
           <Fieldset className="kader-fieldset kader-section">
@@ -582,8 +584,8 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                       <strong>{o.titel}</strong> — {o.tekst}
                     </span>
                     {editable ? (
-                      <Button appearance="subtle-button" onClick={() => removePart(index, "c-eigen-titel")}>
-                        Verwijderen<span className="kader-visually-hidden">: eigen eis {o.titel}</span>
+                      <Button appearance="subtle-button" aria-label={`Verwijderen: eigen eis ${o.titel}`} onClick={() => removePart(index, "c-eigen-titel")}>
+                        Verwijderen
                       </Button>
                     ) : null}
                   </li>
