@@ -3,7 +3,8 @@
 // the same file every run) is read and fully validated by Kader — XSD level, in-message rules, file hygiene, streamed —
 // and by `xmllint --noout --schema` on the same file, side by side, with the ratio and peak RSS of each. Then the same
 // for the reference examples when ../shared/reference is present. Last, end-to-end `berichten verwerk` throughput
-// (messages/s, prestaties/s) on a generated month of messages against generated toewijzingen (`--alleen-verwerk`: only that).
+// (messages/s, prestaties/s) on a generated month of messages against generated toewijzingen (`--alleen-verwerk`: only that;
+// `--alleen-codec`: everything but that).
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -266,4 +267,4 @@ if (hasXmllint) {
   console.log(`  voorbeeldberichten met XSD (${withXsd.length}): Kader ${ke.ms.toFixed(1)} ms in één proces; xmllint ${xeMs.toFixed(0)} ms (één proces per bericht, incl. starten en schema lezen)`);
 } else console.log("  xmllint of referentiemateriaal ontbreekt: geen vergelijking");
 rmSync(dir, { recursive: true, force: true });
-await benchVerwerk();
+if (process.argv[2] !== "--alleen-codec") await benchVerwerk();

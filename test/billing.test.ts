@@ -257,6 +257,8 @@ describe("budget monitoring", () => {
     assert.equal(exhaustion([line({ months })], 250_000, "2026-06-15"), "2026-08");
     assert.equal(exhaustion([line({ months: {} })], 250_000, "2026-06-15"), null);
     assert.equal(exhaustion([line({ months })], 0, "2026-06-15"), "2026-06");
+    const late = summarise([line({ months, einddatum: "2026-07-31" })], () => "x", "2026-06-15")[0]!;
+    assert.equal(late.uitputting, null, "not exhausted before the toewijzing ends");
   });
 
   test("signals: over 90% used, and declarations after the einddatum", () => {

@@ -48,8 +48,8 @@ export interface ReadResult {
 
 interface Frame {
   readonly name: string;
-  /** Path segment: name, with [n] on repeating elements. */
-  readonly segment: string;
+  /** Position among its namesakes on a repeating element (path segment name[n]); 0 otherwise. */
+  readonly index: number;
   readonly line: number;
   readonly parent: Frame | undefined;
   /** undefined: an element Kader does not know here (already reported); its content is skipped. */
@@ -68,6 +68,8 @@ interface Frame {
 }
 
 class Abort extends Error {}
+
+const segmentOf = (name: string, index: number) => (index ? `${name}[${index}]` : name);
 
 interface Shape {
   readonly keys: readonly string[];
@@ -239,14 +241,14 @@ export class MessageReader {
 
   private path(frame: Frame | undefined = this.stack[this.stack.length - 1]): string {
     const parts: string[] = [];
-    for (let f = frame; f; f = f.parent) parts.push(f.segment);
+    for (let f = frame; f; f = f.parent) parts.push(segmentOf(f.name, f.index));
     return parts.reverse().join("/");
   }
 
   private open(local: string, uri: string, attributes: Record<string, XmlAttribute> | undefined, line: number) {
     const parent = this.stack[this.stack.length - 1];
     let particle: Particle | undefined;
-    let segment = local;
+    let index = 0;
     if (!parent) {
       this.sawRoot = true;
       const def = messageByNamespace(uri);
@@ -257,7 +259,7 @@ export class MessageReader {
           line,
           def ? `Het root-element moet Bericht zijn, niet ${local}.` : `Onbekend bericht: namespace "${uri}" is geen iWmo- of iJw-3.2-bericht.`,
         );
-        this.push(local, segment, line, undefined, undefined);
+        this.push(local, 0, line, undefined, undefined);
         return;
       }
       this.definition = def;
@@ -269,13 +271,17 @@ export class MessageReader {
       this.fail("XSD", `${this.path(parent)}/${local}`, line, `Element ${parent.name} heeft een enkelvoudige waarde en mag geen element ${local} bevatten.`);
     } else {
       particle = this.match(parent, local, uri, line);
-      if (particle?.max === "n") segment = `${local}[${parent.count}]`;
+      if (particle) {
+        // the schema's own (internalised) name string: cheaper as a property key in the model
+        local = parent.keys[parent.idx]!;
+        if (particle.max === "n") index = parent.count;
+      }
     }
-    if (particle && attributes) this.checkAttributes(local, attributes, parent, segment, line);
-    this.push(local, segment, line, parent, particle);
+    if (particle && attributes) this.checkAttributes(local, attributes, parent, segmentOf(local, index), line);
+    this.push(local, index, line, parent, particle);
   }
 
-  private push(local: string, segment: string, line: number, parent: Frame | undefined, particle: Particle | undefined) {
+  private push(local: string, index: number, line: number, parent: Frame | undefined, particle: Particle | undefined) {
     const complex = particle && isComplex(particle.type) ? particle.type : undefined;
     const def = this.definition;
     const childNs = complex && def ? (complex.home === "basis" ? def.basisNamespace : def.namespace) : "";
@@ -285,7 +291,7 @@ export class MessageReader {
     const namePath = tracked ? (parent?.namePath !== undefined ? this.childPath(parent.namePath, local) : local) : undefined;
     this.stack.push({
       name: local,
-      segment,
+      index,
       line,
       parent,
       particle,
@@ -412,7 +418,8 @@ export class MessageReader {
         }
       }
       value = frame.model;
-      if (this.runner && value && frame.namePath) this.runner.visit(frame.namePath, value, () => this.path(frame), frame.line);
+      if (this.runner && value && frame.namePath && this.runner.hasRules(frame.namePath))
+        this.runner.visit(frame.namePath, value, () => this.path(frame), frame.line);
       if (this.options.emit && value && frame.namePath === this.options.emit.path) {
         this.options.emit.onItem(value, frame.line);
         return;

@@ -1,6 +1,6 @@
 import type { Frequentie } from "../care/codes.ts";
 import { allowedVolume, monthsOf } from "../care/period.ts";
-import { addMonths, type IsoDate } from "../shared/date.ts";
+import { addMonths, type IsoDate, maxDate } from "../shared/date.ts";
 
 /** Granted, declared and approved ("betaald": Kader pays what it approves) per toewijzing, in cents and units. */
 export interface BudgetLine {
@@ -36,7 +36,7 @@ export interface BudgetRow {
   betaald: number;
   /** share of the granted amount used (betaald / toegekendBudget) */
   verbruik: number | null;
-  /** the month the granted amount runs out at the current run rate (average of the last 3 months with declarations) */
+  /** the month the granted amount runs out at the current run rate (average of the last 3 months); null when not before the last einddatum */
   uitputting: string | null;
 }
 
@@ -56,9 +56,16 @@ export function summarise(lines: BudgetLine[], keyOf: (l: BudgetLine) => string,
       ingediend,
       betaald,
       verbruik: toegekendBudget ? betaald / toegekendBudget : null,
-      uitputting: toegekendBudget === null ? null : exhaustion(ls, toegekendBudget - betaald, peildatum),
+      uitputting: toegekendBudget === null ? null : beforeEnd(ls, exhaustion(ls, toegekendBudget - betaald, peildatum)),
     };
   });
+}
+
+/** A forecast after the last einddatum of the group means: not exhausted while it runs (null). */
+function beforeEnd(ls: BudgetLine[], month: string | null): string | null {
+  if (month === null || ls.some((l) => l.einddatum === null)) return month;
+  const last = ls.map((l) => l.einddatum!.slice(0, 7)).reduce(maxDate);
+  return month > last ? null : month;
 }
 
 /** Forecast: the month in which `left` cents are used up at the average approved amount of the last 3 months. */

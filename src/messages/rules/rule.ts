@@ -194,8 +194,7 @@ export class RuleRunner {
 
   private readonly forPath = new Map<string, MessageRule[]>();
 
-  /** Called with the element-name path (no indices) of each closed message class. */
-  visit(namePath: string, obj: AnyModel, path: () => string, line: number) {
+  private rulesFor(namePath: string): MessageRule[] {
     let rules = this.forPath.get(namePath);
     if (!rules) {
       const parts = namePath.split("/");
@@ -203,7 +202,20 @@ export class RuleRunner {
       rules = [...(this.byScope.get(name) ?? []), ...(parts.length > 1 ? (this.byScope.get(`${parts[parts.length - 2]}/${name}`) ?? []) : [])];
       this.forPath.set(namePath, rules);
     }
-    for (const r of rules) this.apply(r, { obj, path, line }, namePath.endsWith(r.scope));
+    return rules;
+  }
+
+  /** Whether any rule applies to the class at this element-name path (so `visit` can be skipped). */
+  hasRules(namePath: string): boolean {
+    return this.rulesFor(namePath).length > 0;
+  }
+
+  /** Called with the element-name path (no indices) of each closed message class. */
+  visit(namePath: string, obj: AnyModel, path: () => string, line: number) {
+    const rules = this.rulesFor(namePath);
+    if (rules.length === 0) return;
+    const at: Instance = { obj, path, line };
+    for (const r of rules) this.apply(r, at, namePath.endsWith(r.scope));
   }
 
   private fail(r: MessageRule, at: Instance, extra = "") {
@@ -217,15 +229,18 @@ export class RuleRunner {
         if (!holds(c.condition, at.obj)) this.fail(r, at);
         return;
       case "unique": {
-        const parts = c.key.map((k) => str(get(at.obj, k)));
-        if (parts.some((p) => p === undefined)) return;
-        const key = parts.join("\u0000");
+        let key = "";
+        for (let k = 0; k < c.key.length; k++) {
+          const part = str(get(at.obj, c.key[k]!));
+          if (part === undefined) return;
+          key = k === 0 ? part : `${key}\u0000${part}`;
+        }
         let set = this.seen.get(r);
         if (!set) {
           set = new Set();
           this.seen.set(r, set);
         }
-        if (set.has(key)) this.fail(r, at, ` (dubbel: ${parts.join(", ")})`);
+        if (set.has(key)) this.fail(r, at, ` (dubbel: ${key.split("\u0000").join(", ")})`);
         else set.add(key);
         return;
       }

@@ -95,40 +95,41 @@ function codeSet(std: Standaard, name: CodelistName): ReadonlySet<string> {
   return set;
 }
 
+const failed = (value: string, error: string): CheckedValue => ({ value, error });
+
 const show = (s: string) => (s.length > 60 ? `"${s.slice(0, 57)}…"` : `"${s}"`);
 
 export function checkValue(typeName: SimpleTypeName, raw: string, std: Standaard, extra?: ExtraPattern): CheckedValue {
   const type: SimpleType = SIMPLE_TYPES[typeName];
   const text = type.base === "string" ? raw : collapse(raw);
-  const fail = (error: string): CheckedValue => ({ value: text, error });
   let value: string | number = text;
   switch (type.base) {
     case "integer": {
-      if (!INTEGER.test(text)) return fail(`${show(text)} is geen geheel getal.`);
+      if (!INTEGER.test(text)) return failed(text, `${show(text)} is geen geheel getal.`);
       value = Number(text);
       break;
     }
     case "date":
-      if (!validDate(text)) return fail(`${show(text)} is geen geldige datum (JJJJ-MM-DD).`);
+      if (!validDate(text)) return failed(text, `${show(text)} is geen geldige datum (JJJJ-MM-DD).`);
       break;
     case "time":
-      if (!validTime(text)) return fail(`${show(text)} is geen geldige tijd (uu:mm:ss).`);
+      if (!validTime(text)) return failed(text, `${show(text)} is geen geldige tijd (uu:mm:ss).`);
       break;
     case "string":
       break;
   }
-  if (type.min !== undefined && (value as number) < type.min) return fail(`${text} is kleiner dan de minimale waarde ${type.min}.`);
-  if (type.max !== undefined && (value as number) > type.max) return fail(`${text} is groter dan de maximale waarde ${type.max}.`);
+  if (type.min !== undefined && (value as number) < type.min) return failed(text, `${text} is kleiner dan de minimale waarde ${type.min}.`);
+  if (type.max !== undefined && (value as number) > type.max) return failed(text, `${text} is groter dan de maximale waarde ${type.max}.`);
   if (type.minLength !== undefined || type.maxLength !== undefined) {
     const n = text.length <= (type.maxLength ?? Number.POSITIVE_INFINITY) && text.length >= (type.minLength ?? 0) ? text.length : charLength(text);
     if (type.minLength !== undefined && n < type.minLength)
-      return fail(type.minLength === 1 ? "Het element is leeg; vul het of laat het weg." : `${show(text)} is korter dan ${type.minLength} tekens.`);
-    if (type.maxLength !== undefined && n > type.maxLength) return fail(`${show(text)} is ${n} tekens lang; maximaal ${type.maxLength} toegestaan.`);
+      return failed(text, type.minLength === 1 ? "Het element is leeg; vul het of laat het weg." : `${show(text)} is korter dan ${type.minLength} tekens.`);
+    if (type.maxLength !== undefined && n > type.maxLength) return failed(text, `${show(text)} is ${n} tekens lang; maximaal ${type.maxLength} toegestaan.`);
   }
-  for (const p of type.patterns ?? []) if (!p.re.test(text)) return fail(`${show(text)} voldoet niet aan het patroon ${p.xsd}.`);
-  if (extra && !extra.re.test(text)) return fail(`${show(text)} voldoet niet aan het patroon ${extra.xsd}.`);
+  for (const p of type.patterns ?? []) if (!p.re.test(text)) return failed(text, `${show(text)} voldoet niet aan het patroon ${p.xsd}.`);
+  if (extra && !extra.re.test(text)) return failed(text, `${show(text)} voldoet niet aan het patroon ${extra.xsd}.`);
   if (type.codelist) {
-    if (!codeSet(std, type.codelist).has(text)) return fail(`${show(text)} is geen code uit de codelijst ${type.codelist}.`);
+    if (!codeSet(std, type.codelist).has(text)) return failed(text, `${show(text)} is geen code uit de codelijst ${type.codelist}.`);
   }
   return { value };
 }
