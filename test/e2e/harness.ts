@@ -22,6 +22,8 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import { SqlProviderRepository } from "../../src/adapters/db/provider-repository.ts";
 import { loadDemo } from "../../src/app/demo.ts";
+import type { Db } from "../../src/adapters/db/db.ts";
+import type { Kader } from "../../src/cli/compose.ts";
 import { TODAY, testApp } from "../support/app.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -48,6 +50,8 @@ export interface HarnessOptions {
   langAndH1?: boolean;
   /** loads the synthetic demo data set (gemeente 0106, three aanbieders, a year of declaraties) as `kader serve` does */
   demoData?: boolean;
+  /** more data for one test file, on the running application before the browser starts */
+  seed?: (t: { kader: Kader; db: Db }) => Promise<void>;
 }
 
 export interface BrowserHarness {
@@ -94,6 +98,7 @@ export function browserHarness(opts: HarnessOptions = {}): BrowserHarness {
       const { app, kader, db, close } = await testApp({ webRoot: root, demoUsers: true });
       cleanups.push(close);
       if (opts.demoData) await loadDemo({ care: kader.care, catalogue: kader.catalogue, providers: new SqlProviderRepository(db) }, TODAY);
+      if (opts.seed) await opts.seed({ kader, db });
       await app.listen({ port: 0, host: "127.0.0.1" });
       base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
