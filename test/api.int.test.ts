@@ -128,7 +128,7 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
     const o = await get("/api/v1/openapi.json");
     assert.equal(o.body.openapi, "3.1.0");
     assert.ok(o.body.paths["/api/v1/products"].get.parameters.some((p: { name: string }) => p.name === "productcategorie"));
-    for (const path of ["/api/v1/beschikkingen", "/api/v1/declaraties", "/api/v1/budget", "/api/v1/berichten", "/api/v1/programmas-van-eisen"]) assert.ok(o.body.paths[path], path);
+    for (const path of ["/api/v1/beschikkingen", "/api/v1/declaraties", "/api/v1/budget", "/api/v1/berichten", "/api/v1/programmas-van-eisen", "/api/v1/conversies"]) assert.ok(o.body.paths[path], path);
     assert.ok(o.body.paths["/api/v1/budget"].get.parameters.some((p: { name: string }) => p.name === "groep"));
     const d = await app.inject({ method: "GET", url: "/api/v1/docs/" });
     assert.equal(d.statusCode, 200);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NewUser } from "../app/auth.ts";
 import { ProductSearchParams } from "../app/catalogue.ts";
 import { carePaths } from "./routes/care.ts";
+import { conversionPaths } from "./routes/conversion.ts";
 import { messagePaths } from "./routes/messages.ts";
 import { qualityPaths } from "./routes/quality.ts";
 
@@ -147,6 +148,7 @@ export function openApiDocument(): object {
       ...qualityPaths(problem, json, queryParameters),
       ...carePaths(problem, json, queryParameters),
       ...messagePaths(problem, json, queryParameters),
+      ...conversionPaths(problem, json, queryParameters),
       "/api/v1/export": {
         get: {
           summary: "Export (kader.productenboek/v1 als JSON, of CSV/XLSX met één rij per product)",
