@@ -1,8 +1,8 @@
 /**
  * Reads one iWmo/iJw message as a stream of bytes and validates it while it reads: event-driven (Kader's own XML
- * tokenizer, tokenizer.ts), one frame
- * per open element, so memory stays bounded by the depth of the message, not its size. Optionally it builds the
- * typed model, or hands over the items at one path (the Clients of a 323) one at a time instead of keeping them.
+ * tokenizer, tokenizer.ts), one frame per open element, so memory stays bounded by the depth of the message, not its
+ * size. Optionally it builds the typed model, or hands over the items at one path (the Clients of a 323) one at a time
+ * instead of keeping them.
  *
  * Safety: a DOCTYPE is refused outright (no DTD, no entity declarations, no external references are ever read);
  * the tokenizer knows only the five predefined entities and character references.
@@ -13,7 +13,8 @@ import { type Failure, XSD_RETOURCODE } from "./failure.ts";
 import { type MessageRule, RuleRunner } from "./rules/rule.ts";
 import { type MessageDefinition, messageByNamespace } from "./schema/messages.ts";
 import { type AnyModel, type ComplexType, isComplex, type ModelValue, type Particle } from "./schema/structure.ts";
-import { checkValue } from "./schema/values.ts";
+import { SIMPLE_TYPES, type SimpleType } from "./schema/simple-types.ts";
+import { checkSimpleValue } from "./schema/values.ts";
 import { lineEnds, type XmlAttribute, XmlError, XmlTokenizer } from "./tokenizer.ts";
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -59,6 +60,10 @@ interface Frame {
   keys: readonly string[];
   /** The particles of `keys`, in the same order. */
   particles: readonly Particle[];
+  /** Of a complex element: the simple types of its children, as in its Shape. */
+  simpleTypes: readonly (SimpleType | undefined)[];
+  /** Of a simple element: its type. */
+  readonly simple: SimpleType | undefined;
   idx: number;
   count: number;
   text: string;
@@ -74,15 +79,18 @@ const segmentOf = (name: string, index: number) => (index ? `${name}[${index}]` 
 interface Shape {
   readonly keys: readonly string[];
   readonly particles: readonly Particle[];
+  /** The simple type of each particle that has one. */
+  readonly simple: readonly (SimpleType | undefined)[];
 }
-const NO_SHAPE: Shape = { keys: [], particles: [] };
+const NO_SHAPE: Shape = { keys: [], particles: [], simple: [] };
 const SHAPES = new WeakMap<ComplexType, Shape>();
 /** The child names and particles of a complex type in order, computed once per type. */
 function shapeOf(c: ComplexType): Shape {
   let k = SHAPES.get(c);
   if (!k) {
     const keys = Object.keys(c.children);
-    k = { keys, particles: keys.map((key) => c.children[key]!) };
+    const particles = keys.map((key) => c.children[key]!);
+    k = { keys, particles, simple: particles.map((p) => (isComplex(p.type) ? undefined : SIMPLE_TYPES[p.type as keyof typeof SIMPLE_TYPES])) };
     SHAPES.set(c, k);
   }
   return k;
@@ -299,6 +307,8 @@ export class MessageReader {
       childNs,
       keys: shape.keys,
       particles: shape.particles,
+      simpleTypes: shape.simple,
+      simple: particle && !complex && parent ? parent.simpleTypes[parent.idx] : undefined,
       idx: 0,
       count: 0,
       text: "",
@@ -426,7 +436,8 @@ export class MessageReader {
       }
       if (frame.namePath && this.drop.has(frame.namePath)) return;
     } else {
-      const checked = checkValue(p.type as Parameters<typeof checkValue>[0], frame.text, this.definition!.standaard, p.pattern);
+      const type = frame.simple ?? SIMPLE_TYPES[p.type as keyof typeof SIMPLE_TYPES];
+      const checked = checkSimpleValue(type, frame.text, this.definition!.standaard, p.pattern);
       if (checked.error) this.fail("XSD", this.path(frame), frame.line, `${frame.name}: ${checked.error}`);
       if (frame.name === "BerichtCode" && parent?.name === "Header" && parent.parent && !parent.parent.parent) this.berichtCode = String(checked.value);
       value = checked.value;

@@ -4,9 +4,10 @@
  * entities and character references. It replaces saxes in the message reader (see docs/decisions.md): the same
  * well-formedness verdicts and messages (`line:column: message`, saxes's wording), at a fraction of the cost.
  *
- * No DTD at all: `<!DOCTYPE` is handed to `doctype()` the moment it is seen, nothing of it is read. Works on chunks
+ * No DTD at all: a DOCTYPE is only skipped to its end (as saxes does, for the same line) and handed to `doctype()`,
+ * which refuses the message; nothing in it is interpreted, no entity declared, nothing fetched. Works on chunks
  * of text; an unfinished construct at the end of a chunk is kept until the next one (memory bounded by the largest
- * single tag; long text is handed over in pieces). Lines count LF, CRLF and a lone CR once, as XML does; text has its
+ * single tag, comment or reference; long text is handed over in pieces). Lines count LF, CRLF and a lone CR once, as XML does; text has its
  * line ends normalised to LF, attribute values their whitespace to spaces.
  */
 
@@ -63,6 +64,18 @@ const DECL_VALUE = 4;
 const DECL_SEPARATOR = 5;
 const DECL_ENDING = 6;
 const DECL_AFTER_TARGET = 7;
+const DT_DOCTYPE = 0;
+const DT_QUOTED = 1;
+const DT_SUBSET = 2;
+const DT_SUBSET_QUOTED = 3;
+const DT_WAKA = 4;
+const DT_BANG = 5;
+const DT_BANG_DASH = 6;
+const DT_COMMENT = 7;
+const DT_COMMENT_DASH = 8;
+const DT_COMMENT_END = 9;
+const DT_PI = 10;
+const DT_PI_END = 11;
 
 interface QName {
   readonly name: string;
@@ -76,13 +89,12 @@ interface QName {
   next?: QName;
 }
 
-
 /** XML's line-end normalisation: CRLF and a lone CR become LF. */
 export const lineEnds = (s: string, cr: boolean) => (cr ? s.replace(/\r\n?/g, "\n") : s);
 
 const isS = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-/** Does s have `name` at index i? (A plain loop: much cheaper than startsWith on a concatenated buffer.) */
+/** Does s have `name` at index i? (A plain loop, no substring.) */
 function sameAt(s: string, i: number, name: string): boolean {
   for (let k = 0; k < name.length; k++) if (s.charCodeAt(i + k) !== name.charCodeAt(k)) return false;
   return true;
@@ -103,7 +115,7 @@ function codePoints(s: string, from: number, to: number): number {
   return n;
 }
 
-/** Thrown internally when a construct is cut off by the end of the chunk. */
+/** Returned when a construct is cut off by the end of the text so far: it is read again with the next chunk. */
 const INCOMPLETE = -1;
 
 export class XmlTokenizer {
@@ -267,6 +279,10 @@ export class XmlTokenizer {
         this.newline(i + 1);
       } else if (c !== 32 && c !== 9) {
         nonSpace = true;
+        if (c === 38 && !this.textOutsideReported) {
+          this.textOutsideReported = true;
+          this.fail("text data outside of root node.", i + 1);
+        }
         if (c < 32 || c >= 0xd800) {
           const j = this.checkChar(c, i);
           if (j === INCOMPLETE) break;
@@ -320,7 +336,7 @@ export class XmlTokenizer {
     if (name.charCodeAt(0) !== 35) {
       const v = ENTITIES[name];
       if (v !== undefined) return v;
-      this.fail(NAME.test(name) ? "undefined entity." : "disallowed character in entity name.", semi + 1);
+      this.fail(NAME.test(name) && !name.includes(":") ? "undefined entity." : "disallowed character in entity name.", semi + 1);
     }
     let num = Number.NaN;
     if (name[1] === "x" && /^#x[0-9a-f]+$/i.test(name)) num = Number.parseInt(name.slice(2), 16);
@@ -550,6 +566,8 @@ export class XmlTokenizer {
   private qname(name: string, at: number): QName {
     let q = this.names.get(name);
     if (q) return q;
+    // a copy, not a slice: a kept name must not keep the whole chunk it was read from alive
+    name = Array.from(name).join("");
     const colon = name.indexOf(":");
     if (colon < 0) q = { name, prefix: "", local: name };
     else {
@@ -562,7 +580,7 @@ export class XmlTokenizer {
     return q;
   }
 
-  /** An attribute value between from and to: references resolved, whitespace normalised, characters checked. */
+  /** An attribute value from `from` up to its closing quote (then `valueEnd`): references resolved, whitespace normalised, characters checked; undefined when cut off. */
   private attributeValue(from: number, quote: number): string | undefined {
     const buf = this.buf;
     const len = buf.length;
@@ -645,16 +663,90 @@ export class XmlTokenizer {
     const buf = this.buf;
     const len = buf.length;
     if (buf.startsWith("<!--", at)) return this.comment(at);
+    if (len - at < 9) return INCOMPLETE;
     if (buf.startsWith("<![CDATA[", at)) return this.cdata(at);
     if (buf.startsWith("<!DOCTYPE", at)) {
       if (this.sawRoot) this.fail("inappropriately located doctype declaration.", at + 9);
-      this.h.doctype();
-      return this.fail("DOCTYPE", at + 9);
+      return this.doctype(at + 9);
     }
-    const have = buf.slice(at + 2, Math.min(len, at + 9));
-    if ((len - at < 9 && ("--".startsWith(have) || "[CDATA[".startsWith(have) || "DOCTYPE".startsWith(have))) && !this.final) return INCOMPLETE;
-    if (len - at < 9 && this.final) return INCOMPLETE;
     return this.fail("incorrect syntax.", at + 9);
+  }
+
+  /**
+   * Finds the end of a DOCTYPE (quotes, internal subset, its comments and PIs skipped as saxes does) and hands it to
+   * the handler, which stops reading. Nothing in it is interpreted: no entity is declared, nothing is fetched.
+   */
+  private doctype(from: number): number {
+    const buf = this.buf;
+    const len = buf.length;
+    let state = DT_DOCTYPE;
+    let quote = 0;
+    for (let i = from; i < len; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 10) this.newline(i + 1);
+      else if (c === 13) {
+        if (i + 1 >= len && !this.final) return INCOMPLETE;
+        if (buf.charCodeAt(i + 1) === 10) i++;
+        this.newline(i + 1);
+      } else if (c < 32 || c >= 0xd800) {
+        const j = this.checkChar(c, i);
+        if (j === INCOMPLETE) return INCOMPLETE;
+        i = j;
+      }
+      switch (state) {
+        case DT_DOCTYPE:
+          if (c === 62) {
+            this.h.doctype();
+            return i + 1;
+          }
+          if (c === 91) state = DT_SUBSET;
+          else if (c === 34 || c === 39) {
+            quote = c;
+            state = DT_QUOTED;
+          }
+          break;
+        case DT_QUOTED:
+          if (c === quote) state = DT_DOCTYPE;
+          break;
+        case DT_SUBSET:
+          if (c === 93) state = DT_DOCTYPE;
+          else if (c === 60) state = DT_WAKA;
+          else if (c === 34 || c === 39) {
+            quote = c;
+            state = DT_SUBSET_QUOTED;
+          }
+          break;
+        case DT_SUBSET_QUOTED:
+          if (c === quote) state = DT_SUBSET;
+          break;
+        case DT_WAKA:
+          state = c === 33 ? DT_BANG : c === 63 ? DT_PI : DT_SUBSET;
+          break;
+        case DT_BANG:
+          state = c === 45 ? DT_BANG_DASH : DT_SUBSET;
+          break;
+        case DT_BANG_DASH:
+          state = c === 45 ? DT_COMMENT : DT_SUBSET;
+          break;
+        case DT_COMMENT:
+          if (c === 45) state = DT_COMMENT_DASH;
+          break;
+        case DT_COMMENT_DASH:
+          state = c === 45 ? DT_COMMENT_END : DT_COMMENT;
+          break;
+        case DT_COMMENT_END:
+          if (c !== 62) this.fail("malformed comment.", i + 1);
+          state = DT_SUBSET;
+          break;
+        case DT_PI:
+          if (c === 63) state = DT_PI_END;
+          break;
+        default:
+          // DT_PI_END: saxes waits for the > right after a ?, and keeps waiting
+          if (c === 62) state = DT_SUBSET;
+      }
+    }
+    return INCOMPLETE;
   }
 
   private comment(at: number): number {
@@ -713,12 +805,15 @@ export class XmlTokenizer {
     const len = buf.length;
     const first = at + 2;
     if (first >= len) return INCOMPLETE;
-    if (!this.nameStartAt(first)) {
+    if (!this.nameStartAt(first) || buf.charCodeAt(first) === 58) {
       const c = buf.charCodeAt(first);
       if (c === 63 || isS(c)) this.fail("processing instruction without a target.", first + 1);
       this.failAt("disallowed character in processing instruction name.", first);
     }
     const t = this.nameEnd(first);
+    // with namespaces, a target is an NCName: no colon
+    const colon = buf.indexOf(":", first);
+    if (colon >= 0 && colon < t) this.fail("disallowed character in processing instruction name.", colon + 1);
     if (t >= len) return INCOMPLETE;
     const target = buf.slice(first, t);
     const after = buf.charCodeAt(t);

@@ -11,7 +11,7 @@ import {
   Paragraph,
   SkipLink,
 } from "@utrecht/component-library-react";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { ApiError } from "./lib/api.ts";
 import { useAuth } from "./lib/auth.tsx";
 import { complianceRoles, roleLabel, tenantLabel } from "./lib/labels.ts";
@@ -24,27 +24,30 @@ import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { ProductPage } from "./pages/ProductPage.tsx";
 import { ProductenboekenPage } from "./pages/ProductenboekenPage.tsx";
-import { ProviderPage } from "./pages/ProviderPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
 import { SignalenPage } from "./pages/SignalenPage.tsx";
-import { TariffBookPage } from "./pages/TariffBookPage.tsx";
-import { TariffPage } from "./pages/TariffPage.tsx";
-import { KwaliteitComposerPage } from "./pages/KwaliteitComposerPage.tsx";
-import { KwaliteitKaderPage } from "./pages/KwaliteitKaderPage.tsx";
-import { KwaliteitPage } from "./pages/KwaliteitPage.tsx";
-import { KwaliteitPvePage } from "./pages/KwaliteitPvePage.tsx";
-import { KwaliteitVersiePage } from "./pages/KwaliteitVersiePage.tsx";
-import { KwaliteitZelfevaluatiePage } from "./pages/KwaliteitZelfevaluatiePage.tsx";
-import { BudgetPage } from "./pages/BudgetPage.tsx";
-import { ClientenPage } from "./pages/ClientenPage.tsx";
-import { ClientPage } from "./pages/ClientPage.tsx";
-import { DeclaratiePage } from "./pages/DeclaratiePage.tsx";
-import { DeclaratiesPage } from "./pages/DeclaratiesPage.tsx";
-import { WerklijstPage } from "./pages/WerklijstPage.tsx";
-import { BerichtenPage } from "./pages/BerichtenPage.tsx";
-import { ConversiePage } from "./pages/ConversiePage.tsx";
-import { ConversiesPage } from "./pages/ConversiesPage.tsx";
 import { careRoles } from "./lib/care-labels.ts";
+import { focusPageHeading } from "./components/PageHeading.tsx";
+
+/** The larger areas load when first visited, so the first page needs only the catalogue's code. */
+const KwaliteitComposerPage = lazy(() => import("./pages/KwaliteitComposerPage.tsx").then((m) => ({ default: m.KwaliteitComposerPage })));
+const KwaliteitKaderPage = lazy(() => import("./pages/KwaliteitKaderPage.tsx").then((m) => ({ default: m.KwaliteitKaderPage })));
+const KwaliteitPage = lazy(() => import("./pages/KwaliteitPage.tsx").then((m) => ({ default: m.KwaliteitPage })));
+const KwaliteitPvePage = lazy(() => import("./pages/KwaliteitPvePage.tsx").then((m) => ({ default: m.KwaliteitPvePage })));
+const KwaliteitVersiePage = lazy(() => import("./pages/KwaliteitVersiePage.tsx").then((m) => ({ default: m.KwaliteitVersiePage })));
+const KwaliteitZelfevaluatiePage = lazy(() => import("./pages/KwaliteitZelfevaluatiePage.tsx").then((m) => ({ default: m.KwaliteitZelfevaluatiePage })));
+const BudgetPage = lazy(() => import("./pages/BudgetPage.tsx").then((m) => ({ default: m.BudgetPage })));
+const ClientenPage = lazy(() => import("./pages/ClientenPage.tsx").then((m) => ({ default: m.ClientenPage })));
+const ClientPage = lazy(() => import("./pages/ClientPage.tsx").then((m) => ({ default: m.ClientPage })));
+const DeclaratiePage = lazy(() => import("./pages/DeclaratiePage.tsx").then((m) => ({ default: m.DeclaratiePage })));
+const DeclaratiesPage = lazy(() => import("./pages/DeclaratiesPage.tsx").then((m) => ({ default: m.DeclaratiesPage })));
+const WerklijstPage = lazy(() => import("./pages/WerklijstPage.tsx").then((m) => ({ default: m.WerklijstPage })));
+const BerichtenPage = lazy(() => import("./pages/BerichtenPage.tsx").then((m) => ({ default: m.BerichtenPage })));
+const ConversiePage = lazy(() => import("./pages/ConversiePage.tsx").then((m) => ({ default: m.ConversiePage })));
+const ConversiesPage = lazy(() => import("./pages/ConversiesPage.tsx").then((m) => ({ default: m.ConversiesPage })));
+const TariffBookPage = lazy(() => import("./pages/TariffBookPage.tsx").then((m) => ({ default: m.TariffBookPage })));
+const TariffPage = lazy(() => import("./pages/TariffPage.tsx").then((m) => ({ default: m.TariffPage })));
+const ProviderPage = lazy(() => import("./pages/ProviderPage.tsx").then((m) => ({ default: m.ProviderPage })));
 
 function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
@@ -163,8 +166,7 @@ export function App() {
       return;
     }
     window.scrollTo(0, 0);
-    const h1 = document.querySelector<HTMLElement>("#main h1");
-    (h1 ?? document.getElementById("main"))?.focus();
+    focusPageHeading();
   }, [pathname]);
 
   const role = auth.user?.role;
@@ -218,7 +220,7 @@ export function App() {
         <Page>
           <PageContent>
             <main id="main" tabIndex={-1} className="utrecht-page-content__main kader-main">
-              {route(pathname)}
+              <Suspense fallback={<Paragraph role="status">Pagina laden…</Paragraph>}>{route(pathname)}</Suspense>
             </main>
           </PageContent>
         </Page>

@@ -229,18 +229,20 @@ export class RuleRunner {
         if (!holds(c.condition, at.obj)) this.fail(r, at);
         return;
       case "unique": {
-        let key = "";
-        for (let k = 0; k < c.key.length; k++) {
-          const part = str(get(at.obj, c.key[k]!));
+        const parts: string[] = [];
+        for (const k of c.key) {
+          const part = str(get(at.obj, k));
           if (part === undefined) return;
-          key = k === 0 ? part : `${key}\u0000${part}`;
+          parts.push(part);
         }
+        // join: a flat string, so the kept key holds no pieces of the text it was read from
+        const key = parts.join("\u0000");
         let set = this.seen.get(r);
         if (!set) {
           set = new Set();
           this.seen.set(r, set);
         }
-        if (set.has(key)) this.fail(r, at, ` (dubbel: ${key.split("\u0000").join(", ")})`);
+        if (set.has(key)) this.fail(r, at, ` (dubbel: ${parts.join(", ")})`);
         else set.add(key);
         return;
       }

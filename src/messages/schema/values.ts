@@ -100,7 +100,11 @@ const failed = (value: string, error: string): CheckedValue => ({ value, error }
 const show = (s: string) => (s.length > 60 ? `"${s.slice(0, 57)}…"` : `"${s}"`);
 
 export function checkValue(typeName: SimpleTypeName, raw: string, std: Standaard, extra?: ExtraPattern): CheckedValue {
-  const type: SimpleType = SIMPLE_TYPES[typeName];
+  return checkSimpleValue(SIMPLE_TYPES[typeName], raw, std, extra);
+}
+
+/** `checkValue` for a type already looked up (the reader keeps it per element of a sequence). */
+export function checkSimpleValue(type: SimpleType, raw: string, std: Standaard, extra?: ExtraPattern): CheckedValue {
   const text = type.base === "string" ? raw : collapse(raw);
   let value: string | number = text;
   switch (type.base) {
