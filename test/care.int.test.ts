@@ -59,6 +59,11 @@ describe(`care chain API on ${dbLabel()}`, () => {
     assert.equal(ok.statusCode, 201, ok.body);
     clientId = ok.json().id;
     assert.equal((await post("toegang", "/clienten", { gemeente: "0106", bsn: BSN, geboortedatum: "1980-05-05", naam: "Jan Test" })).statusCode, 422);
+    const parts = await post("toegang", "/clienten", { gemeente: "0106", bsn: "123456782", geboortedatum: "1990-01-01", naamdelen: { voorletters: "AM", voorvoegsel: "van", achternaam: "Dijk", geslacht: "2" } });
+    assert.equal(parts.statusCode, 201, parts.body);
+    assert.equal(parts.json().naam, "A.M. van Dijk", "the display name made from the parts");
+    assert.deepEqual(parts.json().naamdelen, { voorletters: "AM", voorvoegsel: "van", achternaam: "Dijk", geslacht: "2" });
+    assert.equal((await post("toegang", "/clienten", { gemeente: "0106", bsn: "111222333", geboortedatum: "1990-01-01" })).statusCode, 400, "a name or its parts");
   });
 
   test("grant: a rule violation refuses; a contradiction needs a motivated override by toegang; numbers are unique per law", async () => {

@@ -241,6 +241,10 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     const m = readAnswer(r.value[0]!.xml);
     const products = ((m.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).map((p) => p.ToewijzingNummer);
     assert.ok(products.includes(1001));
+    // the name and gender read from the gemeente's earlier 301 go out again in parts, not as one string
+    const sent = r.value.map((x) => readAnswer(x.xml)).find((x) => ((x.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).some((p) => p.ToewijzingNummer === 1001))!;
+    const client = sent.Client as { Geslacht: string; Naam: { Geslachtsnaam: { Achternaam: string }; Voorletters?: string } };
+    assert.deepEqual([client.Geslacht, client.Naam.Geslachtsnaam.Achternaam, client.Naam.Voorletters], ["1", "Jansen", "P"]);
   });
 });
 

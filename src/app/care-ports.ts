@@ -14,8 +14,19 @@ export interface ClientRecord {
   bsn: string;
   geboortedatum: IsoDate;
   naam: string;
+  /** the name in parts as the iStandaarden carry it; null when only a display name is known */
+  naamdelen: Naamdelen | null;
   adres: { straat?: string; huisnummer?: string; postcode?: string; plaats?: string };
   demo: boolean;
+}
+
+export interface Naamdelen {
+  voorletters?: string;
+  voornamen?: string;
+  voorvoegsel?: string;
+  achternaam: string;
+  /** LDT_Geslacht: 0 onbekend, 1 man, 2 vrouw */
+  geslacht?: "0" | "1" | "2";
 }
 
 export interface BeschikkingRecord {

@@ -16,7 +16,7 @@ import { type IsoDate, maxDate, minDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { AccessContext, AccessGate } from "./access.ts";
-import type { BeschikkingRecord, CareRepository, ClientRecord, StoredDeclaratie, StoredPrestatie, ToewijzingRecord } from "./care-ports.ts";
+import type { BeschikkingRecord, CareRepository, ClientRecord, Naamdelen, StoredDeclaratie, StoredPrestatie, ToewijzingRecord } from "./care-ports.ts";
 import type { CatalogueService } from "./catalogue.ts";
 import type { Actor } from "./compliance.ts";
 import type { Clock } from "./ports.ts";
@@ -31,13 +31,29 @@ export const ClientInput = z
     gemeente: Gemeentecode,
     bsn: z.string().refine(isValidBsn, { message: "ongeldig BSN (9 cijfers en de elfproef)" }),
     geboortedatum: IsoDateString,
-    naam: z.string().trim().min(1).max(200),
+    /** the display name; made from `naamdelen` when left out */
+    naam: z.string().trim().min(1).max(200).optional(),
+    naamdelen: z
+      .object({
+        voorletters: z.string().regex(/^[a-zA-Z\u00C0-\u1EF3]{1,6}$/u, "voorletters: 1 tot 6 letters, zonder punten").optional(),
+        voornamen: z.string().trim().min(1).max(200).optional(),
+        voorvoegsel: z.string().trim().min(1).max(10).optional(),
+        achternaam: z.string().trim().min(1).max(200),
+        geslacht: z.enum(["0", "1", "2"]).optional(),
+      })
+      .strict()
+      .optional(),
     adres: z
       .object({ straat: z.string().max(200).optional(), huisnummer: z.string().max(20).optional(), postcode: z.string().regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, "een postcode is 4 cijfers en 2 hoofdletters").optional(), plaats: z.string().max(100).optional() })
       .strict()
       .default({}),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.naam !== undefined || c.naamdelen !== undefined, { message: "geef een naam of de naamdelen", path: ["naam"] });
+
+/** The display name from the name's parts: "J. de Vries" or "Jan de Vries". */
+export const displayName = (n: Naamdelen): string =>
+  [n.voornamen ?? (n.voorletters ? `${n.voorletters.split("").join(".")}.` : undefined), n.voorvoegsel, n.achternaam].filter(Boolean).join(" ");
 
 export const GrantInput = z
   .object({
@@ -146,7 +162,10 @@ export class CareService {
     const c = parsed.data;
     return this.guard(actor, "client", "write", { gemeentecode: c.gemeente }, ctx, async () => {
       if (await this.repo.clientByBsn(c.gemeente, c.bsn)) return null;
-      return this.repo.insertClient({ gemeentecode: c.gemeente, bsn: c.bsn, geboortedatum: c.geboortedatum, naam: c.naam, adres: c.adres, demo }, this.clock.now());
+      return this.repo.insertClient(
+        { gemeentecode: c.gemeente, bsn: c.bsn, geboortedatum: c.geboortedatum, naam: c.naam ?? displayName(c.naamdelen!), naamdelen: c.naamdelen ?? null, adres: c.adres, demo },
+        this.clock.now(),
+      );
     }).then((r) => (r.ok && r.value === null ? { ok: false, problems: conflict(`deze gemeente kent al een cliënt met BSN ${maskBsn(c.bsn)}`, "bsn") } : (r as Result<ClientRecord>)));
   }
 

@@ -100,7 +100,7 @@ export async function loadConversieDemo(repo: CareRepository, opts: { gemeenteco
       const eind = c.einddatum ?? "2027-12-31";
       if (!ids) {
         const client = await tx.insertClient(
-          { gemeentecode: gemeente, bsn: bsn(r), geboortedatum: c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`, naam: `Conversie ${c.naam} (demo)`, adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" }, demo: true },
+          { gemeentecode: gemeente, bsn: bsn(r), geboortedatum: c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`, naam: `Conversie ${c.naam} (demo)`, naamdelen: { achternaam: `Conversie ${c.naam} (demo)`.slice(0, 200) }, adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" }, demo: true },
           at,
         );
         const b = await tx.insertBeschikking({

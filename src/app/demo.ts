@@ -99,7 +99,22 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
     const jeugd = product.law === "jeugdwet";
     const birth = jeugd ? `${r.int(2009, 2016)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}` : `${r.int(1945, 2000)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`;
     const gemeente = i % 3 === 2 ? DEMO_GEMEENTEN[1] : DEMO_GEMEENTEN[0];
-    const c = await deps.care.createClient(cli, { gemeente, bsn: demoBsn(r), geboortedatum: birth, naam: `${r.pick(voornamen)} ${r.pick(achternamen)} (demo)`, adres: { plaats: gemeente === "0106" ? "Assen" : "Eelde" } }, ctx, true);
+    const voornaam = r.pick(voornamen);
+    const familienaam = r.pick(achternamen);
+    const [voorvoegsel, achternaam] = familienaam.includes(" ") ? [familienaam.split(" ")[0]!, familienaam.split(" ").slice(1).join(" ")] : [undefined, familienaam];
+    const c = await deps.care.createClient(
+      cli,
+      {
+        gemeente,
+        bsn: demoBsn(r),
+        geboortedatum: birth,
+        naam: `${voornaam} ${familienaam} (demo)`,
+        naamdelen: { voornamen: voornaam, voorletters: voornaam[0]!, ...(voorvoegsel ? { voorvoegsel } : {}), achternaam: `${achternaam} (demo)` },
+        adres: gemeente === "0106" ? { straat: "Demostraat", huisnummer: String(r.int(1, 150)), postcode: "9401 AA", plaats: "Assen" } : { straat: "Demolaan", huisnummer: String(r.int(1, 150)), postcode: "9761 AA", plaats: "Eelde" },
+      },
+      ctx,
+      true,
+    );
     if (!c.ok) continue;
     report.clients++;
     bsnOf.set(c.value.id, c.value.bsn);

@@ -51,11 +51,11 @@ export async function importToewijzing(
   care: CareRepository,
   messages: MessageRepository,
   ctx: ImportContext,
-  clientData: { bsn: string; geboortedatum: string; naam: string; adres: ClientRecord["adres"] },
+  clientData: { bsn: string; geboortedatum: string; naam: string; naamdelen?: ClientRecord["naamdelen"]; adres: ClientRecord["adres"] },
   p: ToegewezenProductFields,
   beschikking: { current: BeschikkingRecord | null },
 ): Promise<ImportResult> {
-  const client = (await care.clientByBsn(ctx.gemeentecode, clientData.bsn)) ?? (await care.insertClient({ gemeentecode: ctx.gemeentecode, ...clientData, demo: false }, ctx.at));
+  const client = (await care.clientByBsn(ctx.gemeentecode, clientData.bsn)) ?? (await care.insertClient({ gemeentecode: ctx.gemeentecode, naamdelen: null, ...clientData, demo: false }, ctx.at));
   const eenheid = p.budgetCents !== null ? "83" : (p.omvang?.eenheid ?? "82");
   const existing = await care.toewijzing(ctx.gemeentecode, ctx.wet, p.toewijzingnummer);
   if (existing) {

@@ -258,7 +258,7 @@ export function toegewezenProducten(model: AnyModel): ToegewezenProductFields[] 
 }
 
 /** The client of a 301 as the care chain keeps it: name as one string, the BRP address (Contact Soort 01) if given. */
-export function clientFrom301(model: AnyModel): { bsn: string; geboortedatum: IsoDate; naam: string; adres: ClientRecord["adres"] } {
+export function clientFrom301(model: AnyModel): { bsn: string; geboortedatum: IsoDate; naam: string; naamdelen: ClientRecord["naamdelen"]; adres: ClientRecord["adres"] } {
   const c = obj(model.Client);
   const naam = obj(c.Naam);
   const gn = obj(naam.Geslachtsnaam);
@@ -275,12 +275,38 @@ export function clientFrom301(model: AnyModel): { bsn: string; geboortedatum: Is
     ...(postcode ? { postcode: postcode.replace(/^([0-9]{4}) ?([A-Z]{2})$/, "$1 $2") } : {}),
     ...(str(a.Plaatsnaam) ? { plaats: str(a.Plaatsnaam)! } : {}),
   };
-  return { bsn: str(c.Bsn) ?? "", geboortedatum: str(obj(c.Geboortedatum).Datum) ?? "", naam: parts.join(" ") || "onbekend", adres };
+  const achternaam = str(gn.Achternaam);
+  const geslacht = str(c.Geslacht);
+  const naamdelen: ClientRecord["naamdelen"] = achternaam
+    ? {
+        achternaam,
+        ...(str(gn.Voorvoegsel) ? { voorvoegsel: str(gn.Voorvoegsel)! } : {}),
+        ...(str(naam.Voornamen) ? { voornamen: str(naam.Voornamen)! } : {}),
+        ...(str(naam.Voorletters) ? { voorletters: str(naam.Voorletters)! } : {}),
+        ...(geslacht === "0" || geslacht === "1" || geslacht === "2" ? { geslacht } : {}),
+      }
+    : null;
+  return { bsn: str(c.Bsn) ?? "", geboortedatum: str(obj(c.Geboortedatum).Datum) ?? "", naam: parts.join(" ") || "onbekend", naamdelen, adres };
+}
+
+/**
+ * The client's name as the standard carries it: from the name's parts when Kader has them (registered in parts, or
+ * read from an earlier 301); otherwise the display name goes in Achternaam.
+ */
+function naamOf(c: ClientRecord): M {
+  const n = c.naamdelen;
+  if (!n) return { Geslachtsnaam: { Achternaam: c.naam.slice(0, 200) }, NaamGebruik: "1" };
+  return {
+    Geslachtsnaam: { Achternaam: n.achternaam.slice(0, 200), ...(n.voorvoegsel ? { Voorvoegsel: n.voorvoegsel.slice(0, 10) } : {}) },
+    ...(n.voornamen ? { Voornamen: n.voornamen.slice(0, 200) } : {}),
+    ...(n.voorletters ? { Voorletters: n.voorletters.slice(0, 6) } : {}),
+    NaamGebruik: "1",
+  };
 }
 
 /**
  * A 301 for one client and one aanbieder: all the client's current toewijzingen at that aanbieder, as the standard
- * asks. The client record holds one name string and no gender: the name goes in Achternaam, Geslacht is 0 (onbekend).
+ * asks. The name comes in parts where Kader has them; Geslacht is 0 (onbekend) unless it is known.
  */
 export function build301Model(def: MessageDefinition, x: { client: ClientRecord; toewijzingen: (ToewijzingRecord & { referentieAanbieder?: string | null })[]; identificatie: string; dagtekening: IsoDate; tijd: string }): AnyModel {
   const c = x.client;
@@ -308,8 +334,8 @@ export function build301Model(def: MessageDefinition, x: { client: ClientRecord;
     Client: {
       Bsn: c.bsn,
       Geboortedatum: { Datum: c.geboortedatum },
-      Geslacht: "0",
-      Naam: { Geslachtsnaam: { Achternaam: c.naam.slice(0, 200) }, NaamGebruik: "1" },
+      Geslacht: c.naamdelen?.geslacht ?? "0",
+      Naam: naamOf(c),
       Contactgegevens: { Contact: [{ Soort: "01", ...(Object.keys(adres).length ? { Adres: adres } : {}) }] },
       ToegewezenProducten: {
         ToegewezenProduct: x.toewijzingen.map((t) => ({

@@ -64,7 +64,8 @@ describe("zorgketen in de browser", { skip: noChromium, timeout: 300_000 }, () =
     await shot(page, "clienten");
 
     // 1. a new client: the elfproef is checked in the browser, with a Dutch message
-    await page.getByLabel("Naam", { exact: true }).fill("Sam Testpersoon");
+    await page.getByLabel("Voornamen (niet verplicht)").fill("Sam");
+    await page.getByLabel("Achternaam", { exact: true }).fill("Testpersoon");
     await page.getByLabel("BSN", { exact: true }).fill("123456789");
     await page.getByLabel("Geboortedatum").fill("1990-01-01");
     await page.getByLabel("Plaats (niet verplicht)").fill("Assen");

@@ -23,6 +23,7 @@ const toClient = (r: Row): ClientRecord => ({
   bsn: String(r.bsn),
   geboortedatum: String(r.geboortedatum),
   naam: String(r.naam),
+  naamdelen: (r.naamdelen ?? null) as ClientRecord["naamdelen"],
   adres: (r.adres ?? {}) as ClientRecord["adres"],
   demo: Boolean(r.demo),
 });
@@ -95,19 +96,19 @@ export class SqlCareRepository implements CareRepository {
 
   async insertClient(c: Omit<ClientRecord, "id">, at: string) {
     const rows = await this.db.query<Row>(
-      "insert into client (gemeentecode, bsn, geboortedatum, naam, adres, demo, created_at) values ($1, $2, $3, $4, $5, $6, $7) returning id, gemeentecode, bsn, geboortedatum::text, naam, adres, demo",
-      [c.gemeentecode, c.bsn, c.geboortedatum, c.naam, JSON.stringify(c.adres), c.demo, at],
+      "insert into client (gemeentecode, bsn, geboortedatum, naam, naamdelen, adres, demo, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id, gemeentecode, bsn, geboortedatum::text, naam, naamdelen, adres, demo",
+      [c.gemeentecode, c.bsn, c.geboortedatum, c.naam, c.naamdelen ? JSON.stringify(c.naamdelen) : null, JSON.stringify(c.adres), c.demo, at],
     );
     return toClient(rows[0]!);
   }
 
   async client(id: number) {
-    const rows = await this.db.query<Row>("select id, gemeentecode, bsn, geboortedatum::text, naam, adres, demo from client where id = $1", [id]);
+    const rows = await this.db.query<Row>("select id, gemeentecode, bsn, geboortedatum::text, naam, naamdelen, adres, demo from client where id = $1", [id]);
     return rows[0] ? toClient(rows[0]) : null;
   }
 
   async clientByBsn(gemeentecode: string, bsn: string) {
-    const rows = await this.db.query<Row>("select id, gemeentecode, bsn, geboortedatum::text, naam, adres, demo from client where gemeentecode = $1 and bsn = $2", [gemeentecode, bsn]);
+    const rows = await this.db.query<Row>("select id, gemeentecode, bsn, geboortedatum::text, naam, naamdelen, adres, demo from client where gemeentecode = $1 and bsn = $2", [gemeentecode, bsn]);
     return rows[0] ? toClient(rows[0]) : null;
   }
 
@@ -118,7 +119,7 @@ export class SqlCareRepository implements CareRepository {
     const params = [f.gemeentecode ?? null, f.agbCode ?? null, f.q ?? null];
     const [count] = await this.db.query<{ n: number }>(`select count(*)::int as n from client c ${where}`, params);
     const rows = await this.db.query<Row>(
-      `select c.id, c.gemeentecode, c.bsn, c.geboortedatum::text, c.naam, c.adres, c.demo from client c ${where} order by c.naam, c.id limit $4 offset $5`,
+      `select c.id, c.gemeentecode, c.bsn, c.geboortedatum::text, c.naam, c.naamdelen, c.adres, c.demo from client c ${where} order by c.naam, c.id limit $4 offset $5`,
       [...params, f.limit, f.offset],
     );
     return { total: count?.n ?? 0, items: rows.map(toClient) };

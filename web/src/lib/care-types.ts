@@ -30,6 +30,8 @@ export interface Client {
   bsn: string;
   geboortedatum: string;
   naam: string;
+  /** the name in parts as the iStandaarden carry it; null when only a display name is known */
+  naamdelen: { voorletters?: string; voornamen?: string; voorvoegsel?: string; achternaam: string; geslacht?: "0" | "1" | "2" } | null;
   adres: Adres;
   demo: boolean;
 }

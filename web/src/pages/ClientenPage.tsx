@@ -5,6 +5,8 @@ import {
   FormLabel,
   Heading,
   Paragraph,
+  Select,
+  SelectOption,
   Table,
   TableBody,
   TableCaption,
@@ -124,13 +126,14 @@ function ClientList() {
   );
 }
 
-const empty = { naam: "", bsn: "", geboortedatum: "", straat: "", huisnummer: "", postcode: "", plaats: "" };
+const empty = { voornamen: "", voorletters: "", voorvoegsel: "", achternaam: "", geslacht: "0", bsn: "", geboortedatum: "", straat: "", huisnummer: "", postcode: "", plaats: "" };
 type Field = keyof typeof empty;
 
 /** Client-side checks, in Dutch, before the API is asked (the API checks again). */
 function check(f: typeof empty): Partial<Record<Field, string>> {
   const e: Partial<Record<Field, string>> = {};
-  if (!f.naam.trim()) e.naam = "Vul de naam in.";
+  if (!f.achternaam.trim()) e.achternaam = "Vul de achternaam in.";
+  if (f.voorletters.trim() && !/^[A-Za-zÀ-ỳ]{1,6}$/u.test(f.voorletters.replace(/[.\s]/g, ""))) e.voorletters = "Voorletters zijn 1 tot 6 letters, bijvoorbeeld J of JM.";
   const bsn = f.bsn.replace(/\s/g, "");
   if (!bsn) e.bsn = "Vul het BSN in.";
   else if (!/^[0-9]{9}$/.test(bsn)) e.bsn = "Een BSN heeft 9 cijfers (schrijf een BSN van 8 cijfers met een 0 ervoor).";
@@ -138,6 +141,18 @@ function check(f: typeof empty): Partial<Record<Field, string>> {
   if (!f.geboortedatum) e.geboortedatum = "Vul de geboortedatum in.";
   if (f.postcode.trim() && !/^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(f.postcode.trim())) e.postcode = "Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 9401 AB.";
   return e;
+}
+
+/** The name in the parts the iStandaarden carry (so a 301 names the client correctly); empty parts left out. */
+function naamdelen(f: typeof empty) {
+  const voorletters = f.voorletters.replace(/[.\s]/g, "").toUpperCase();
+  return {
+    ...(f.voornamen.trim() ? { voornamen: f.voornamen.trim() } : {}),
+    ...(voorletters ? { voorletters } : {}),
+    ...(f.voorvoegsel.trim() ? { voorvoegsel: f.voorvoegsel.trim() } : {}),
+    achternaam: f.achternaam.trim(),
+    geslacht: f.geslacht as "0" | "1" | "2",
+  };
 }
 
 /** Toegang registers a new client of its own gemeente; afterwards the client page opens. */
@@ -172,7 +187,7 @@ function NewClient({ gemeente }: { gemeente: string }) {
     try {
       const c = await request<Client>("/clienten", {
         method: "POST",
-        body: { gemeente, bsn: form.bsn.replace(/\s/g, ""), geboortedatum: form.geboortedatum, naam: form.naam.trim(), adres },
+        body: { gemeente, bsn: form.bsn.replace(/\s/g, ""), geboortedatum: form.geboortedatum, naamdelen: naamdelen(form), adres },
       });
       navigate(`/clienten/${c.id}`);
     } catch (x) {
@@ -216,7 +231,22 @@ function NewClient({ gemeente }: { gemeente: string }) {
       </Heading>
       <form className="kader-search-form" onSubmit={submit} noValidate aria-labelledby="nieuwe-client-h">
         <div className="kader-filters">
-          {field("naam", "Naam", { required: true })}
+          {field("voornamen", "Voornamen (niet verplicht)", { autoComplete: "off" })}
+          {field("voorletters", "Voorletters (niet verplicht)", { hint: "bijvoorbeeld JM" })}
+          {field("voorvoegsel", "Voorvoegsel (niet verplicht)", { hint: "bijvoorbeeld van, de" })}
+          {field("achternaam", "Achternaam", { required: true })}
+        </div>
+        <div className="kader-filters">
+          <FormField
+            label={<FormLabel htmlFor="nc-geslacht">Geslacht</FormLabel>}
+            input={
+              <Select id="nc-geslacht" name="geslacht" value={form.geslacht} onChange={set("geslacht")}>
+                <SelectOption value="0">Onbekend</SelectOption>
+                <SelectOption value="1">Man</SelectOption>
+                <SelectOption value="2">Vrouw</SelectOption>
+              </Select>
+            }
+          />
           {field("bsn", "BSN", { required: true, inputMode: "numeric", hint: "9 cijfers; Kader controleert de elfproef" })}
           {field("geboortedatum", "Geboortedatum", { type: "date", required: true })}
         </div>

@@ -9,6 +9,8 @@ create table client (
   bsn text not null check (bsn ~ '^[0-9]{9}$'),
   geboortedatum date not null,
   naam text not null,
+  -- the name in parts as the iStandaarden carry it (voorletters, voornamen, voorvoegsel, achternaam, geslacht); null when unknown
+  naamdelen jsonb,
   adres jsonb not null default '{}',
   demo boolean not null default false,
   created_at timestamptz not null,
