@@ -128,8 +128,10 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
     assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 2 }), "contested"), ["oordeel"], "2 a week: too few per week, enough per indicatie");
     assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 2, frequentie: "6" }), "volume"), ["fout"], "2 in total fails both readings");
     assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 3 }), "volume"), []);
-    // 13 dagdelen a month is 3 a week on average
-    assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 13, frequentie: "4" }), "volume"), []);
+    // 14 dagdelen a month is more than 3 a week on average: both readings pass; 13 a month (2.99 a week) is contested
+    const monthly = (n: number) => propose(id, { eenheid: "16", volume: n, frequentie: "4" }).bevindingen.filter((b) => b.rule === "volume" || b.rule === "contested").map((b) => b.severity);
+    assert.deepEqual(monthly(14), []);
+    assert.deepEqual(monthly(13), ["oordeel"]);
   });
 
   test("resultaatgebieden per level (004), with the document's contradiction kept as a judgement", () => {

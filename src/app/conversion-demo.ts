@@ -7,7 +7,7 @@ import type { Wet } from "../domain/care/codes.ts";
 import type { Antwoord } from "../domain/conversion/compute.ts";
 import type { IsoDate } from "../domain/shared/date.ts";
 import type { CareRepository, ToewijzingRecord } from "./care-ports.ts";
-import { seeded } from "./demo.ts";
+import { demoBsn, seeded } from "./demo.ts";
 
 export const CONVERSIE_AANBIEDERS = ["98765432", "87654321", "76543210"] as const;
 
@@ -63,14 +63,6 @@ export interface ConversieDemo {
   cases: { case: ConversieCase; toewijzing: ToewijzingRecord }[];
 }
 
-function bsn(r: ReturnType<typeof seeded>): string {
-  for (;;) {
-    const d = [9, 9, 9, 8, r.int(0, 9), r.int(0, 9), r.int(0, 9), r.int(0, 9)];
-    const last = d.reduce((s, x, i) => s + (9 - i) * x, 0) % 11;
-    if (last < 10) return [...d, last].join("");
-  }
-}
-
 const fullAnswer = (a: Partial<Antwoord>): Antwoord => ({ uren: null, urenPerNiveau: null, module: null, dagdelen: null, vervoer: null, vervoersdagen: null, afstandKm: null, opmerking: null, ...a });
 
 /**
@@ -100,7 +92,7 @@ export async function loadConversieDemo(repo: CareRepository, opts: { gemeenteco
       const eind = c.einddatum ?? "2027-12-31";
       if (!ids) {
         const client = await tx.insertClient(
-          { gemeentecode: gemeente, bsn: bsn(r), geboortedatum: c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`, naam: `Conversie ${c.naam} (demo)`, naamdelen: { achternaam: `Conversie ${c.naam} (demo)`.slice(0, 200) }, adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" }, demo: true },
+          { gemeentecode: gemeente, bsn: demoBsn(r, "9998"), geboortedatum: c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`, naam: `Conversie ${c.naam} (demo)`, naamdelen: { achternaam: `Conversie ${c.naam} (demo)`.slice(0, 200) }, adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" }, demo: true },
           at,
         );
         const b = await tx.insertBeschikking({

@@ -17,10 +17,10 @@ export function seeded(seed: number) {
   return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
 }
 
-/** A test BSN (prefix 9999) that passes the elfproef. */
-export function demoBsn(r: ReturnType<typeof seeded>): string {
+/** A test BSN that passes the elfproef, starting with `prefix` (the 999… range is not issued to people). */
+export function demoBsn(r: ReturnType<typeof seeded>, prefix: "9999" | "9998" = "9999"): string {
   for (;;) {
-    const d = [9, 9, 9, 9, r.int(0, 9), r.int(0, 9), r.int(0, 9), r.int(0, 9)];
+    const d = [...prefix].map(Number).concat([r.int(0, 9), r.int(0, 9), r.int(0, 9), r.int(0, 9)]);
     const last = d.reduce((s, x, i) => s + (9 - i) * x, 0) % 11;
     if (last < 10) return [...d, last].join("");
   }

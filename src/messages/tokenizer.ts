@@ -192,6 +192,22 @@ export class XmlTokenizer {
     return this.fail(reason, i + 1);
   }
 
+  /** The index after the white space at i (space, tab, line ends), counting lines; CRLF is one line end. */
+  private skipSpace(at: number): number {
+    const buf = this.buf;
+    let i = at;
+    let c = buf.charCodeAt(i);
+    while (isS(c)) {
+      if (c === 10) this.newline(i + 1);
+      else if (c === 13) {
+        if (buf.charCodeAt(i + 1) === 10) i++;
+        this.newline(i + 1);
+      }
+      c = buf.charCodeAt(++i);
+    }
+    return i;
+  }
+
   private newline(next: number) {
     this.line++;
     this.lineStart = next;
@@ -406,14 +422,8 @@ export class XmlTokenizer {
     // attributes
     for (;;) {
       let c = buf.charCodeAt(i);
-      while (isS(c)) {
-        if (c === 10) this.newline(i + 1);
-        else if (c === 13) {
-          if (buf.charCodeAt(i + 1) === 10) i++;
-          this.newline(i + 1);
-        }
-        c = buf.charCodeAt(++i);
-      }
+      i = this.skipSpace(i);
+      c = buf.charCodeAt(i);
       if (i >= len) return INCOMPLETE;
       if (c === 62) {
         i++;
@@ -435,25 +445,13 @@ export class XmlTokenizer {
       c = buf.charCodeAt(i);
       if (c === 62) this.fail("attribute without value.", i + 1);
       if (c !== 61 && !isS(c)) this.failAt("disallowed character in attribute name.", i);
-      while (isS(c)) {
-        if (c === 10) this.newline(i + 1);
-        else if (c === 13) {
-          if (buf.charCodeAt(i + 1) === 10) i++;
-          this.newline(i + 1);
-        }
-        c = buf.charCodeAt(++i);
-      }
+      i = this.skipSpace(i);
+      c = buf.charCodeAt(i);
       if (i >= len) return INCOMPLETE;
       if (c !== 61) this.failAt("attribute without value.", i);
       c = buf.charCodeAt(++i);
-      while (isS(c)) {
-        if (c === 10) this.newline(i + 1);
-        else if (c === 13) {
-          if (buf.charCodeAt(i + 1) === 10) i++;
-          this.newline(i + 1);
-        }
-        c = buf.charCodeAt(++i);
-      }
+      i = this.skipSpace(i);
+      c = buf.charCodeAt(i);
       if (i >= len) return INCOMPLETE;
       if (c !== 34 && c !== 39) this.failAt("unquoted attribute value.", i);
       const value = this.attributeValue(i + 1, c);
@@ -635,14 +633,8 @@ export class XmlTokenizer {
     const name = buf.slice(at + 2, i);
     let c = buf.charCodeAt(i);
     if (c !== 62 && !isS(c)) this.failAt("disallowed character in closing tag.", i);
-    while (isS(c)) {
-      if (c === 10) this.newline(i + 1);
-      else if (c === 13) {
-        if (buf.charCodeAt(i + 1) === 10) i++;
-        this.newline(i + 1);
-      }
-      c = buf.charCodeAt(++i);
-    }
+    i = this.skipSpace(i);
+    c = buf.charCodeAt(i);
     if (i >= len) return INCOMPLETE;
     if (c !== 62) this.failAt("disallowed character in closing tag.", i);
     i++;

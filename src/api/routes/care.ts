@@ -1,17 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { budgetToXlsx } from "../../adapters/files/budget-export.ts";
 import { locate, readDeclaratieFile } from "../../adapters/files/declaratie-files.ts";
 import type { CareService } from "../../app/care.ts";
-import type { Actor } from "../../app/compliance.ts";
-import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
-const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
-const badQuery = (e: z.ZodError) =>
-  e.issues.map((i) => ({ code: "invalid-parameter" as const, title: `Ongeldige parameter ${String(i.path[0] ?? "")}`, detail: explainZodIssue(i), path: String(i.path[0] ?? "") }));
 const ClientQuery = z.object({ q: z.string().max(100).optional(), pagina: z.coerce.number().int().min(1).max(10_000).default(1) }).strict();
 const StatusQuery = z.object({ status: z.string().max(30).optional() }).strict();
 const BudgetQuery = z.object({ groep: z.string().max(20).optional(), peildatum: z.string().max(10).optional(), format: z.enum(["json", "xlsx"]).default("json") }).strict();

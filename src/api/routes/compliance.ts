@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { complianceToXlsx } from "../../adapters/files/compliance-export.ts";
 import { parseStaffFile } from "../../adapters/files/staff-import.ts";
-import type { Actor, ComplianceService } from "../../app/compliance.ts";
+import type { ComplianceService } from "../../app/compliance.ts";
 import { parseParameters } from "../../app/tariffs.ts";
-import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,10 +12,6 @@ const CheckQuery = z.object({ peildatum: z.string().optional(), productenboek: z
 const ImportQuery = z.object({ bestand: z.string().min(1).max(200), naam: z.string().max(200).optional() }).strict();
 const SignalQuery = z.object({ dagen: z.coerce.number().int().min(0).max(3650).default(60) }).strict();
 
-const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
-const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
-const badQuery = (e: z.ZodError) =>
-  e.issues.map((i) => ({ code: "invalid-parameter" as const, title: `Ongeldige parameter ${String(i.path[0] ?? "")}`, detail: explainZodIssue(i), path: String(i.path[0] ?? "") }));
 
 /**
  * Providers and compliance: a contractmanager sees the providers its gemeente contracts; an aanbieder only its own.

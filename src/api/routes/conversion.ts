@@ -1,15 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { readConversionPlans } from "../../adapters/files/conversion-plan-file.ts";
 import { proefrunToXlsx, readUitvraagXlsx, UITVRAAG_MAX_BYTES, uitvraagToXlsx } from "../../adapters/files/conversion-workbook.ts";
-import type { Actor } from "../../app/compliance.ts";
 import type { ConversionService } from "../../app/conversion.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { actorOf, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
-const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
 const Id = z.coerce.number().int().positive();
 const badId = (what: string) => [{ code: "invalid-parameter" as const, title: `Ongeldig ${what}`, detail: `een ${what} is een positief geheel getal`, path: "id" }];
 const Start = z.object({ plan: z.string().regex(/^[a-z0-9-]+$/), gemeente: z.string().regex(/^[0-9]{4}$/).optional() }).strict();

@@ -1,16 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
 import { z } from "zod";
-import type { Actor } from "../../app/compliance.ts";
 import type { BerichtInput, MessageService, VerwerkUitkomst } from "../../app/messages-processing.ts";
 import { MAX_BATCH_MESSAGES, retourcodeText, validateBatch } from "../../messages/index.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
-const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
-const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
-const badQuery = (e: z.ZodError) =>
-  e.issues.map((i) => ({ code: "invalid-parameter" as const, title: `Ongeldige parameter ${String(i.path[0] ?? "")}`, detail: explainZodIssue(i), path: String(i.path[0] ?? "") }));
 const Id = z.coerce.number().int().positive();
 const UploadQuery = z.object({ rol: z.enum(["gemeente", "aanbieder", "auto"]).optional(), bestandsnaam: z.string().max(200).optional(), inOnderzoek: z.enum(["ja", "nee"]).optional() }).strict();
 const ListQuery = z.object({ richting: z.enum(["in", "uit"]).optional(), pagina: z.coerce.number().int().min(1).max(10_000).default(1) }).strict();

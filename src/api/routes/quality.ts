@@ -2,12 +2,12 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type ExportMeta, overviewToCsv, overviewToXlsx, pveToDocx, pveToHtml } from "../../adapters/files/quality-export.ts";
-import type { Actor } from "../../app/compliance.ts";
 import { CriterionSearchParams as CriterionSearchParamsForDocs, type QualityService } from "../../app/quality.ts";
 import { MAX_FILE_BYTES } from "../../domain/quality/assessment.ts";
 import type { PveDocument } from "../../domain/quality/pve.ts";
 import type { Problem } from "../../domain/shared/problem.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { actorOf, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -16,8 +16,6 @@ const DocFormat = z.object({ format: z.enum(["json", "html", "docx"]).default("j
 const OverviewFormat = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") }).strict();
 const Days = z.object({ dagen: z.coerce.number().int().min(0).max(3650).default(60) }).strict();
 
-const actorOf = (req: FastifyRequest): Actor => ({ kind: "user", principal: req.principal });
-const ctx = (req: FastifyRequest, purpose: string) => ({ endpoint: `${req.method} ${req.routeOptions.url ?? req.url}`, purpose });
 const badQuery = (e: z.ZodError): Problem[] =>
   e.issues.map((i) => {
     const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");

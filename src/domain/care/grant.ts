@@ -70,28 +70,6 @@ export interface GrantVerdict {
 /** Rule leaves that are checked on a client's indication when granting; the others are the provider's concern. */
 const grantOps = new Set<Rule["op"]>(["age", "durationCap", "combination", "volume", "distanceBand"]);
 
-/** The unit words of `volume` rules, and the WJ756 units that count in them. */
-const unitsFor: Record<string, Eenheid[]> = {
-  uur: ["04"],
-  minuut: ["01"],
-  dagdeel: ["16"],
-  etmaal: ["14"],
-  dag: ["14", "82", "84"],
-  contact: ["82", "84"],
-  traject: ["82", "84"],
-  rit: ["82", "84"],
-};
-/** How many of `per` one frequency period is: per week → per maand is 52/12 weeks… null when not comparable. */
-function perFactor(frequentie: Frequentie, per: string, days: number): number | null {
-  const daysOf: Record<string, number> = { dag: 1, week: 7, maand: 365.25 / 12, jaar: 365.25 };
-  const freqDays: Partial<Record<Frequentie, number>> = { "1": 1, "2": 7, "4": 365.25 / 12 };
-  if (per === "indicatie") return frequentie === "6" ? 1 : freqDays[frequentie] ? days / freqDays[frequentie]! : null;
-  const target = daysOf[per];
-  if (target === undefined) return null;
-  if (frequentie === "6") return target / days;
-  return target / freqDays[frequentie]!;
-}
-
 /** Whole years of age on a date. */
 export function ageOn(birth: IsoDate, date: IsoDate): number {
   const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
@@ -136,7 +114,7 @@ export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboe
       const leaves = leavesOf(req.rule);
       // rules on the indication, possibly with a judgement as the document's alternative ("1-3 maanden … of langer durend …")
       if (!leaves.some((l) => grantOps.has(l.op)) || !leaves.every((l) => grantOps.has(l.op) || l.op === "judgement")) continue;
-      const result = evaluateOnIndication(req.rule, facts, proposed, days(proposed));
+      const result = evaluate(req.rule, facts);
       const base = { asWritten: req.asWritten, line: req.line };
       const judgement = result.verdict === "unknown" ? result.findings.find((f) => f.op === "judgement") : undefined;
       if (judgement) {
@@ -204,39 +182,8 @@ function grantFacts(product: Product, p: ProposedProduct, birth: IsoDate, others
     productKeys: productKeys(product),
   };
   if (p.afstandKm !== null) facts.distanceKm = p.afstandKm;
+  if (p.volume !== null && p.eenheid !== null && p.frequentie !== null) facts.grantedVolume = { amount: p.volume, eenheid: p.eenheid, frequentie: p.frequentie, days: span };
   return facts;
-}
-
-const days = (p: ProposedProduct) => daysIn(p.ingangsdatum, p.einddatum);
-
-/** The granted volume expressed in a volume rule's unit and period, when comparable. */
-function volumeFact(rule: Rule, p: ProposedProduct, days: number): number | undefined {
-  const leaf = leavesOf(rule).find((l) => l.op === "volume");
-  if (leaf?.op !== "volume" || p.volume === null || p.eenheid === null || p.frequentie === null) return undefined;
-  const factor = perFactor(p.frequentie, leaf.per, days);
-  return (unitsFor[leaf.unit] ?? []).includes(p.eenheid) && factor !== null ? Math.round(p.volume * factor * 1000) / 1000 : undefined;
-}
-
-/**
- * Evaluates a requirement on the indication. A volume fact depends on the rule's own unit and period, so each
- * reading of a contested rule gets its own ("minimaal 3 dagdelen" per week or per indicatie); readings that disagree
- * are a point of judgement, as everywhere.
- */
-function evaluateOnIndication(rule: Rule, base: Facts, p: ProposedProduct, d: number) {
-  const withVolume = (r: Rule): Facts => {
-    const v = volumeFact(r, p, d);
-    const { volumePer: _drop, ...rest } = base;
-    return v === undefined ? rest : { ...rest, volumePer: v };
-  };
-  if (rule.op !== "contested") return evaluate(rule, withVolume(rule));
-  const results = rule.readings.map((r) => evaluate(r.rule, withVolume(r.rule)));
-  if (new Set(results.map((r) => r.verdict)).size === 1) return results[0]!;
-  const word = { pass: "voldoet", fail: "voldoet niet", unknown: "onbekend" } as const;
-  const summary = rule.readings.map((r, i) => `volgens "${r.label}"${r.line ? ` (regel ${r.line})` : ""}: ${word[results[i]!.verdict]}`).join("; ");
-  return {
-    verdict: "unknown" as const,
-    findings: [{ path: "(hoofdregel)", op: "contested" as const, verdict: "unknown" as const, reason: `het document is tegenstrijdig en de lezingen geven een ander oordeel — ${summary}`, missing: [] }],
-  };
 }
 
 function checkResultAreas(

@@ -22,6 +22,29 @@ export interface Evaluation {
 }
 
 const PASS: Evaluation = { verdict: "pass", findings: [] };
+
+/** The WJ756 units that count in a volume rule's unit word. */
+const unitsFor: Record<string, string[]> = {
+  uur: ["04"],
+  minuut: ["01"],
+  dagdeel: ["16"],
+  etmaal: ["14"],
+  dag: ["14", "82", "84"],
+  contact: ["82", "84"],
+  traject: ["82", "84"],
+  rit: ["82", "84"],
+};
+const daysOf: Record<string, number> = { dag: 1, week: 7, maand: 365.25 / 12, jaar: 365.25 };
+const frequencyDays: Record<string, number> = { "1": 1, "2": 7, "4": 365.25 / 12 };
+
+/** A granted volume expressed in a volume rule's unit and period; undefined when the units are not comparable. */
+function volumeIn(rule: Extract<LeafRule, { op: "volume" }>, g: Facts["grantedVolume"]): number | undefined {
+  if (!g || !(unitsFor[rule.unit] ?? []).includes(g.eenheid)) return undefined;
+  let factor: number | undefined;
+  if (rule.per === "indicatie") factor = g.frequentie === "6" ? 1 : g.days / frequencyDays[g.frequentie]!;
+  else if (daysOf[rule.per] !== undefined) factor = g.frequentie === "6" ? daysOf[rule.per]! / g.days : daysOf[rule.per]! / frequencyDays[g.frequentie]!;
+  return factor === undefined ? undefined : Math.round(g.amount * factor * 1000) / 1000;
+}
 const EPS = 1e-9;
 
 /**
@@ -268,9 +291,10 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
         : PASS;
     }
     case "volume": {
-      if (f.volumePer === undefined) return missing("volumePer");
-      if (rule.min !== null && f.volumePer + EPS < rule.min) return fail(`${num(f.volumePer)} per ${rule.per}, minimaal ${num(rule.min)}`);
-      if (rule.max !== null && f.volumePer > rule.max + EPS) return fail(`${num(f.volumePer)} per ${rule.per}, maximaal ${num(rule.max)}`);
+      const per = f.volumePer ?? volumeIn(rule, f.grantedVolume);
+      if (per === undefined) return missing("volumePer");
+      if (rule.min !== null && per + EPS < rule.min) return fail(`${num(per)} per ${rule.per}, minimaal ${num(rule.min)}`);
+      if (rule.max !== null && per > rule.max + EPS) return fail(`${num(per)} per ${rule.per}, maximaal ${num(rule.max)}`);
       return PASS;
     }
     case "distanceBand": {

@@ -43,6 +43,18 @@ export const Facts = z
     evaluationEveryMonths: z.number().positive().optional(),
     planWithinDays: z.number().nonnegative().optional(),
     volumePer: z.number().nonnegative().optional(),
+    /**
+     * a granted volume (omvang in a WJ756 unit per WMO757 frequency, over a period of `days`): a volume rule expresses
+     * it in its own unit and period, so each reading of a contested rule is judged on its own terms
+     */
+    grantedVolume: z
+      .object({
+        amount: z.number().nonnegative(),
+        eenheid: z.enum(["01", "04", "14", "16", "82", "83", "84"]),
+        frequentie: z.enum(["1", "2", "4", "6"]),
+        days: z.number().positive(),
+      })
+      .optional(),
     distanceKm: z.number().nonnegative().optional(),
     /** the date the facts describe (ISO) */
     peildatum: z.string().optional(),
