@@ -1,7 +1,29 @@
 import { type Action, authorize, logged, type Resource, type Target } from "../domain/auth/policy.ts";
 import type { Principal } from "../domain/auth/principal.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
-import type { AccessLogRepository, Clock } from "./ports.ts";
+import type { AccessLogRepository, AccessSubject, Clock } from "./ports.ts";
+
+/** A list longer than this is logged by its filter and count instead of every id. */
+export const MAX_LOGGED_IDS = 200;
+
+/** What a use case tells the gate about the subjects of an access: known up front, or derived from the result. */
+export type SubjectsOf<T> = Partial<AccessSubject> | ((value: T) => Partial<AccessSubject>);
+
+/** Normalises a subject: unique ids, and filter + count instead of ids for a large list. */
+export function subjectOf(s: Partial<AccessSubject> | undefined): AccessSubject | null {
+  if (!s) return null;
+  const clientIds = [...new Set(s.clientIds ?? [])];
+  const records = [...new Set(s.records ?? [])];
+  const large = clientIds.length > MAX_LOGGED_IDS || records.length > MAX_LOGGED_IDS;
+  const out: AccessSubject = {
+    clientIds: large ? [] : clientIds,
+    records: large ? [] : records,
+    ...(s.filter !== undefined ? { filter: s.filter } : {}),
+    ...(s.count !== undefined || large ? { count: s.count ?? Math.max(clientIds.length, records.length) } : {}),
+  };
+  if (!out.clientIds.length && !out.records.length && out.filter === undefined && out.count === undefined) return null;
+  return out;
+}
 
 export interface AccessContext {
   /** the endpoint or command, e.g. "GET /api/v1/users" */
@@ -21,7 +43,8 @@ export class AccessGate {
   ) {}
 
   /** The local command line: trusted (no policy check) but logged like any other access to personal data. */
-  async runTrusted<T>(actor: string, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>): Promise<Result<T>> {
+  async runTrusted<T>(actor: string, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+    const value = await work();
     if (logged[resource])
       await this.log.append({
         at: this.clock.now(),
@@ -37,8 +60,9 @@ export class AccessGate {
         purpose: ctx.purpose,
         allowed: true,
         reason: null,
+        subject: subjectOf(typeof subjects === "function" ? subjects(value) : subjects),
       });
-    return { ok: true, value: await work() };
+    return { ok: true, value };
   }
 
   async run<T>(
@@ -48,10 +72,14 @@ export class AccessGate {
     target: Target,
     ctx: AccessContext,
     work: () => Promise<T>,
+    subjects?: SubjectsOf<T>,
   ): Promise<Result<T>> {
     const d = authorize(principal, resource, action, target);
+    // an allowed access is logged after the work, so the row names whose data was actually returned; a refusal at once
+    const value = d.allowed ? await work() : undefined;
     if (logged[resource]) {
       const t = principal?.tenant ?? null;
+      const subject = d.allowed ? (typeof subjects === "function" ? subjects(value as T) : subjects) : typeof subjects === "function" ? undefined : subjects;
       await this.log.append({
         at: this.clock.now(),
         username: principal?.username ?? null,
@@ -66,6 +94,7 @@ export class AccessGate {
         purpose: ctx.purpose,
         allowed: d.allowed,
         reason: d.allowed ? null : d.reason,
+        subject: subjectOf(subject),
       });
     }
     if (!d.allowed) {
@@ -75,6 +104,6 @@ export class AccessGate {
           : { code: "forbidden", title: "Geen toegang", detail: d.reason };
       return { ok: false, problems: [p] };
     }
-    return { ok: true, value: await work() };
+    return { ok: true, value: value as T };
   }
 }

@@ -70,6 +70,22 @@ export interface AccessRecord {
   purpose: string;
   allowed: boolean;
   reason: string | null;
+  /** whose personal data was read or written (NEN 7513: the subject), and which records; null where none applies */
+  subject: AccessSubject | null;
+}
+
+/**
+ * Whose data an access touched: the clients (by Kader's client id; never a BSN), the records (keys such as
+ * "toewijzing:0106/wmo/123", "declaratie:98765432/wmo/D1"), and for a list too large to name every id, the filter that
+ * selected it and how many rows it returned.
+ */
+export interface AccessSubject {
+  clientIds: number[];
+  records: string[];
+  /** the filter or search that selected a list (never a BSN: a BSN search is recorded as "bsn-zoekopdracht") */
+  filter?: string | undefined;
+  /** how many rows a list returned */
+  count?: number | undefined;
 }
 
 export interface AccessLogRepository {

@@ -129,6 +129,7 @@ export class SqlAccessLogRepository implements AccessLogRepository {
       purpose: r.purpose as string,
       allowed: r.allowed as boolean,
       reason: r.reason as string | null,
+      subject: null,
     }));
   }
 }
