@@ -1,9 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import Table from "cli-table3";
-import { productsToCsv, productsToXlsx } from "../adapters/files/export.ts";
 import { toExportDocument } from "../domain/catalogue/export-format.ts";
 import { formatProblem, type Problem } from "../domain/shared/problem.ts";
-import { envConfig, loadCatalogueDir, openKader } from "./compose.ts";
 import { type SourceOpts, withCatalogue } from "./catalogue-source.ts";
 import type { Output } from "./output.ts";
 
@@ -84,8 +82,8 @@ export async function catalogExport(out: Output, opts: SourceOpts & { format: st
       opts.format === "json"
         ? `${JSON.stringify(toExportDocument(all.asOf, all.productenboeken, all.products), null, 2)}\n`
         : opts.format === "csv"
-          ? productsToCsv(all.products)
-          : await productsToXlsx(all.products);
+          ? (await import("../adapters/files/export.ts")).productsToCsv(all.products)
+          : await (await import("../adapters/files/export.ts")).productsToXlsx(all.products);
     if (opts.out) {
       await writeFile(opts.out, data);
       out.err(`${all.products.length} producten geschreven naar ${opts.out}`);
@@ -96,6 +94,7 @@ export async function catalogExport(out: Output, opts: SourceOpts & { format: st
 
 /** `kader catalog load [--dir]`: validate and load into the configured database, with a report. */
 export async function catalogLoad(out: Output, opts: { dir: string; json?: boolean }): Promise<number> {
+  const { envConfig, loadCatalogueDir, openKader } = await import("./compose.ts");
   const k = await openKader(envConfig());
   try {
     const r = await loadCatalogueDir(k, opts.dir);

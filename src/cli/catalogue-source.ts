@@ -4,7 +4,6 @@ import { dutchClock } from "../app/clock.ts";
 import { loadCatalogue } from "../app/load-catalogue.ts";
 import { readCatalogueDir } from "../adapters/files/catalogue-files.ts";
 import { formatProblem } from "../domain/shared/problem.ts";
-import { envConfig, openKader } from "./compose.ts";
 import type { Output } from "./output.ts";
 
 export interface SourceOpts {
@@ -18,6 +17,7 @@ export interface SourceOpts {
  */
 export async function withCatalogue<T>(out: Output, opts: SourceOpts, f: (svc: CatalogueService) => Promise<T>): Promise<T | 1> {
   if (opts.fromDb) {
+    const { envConfig, openKader } = await import("./compose.ts");
     const k = await openKader(envConfig());
     try {
       return await f(k.catalogue);

@@ -29,10 +29,9 @@ import type { Clock } from "../app/ports.ts";
 import type { Problem } from "../domain/shared/problem.ts";
 
 /** The composition root: picks the database (PGlite by default, PostgreSQL when DATABASE_URL is set). */
-export const DEFAULT_CATALOG = resolve(new URL(".", import.meta.url).pathname, "../../catalog").replace(/\/dist\/catalog$/, "/catalog");
+import { DEFAULT_CATALOG } from "./paths.ts";
 
-/** The built web application: dist/web next to dist/src. */
-export const DEFAULT_WEB_ROOT = resolve(DEFAULT_CATALOG, "../dist/web");
+export { DEFAULT_CATALOG, DEFAULT_WEB_ROOT } from "./paths.ts";
 
 export interface KaderEnv {
   databaseUrl?: string | undefined;
