@@ -6,6 +6,7 @@ import { type ProductSummary, summarize } from "../domain/catalogue/summary.ts";
 import { explain } from "../domain/rules/explain.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
+import { excerpt, listCapped } from "../domain/shared/zod-dutch.ts";
 import type { CatalogueRepository, Clock, ProductQuery, VersionInfo } from "./ports.ts";
 
 const isoDate = z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)");
@@ -35,12 +36,12 @@ export type ProductSearchParams = z.input<typeof ProductSearchParams>;
 /** Turns zod issues on parameters into problems that name the parameter. */
 export function parameterProblems(error: z.ZodError): Problem[] {
   return error.issues.map((i) => {
-    const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");
+    const name = i.code === "unrecognized_keys" ? listCapped(i.keys) : excerpt(String(i.path[0] ?? ""));
     let detail = i.message;
-    if (i.code === "unrecognized_keys") detail = `onbekende parameter: ${name}`;
+    if (i.code === "unrecognized_keys") detail = `onbekende parameter${i.keys.length > 1 ? "s" : ""}: ${name}`;
     else if (i.code === "invalid_value") detail = `ongeldige waarde; toegestaan: ${i.values.map(String).join(", ")}`;
     else if (i.code === "invalid_type") detail = `ongeldige waarde (verwacht ${i.expected === "number" ? "een getal" : i.expected})`;
-    return { code: "invalid-parameter" as const, title: `Ongeldige parameter ${name}`, detail, path: name };
+    return { code: "invalid-parameter" as const, title: `Ongeldige parameter ${name}`, detail, path: i.code === "unrecognized_keys" ? excerpt(i.keys[0] ?? "") : name };
   });
 }
 

@@ -16,6 +16,8 @@ for (const stream of [process.stdout, process.stderr])
  * when that command runs, so a small read-only command (or --help) does not load PGlite, exceljs, docx or fastify.
  */
 const run = (f: () => Promise<number>) => async () => {
+  // zod's own messages in Dutch, as in the API (loaded with the command, not before)
+  (await import("../domain/shared/zod-dutch.ts")).installDutchZodMessages();
   process.exitCode = await f();
 };
 
@@ -281,6 +283,16 @@ users
   .description("nieuw wachtwoord instellen (gegenereerd, of met --password-stdin)")
   .option("--password-stdin", "lees het wachtwoord van standaardinvoer")
   .action((username, o) => run(async () => (await import("./users.ts")).usersResetPassword(out, username, o))());
+users
+  .command("unlock <gebruikersnaam>")
+  .description("hef de aanmeldlimiet van een account op (na te veel mislukte pogingen)")
+  .action((username) => run(async () => (await import("./users.ts")).usersUnlock(out, username))());
+users
+  .command("attempts [gebruikersnaam]")
+  .description("aanmeldpogingen (mislukt en gelukt), nieuwste eerst")
+  .option("--limit <n>", "hoeveel", "50")
+  .option("--json", "uitvoer als JSON")
+  .action((username, o) => run(async () => (await import("./users.ts")).usersAttempts(out, username, o))());
 
 const berichten = program.command("berichten").description("iWmo- en iJw-3.2-berichten (docs/berichten.md)");
 berichten

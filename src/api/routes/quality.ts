@@ -5,9 +5,7 @@ import { type ExportMeta, overviewToCsv, overviewToXlsx, pveToDocx, pveToHtml } 
 import { CriterionSearchParams as CriterionSearchParamsForDocs, type QualityService } from "../../app/quality.ts";
 import { MAX_FILE_BYTES } from "../../domain/quality/assessment.ts";
 import type { PveDocument } from "../../domain/quality/pve.ts";
-import type { Problem } from "../../domain/shared/problem.ts";
-import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
-import { actorOf, ctx } from "../request.ts";
+import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -16,11 +14,6 @@ const DocFormat = z.object({ format: z.enum(["json", "html", "docx"]).default("j
 const OverviewFormat = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") }).strict();
 const Days = z.object({ dagen: z.coerce.number().int().min(0).max(3650).default(60) }).strict();
 
-const badQuery = (e: z.ZodError): Problem[] =>
-  e.issues.map((i) => {
-    const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");
-    return { code: "invalid-parameter", title: `Ongeldige parameter ${name}`, detail: i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i), path: name };
-  });
 /** A file name for content-disposition: ASCII letters, digits and dashes only. */
 const slug = (s: string) =>
   s
