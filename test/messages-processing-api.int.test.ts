@@ -49,10 +49,10 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
     assert.deepEqual(b.retourcodes, ["9019"]);
     assert.match(b.uitleg["9019"], /toewijzing/);
     const answer = b.antwoorden[0];
-    assert.equal(answer.bestandsnaam, "start.WMO306.xml");
+    assert.equal(answer.bestandsnaam, "start_API-S.WMO306.xml");
     const dl = await get("aanbieder", `/berichten/${answer.berichtId}/xml`);
     assert.equal(dl.statusCode, 200);
-    assert.match(String(dl.headers["content-disposition"]), /start\.WMO306\.xml/);
+    assert.match(String(dl.headers["content-disposition"]), /start_API-S\.WMO306\.xml/);
     assert.deepEqual(validateMessage(dl.body).failures, []);
   });
 
@@ -98,5 +98,36 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
     assert.equal(a.json().berichtNaam, "WMO319");
     const aanbiederView = await get("aanbieder", `/berichten/${a.json().berichtId}/xml`);
     assert.equal(aanbiederView.statusCode, 200);
+  });
+  test("a rejected upload says why: every failure with element path, line, rule, retourcode and explanation (issue 13)", async () => {
+    // a WMO323 with an invalid BSN and no DeclaratieDagtekening: not only "0001 technische redenen"
+    const bad = new TextDecoder()
+      .decode(m323({ id: "API-BAD", nummer: "APIFOUT", agb: DEMO_AGB, clients: [{ bsn: A, prestaties: [{ ref: "APIF1", nummer: 4001 }] }] }))
+      .replace(/<wmo323:Bsn>[0-9]+</, "<wmo323:Bsn>123456789<")
+      .replace(/\t*<wmo323:DeclaratieDagtekening>[^<]+<\/wmo323:DeclaratieDagtekening>\r\n/, "");
+    const r = await upload("aanbieder", new TextEncoder().encode(bad), "application/xml", "?bestandsnaam=fout.xml");
+    assert.equal(r.statusCode, 200, r.body);
+    const b = r.json().berichten[0];
+    assert.equal(b.status, "afgekeurd");
+    assert.deepEqual(b.retourcodes, ["0001"]);
+    assert.deepEqual(
+      b.bevindingen.map((f: { severity: string; code: string; retourcode: string; path: string; line: number }) => [f.severity, f.code, f.retourcode, f.path, typeof f.line]),
+      [
+        ["fout", "XSD", "0001", "Bericht/Declaratie/TotaalIngediendBedrag", "number"],
+        ["fout", "CS002", "0001", "Bericht/Declaratie/Clienten/Client[1]", "number"],
+      ],
+    );
+    assert.match(b.bevindingen[0].message, /DeclaratieDagtekening/);
+    assert.match(b.bevindingen[1].message, /11-proef/);
+    assert.match(b.uitleg["0001"], /technische redenen/);
+    // the fields the answer had are all still there
+    for (const k of ["bestandsnaam", "berichtNaam", "identificatie", "status", "retourcodes", "meldingen", "antwoorden", "uitleg"]) assert.ok(k in b, k);
+  });
+
+  test("an empty ZIP is a 400 with a Dutch problem, not a 200 that processed nothing (issue 13)", async () => {
+    const r = await upload("aanbieder", await new JSZip().generateAsync({ type: "uint8array" }), "application/zip", "?bestandsnaam=leeg");
+    assert.equal(r.statusCode, 400, r.body);
+    assert.match(r.json().detail, /het ZIP-bestand is leeg/);
+    assert.equal(r.json().problems[0].retourcode, "0001");
   });
 });

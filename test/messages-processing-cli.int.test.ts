@@ -79,20 +79,20 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     assert.deepEqual([status("305-0-opnieuw.xml"), status("/305-0.xml")], ["verwerkt", "herhaald"]);
     assert.equal(status("323-mei.xml"), "verwerkt");
     const files = readdirSync(uit).sort();
-    for (let i = 0; i < CLIENTS; i++) assert.ok(files.includes(`305-${i}.WMO306.xml`));
-    assert.ok(files.includes("verzoeken-315-a.WMO316.xml"));
-    assert.ok(files.includes("317.WMO318.xml"));
-    assert.ok(files.includes("323-mei.WMO325.xml"));
+    for (let i = 0; i < CLIENTS; i++) assert.ok(files.includes(`305-${i}_S${i}.WMO306.xml`), `305-${i}`);
+    assert.ok(files.includes("verzoeken-315-a_V1.WMO316.xml"));
+    assert.ok(files.includes("317_W1.WMO318.xml"));
+    assert.ok(files.includes("323-mei_D05.WMO325.xml"));
     assert.ok(!files.some((f) => f.startsWith("301-")), "the gemeente's own 301s are registered, not answered");
   });
 
   test("the retour and antwoord messages carry the right retourcodes", () => {
     const read = (f: string) => readAnswer(readFileSync(join(uit, f), "utf8"));
-    assert.deepEqual(productCodes(read("305-1.WMO306.xml"), "StartProducten"), [["0200"]]);
-    assert.deepEqual(productCodes(read("305-onbekend.WMO306.xml"), "StartProducten"), [["9019"]]);
-    assert.deepEqual(productCodes(read("307-2.WMO308.xml"), "StopProducten"), [["0200"]]);
-    assert.deepEqual(headerCodes(read("verzoeken-315-b.WMO316.xml")), ["0200"]);
-    const m325 = read("323-mei.WMO325.xml");
+    assert.deepEqual(productCodes(read("305-1_S1.WMO306.xml"), "StartProducten"), [["0200"]]);
+    assert.deepEqual(productCodes(read("305-onbekend_SX.WMO306.xml"), "StartProducten"), [["9019"]]);
+    assert.deepEqual(productCodes(read("307-2_P2.WMO308.xml"), "StopProducten"), [["0200"]]);
+    assert.deepEqual(headerCodes(read("verzoeken-315-b_V2.WMO316.xml")), ["0200"]);
+    const m325 = read("323-mei_D05.WMO325.xml");
     const codes = prestatieCodes(m325);
     assert.deepEqual([...codes.keys()].sort(), ["MEI-5", "MEI-6", "MEI-7"]);
     assert.deepEqual(codes.get("MEI-5"), ["0611"]);
@@ -136,5 +136,64 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     assert.equal(await berichtenVerwerk(c.out, t.kader, [join(dir, "bestaat-niet.xml")], { rol: "gemeente", uit }), 1);
     assert.equal(await berichtenVerwerk(c.out, t.kader, [join(dir, "kapot.xml")], { rol: "gemeente", uit }), 1);
     assert.equal(await berichtenVerwerk(c.out, t.kader, [join(inDir, "305-1.xml")], { rol: "gemeente", gemeente: "1730", uit }), 1);
+  });
+
+  test("answers never overwrite each other: the same file name in two folders, and in two folders of a ZIP (issue 13)", async () => {
+    const base = join(dir, "zelfde-naam");
+    const uit2 = join(dir, "uit-zelfde-naam");
+    for (const d of ["dir1", "dir2", "dir3"]) mkdirSync(join(base, d), { recursive: true });
+    const stop = (id: string, nummer: number, einddatum = "2026-05-25") => m307({ id, dag: "2026-05-26", bsn: bsn(100 + nummer - 2000), items: [{ nummer, begindatum: "2026-05-01", einddatum }] });
+    writeFileSync(join(base, "dir1", "stop.xml"), stop("Q1", 2003));
+    writeFileSync(join(base, "dir2", "stop.xml"), stop("Q2", 2004));
+    // the same file name and the same Identificatie as dir1, but another message: rejected (9056) — a different answer
+    writeFileSync(join(base, "dir3", "stop.xml"), stop("Q1", 2007, "2026-05-24"));
+    const zip = new JSZip();
+    zip.file("a/stop.xml", stop("Q3", 2005));
+    zip.file("b/stop.xml", stop("Q4", 2006));
+    writeFileSync(join(base, "stops.zip"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const c = capture();
+    assert.equal(await berichtenVerwerk(c.out, t.kader, [base], { rol: "gemeente", gemeente: GEMEENTE, uit: uit2 }), 0, c.errors.join("\n"));
+    const files = readdirSync(uit2).sort();
+    assert.equal(files.length, 5, files.join(", "));
+    for (const f of ["stop_Q1.WMO308.xml", "stop_Q2.WMO308.xml", "stops-a-stop_Q3.WMO308.xml", "stops-b-stop_Q4.WMO308.xml"]) assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
+    assert.ok(c.lines.at(-1)!.includes("5 antwoorden"), c.lines.at(-1));
+    // every answer written is a valid 308 and the five are five different messages
+    const texts = files.map((f) => readFileSync(join(uit2, f), "utf8"));
+    assert.equal(new Set(texts).size, 5);
+    for (const [i, x] of texts.entries()) assert.deepEqual(validateMessage(x).failures, [], files[i]);
+    // and the names are stable: the same run again writes the same five files
+    const again = capture();
+    assert.equal(await berichtenVerwerk(again.out, t.kader, [base], { rol: "gemeente", gemeente: GEMEENTE, uit: uit2 }), 0);
+    assert.deepEqual(readdirSync(uit2).sort(), files);
+    for (const [i, f] of files.entries()) assert.equal(readFileSync(join(uit2, f), "utf8"), texts[i], f);
+  });
+
+  test("the CLI says why a message is rejected: line, rule, retourcode and element path of every failure (issue 13)", async () => {
+    // the issue's case: a WMO323 with an invalid BSN and no DeclaratieDagtekening
+    const bad = Buffer.from(
+      new TextDecoder()
+        .decode(m323({ id: "BAD1", nummer: "FOUT1", clients: [{ bsn: bsn(150), prestaties: [{ ref: "F1", nummer: 2008 }] }] }))
+        .replace(/<wmo323:Bsn>[0-9]+</, "<wmo323:Bsn>123456789<")
+        .replace(/\t*<wmo323:DeclaratieDagtekening>[^<]+<\/wmo323:DeclaratieDagtekening>\r\n/, ""),
+    );
+    const f = join(dir, "fout-323.xml");
+    writeFileSync(f, bad);
+    const c = capture();
+    assert.equal(await berichtenVerwerk(c.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: join(dir, "uit-fout") }), 0);
+    const text = c.lines.join("\n");
+    assert.match(text, /^afgekeurd/m);
+    // every failure, not only "0001": the invalid BSN (CS002) and the missing DeclaratieDagtekening (XSD)
+    assert.match(text, /regel \d+ +CS002 0001 +Bericht\/Declaratie\/Clienten\/Client\[1\]: .*11-proef/);
+    assert.match(text, /regel \d+ +XSD 0001 +Bericht\/Declaratie\/TotaalIngediendBedrag: .*DeclaratieDagtekening/);
+    // --json: the same findings as fields (sent again, the message is answered as before and still explained)
+    const j = capture();
+    await berichtenVerwerk(j.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: join(dir, "uit-fout"), json: true });
+    const b = (j.json() as unknown as { berichten: { status: string; bevindingen: { code: string; retourcode?: string; path?: string; line?: number; message: string }[] }[] }).berichten[0]!;
+    assert.equal(b.status, "herhaald");
+    const rules = b.bevindingen.filter((x) => x.retourcode === "0001").map((x) => [x.code, x.path, typeof x.line]);
+    assert.deepEqual(rules, [
+      ["XSD", "Bericht/Declaratie/TotaalIngediendBedrag", "number"],
+      ["CS002", "Bericht/Declaratie/Clienten/Client[1]", "number"],
+    ]);
   });
 });

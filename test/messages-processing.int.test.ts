@@ -75,7 +75,7 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     const r = await one("start-1.xml", m305({ id: "S-1", bsn: A, items: [{ nummer: 1001, begindatum: "2026-05-04" }, { nummer: 4242, begindatum: "2026-05-04" }] }));
     assert.equal(r.status, "verwerkt");
     assert.equal(r.antwoorden.length, 1);
-    assert.equal(r.antwoorden[0]!.bestandsnaam, "start-1.WMO306.xml");
+    assert.equal(r.antwoorden[0]!.bestandsnaam, "start-1_S-1.WMO306.xml");
     const m = readAnswer(r.antwoorden[0]!.xml);
     assert.deepEqual(headerCodes(m), ["0200"]);
     assert.deepEqual(productCodes(m, "StartProducten"), [["0200"], ["9019"]]);
@@ -126,7 +126,7 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     );
     assert.equal(r.status, "verwerkt", JSON.stringify(r.meldingen));
     assert.equal(r.prestaties, 5);
-    assert.equal(r.antwoorden[0]!.bestandsnaam, "declaratie-mei.WMO325.xml");
+    assert.equal(r.antwoorden[0]!.bestandsnaam, "declaratie-mei_D-1.WMO325.xml");
     const m = readAnswer(r.antwoorden[0]!.xml);
     const codes = prestatieCodes(m);
     assert.equal(codes.has("R1"), false, "an approved prestatie is not listed");

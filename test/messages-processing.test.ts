@@ -21,8 +21,20 @@ describe("berichten verwerken: zuivere delen", () => {
   test("an answer is named after the message it answers", () => {
     const def = messageByName("WMO306")!;
     assert.equal(answerFileName("/in/start-mei.xml", def), "start-mei.WMO306.xml");
-    assert.equal(answerFileName("batch.zip:map/a.xml", def, 2), "a.WMO306-2.xml");
+    assert.equal(answerFileName("batch.zip:map/a.xml", def, 2), "batch-map-a.WMO306-2.xml");
     assert.equal(answerFileName("in/batch.zip:a.xml", def), "batch-a.WMO306.xml");
+  });
+
+  test("an answer's name carries the answered message's Identificatie and a ZIP entry's folders (issue 13)", () => {
+    const def = messageByName("WMO308")!;
+    // the same file name in two folders, or in two folders of a ZIP: different names, and the same name every time
+    assert.equal(answerFileName("/in/dir1/stop.xml", def, 1, "ST1"), "stop_ST1.WMO308.xml");
+    assert.equal(answerFileName("/in/dir2/stop.xml", def, 1, "ST2"), "stop_ST2.WMO308.xml");
+    assert.equal(answerFileName("in/batch.zip:a/stop.xml", def, 1, "ST1"), "batch-a-stop_ST1.WMO308.xml");
+    assert.equal(answerFileName("in/batch.zip:b/stop.xml", def, 1, "ST1"), "batch-b-stop_ST1.WMO308.xml");
+    assert.equal(answerFileName("in/batch.zip:b/stop.xml", def, 1, "ST1"), answerFileName("in/batch.zip:b/stop.xml", def, 1, "ST1"));
+    // nothing of a hostile name survives but letters, digits, ".", "_" and "-": never a path
+    assert.equal(answerFileName("x.zip:../../etc/p\r\nq.xml", def, 1, "a/b"), "x-..-..-etc-p_q_a_b.WMO308.xml");
   });
 
   test("every retour twin Kader builds from a valid heen message is valid, with 0200 at every class and a code where given", () => {

@@ -17,11 +17,22 @@ const problem = {
           title: { type: "string" },
           status: { type: "integer" },
           detail: { type: "string" },
+          instance: { type: "string", description: "het pad van het verzoek (nooit de query string)" },
+          correlationId: { type: "string", description: "bij een interne fout (500): de code waarmee de fout in het log staat; meld die aan de beheerder" },
           problems: {
             type: "array",
+            description: "elke fout met haar plaats; hoogstens 1000",
             items: {
               type: "object",
-              properties: { code: { type: "string" }, title: { type: "string" }, detail: { type: "string" }, path: { type: "string" } },
+              properties: {
+                code: { type: "string" },
+                title: { type: "string" },
+                detail: { type: "string" },
+                path: { type: "string", description: "veldpad of parameter" },
+                file: { type: "string" },
+                line: { type: "integer" },
+                retourcode: { type: "string" },
+              },
             },
           },
         },
@@ -112,11 +123,38 @@ export function openApiDocument(): object {
       },
       "/api/v1/access-log": {
         get: {
-          summary: "Toegangslog persoonsgegevens (beheerder: alles; controller: eigen gemeente)",
+          summary:
+            "Toegangslog persoonsgegevens (NEN 7513; beheerder: alles; controller: eigen gemeente): wie, rol, wat, wiens gegevens (cliëntnummers, records, of selectie en aantal), wanneer, waarom; filters client, gebruiker, van/tot, resource, toegestaan; &format=csv of xlsx voor een export. Het inzien wordt zelf gelogd.",
           security: [{ session: [] }],
-          parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } }],
-          responses: { 200: json("{ items }"), 401: problem, 403: problem },
+          parameters: [
+            { name: "client", in: "query", schema: { type: "integer", minimum: 1 }, description: "alleen toegang tot deze cliënt (Kaders cliëntnummer, nooit een BSN)" },
+            { name: "gebruiker", in: "query", schema: { type: "string", maxLength: 64 }, description: "alleen toegang door deze gebruikersnaam" },
+            { name: "van", in: "query", schema: { type: "string", format: "date" }, description: "vanaf deze datum (Nederlandse tijd)" },
+            { name: "tot", in: "query", schema: { type: "string", format: "date" }, description: "tot en met deze datum" },
+            { name: "resource", in: "query", schema: { type: "string" }, description: "soort gegeven, zoals in het beleid (src/domain/auth/policy.ts): client, beschikking, toewijzing, declaratie, bericht, conversie, provider, compliance, zelfevaluatie, user, access-log" },
+            { name: "toegestaan", in: "query", schema: { type: "string", enum: ["ja", "nee"] } },
+            { name: "gemeente", in: "query", schema: { type: "string", pattern: "^[0-9]{4}$" }, description: "beheerder: één gemeente (een controller ziet altijd de eigen)" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10000 }, description: "standaard 100 (JSON) of 10000 (export)" },
+            { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
+            { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } },
+          ],
+          responses: { 200: json("{ items: [{ id, at, username, role, tenantKind, tenantCode, resource, action, gemeentecode, agbCode, endpoint, purpose, allowed, reason, subject: { clientIds, records, filter?, count? } | null }], limit, offset }"), 400: problem, 401: problem, 403: problem },
         },
+      },
+      "/api/v1/aanmeldpogingen": {
+        get: {
+          summary: "Aanmeldpogingen (beheerder): wie, vanaf welk adres, wanneer, uitkomst; en de accounts die nu geblokkeerd zijn (docs/decisions.md, Sign-in limits)",
+          security: [{ session: [] }],
+          parameters: [
+            { name: "gebruiker", in: "query", schema: { type: "string", maxLength: 200 } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+            { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
+          ],
+          responses: { 200: json("{ items: [{ id, username, address, at, outcome, by, label }], geblokkeerd: [{ username, since }], limit, offset }"), 400: problem, 401: problem, 403: problem },
+        },
+      },
+      "/api/v1/users/{username}/unlock": {
+        post: { summary: "Blokkade na te veel mislukte aanmeldingen opheffen (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("{ username, wasLocked }"), 401: problem, 403: problem, 404: problem } },
       },
       "/api/v1/aanbieders": { get: { summary: "Aanbieders met hun oordelen (contractmanager: eigen gemeente; aanbieder: eigen organisatie)", security: [{ session: [] }], responses: { 200: json("{ items }"), 401: problem, 403: problem } } },
       "/api/v1/aanbieders/{agb}": { get: { summary: "Aanbieder, medewerkers en signalen", security: [{ session: [] }], parameters: [agb], responses: { 200: json("{ provider, staff, signalen }"), 401: problem, 403: problem, 404: problem } } },

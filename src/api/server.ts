@@ -15,9 +15,11 @@ import type { ComplianceService } from "../app/compliance.ts";
 import type { QualityService } from "../app/quality.ts";
 import type { TariffService } from "../app/tariffs.ts";
 import type { AccessLogRepository } from "../app/ports.ts";
+import { installDutchZodMessages } from "../domain/shared/zod-dutch.ts";
 import { authPlugin } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
-import { sendProblems } from "./problem.ts";
+import { type ErrorLog, frameworkProblem, maskDigits, pathOf, sendInternalError, sendProblems, stderrLog } from "./problem.ts";
+import { BodyProblem, bodyCharacterProblems, parameterCharacterProblems, parseJsonBody } from "./request.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { careRoutes } from "./routes/care.ts";
 import { messageRoutes } from "./routes/messages.ts";
@@ -28,7 +30,12 @@ import { qualityRoutes } from "./routes/quality.ts";
 import { tariffRoutes } from "./routes/tariffs.ts";
 
 export interface ServerOptions {
+  /** request logging (KADER_LOG=1): one JSON line per request with method, route pattern, status and time — never the URL */
   logger?: boolean;
+  /** where request log lines go (default stdout) */
+  requestLog?: (line: string) => void;
+  /** where the line of an internal error (500) goes, always, logger or not (default stderr) */
+  errorLog?: ErrorLog;
   /** the built web application (dist/web); served at / with a fallback to index.html for its routes */
   webRoot?: string | undefined;
 }
@@ -53,34 +60,65 @@ export interface ServerDeps {
 
 /** The HTTP API under /api/v1 and the web application. Catalogue data is public; every error is problem+json. */
 export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  installDutchZodMessages();
+  const errorLog = opts.errorLog ?? stderrLog;
   const app = Fastify({
-    logger: opts.logger ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
+    // Fastify's own logger is off: it would log raw URLs (query strings with search terms) and whole error objects
+    // (SQL parameters). Requests are logged below, internal errors always (sendInternalError), both redacted.
+    logger: false,
     bodyLimit: 1024 * 1024,
     // query strings are parsed but validated by the routes' zod schemas, which name every bad parameter
     routerOptions: { ignoreTrailingSlash: true },
+    // a URL Fastify cannot decode is answered in Dutch, without echoing it
+    frameworkErrors: (err, _req, reply) =>
+      sendProblems(reply, [frameworkProblem(err as { code?: string; statusCode?: number }) ?? { code: "invalid-input", title: "Ongeldig verzoek", detail: "het verzoek kon niet worden gelezen" }]),
   });
 
-  app.setErrorHandler((err: { statusCode?: number; message: string; validation?: unknown }, req, reply) => {
+  if (opts.logger) {
+    const write = opts.requestLog ?? ((line: string) => process.stdout.write(`${line}\n`));
+    app.addHook("onResponse", async (req, reply) => {
+      write(JSON.stringify({ level: "info", time: new Date().toISOString(), method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }));
+    });
+  }
+
+  // JSON bodies: a syntax error says where (line, column, position), in Dutch; prototype-poisoning keys are refused
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+
+  // text at the boundary: NUL and other control characters in path parameters, query strings and JSON (keys and
+  // values at any depth) are refused with a 400 naming the field, before any route or database sees them
+  app.addHook("preValidation", async (req, reply) => {
+    const body = req.body;
+    const problems = [
+      ...parameterCharacterProblems(req.params, "padparameter"),
+      ...parameterCharacterProblems(req.query, "parameter"),
+      ...(body !== undefined && body !== null && !Buffer.isBuffer(body) && (typeof body === "object" || typeof body === "string") ? bodyCharacterProblems(body) : []),
+    ];
+    if (problems.length) return sendProblems(reply, problems, req.url);
+  });
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (err instanceof BodyProblem) return sendProblems(reply, err.problems, req.url);
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) req.log.error({ err }, "interne fout");
-    const problem =
-      status === 500
-        ? ({ code: "internal", title: "Interne fout", detail: "er ging iets mis aan onze kant; probeer het later opnieuw" } as const)
-        : status === 413
-          ? ({ code: "payload-too-large", title: "Verzoek te groot", detail: "de inhoud van het verzoek is groter dan toegestaan" } as const)
-          : status === 415
-            ? ({ code: "unsupported", title: "Niet-ondersteund formaat", detail: "stuur JSON (content-type application/json)" } as const)
-            : ({ code: "invalid-input", title: "Ongeldig verzoek", detail: err.message } as const);
+    const problem = status === 500 ? null : frameworkProblem(err, req);
+    if (!problem) return sendInternalError(req, reply, err, errorLog);
     return sendProblems(reply, [problem], req.url);
   });
   const web = opts.webRoot && existsSync(join(opts.webRoot, "index.html")) ? opts.webRoot : null;
   app.setNotFoundHandler((req, reply) => {
     // the web application's own routes (/producten/…) get its index.html, never cached so a new build is picked up;
     // the API and missing files (/assets/…, a static file extension) answer problem+json; product ids contain dots
-    const path = req.url.split("?")[0] ?? "";
+    const path = pathOf(req.url);
     if (web && req.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/") && !/\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|xml|webmanifest)$/i.test(path))
       return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html", { cacheControl: false });
-    return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${req.url.split("?")[0]}` }], req.url);
+    const shown = maskDigits(path.length > 60 ? `${path.slice(0, 59)}…` : path);
+    return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${shown}` }], maskDigits(path));
   });
 
   // gzip/brotli for clients that ask for it (browsers); small answers stay uncompressed
@@ -89,7 +127,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   await app.register(swaggerUi, { routePrefix: "/api/v1/docs" });
   app.get("/api/v1/openapi.json", async () => openApiDocument());
   app.get("/health", async () => ({ status: "ok" }));
-  await app.register(authPlugin, { auth: deps.auth });
+  await app.register(authPlugin, { auth: deps.auth, gate: deps.gate });
   await app.register(catalogueRoutes(deps.catalogue), { prefix: "/api/v1" });
   await app.register(authRoutes(deps.auth, deps.gate, deps.accessLog), { prefix: "/api/v1" });
   await app.register(complianceRoutes(deps.compliance), { prefix: "/api/v1" });

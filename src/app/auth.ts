@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgbCode, Gemeentecode, type Principal, Role, type Tenant, tenantProblem } from "../domain/auth/principal.ts";
+import { type AttemptState, decideSignIn, defaultSignInLimits, reachesLimit, type SignInLimits } from "../domain/auth/sign-in-limits.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { Clock, Secrets, SessionRepository, StoredUser, UserRepository } from "./ports.ts";
 
@@ -10,11 +11,56 @@ export interface AuthOptions {
   idleMinutes: number;
   /** and at the latest this many hours after sign-in */
   absoluteHours: number;
-  /** failed sign-ins per username (and per address × 4) within the window before refusing */
-  maxFailures: number;
-  windowMinutes: number;
+  /** the progressive delay per account + address and the per-account limit (domain/auth/sign-in-limits.ts) */
+  limits: SignInLimits;
 }
-export const defaultAuthOptions: AuthOptions = { idleMinutes: 30, absoluteHours: 8, maxFailures: 5, windowMinutes: 15 };
+export const defaultAuthOptions: AuthOptions = { idleMinutes: 30, absoluteHours: 8, limits: defaultSignInLimits };
+
+/** What happened to one sign-in attempt (docs/decisions.md, "Sign-in limits"). */
+export type AttemptOutcome = "success" | "failure" | "delayed" | "locked" | "lock" | "unlock";
+export const attemptOutcomeLabel: Record<AttemptOutcome, string> = {
+  success: "aangemeld",
+  failure: "mislukt",
+  delayed: "geweigerd: wachttijd",
+  locked: "geweigerd: account geblokkeerd",
+  lock: "account geblokkeerd",
+  unlock: "blokkade opgeheven",
+};
+
+export interface LoginAttempt {
+  id: number;
+  username: string;
+  /** the client's address; null for an administrator's unlock */
+  address: string | null;
+  at: string;
+  outcome: AttemptOutcome;
+  /** who lifted a lock */
+  by: string | null;
+}
+
+export interface LockedAccount {
+  username: string;
+  since: string;
+}
+
+/** Storage of sign-in attempts; the decision and the attempt it records are one atomic step per account. */
+export interface LoginAttemptRepository {
+  /**
+   * Reads the account's state (failures since `since`), lets `fn` decide, and records the attempt with the outcome
+   * `fn` names ("failure" until the password is proven right), with no other attempt of that account in between.
+   */
+  decide<D extends { record: AttemptOutcome }>(username: string, address: string, at: string, since: string, fn: (s: AttemptState) => D): Promise<D & { id: number; state: AttemptState }>;
+  markSuccess(id: number): Promise<void>;
+  lock(username: string, address: string, at: string): Promise<void>;
+  unlock(username: string, by: string, at: string): Promise<void>;
+  locked(): Promise<LockedAccount[]>;
+  list(filter: { username?: string | undefined; limit: number; offset?: number | undefined }): Promise<LoginAttempt[]>;
+}
+
+/** A refused sign-in may say when to try again (the Retry-After header). */
+export type LoginResult = { ok: true; value: SignedIn } | { ok: false; problems: Problem[]; retryAfterSeconds?: number };
+
+const seconds = (n: number) => (n === 1 ? "1 seconde" : `${n} seconden`);
 
 const Username = z
   .string()
@@ -56,53 +102,52 @@ export interface SignedIn {
  * wrong password get the same answer.
  */
 export class AuthService {
-  private failures = new Map<string, number[]>();
+  private readonly attempts: LoginAttemptRepository;
 
   constructor(
     private readonly users: UserRepository,
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionRepository & { readonly attempts: LoginAttemptRepository },
     private readonly secrets: Secrets,
     private readonly clock: Clock,
     private readonly opts: AuthOptions = defaultAuthOptions,
-  ) {}
-
-  private recentFailures(key: string, nowMs: number): number[] {
-    const windowStart = nowMs - this.opts.windowMinutes * 60_000;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > windowStart);
-    this.failures.set(key, list);
-    return list;
+  ) {
+    this.attempts = sessions.attempts;
   }
 
-  async login(usernameRaw: unknown, password: unknown, address: string): Promise<Result<SignedIn>> {
-    const nowMs = Date.parse(this.clock.now());
-    const username = typeof usernameRaw === "string" ? usernameRaw.trim().toLowerCase() : "";
-    const keys = [`u:${username}`, `a:${address}`];
-    if (
-      this.recentFailures(keys[0]!, nowMs).length >= this.opts.maxFailures ||
-      this.recentFailures(keys[1]!, nowMs).length >= this.opts.maxFailures * 4
-    )
+  /**
+   * Signs in. Failures slow down the next attempt from the same address for the same account (never another
+   * address's), and too many for one account lock it until an administrator lifts the lock. The attempt is recorded
+   * before the (slow) password check, so parallel attempts cannot slip past the limits.
+   */
+  async login(usernameRaw: unknown, password: unknown, address: string): Promise<LoginResult> {
+    const now = this.clock.now();
+    const nowMs = Date.parse(now);
+    const l = this.opts.limits;
+    const username = typeof usernameRaw === "string" ? usernameRaw.trim().toLowerCase().slice(0, 200) : "";
+    const since = new Date(nowMs - l.windowHours * 3_600_000).toISOString();
+    const d = await this.attempts.decide(username, address, now, since, (st: AttemptState) => {
+      const x = decideSignIn(st, now, l);
+      return { decision: x, record: x.kind === "check" ? ("failure" as const) : x.kind };
+    });
+    if (d.decision.kind === "delayed")
       return {
         ok: false,
-        problems: [{ code: "too-many-requests", title: "Te veel pogingen", detail: `probeer het over ${this.opts.windowMinutes} minuten opnieuw` }],
+        retryAfterSeconds: d.decision.retryAfterSeconds,
+        problems: [{ code: "too-many-requests", title: "Te veel pogingen", detail: `te veel mislukte pogingen vanaf dit adres; probeer het over ${seconds(d.decision.retryAfterSeconds)} opnieuw` }],
       };
-    // the attempt counts before the (slow) password check, so parallel attempts cannot slip past the limit;
-    // a successful one is taken off again
-    const lists = keys.map((k) => {
-      const list = this.failures.get(k) ?? [];
-      list.push(nowMs);
-      this.failures.set(k, list);
-      return list;
-    });
+    if (d.decision.kind === "locked")
+      return {
+        ok: false,
+        problems: [{ code: "too-many-requests", title: "Account geblokkeerd", detail: "dit account is geblokkeerd na te veel mislukte aanmeldpogingen; vraag de beheerder de blokkade op te heffen" }],
+      };
     const user = username ? await this.users.get(username) : null;
     // verify against a dummy hash when the user does not exist, so timing does not reveal which usernames exist
     const ok = await this.secrets.verifyPassword(typeof password === "string" ? password : "", user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled)
+    if (!user || !ok || user.disabled) {
+      if (reachesLimit(d.state, l)) await this.attempts.lock(username, address, now);
       return { ok: false, problems: [{ code: "unauthorized", title: "Aanmelden mislukt", detail: GENERIC_LOGIN_FAILURE }] };
-    for (const list of lists) {
-      const i = list.lastIndexOf(nowMs);
-      if (i >= 0) list.splice(i, 1);
     }
-    this.failures.delete(keys[0]!);
+    await this.attempts.markSuccess(d.id);
     const token = this.secrets.token();
     const csrfToken = this.secrets.token();
     await this.sessions.create({
@@ -114,6 +159,22 @@ export class AuthService {
       absoluteExpiresAt: new Date(nowMs + this.opts.absoluteHours * 3_600_000).toISOString(),
     });
     return { ok: true, value: { principal: publicUser(user), token, csrfToken } };
+  }
+
+  /** Lifts the lock of an account that reached its limit of failed sign-ins (an administrator's act; logged). */
+  async unlock(usernameRaw: string, by: string): Promise<Result<{ username: string; wasLocked: boolean }>> {
+    const username = usernameRaw.trim().toLowerCase();
+    const locked = (await this.attempts.locked()).some((x) => x.username === username);
+    if (!locked && !(await this.users.get(username)))
+      return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username.slice(0, 60)}`, path: "username" }] };
+    if (locked) await this.attempts.unlock(username, by, this.clock.now());
+    return { ok: true, value: { username, wasLocked: locked } };
+  }
+
+  /** The sign-in attempts, newest first, and the accounts locked now (for the beheerder). */
+  async loginAttempts(filter: { username?: string | undefined; limit: number; offset?: number | undefined }): Promise<{ items: LoginAttempt[]; locked: LockedAccount[] }> {
+    const username = filter.username?.trim().toLowerCase();
+    return { items: await this.attempts.list({ ...filter, username: username || undefined }), locked: await this.attempts.locked() };
   }
 
   /** The session behind a cookie token, or null when unknown, expired or its user disabled. Extends the idle timeout. */

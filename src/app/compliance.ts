@@ -8,11 +8,14 @@ import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
-import type { AccessContext, AccessGate } from "./access.ts";
+import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
 import type { CatalogueService } from "./catalogue.ts";
 import type { TariffParameters } from "../domain/tariffs/parameters.ts";
 import { type ContractComparison, compareWithContracts } from "./tariffs.ts";
 import type { Clock, ProviderRepository } from "./ports.ts";
+
+/** The access-log subject of an access to one aanbieder's data. */
+const aanbieder = (agb: string) => ({ records: [`aanbieder:${agb.slice(0, 20)}`] });
 
 /** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
 export type Actor = { kind: "user"; principal: Principal | null } | { kind: "cli" };
@@ -67,14 +70,15 @@ export class ComplianceService {
    * learns which providers exist; only a caller who could see that provider (its own aanbieder) hears "not found".
    */
   private async notFound<T>(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<T>> {
-    const r = await this.guard(actor, "compliance", "read", { agbCode: agb, gemeentecode: null }, ctx, async () => null);
+    const r = await this.guard(actor, "compliance", "read", { agbCode: agb, gemeentecode: null }, ctx, async () => null, aanbieder(agb));
     return r.ok ? { ok: false, problems: [notFoundProblem(agb)] } : (r as Result<T>);
   }
 
-  private guard<T>(actor: Actor, resource: "provider" | "compliance", action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>) {
+  /** Every access names the aanbieder(s) it concerns ("aanbieder:<agb>"); staff members are not clients. */
+  private guard<T>(actor: Actor, resource: "provider" | "compliance", action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>) {
     return actor.kind === "cli"
-      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work)
-      : this.gate.run(actor.principal, resource, action, target, ctx, work);
+      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
+      : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
   }
 
   /**
@@ -113,22 +117,30 @@ export class ComplianceService {
     const unknown = [...new Set(staff.flatMap((s) => s.products))].filter((k) => !known.has(k));
     if (unknown.length)
       return { ok: false, problems: unknown.map((k) => ({ code: "invalid-input", title: "Onbekend product", detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`, path: "producten" })) };
-    return this.guard(actor, "compliance", "write", targetOf(actor, existing ?? provider), ctx, async () => {
-      await this.providers.saveWithStaff(provider, staff, this.clock.now());
-      return { created: !existing, staff: staff.length, provider: visibleTo(actor, provider) };
-    });
+    return this.guard(
+      actor,
+      "compliance",
+      "write",
+      targetOf(actor, existing ?? provider),
+      ctx,
+      async () => {
+        await this.providers.saveWithStaff(provider, staff, this.clock.now());
+        return { created: !existing, staff: staff.length, provider: visibleTo(actor, provider) };
+      },
+      { ...aanbieder(agb.data), count: staff.length },
+    );
   }
 
   async setEvidence(actor: Actor, agb: string, evidence: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
     const denied = precheck(actor, "provider", "write", targetOf(actor, p));
-    if (denied) return this.guard(actor, "provider", "write", targetOf(actor, p), ctx, async () => p);
+    if (denied) return this.guard(actor, "provider", "write", targetOf(actor, p), ctx, async () => p, aanbieder(agb));
     const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
     if (!parsed.success)
       return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: explainZodIssue(i), path: i.path.join(".") })) };
     const next = { ...p, evidence: parsed.data };
-    const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()));
+    const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
@@ -145,7 +157,7 @@ export class ComplianceService {
     const own = t?.kind === "gemeente" ? t.gemeentecode : null;
     // aanbieders do not set contracts: that is the gemeente's decision
     if (precheck(actor, "provider", "write", target) || (actor.kind === "user" && !own))
-      return this.guard(actor, "provider", "write", own ? target : { agbCode: null, gemeentecode: null }, ctx, async () => p).then(
+      return this.guard(actor, "provider", "write", own ? target : { agbCode: null, gemeentecode: null }, ctx, async () => p, aanbieder(agb)).then(
         (r): Result<ProviderRecord> => (r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente legt contracten vast" }] } : r),
       );
     const parsed = z.array(ProviderContract).max(1000).safeParse(contracts);
@@ -161,7 +173,7 @@ export class ComplianceService {
     const kept = own ? p.contracts.filter((c) => c.gemeentecode !== own) : [];
     const gemeenten = [...new Set([...p.gemeentecodes, ...(actor.kind === "cli" ? parsed.data.map((c) => c.gemeentecode) : [])])] as ProviderRecord["gemeentecodes"];
     const next: ProviderRecord = { ...p, gemeentecodes: gemeenten, contracts: [...kept, ...parsed.data] };
-    const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()));
+    const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
@@ -171,11 +183,19 @@ export class ComplianceService {
     if (actor.kind === "user" && t?.kind !== "gemeente") return this.guard(actor, "provider", "read", {}, ctx, async () => []);
     const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
     const providers = await this.providers.list(own ? { gemeentecode: own } : {});
-    return this.guard(actor, "provider", "read", { gemeentecode: own ?? null }, ctx, async () => {
-      const { products } = await this.catalogue.all();
-      const visible = providers.map((p) => ({ ...p, contracts: own ? p.contracts.filter((c) => c.gemeentecode === own) : p.contracts }));
-      return compareWithContracts(products, params, visible);
-    });
+    return this.guard(
+      actor,
+      "provider",
+      "read",
+      { gemeentecode: own ?? null },
+      ctx,
+      async () => {
+        const { products } = await this.catalogue.all();
+        const visible = providers.map((p) => ({ ...p, contracts: own ? p.contracts.filter((c) => c.gemeentecode === own) : p.contracts }));
+        return compareWithContracts(products, params, visible);
+      },
+      { records: providers.map((p) => `aanbieder:${p.agbCode}`), filter: "contracttarieven", count: providers.length },
+    );
   }
 
   /** The providers the actor may see, each with its verdict counts at today's date. */
@@ -185,25 +205,41 @@ export class ComplianceService {
     if (actor.kind === "user" && !t)
       return this.guard(actor, "provider", "read", {}, ctx, async () => []);
     const providers = await this.providers.list(filter);
-    return this.guard(actor, "provider", "read", filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null }, ctx, async () => {
-      const out = [];
-      const today = this.clock.today();
-      const { products } = await this.catalogue.all(today);
-      for (const p of providers) {
-        const staff = await this.providers.staff(p.agbCode);
-        out.push({ ...visibleTo(actor, p), summary: complianceReport(p, staff, products, today).summary, staffCount: staff.length });
-      }
-      return out;
-    });
+    return this.guard(
+      actor,
+      "provider",
+      "read",
+      filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null },
+      ctx,
+      async () => {
+        const out = [];
+        const today = this.clock.today();
+        const { products } = await this.catalogue.all(today);
+        for (const p of providers) {
+          const staff = await this.providers.staff(p.agbCode);
+          out.push({ ...visibleTo(actor, p), summary: complianceReport(p, staff, products, today).summary, staffCount: staff.length });
+        }
+        return out;
+      },
+      (out) => ({ records: out.map((p) => `aanbieder:${p.agbCode}`), count: out.length }),
+    );
   }
 
   async staff(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<{ provider: ProviderRecord; staff: StaffMemberRecord[]; signalen: Signal[] }>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
-    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, async () => {
-      const staff = await this.providers.staff(agb);
-      return { provider: visibleTo(actor, p), staff, signalen: signals(p, staff, this.clock.today(), 60) };
-    });
+    return this.guard(
+      actor,
+      "compliance",
+      "read",
+      targetOf(actor, p),
+      ctx,
+      async () => {
+        const staff = await this.providers.staff(agb);
+        return { provider: visibleTo(actor, p), staff, signalen: signals(p, staff, this.clock.today(), 60) };
+      },
+      (v) => ({ ...aanbieder(agb), count: v.staff.length }),
+    );
   }
 
   async check(actor: Actor, agb: string, opts: { productenboek?: string | undefined; peildatum?: string | undefined }, ctx: AccessContext): Promise<Result<ComplianceReport>> {
@@ -212,7 +248,7 @@ export class ComplianceService {
     if (!p) return this.notFound(actor, agb, ctx);
     if (opts.productenboek !== undefined && !(await this.catalogue.productenboek(opts.productenboek)))
       return { ok: false, problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${opts.productenboek}`, path: "productenboek" }] };
-    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek));
+    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek), aanbieder(agb));
   }
 
   async signals(actor: Actor, days: number, ctx: AccessContext): Promise<Result<(Signal & { agbCode: string; aanbieder: string })[]>> {
@@ -225,7 +261,7 @@ export class ComplianceService {
       for (const p of actor.kind === "user" && !t ? [] : await this.providers.list(filter))
         for (const s of signals(p, await this.providers.staff(p.agbCode), this.clock.today(), days)) out.push({ ...s, agbCode: p.agbCode, aanbieder: p.name });
       return out.sort((a, b) => a.daysLeft - b.daysLeft);
-    });
+    }, (out) => ({ records: out.map((x) => `aanbieder:${x.agbCode}`), filter: `signalen binnen ${days} dagen`, count: out.length }));
   }
 
   private async report(p: ProviderRecord, peildatum: string, productenboek?: string): Promise<ComplianceReport> {

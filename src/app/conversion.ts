@@ -13,7 +13,7 @@ import { addDays, type IsoDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import { buildMessage, validateMessage } from "../messages/index.ts";
-import type { AccessContext, AccessGate } from "./access.ts";
+import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
 import type { CareRepository, ClientRecord, ToewijzingRecord } from "./care-ports.ts";
 import type { CatalogueService } from "./catalogue.ts";
 import type { Actor } from "./compliance.ts";
@@ -94,8 +94,14 @@ export class ConversionService {
     private readonly clock: Clock,
   ) {}
 
-  private guard<T>(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>): Promise<Result<T>> {
-    return actor.kind === "cli" ? this.gate.runTrusted("kader-cli", "conversie", action, target, ctx, work) : this.gate.run(actor.principal, "conversie", action, target, ctx, work);
+  /**
+   * Every access names its subject in the access log: the clients whose toewijzingen or legacy indications it read
+   * or wrote (and those toewijzingen), else the conversion itself ("conversie:<id>").
+   */
+  private guard<T>(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+    return actor.kind === "cli"
+      ? this.gate.runTrusted("kader-cli", "conversie", action, target, ctx, work, subjects)
+      : this.gate.run(actor.principal, "conversie", action, target, ctx, work, subjects);
   }
 
   /** Gemeente roles only (approval, execution, the dry run): an aanbieder may read and write only its own uitvraag. */
@@ -110,12 +116,19 @@ export class ConversionService {
   async start(actor: Actor, plan: ConversiePlan, gemeentecode: string, ctx: AccessContext): Promise<Result<ConversieRecord>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
-    return this.guard(actor, "write", { gemeentecode }, ctx, async () => {
-      const existing = await this.store.conversie(plan.id, gemeentecode);
-      const hash = planHash(plan);
-      if (existing && existing.planHash !== hash && (await this.store.koppelingen(existing.id)).length) return null;
-      return existing && existing.planHash === hash ? existing : this.store.upsertConversie(plan, hash, gemeentecode, this.clock.now());
-    }).then((r): Result<ConversieRecord> =>
+    return this.guard(
+      actor,
+      "write",
+      { gemeentecode },
+      ctx,
+      async () => {
+        const existing = await this.store.conversie(plan.id, gemeentecode);
+        const hash = planHash(plan);
+        if (existing && existing.planHash !== hash && (await this.store.koppelingen(existing.id)).length) return null;
+        return existing && existing.planHash === hash ? existing : this.store.upsertConversie(plan, hash, gemeentecode, this.clock.now());
+      },
+      (v) => ({ records: v ? [`conversie:${v.id}`] : [], filter: `plan=${plan.id.slice(0, 60)}` }),
+    ).then((r): Result<ConversieRecord> =>
       r.ok && r.value === null ? { ok: false, problems: [problem("inconsistent-data", "Plan gewijzigd na uitvoering", `conversie ${plan.id} is in gemeente ${gemeentecode} al (deels) uitgevoerd met een andere versie van het plan; geef het gewijzigde plan een nieuw id`)] } : (r as Result<ConversieRecord>),
     );
   }
@@ -123,14 +136,17 @@ export class ConversionService {
   /** The conversions a user may see: a gemeente its own; an aanbieder all of them (plan and gemeente only, no personal data). */
   async conversies(actor: Actor, gemeentecode: string | undefined, ctx: AccessContext): Promise<Result<ConversieRecord[]>> {
     const t = actor.kind === "user" ? actor.principal?.tenant : undefined;
-    if (t?.kind === "aanbieder") return this.guard(actor, "read", { agbCode: t.agbCode }, ctx, () => this.store.conversies());
+    const listed = (v: ConversieRecord[]) => ({ records: v.map((x) => `conversie:${x.id}`), count: v.length });
+    if (t?.kind === "aanbieder") return this.guard(actor, "read", { agbCode: t.agbCode }, ctx, () => this.store.conversies(), listed);
     const g = t?.kind === "gemeente" ? t.gemeentecode : gemeentecode;
-    return this.guard(actor, "read", { gemeentecode: g ?? null }, ctx, () => this.store.conversies(g));
+    return this.guard(actor, "read", { gemeentecode: g ?? null }, ctx, () => this.store.conversies(g), listed);
   }
 
   async conversie(actor: Actor, id: number, ctx: AccessContext): Promise<Result<ConversieRecord>> {
     const c = await this.store.conversieById(id);
-    const r = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----", agbCode: actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : null }, ctx, async () => c);
+    const r = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----", agbCode: actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : null }, ctx, async () => c, {
+      records: [`conversie:${id}`],
+    });
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : nf(`geen conversie ${id}`);
   }
@@ -146,8 +162,10 @@ export class ConversionService {
     const own = actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : undefined;
     if (own && agbCode && agbCode !== own) return { ok: false, problems: [problem("forbidden", "Geen toegang", "alleen de eigen uitvraag")] };
     const agb = own ?? agbCode;
+    const read: ToewijzingRecord[] = [];
     return this.guard(actor, "read", { gemeentecode: c.gemeentecode, agbCode: agb ?? null }, { ...ctx, purpose: `${ctx.purpose} (uitvraag conversie)` }, async () => {
       const lopend = await this.lopend(c, agb);
+      read.push(...lopend);
       const antwoorden = new Map((await this.store.antwoorden(c.id, agb)).map((a) => [toewijzingSleutel(a), a.antwoord]));
       const clients = new Map<number, ClientRecord | null>();
       const per = new Map<string, UitvraagRij[]>();
@@ -191,7 +209,7 @@ export class ConversionService {
           perioden: { uren, dagdelen, maanden: c.plan.uitvraagMaanden },
           rijen: rijen.sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer)),
         }));
-    });
+    }, () => touched(c.id, read));
   }
 
   /**
@@ -283,13 +301,19 @@ export class ConversionService {
       gelezen.push({ t, antwoord: a });
     }
     if (problems.length) return { ok: false, problems };
-    return this.guard(actor, "write", { gemeentecode: c.gemeentecode, agbCode: x.agbCode }, { ...ctx, purpose: `${ctx.purpose} (antwoorden uitvraag)` }, () =>
-      this.store.unit(async ({ conv }) => {
-        const now = this.clock.now();
-        const uploadId = await conv.insertUpload(c.id, c.gemeentecode, { agbCode: x.agbCode, bestandsnaam: x.bestandsnaam, rijen: gelezen.length, door: this.by(actor), receivedAt: now });
-        for (const g of gelezen) await conv.upsertAntwoord(c.id, { gemeentecode: g.t.gemeentecode, wet: g.t.wet, toewijzingnummer: g.t.toewijzingnummer, agbCode: g.t.agbCode, antwoord: g.antwoord, receivedAt: now }, uploadId);
-        return { opgeslagen: gelezen.length, leeg };
-      }),
+    return this.guard(
+      actor,
+      "write",
+      { gemeentecode: c.gemeentecode, agbCode: x.agbCode },
+      { ...ctx, purpose: `${ctx.purpose} (antwoorden uitvraag)` },
+      () =>
+        this.store.unit(async ({ conv }) => {
+          const now = this.clock.now();
+          const uploadId = await conv.insertUpload(c.id, c.gemeentecode, { agbCode: x.agbCode, bestandsnaam: x.bestandsnaam, rijen: gelezen.length, door: this.by(actor), receivedAt: now });
+          for (const g of gelezen) await conv.upsertAntwoord(c.id, { gemeentecode: g.t.gemeentecode, wet: g.t.wet, toewijzingnummer: g.t.toewijzingnummer, agbCode: g.t.agbCode, antwoord: g.antwoord, receivedAt: now }, uploadId);
+          return { opgeslagen: gelezen.length, leeg };
+        }),
+      touched(c.id, gelezen.map((g) => g.t)),
     );
   }
 
@@ -299,8 +323,10 @@ export class ConversionService {
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
+    const read: ToewijzingRecord[] = [];
     return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, async () => {
       const lopend = await this.lopend(c);
+      read.push(...lopend);
       const beantwoord = new Set((await this.store.antwoorden(c.id)).map(toewijzingSleutel));
       const uploads = await this.store.uploads(c.id);
       const per = new Map<string, AntwoordStatus>();
@@ -315,7 +341,7 @@ export class ConversionService {
         s.herinneren = s.beantwoord < s.toewijzingen;
       }
       return [...per.values()].sort((a, b) => a.agbCode.localeCompare(b.agbCode));
-    });
+    }, () => ({ ...touched(c.id, read), records: [`conversie:${c.id}`], count: read.length }));
   }
 
   private async productInfo(plan: ConversiePlan): Promise<(id: string) => DoelProductInfo | null> {
@@ -348,7 +374,7 @@ export class ConversionService {
       const tot = totalen(uitkomsten);
       const runId = await this.store.insertRun(c.id, c.gemeentecode, { soort: "proefrun", proefrunId: null, inhoud: { uitkomsten, totalen: tot, planHash: c.planHash }, door: this.by(actor), at: this.clock.now() });
       return { runId, uitkomsten, totalen: tot };
-    });
+    }, (v) => ({ clientIds: v.uitkomsten.map((u) => u.clientId), records: [`conversie:${c.id}`, `run:${v.runId}`] }));
   }
 
   async runs(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<RunRecord[]>> {
@@ -356,7 +382,7 @@ export class ConversionService {
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.runs(c.id));
+    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.runs(c.id), (v) => ({ records: [`conversie:${c.id}`, ...v.map((r) => `run:${r.id}`)] }));
   }
 
   async run(actor: Actor, runId: number, ctx: AccessContext): Promise<Result<RunRecord>> {
@@ -364,7 +390,10 @@ export class ConversionService {
     if (denied) return denied;
     const r = await this.store.run(runId);
     const c = r ? await this.store.conversieById(r.conversieId) : null;
-    const g = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----" }, ctx, async () => r);
+    const g = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----" }, ctx, async () => r, (v) => ({
+      clientIds: (v?.inhoud.uitkomsten ?? []).map((u) => u.clientId),
+      records: [...(c ? [`conversie:${c.id}`] : []), `run:${runId}`],
+    }));
     if (!g.ok) return g;
     return r ? { ok: true, value: r } : nf(`geen run ${runId}`);
   }
@@ -381,7 +410,7 @@ export class ConversionService {
       const u = r.inhoud.uitkomsten ?? [];
       const runId = await this.store.insertRun(c.id, c.gemeentecode, { soort: "goedkeuring", proefrunId, inhoud: { uitvoerbaar: u.filter((x) => x.uitvoerbaar).length, totaal: u.length }, door: this.by(actor), at: this.clock.now() });
       return { runId };
-    });
+    }, (v) => ({ records: [`conversie:${c.id}`, `run:${proefrunId}`, `run:${v.runId}`] }));
   }
 
   /**
@@ -420,7 +449,10 @@ export class ConversionService {
       }
       await this.store.setRunInhoud(runId, { goedkeuring: approval.id, rapport: { ...rapport, berichten: rapport.berichten.map((b) => b.bestandsnaam) } });
       return rapport;
-    });
+    }, (v) => ({
+      clientIds: [...v.omgezet.map((o) => o.clientId), ...v.mislukt.map((m) => m.clientId)],
+      records: [`conversie:${c.id}`, `run:${v.runId}`, ...v.omgezet.map((o) => `toewijzing:${o.sleutel}`)],
+    }));
   }
 
   private async converteerClient(c: ConversieRecord, runId: number, clientId: number, list: Uitkomst[], u: { conv: ConversionStore; care: CareRepository }, today: IsoDate, now: string) {
@@ -501,8 +533,17 @@ export class ConversionService {
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.koppelingen(c.id));
+    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.koppelingen(c.id), (v) => ({
+      clientIds: v.map((k) => k.clientId),
+      records: [`conversie:${c.id}`],
+      count: v.length,
+    }));
   }
+}
+
+/** The subject of an access that read or wrote these toewijzingen of a conversion: their clients and keys. */
+function touched(conversieId: number, ts: ToewijzingRecord[]) {
+  return { clientIds: ts.map((t) => t.clientId), records: [`conversie:${conversieId}`, ...ts.map((t) => `toewijzing:${toewijzingSleutel(t)}`)] };
 }
 
 /** A client whose conversion cannot be done: its transaction is rolled back and the report names why. */

@@ -5,12 +5,13 @@
  * message again (same sender, kind, Identificatie and content) changes nothing and gets the earlier answer again;
  * another message with a used Identificatie is answered with 9056.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Target } from "../domain/auth/policy.ts";
 import type { Wet } from "../domain/care/codes.ts";
 import type { Product, Productenboek } from "../domain/catalogue/product.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
-import { buildMessage, type MessageDefinition, type MessageNumber, validateMessage } from "../messages/index.ts";
+import { redactError } from "../domain/shared/redact.ts";
+import { buildMessage, type Failure, type MessageDefinition, type MessageNumber, validateMessage } from "../messages/index.ts";
 import type { AnyModel, ModelValue } from "../messages/schema/structure.ts";
 import { AccessGate, type AccessContext } from "./access.ts";
 import type { BeschikkingRecord, ToewijzingRecord } from "./care-ports.ts";
@@ -38,7 +39,7 @@ import {
   wetOf,
 } from "./messages-mapping.ts";
 import type { BerichtRecord, BerichtStatus, Melding, MessageStore, MessageUnit, Richting, Rol, VerzoekRecord } from "./messages-ports.ts";
-import type { Clock } from "./ports.ts";
+import type { AccessSubject, Clock } from "./ports.ts";
 
 export interface BerichtInput {
   /** file name (for a ZIP entry: "batch.zip:entry.xml") */
@@ -75,6 +76,8 @@ export interface VerwerkUitkomst {
   antwoorden: Antwoordbestand[];
   berichtId: number | null;
   prestaties: number;
+  /** every finding: the element path, line, rule, retourcode and Dutch explanation (all of a rejected message's failures) */
+  bevindingen: Bevinding[];
 }
 
 export interface VerwerkOpties {
@@ -108,16 +111,44 @@ export function orderInputs<T extends BerichtInput>(inputs: T[]): T[] {
     .map((x) => x.i);
 }
 
-/** The file name of an answer: the answered message's name without .xml, then the answer's message name. */
-export function answerFileName(bestandsnaam: string, def: MessageDefinition, n = 1): string {
-  const stem = bestandsnaam
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/\.zip:/i, "-")
-    .replace(/\.xml$/i, "")
-    .replace(/[^A-Za-z0-9._-]+/g, "_");
-  return `${stem}.${def.name}${n > 1 ? `-${n}` : ""}.xml`;
+/**
+ * The file name of an answer: the answered message's file name without .xml (for a ZIP entry the ZIP's name, then the
+ * entry's path: "in/batch.zip:a/stop.xml" → "batch-a-stop"), then "_" and the answered message's Identificatie, then
+ * the answer's message name — so two messages with the same file name in different folders get different answers'
+ * names, and the same message always gets the same name. Only letters, digits, ".", "_" and "-" remain.
+ */
+export function answerFileName(bestandsnaam: string, def: MessageDefinition, n = 1, identificatie?: string | null): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
+  const zip = /\.zip:/i.exec(bestandsnaam);
+  const stem = zip
+    ? `${bestandsnaam.slice(0, zip.index).split(/[\\/]/).pop()!}-${bestandsnaam.slice(zip.index + zip[0].length).split(/[\\/]+/).filter(Boolean).join("-")}`
+    : bestandsnaam.split(/[\\/]/).pop()!;
+  const id = identificatie ? `_${safe(identificatie)}` : "";
+  return `${safe(stem.replace(/\.xml$/i, ""))}${id}.${def.name}${n > 1 ? `-${n}` : ""}.xml`;
 }
+
+/**
+ * One finding about a processed message, in the shape every screen renders (FindingList): `code` is the rule
+ * (XSD, OP192, CS340, TR416…) or, for a processing finding, the retourcode; `severity` "fout" rejects, "melding" is a
+ * note (0200: nothing wrong, an aandachtspunt for the toegang).
+ */
+export interface Bevinding {
+  severity: "fout" | "melding";
+  code: string;
+  retourcode?: string;
+  path?: string;
+  line?: number;
+  message: string;
+}
+
+const bevindingOf = (f: Failure): Bevinding => ({ severity: "fout", code: f.rule, retourcode: f.retourcode, ...(f.path ? { path: f.path } : {}), ...(f.line !== null ? { line: f.line } : {}), message: f.message });
+const bevindingOfMelding = (m: Melding): Bevinding => ({
+  severity: m.retourcode === "0200" || m.retourcode === "" ? "melding" : "fout",
+  code: m.retourcode || "melding",
+  ...(m.retourcode ? { retourcode: m.retourcode } : {}),
+  ...(m.pad ? { path: m.pad } : {}),
+  message: m.tekst,
+});
 
 interface Handled {
   status: BerichtStatus;
@@ -199,15 +230,29 @@ export class MessageService {
       try {
         out.push(await this.verwerkEen(actor, input, opts, ctx));
       } catch (e) {
-        out.push({ bestandsnaam: input.bestandsnaam, berichtNaam: null, identificatie: null, dagtekening: null, status: "fout", retourcodes: [], meldingen: [{ retourcode: "", pad: "", tekst: `interne fout, niets opgeslagen: ${e instanceof Error ? e.message : String(e)}` }], antwoorden: [], berichtId: null, prestaties: 0 });
+        // a bug, not input: the user gets a code to report, the log (stderr, always) the redacted error — never its
+        // SQL parameters or the message's contents
+        const correlationId = randomUUID();
+        process.stderr.write(`${JSON.stringify({ level: "error", time: this.clock.now(), correlationId, where: "berichten verwerken", error: redactError(e) })}\n`);
+        const tekst = `interne fout, niets opgeslagen (meld code ${correlationId})`;
+        out.push({ bestandsnaam: input.bestandsnaam, berichtNaam: null, identificatie: null, dagtekening: null, status: "fout", retourcodes: [], meldingen: [{ retourcode: "", pad: "", tekst }], antwoorden: [], berichtId: null, prestaties: 0, bevindingen: [{ severity: "fout", code: "intern", message: tekst }] });
       }
       onProgress?.(out.length);
     }
     return out;
   }
 
+  /** Processes one message (in its own transaction); the outcome lists every finding with path, line, rule and retourcode. */
   async verwerkEen(actor: Actor, input: BerichtInput, opts: VerwerkOpties, ctx: AccessContext): Promise<VerwerkUitkomst> {
     const read = validateMessage(input.bytes, { model: true });
+    const r = await this.verwerkGelezen(actor, input, read, opts, ctx);
+    // a message rejected for its content (or unreadable) is explained by every failure the reader found, not only the first
+    const failures = read.failures.map(bevindingOf);
+    const bevindingen = failures.length && (r.status === "afgekeurd" || r.status === "onleesbaar") ? failures : [...r.meldingen.map(bevindingOfMelding), ...(r.status === "herhaald" ? failures : [])];
+    return { ...r, bevindingen };
+  }
+
+  private async verwerkGelezen(actor: Actor, input: BerichtInput, read: ReturnType<typeof validateMessage>, opts: VerwerkOpties, ctx: AccessContext): Promise<Omit<VerwerkUitkomst, "bevindingen">> {
     const def = read.definition;
     const model = read.model;
     const h = headerInfo(model);
@@ -216,7 +261,7 @@ export class MessageService {
       const why = read.failures.slice(0, 5).map((f) => ({ retourcode: f.retourcode, pad: f.path, tekst: f.message }));
       return { ...blank, status: "onleesbaar", meldingen: why.length ? why : [{ retourcode: "0001", pad: "Bericht/Header", tekst: "de header mist afzender, ontvanger, identificatie of dagtekening" }] };
     }
-    const refuse = (tekst: string): VerwerkUitkomst => ({ ...blank, status: "geweigerd", meldingen: [{ retourcode: "", pad: "Bericht/Header", tekst }] });
+    const refuse = (tekst: string): Omit<VerwerkUitkomst, "bevindingen"> => ({ ...blank, status: "geweigerd", meldingen: [{ retourcode: "", pad: "Bericht/Header", tekst }] });
     const auto: Rol = sentByAanbieder(def.number) ? "gemeente" : "aanbieder";
     const rol: Rol = opts.rol === "auto" ? auto : opts.rol;
     if (opts.gemeente && h.gemeentecode !== opts.gemeente) return refuse(`dit bericht hoort bij gemeente ${h.gemeentecode}, niet bij ${opts.gemeente}`);
@@ -227,7 +272,8 @@ export class MessageService {
       const t = actor.principal?.tenant;
       if (t?.kind === "aanbieder" && rol !== auto) return refuse(`een aanbieder levert ${def.name} aan als ${auto}`);
       if (t?.kind === "gemeente" && rol !== "gemeente") return refuse("een gemeente verwerkt berichten als gemeente");
-      const allowed = await this.gate.run(actor.principal, "bericht", "write", { gemeentecode: h.gemeentecode, agbCode: h.agbCode }, ctx, async () => true);
+      // the access log names the message by its natural key (sender, kind, Identificatie): known before it is stored
+      const allowed = await this.gate.run(actor.principal, "bericht", "write", { gemeentecode: h.gemeentecode, agbCode: h.agbCode }, ctx, async () => true, { records: [`bericht:${def.name}:${h.afzender}:${h.identificatie}`] });
       if (!allowed.ok) return refuse(allowed.problems.map((p) => p.detail).join("; "));
     }
     const own = (rol === "gemeente" && def.number === "301") || (rol === "aanbieder" && (def.number === "315" || def.number === "317"));
@@ -263,7 +309,7 @@ export class MessageService {
           seen.set(a.berichtNaam, n);
           const adef = definition(def.standaard, a.berichtNaam.replace(/^\D+/, "") as MessageNumber);
           // the earlier answer, byte for byte, named after this file
-          antwoorden.push({ bestandsnaam: answerFileName(input.bestandsnaam, adef, n), berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id });
+          antwoorden.push({ bestandsnaam: answerFileName(input.bestandsnaam, adef, n, keyId), berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id });
         }
         return { ...blank, identificatie: keyId, dagtekening, status: "herhaald", retourcodes: same.retourcodes, meldingen: [{ retourcode: "", pad: "Bericht", tekst: `dit bericht is al verwerkt (${same.createdAt}); het eerdere antwoord is opnieuw geschreven, er is niets veranderd` }], antwoorden, berichtId: same.id };
       }
@@ -339,7 +385,7 @@ export class MessageService {
       if (check.failures.length) throw new Error(`Kader bouwde een ongeldig ${a.def.name}: ${check.failures.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join("; ")}`);
       const n = (seen.get(a.def.name) ?? 0) + 1;
       seen.set(a.def.name, n);
-      const bestandsnaam = answerFileName(rec.bestandsnaam, a.def, n);
+      const bestandsnaam = answerFileName(rec.bestandsnaam, a.def, n, rec.identificatie);
       const retourcodes = retourcodesIn(model);
       const saved = await u.messages.insert(
         {
@@ -732,7 +778,7 @@ export class MessageService {
    * current toewijzingen at that aanbieder (as the standard asks); logged as sent.
    */
   async toewijzingBerichten(actor: Actor, q: { gemeente: string; aanbieder?: string | undefined; toewijzingnummers?: string[] | undefined }, ctx: AccessContext): Promise<Result<Antwoordbestand[]>> {
-    const allowed = await this.allow(actor, "write", { gemeentecode: q.gemeente, agbCode: q.aanbieder ?? null }, ctx);
+    const allowed = await this.allow(actor, "write", { gemeentecode: q.gemeente, agbCode: q.aanbieder ?? null }, ctx, { filter: `toewijzingsberichten gemeente ${q.gemeente}${q.aanbieder ? ` aanbieder ${q.aanbieder}` : ""}${q.toewijzingnummers ? ` toewijzingen ${q.toewijzingnummers.slice(0, 20).join(",")}` : ""}` });
     if (allowed) return allowed;
     return this.store.transaction(async (u) => {
       const all = (await u.care.toewijzingen({ gemeentecode: q.gemeente, agbCode: q.aanbieder })).filter((t) => ACTUEEL.has(t.status) || t.status === "verwijderd");
@@ -794,7 +840,7 @@ export class MessageService {
   /** The toegang answers a verzoek: afgewezen (with RedenAfwijzingVerzoek) or in onderzoek — a 319. (Toegekend: grant it and send a 301.) */
   async beantwoordVerzoek(actor: Actor, id: number, antwoord: { verzoekAntwoord: "afgewezen" | "in-onderzoek"; reden?: string | undefined }, ctx: AccessContext): Promise<Result<Antwoordbestand>> {
     const v = await this.store.messages.verzoekById(id);
-    const allowed = await this.allow(actor, "write", { gemeentecode: v?.gemeentecode ?? null }, ctx);
+    const allowed = await this.allow(actor, "write", { gemeentecode: v?.gemeentecode ?? null }, ctx, { records: [`verzoek:${id}`] });
     if (allowed) return allowed;
     if (v?.rol !== "gemeente") return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen verzoek ${id}` }] };
     if (v.status !== "open" && v.status !== "in-onderzoek")
@@ -826,19 +872,19 @@ export class MessageService {
   }
 
   /** Asks the policy for a user (logged); the command line is trusted. Returns the refusal, or null. */
-  private async allow(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext): Promise<{ ok: false; problems: Problem[] } | null> {
+  private async allow(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext, subjects?: Partial<AccessSubject>): Promise<{ ok: false; problems: Problem[] } | null> {
     if (actor.kind === "cli") return null;
-    const r = await this.gate.run(actor.principal, "bericht", action, target, ctx, async () => null);
+    const r = await this.gate.run(actor.principal, "bericht", action, target, ctx, async () => null, subjects);
     return r.ok ? null : r;
   }
 
   /** The message log: a gemeente sees its own messages, an aanbieder its own. */
   async list(actor: Actor, q: { richting?: string | undefined; page?: number | undefined }, ctx: AccessContext): Promise<Result<{ total: number; items: BerichtRecord[] }>> {
     const t = this.tenant(actor);
-    const denied = await this.allow(actor, "read", t, ctx);
-    if (denied) return denied;
     const page = Math.max(1, q.page ?? 1);
     const richting = q.richting === "in" || q.richting === "uit" ? q.richting : undefined;
+    const denied = await this.allow(actor, "read", t, ctx, { filter: `berichtenlog ${richting ?? "in en uit"}, pagina ${page}` });
+    if (denied) return denied;
     return { ok: true, value: await this.store.messages.list({ gemeentecode: t.gemeentecode ?? undefined, agbCode: t.agbCode ?? undefined, richting, limit: 100, offset: (page - 1) * 100 }) };
   }
 
@@ -846,7 +892,7 @@ export class MessageService {
   async get(actor: Actor, id: number, ctx: AccessContext): Promise<Result<{ bericht: BerichtRecord; antwoorden: BerichtRecord[]; antwoordOp: BerichtRecord | null }>> {
     const b = await this.store.messages.get(id);
     const t = this.tenant(actor);
-    const denied = await this.allow(actor, "read", b ? { gemeentecode: b.gemeentecode, agbCode: b.agbCode } : t, ctx);
+    const denied = await this.allow(actor, "read", b ? { gemeentecode: b.gemeentecode, agbCode: b.agbCode } : t, ctx, { records: [`bericht:${id}`] });
     if (denied) return denied;
     if (!b) return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen bericht ${id}` }] };
     return { ok: true, value: { bericht: b, antwoorden: await this.store.messages.answersOf(id), antwoordOp: b.antwoordOp ? await this.store.messages.get(b.antwoordOp) : null } };
@@ -862,7 +908,7 @@ export class MessageService {
   /** The verzoeken (315/317) for the toegang: open ones first. */
   async verzoeken(actor: Actor, ctx: AccessContext): Promise<Result<VerzoekRecord[]>> {
     const t = this.tenant(actor);
-    const denied = await this.allow(actor, "read", t, ctx);
+    const denied = await this.allow(actor, "read", t, ctx, { filter: "verzoeken om toewijzing en wijziging" });
     if (denied) return denied;
     const rows = await this.store.messages.verzoeken({ gemeentecode: t.gemeentecode ?? undefined, agbCode: t.agbCode ?? undefined });
     const order = { open: 0, "in-onderzoek": 1, afgewezen: 2, toegewezen: 3 } as const;

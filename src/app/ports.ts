@@ -88,9 +88,27 @@ export interface AccessSubject {
   count?: number | undefined;
 }
 
+/** A selection from the access log; every field narrows it. */
+export interface AccessLogFilter {
+  /** rows about this gemeente: the record's gemeente or the reader's own */
+  gemeentecode?: string | undefined;
+  /** rows whose subject names this client */
+  clientId?: number | undefined;
+  username?: string | undefined;
+  /** from this instant or date (inclusive) */
+  from?: string | undefined;
+  /** up to this instant (exclusive) */
+  to?: string | undefined;
+  resource?: string | undefined;
+  allowed?: boolean | undefined;
+  limit: number;
+  offset?: number | undefined;
+}
+
 export interface AccessLogRepository {
   append(r: AccessRecord): Promise<void>;
-  list(filter: { gemeentecode?: string; limit: number }): Promise<AccessRecord[]>;
+  /** newest first, each with its row id */
+  list(filter: AccessLogFilter): Promise<(AccessRecord & { id: number })[]>;
 }
 
 export type ProductSort = "relevance" | "code" | "name" | "productenboek";

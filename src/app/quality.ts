@@ -22,7 +22,7 @@ import { conceptGroups, type CriterionQuery, type FrameworkSummary, frameworkSum
 import { type PveConcept, PveConcept as PveConceptSchema, type PveDocument, type PveVraag, resolvePve } from "../domain/quality/pve.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
-import type { AccessContext, AccessGate } from "./access.ts";
+import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
 import type { CatalogueService } from "./catalogue.ts";
 import type { Actor } from "./compliance.ts";
 import type { Clock, ProviderRepository } from "./ports.ts";
@@ -180,8 +180,11 @@ export class QualityService {
 
   // ---------------------------------------------------------------- access
 
-  private guard<T>(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>): Promise<Result<T>> {
-    return actor.kind === "cli" ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work) : this.gate.run(actor.principal, resource, action, target, ctx, work);
+  /** Accesses to a self-assessment name it in the access log ("zelfevaluatie:<pve>/<versie>/<agb>[/<vraag>]"). */
+  private guard<T>(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+    return actor.kind === "cli"
+      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
+      : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
   }
 
   private precheck(actor: Actor, resource: Resource, action: Action, target: Target): Problem[] | null {
@@ -361,7 +364,7 @@ export class QualityService {
         telling: statusCounts(a.rec.inhoud.vragen, answers),
         herinneringen: reminders(a.rec.inhoud.vragen, answers, today, 60),
       };
-    });
+    }, assessmentSubject(a.key));
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : { ok: false, problems: this.notInvited(agb) };
   }
@@ -373,7 +376,7 @@ export class QualityService {
     // only the aanbieder writes answers: the target names no gemeente, so no gemeente role matches
     const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never);
+    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
     if (!a.rec.inhoud.vragen.some((q) => q.key === vraag)) return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
     const parsed = Antwoord.safeParse(body, { reportInput: true });
@@ -382,7 +385,7 @@ export class QualityService {
     return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
       await this.repo.saveAnswer({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, parsed.data, at, this.username(actor));
       return (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)!;
-    });
+    }, assessmentSubject(a.key, vraag));
   }
 
   /** May the actor upload evidence for this assessment? Asked before the request body is read. */
@@ -392,7 +395,7 @@ export class QualityService {
     const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
     if (!denied) return a.invited ? null : this.notInvited(agb);
-    const r = await this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null);
+    const r = await this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null, assessmentSubject(a.key));
     return r.ok ? denied : r.problems;
   }
 
@@ -405,7 +408,7 @@ export class QualityService {
     if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
     const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never);
+    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
     if (!a.rec.inhoud.vragen.some((q) => q.key === vraag)) return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
     if (file.bytes.length === 0) return { ok: false, problems: [{ code: "invalid-input", title: "Leeg bestand", detail: "het bestand is leeg", path: "bestand" }] };
@@ -428,14 +431,16 @@ export class QualityService {
     return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
       await this.repo.addFile({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, meta, file.bytes);
       return meta;
-    });
+    }, { records: [...assessmentSubject(a.key, vraag).records, `bestand:${meta.id}`] });
   }
 
   async download(actor: Actor, id: string, v: string | number, agb: string, fileId: string, ctx: AccessContext): Promise<Result<{ meta: FileMeta; content: Uint8Array }>> {
     const a = await this.assessmentTarget(id, v, agb);
     if (!a) return { ok: false, problems: [notFound("Bestand", "geen bestand")] };
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? agb : null };
-    const r = await this.guard(actor, "zelfevaluatie", "read", target, ctx, () => this.repo.file(a.key, fileId));
+    const r = await this.guard(actor, "zelfevaluatie", "read", target, ctx, () => this.repo.file(a.key, fileId), {
+      records: [...assessmentSubject(a.key).records, `bestand:${fileId.slice(0, 60)}`],
+    });
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : { ok: false, problems: [notFound("Bestand", `geen bestand ${fileId}`)] };
   }
@@ -447,13 +452,13 @@ export class QualityService {
     // only the gemeente reviews: the target names no aanbieder
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: null };
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never);
+    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     const parsed = Beoordeling.safeParse(body, { reportInput: true });
     if (!parsed.success) return { ok: false, problems: invalid("Ongeldige beoordeling", parsed.error) };
     const r = await this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
       const done = await this.repo.review({ ...a.key, vraag }, parsed.data, this.clock.now(), this.username(actor));
       return done ? (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)! : null;
-    });
+    }, assessmentSubject(a.key, vraag));
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : { ok: false, problems: [notFound("Antwoord", `aanbieder ${agb} heeft vraag ${vraag} nog niet beantwoord`, "vraag")] };
   }
@@ -480,7 +485,7 @@ export class QualityService {
         });
       }
       return { document: rec.inhoud, versie, rijen };
-    });
+    }, (o) => ({ records: o.rijen.map((x) => assessmentSubject({ pveId: id, versie, agbCode: x.agbCode }).records[0]!), count: o.rijen.length }));
   }
 
   /** The work list: expiring evidence and periodic requirements, over the versions the caller may see. */
@@ -513,6 +518,15 @@ export class QualityService {
             out.push({ ...h, pveId: ver.pveId, versie: ver.versie, pveTitel: rec.inhoud.titel, agbCode: agb });
       }
       return out.sort((a, b) => a.dagen - b.dagen);
-    });
+    }, (out) => ({
+      records: out.map((x) => assessmentSubject({ pveId: x.pveId, versie: x.versie, agbCode: x.agbCode }).records[0]!),
+      filter: `herinneringen binnen ${days} dagen`,
+      count: out.length,
+    }));
   }
+}
+
+/** The access-log record key of a self-assessment (and one of its questions); no personal data, only keys. */
+function assessmentSubject(k: AssessmentKey, vraag?: string): { records: string[] } {
+  return { records: [`zelfevaluatie:${k.pveId}/${k.versie}/${k.agbCode}${vraag ? `/${vraag.slice(0, 60)}` : ""}`] };
 }

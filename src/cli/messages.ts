@@ -7,9 +7,8 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
-import JSZip from "jszip";
 import type { BerichtInput, Uitkomst } from "../app/messages-processing.ts";
-import { type FileVerdict, messageValidator, retourcodeText, validateBatch, verdict } from "../messages/index.ts";
+import { type FileVerdict, MAX_BATCH_INFLATED_BYTES, messageValidator, openBatch, retourcodeText, validateBatch, verdict } from "../messages/index.ts";
 import type { Kader } from "./compose.ts";
 import type { Output } from "./output.ts";
 
@@ -45,7 +44,14 @@ export async function berichtenValideer(out: Output, paths: string[], o: { json?
     }
     for (const file of inputs) {
       try {
-        if (/\.zip$/i.test(file)) files.push(...(await validateBatch(file, await readFile(file))));
+        if (/\.zip$/i.test(file) && (await stat(file)).size > MAX_BATCH_INFLATED_BYTES) {
+          unreadable++;
+          out.err(`${file}: het ZIP-bestand is groter dan ${MAX_BATCH_INFLATED_BYTES / 1024 / 1024} MB; niet gelezen (OP192, retourcode 0001)`);
+        } else if (/\.zip$/i.test(file)) {
+          const verdicts = await validateBatch(file, await readFile(file));
+          if (verdicts.some((v) => v.unreadable)) unreadable++;
+          files.push(...verdicts);
+        }
         else files.push(await validateFile(file));
       } catch (e) {
         unreadable++;
@@ -83,21 +89,25 @@ async function collectMessages(out: Output, paths: string[]): Promise<{ inputs: 
     }
     for (const file of files) {
       try {
+        if (/\.zip$/i.test(file) && (await stat(file)).size > MAX_BATCH_INFLATED_BYTES) {
+          unreadable++;
+          out.err(`${file}: het ZIP-bestand is groter dan ${MAX_BATCH_INFLATED_BYTES / 1024 / 1024} MB; niet gelezen (OP192, retourcode 0001)`);
+          continue;
+        }
         const bytes = new Uint8Array(await readFile(file));
         if (!/\.zip$/i.test(file)) {
           inputs.push({ bestandsnaam: file, bytes });
           continue;
         }
-        // the batch itself must be sound (OP192: at most 30 messages, only XML, sizes) before any message is processed
-        const batch = (await validateBatch(file, bytes)).filter((v) => v.file === file);
-        if (batch.length) {
+        // the batch itself must be sound (OP192: at most 30 messages, only XML, sizes checked from the headers and
+        // enforced while unpacking) before any message is processed; a refused batch is processed not at all
+        const batch = openBatch(bytes);
+        if (!batch.ok) {
           unreadable++;
-          for (const f of batch.flatMap((v) => v.failures)) out.err(`${file}: ${f.message}`);
+          for (const f of batch.failures) out.err(`${file}: ${f.message} (${f.rule}, retourcode ${f.retourcode})`);
           continue;
         }
-        const zip = await JSZip.loadAsync(bytes);
-        for (const e of Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => a.name.localeCompare(b.name)))
-          inputs.push({ bestandsnaam: `${file}:${e.name}`, bytes: await e.async("uint8array") });
+        for (const e of batch.entries) inputs.push({ bestandsnaam: `${file}:${e.name}`, bytes: e.bytes });
       } catch (e) {
         unreadable++;
         out.err(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -105,6 +115,14 @@ async function collectMessages(out: Output, paths: string[]): Promise<{ inputs: 
     }
   }
   return { inputs, unreadable };
+}
+
+/** A name not yet taken: the answer's own number in the message log (or a counter) before ".xml". */
+function uniqueName(name: string, berichtId: number | undefined, taken: Map<string, string>): string {
+  const base = name.replace(/\.xml$/i, "");
+  let candidate = `${base}.bericht-${berichtId ?? 1}.xml`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}.bericht-${berichtId ?? 1}-${n}.xml`;
+  return candidate;
 }
 
 const statusLabel: Record<Uitkomst, string> = {
@@ -155,7 +173,18 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
   const results = await k.messages.verwerk({ kind: "cli" }, inputs, { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek }, { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" }, (n) => bar?.update(n));
   bar?.stop();
   await mkdir(o.uit, { recursive: true });
-  for (const r of results) for (const a of r.antwoorden) await writeFile(join(o.uit, a.bestandsnaam), a.xml);
+  // every answer gets a file of its own: the names carry the answered message's Identificatie; should two different
+  // answers still meet under one name (the same file name and Identificatie in two folders), the later one is named
+  // after its own message-log number too. The same answer twice (a message sent again) is the same file.
+  const written = new Map<string, string>();
+  for (const r of results)
+    for (const a of r.antwoorden) {
+      const earlier = written.get(a.bestandsnaam);
+      if (earlier !== undefined && earlier !== a.xml) a.bestandsnaam = uniqueName(a.bestandsnaam, a.berichtId, written);
+      if (written.get(a.bestandsnaam) === a.xml) continue;
+      written.set(a.bestandsnaam, a.xml);
+      await writeFile(join(o.uit, a.bestandsnaam), a.xml);
+    }
   if (o.json)
     out.json({
       berichten: results.map((r) => ({ ...r, antwoorden: r.antwoorden.map((a) => ({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam })) })),
@@ -165,14 +194,17 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
       const codes = r.retourcodes.length ? ` [${r.retourcodes.join(" ")}]` : "";
       const ans = r.antwoorden.length ? ` → ${r.antwoorden.map((a) => a.bestandsnaam).join(", ")}` : "";
       out.line(`${statusLabel[r.status].padEnd(13)} ${r.bestandsnaam}${r.berichtNaam ? ` (${r.berichtNaam} ${r.identificatie ?? ""})` : ""}${codes}${ans}`);
-      for (const m of r.meldingen.slice(0, 20))
-        out.line(`    ${(m.retourcode || "").padEnd(5)} ${m.pad ? `${m.pad}: ` : ""}${m.tekst}${m.retourcode && m.retourcode !== "0200" && m.retourcode !== "0001" ? ` (${retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", m.retourcode) ?? ""})` : ""}`);
-      if (r.meldingen.length > 20) out.line(`    … en ${r.meldingen.length - 20} meer (--json voor alles)`);
+      // every finding: line, rule, retourcode, element path, the Dutch explanation and what the retourcode means
+      for (const b of r.bevindingen.slice(0, 20)) {
+        const meaning = b.retourcode && b.retourcode !== "0200" ? retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", b.retourcode) : undefined;
+        const rule = b.code !== b.retourcode ? `${b.code} ` : "";
+        out.line(`    ${(b.line !== undefined ? `regel ${b.line}` : "").padEnd(11)} ${rule}${b.retourcode ?? ""}  ${b.path ? `${b.path}: ` : ""}${b.message}${meaning ? ` (${b.retourcode}: ${meaning})` : ""}`);
+      }
+      if (r.bevindingen.length > 20) out.line(`    … en ${r.bevindingen.length - 20} meer (--json voor alles)`);
     }
     const count = (s: Uitkomst) => results.filter((r) => r.status === s).length;
-    const written = results.reduce((n, r) => n + r.antwoorden.length, 0);
     out.line(
-      `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd, ${count("geregistreerd")} geregistreerd, ${count("herhaald")} al verwerkt${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written} ${written === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,
+      `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd, ${count("geregistreerd")} geregistreerd, ${count("herhaald")} al verwerkt${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written.size} ${written.size === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,
     );
   }
   if (results.some((r) => r.status === "fout")) return 2;

@@ -1,4 +1,5 @@
 import Table from "cli-table3";
+import { attemptOutcomeLabel } from "../app/auth.ts";
 import { roleLabel } from "../domain/auth/principal.ts";
 import { formatProblem, type Problem } from "../domain/shared/problem.ts";
 import { nodeSecrets } from "../adapters/security/secrets.ts";
@@ -82,6 +83,38 @@ export async function usersResetPassword(out: Output, username: string, opts: { 
     if (!r.ok) return fail(out, r.problems);
     out.line(`Nieuw wachtwoord ingesteld voor ${r.value.username}; open sessies zijn beëindigd.`);
     if (generated) out.line(`Wachtwoord (eenmalig getoond): ${password}`);
+    return 0;
+  } finally {
+    await k.close();
+  }
+}
+
+/** `kader users unlock <naam>`: lifts the lock after too many failed sign-ins (docs/decisions.md, "Sign-in limits"). */
+export async function usersUnlock(out: Output, username: string): Promise<number> {
+  const k = await openKader(envConfig());
+  try {
+    const r = await k.auth.unlock(username, "kader-cli");
+    if (!r.ok) return fail(out, r.problems);
+    out.line(r.value.wasLocked ? `De blokkade van ${r.value.username} is opgeheven; dit account kan weer inloggen.` : `${r.value.username} was niet geblokkeerd; er is niets veranderd.`);
+    return 0;
+  } finally {
+    await k.close();
+  }
+}
+
+/** `kader users attempts [naam]`: the latest sign-in attempts and the accounts locked now. */
+export async function usersAttempts(out: Output, username: string | undefined, opts: { json?: boolean; limit?: string }): Promise<number> {
+  const limit = Math.min(1000, Math.max(1, Number.parseInt(opts.limit ?? "50", 10) || 50));
+  const k = await openKader(envConfig());
+  try {
+    const r = await k.auth.loginAttempts({ username, limit });
+    if (opts.json) out.json(r);
+    else {
+      const t = new Table({ head: ["Wanneer", "Gebruikersnaam", "Adres", "Uitkomst"] });
+      for (const a of r.items) t.push([a.at, a.username, a.address ?? "-", `${attemptOutcomeLabel[a.outcome]}${a.by ? ` (door ${a.by})` : ""}`]);
+      out.line(t.toString());
+      out.line(r.locked.length ? `Geblokkeerd: ${r.locked.map((x) => `${x.username} (sinds ${x.since})`).join(", ")}` : "Geen geblokkeerde accounts.");
+    }
     return 0;
   } finally {
     await k.close();

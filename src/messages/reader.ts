@@ -144,7 +144,7 @@ export class MessageReader {
 
   /** A well-formedness error ends reading; it is reported at the element that was open. */
   private malformed(e: unknown) {
-    if (e instanceof XmlError) this.fail("XSD", this.path(), e.line, `De XML is niet welgevormd: ${e.message}`);
+    if (e instanceof XmlError) this.fail("XSD", this.path(), e.line, `De XML is niet welgevormd, ${e.message}.`);
     else if (!(e instanceof Abort)) throw e;
   }
 
@@ -265,7 +265,7 @@ export class MessageReader {
           "XSD",
           local,
           line,
-          def ? `Het root-element moet Bericht zijn, niet ${local}.` : `Onbekend bericht: namespace "${uri}" is geen iWmo- of iJw-3.2-bericht.`,
+          def ? `Het root-element moet Bericht zijn, niet ${cut(local)}.` : `Onbekend bericht: namespace "${cut(uri)}" is geen iWmo- of iJw-3.2-bericht.`,
         );
         this.push(local, 0, line, undefined, undefined);
         return;
@@ -455,6 +455,9 @@ export class MessageReader {
     } else target[frame.name] = value;
   }
 }
+
+/** Input echoed in a message: at most 60 characters. */
+const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
 /** Reads and validates a whole message that is already in memory. */
 export function readMessage(input: Uint8Array | string, options: ReadOptions = {}): ReadResult {

@@ -30,15 +30,83 @@ export interface XmlHandler {
   text(s: string, from: number, to: number, cr: boolean): void;
 }
 
-/** A well-formedness error: message in saxes's words, prefixed with line and column. */
+/**
+ * A well-formedness error. `reason` is in saxes's words (the verdicts are saxes's); `message` is Dutch for the person
+ * who has to fix the file, with line and column: "regel 3, kolom 5: het element <Client> wordt niet gesloten".
+ */
 export class XmlError extends Error {
   constructor(
     readonly line: number,
     readonly column: number,
     readonly reason: string,
   ) {
-    super(`${line}:${column}: ${reason}`);
+    super(`regel ${line}, kolom ${column}: ${dutchReason(reason)}`);
   }
+}
+
+/** A name or value from the input, as an excerpt of at most 60 characters. */
+const excerpt = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+
+/** saxes's reasons in Dutch; names from the input are cut to an excerpt. */
+const DUTCH: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^document must contain a root element\.$/, () => "het bestand bevat geen element (geen <Bericht>)"],
+  [/^unclosed tag: (.*)$/s, (m) => `het element <${excerpt(m[1]!)}> wordt niet gesloten (het bestand houdt op voor zijn eindtag)`],
+  [/^unexpected end\.$/, () => "het bestand houdt onverwacht op"],
+  [/^the string "\]\]>" is disallowed in char data\.$/, () => 'de tekenreeks "]]>" mag niet in tekst staan'],
+  [/^text data outside of root node\.$/, () => "er staat tekst buiten het element <Bericht>"],
+  [/^disallowed character\.$/, () => "dit teken is in XML niet toegestaan"],
+  [/^empty entity name\.$/, () => "een & zonder naam; schrijf een & in tekst als &amp;"],
+  [/^undefined entity\.$/, () => "onbekende entiteit; alleen &amp; &lt; &gt; &quot; &apos; en tekenverwijzingen (&#...;) zijn toegestaan"],
+  [/^disallowed character in entity name\.$/, () => "teken niet toegestaan in de naam van een entiteit; schrijf een & in tekst als &amp;"],
+  [/^malformed character entity\.$/, () => "ongeldige tekenverwijzing (&#...;)"],
+  [/^disallowed character in tag name\.?$/, () => "teken niet toegestaan in de naam van een element"],
+  [/^documents may contain only one root\.$/, () => "na het element <Bericht> begint nog een element; een bericht heeft één hoofdelement"],
+  [/^forward-slash in opening tag not followed by >\.$/, () => "na een / in een begintag moet > volgen"],
+  [/^disallowed character in attribute name\.$/, () => "teken niet toegestaan in de naam van een attribuut"],
+  [/^attribute without value\.$/, () => "een attribuut zonder waarde"],
+  [/^unquoted attribute value\.$/, () => "een attribuutwaarde staat niet tussen aanhalingstekens"],
+  [/^invalid attempt to undefine prefix in XML 1\.0$/, () => "een namespace-prefix mag in XML 1.0 niet leeg worden gemaakt"],
+  [/^no whitespace between attributes\.$/, () => "tussen twee attributen ontbreekt een spatie"],
+  [/^tags may not have "xmlns" as prefix\.$/, () => 'een element mag niet het prefix "xmlns" hebben'],
+  [/^unbound namespace prefix: "(.*)"\.$/s, (m) => `het namespace-prefix "${excerpt(m[1]!)}" is niet gedeclareerd (xmlns:${excerpt(m[1]!)}="..." ontbreekt)`],
+  [/^duplicate attribute: (.*)\.$/s, (m) => `het attribuut ${excerpt(m[1]!)} staat er twee keer`],
+  [/^xml prefix must be bound to (.*)\.$/s, (m) => `het prefix xml hoort bij ${m[1]}`],
+  [/^xmlns prefix must be bound to (.*)\.$/s, (m) => `het prefix xmlns hoort bij ${m[1]}`],
+  [/^the default namespace may not be set to (.*)\.$/s, (m) => `de standaard-namespace mag niet ${excerpt(m[1]!)} zijn`],
+  [/^may not assign the xml namespace to another prefix\.$/, () => "de xml-namespace mag niet aan een ander prefix worden gebonden"],
+  [/^malformed name: (.*)\.$/s, (m) => `ongeldige naam: ${excerpt(m[1]!)}`],
+  [/^disallowed character in closing tag\.$/, () => "teken niet toegestaan in een eindtag"],
+  [/^weird empty close tag\.$/, () => "een lege eindtag (</>)"],
+  [/^unmatched closing tag: (.*)\.$/s, (m) => `de eindtag </${excerpt(m[1]!)}> hoort bij geen enkel open element`],
+  [/^unexpected close tag: (.*) \| (.*)$/s, (m) => `de eindtag </${excerpt(m[2]!)}> past niet bij het open element <${excerpt(m[1]!)}>`],
+  [/^unexpected close tag\.$/, () => "de eindtag past niet bij het open element"],
+  [/^inappropriately located doctype declaration\.$/, () => "een DOCTYPE-declaratie op een verkeerde plaats"],
+  [/^incorrect syntax\.$/, () => "ongeldige opbouw (na <! volgt geen commentaar, CDATA of DOCTYPE)"],
+  [/^malformed comment\.$/, () => "ongeldig commentaar: -- mag niet in commentaar staan"],
+  [/^processing instruction without a target\.$/, () => "een verwerkingsinstructie (<?...?>) zonder naam"],
+  [/^disallowed character in processing instruction name\.$/, () => "teken niet toegestaan in de naam van een verwerkingsinstructie"],
+  [/^(an|the) XML declaration must (be|appear) at the start of the document\.$/, () => "de XML-declaratie (<?xml ...?>) moet helemaal aan het begin van het bestand staan"],
+  [/^XML declaration is incomplete\.$/, () => "de XML-declaratie is onvolledig"],
+  [/^did not expect any more name\/value pairs\.$/, () => "de XML-declaratie heeft te veel onderdelen"],
+  [/^expected the name (.*)\.$/, (m) => `in de XML-declaratie wordt ${m[1]} verwacht`],
+  [/^expected one of (.*)$/, (m) => `in de XML-declaratie wordt een van ${m[1]} verwacht`],
+  [/^value required\.$/, () => "in de XML-declaratie ontbreekt een waarde (=)"],
+  [/^value must be quoted\.$/, () => "een waarde in de XML-declaratie moet tussen aanhalingstekens staan"],
+  [/^version number must match/, () => 'het versienummer in de XML-declaratie moet de vorm "1.0" hebben'],
+  [/^encoding value must match/, () => "de naam van de tekenset (encoding) in de XML-declaratie is ongeldig"],
+  [/^standalone value must match/, () => 'standalone in de XML-declaratie is "yes" of "no"'],
+  [/^whitespace required\.$/, () => "in de XML-declaratie ontbreekt een spatie"],
+  [/^The character \? is disallowed anywhere in XML declarations\.$/, () => "het teken ? mag niet in de XML-declaratie staan"],
+  [/^XML declaration must contain a version\.$/, () => "de XML-declaratie mist version"],
+];
+
+/** The Dutch for a saxes reason (a reason without translation is a bug in this table: it is shown as it is). */
+export function dutchReason(reason: string): string {
+  for (const [re, text] of DUTCH) {
+    const m = reason.match(re);
+    if (m) return text(m);
+  }
+  return reason;
 }
 
 const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
@@ -645,7 +713,7 @@ export class XmlTokenizer {
     this.lastQ = top;
     this.lastWasOpen = false;
     this.h.close();
-    if (top.name !== name) this.fail("unexpected close tag.", i);
+    if (top.name !== name) this.fail(`unexpected close tag: ${top.name} | ${name}`, i);
     if (this.stack.length === 0) this.closedRoot = true;
     return i;
   }

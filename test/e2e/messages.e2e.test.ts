@@ -47,6 +47,21 @@ describe("berichten in de browser", { skip: noChromium, timeout: 180_000 }, () =
     await page.waitForFunction(() => document.querySelector('[data-testid="message-outcome"]')?.textContent?.includes("kapot.xml"));
     assert.match(await text(outcome), /kapot\.xml/);
 
+    // a WMO323 with an invalid BSN and no DeclaratieDagtekening: every failure is shown, not only "0001" (issue 13)
+    const bad = wmo323
+      .toString("utf8")
+      .replace(/<wmo323:Bsn>[0-9]+</, "<wmo323:Bsn>123456789<")
+      .replace(/\t*<wmo323:DeclaratieDagtekening>[^<]+<\/wmo323:DeclaratieDagtekening>\r\n/, "");
+    await page.getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)").setInputFiles({ name: "fout323.xml", mimeType: "application/xml", buffer: Buffer.from(bad) });
+    await page.getByRole("button", { name: "Aanleveren en verwerken" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="message-outcome"]')?.textContent?.includes("fout323.xml"));
+    const findings = await text(outcome.getByTestId("findings"));
+    assert.match(findings, /regel \d+/, findings);
+    assert.match(findings, /CS002/, findings);
+    assert.match(findings, /11-proef/, findings);
+    assert.match(findings, /DeclaratieDagtekening/, findings);
+    assert.match(findings, /retourcode 0001/, findings);
+
     await page.getByTestId("berichten").waitFor();
     assert.ok((await page.getByTestId("berichten").locator("tbody tr").count()) >= 1, "the message is in the inbox");
     assert.deepEqual(errors, []);

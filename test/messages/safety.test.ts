@@ -38,6 +38,34 @@ describe("XML attacks", () => {
     assert.match(r.failures[0]!.message, /niet welgevormd/);
   });
 
+  test("well-formedness errors are Dutch, with line and column (issue 13)", () => {
+    const decl = '<?xml version="1.0" encoding="UTF-8"?>\r\n';
+    const cases: [string, RegExp][] = [
+      [`${decl}<Bericht><Client>\r\n`, /regel 3, kolom 0: het element <Client> wordt niet gesloten/],
+      [`${decl}<Bericht><Client></Clint></Bericht>\r\n`, /regel 2, kolom \d+: de eindtag <\/Clint> past niet bij het open element <Client>/],
+      [`${decl}<q:Bericht></q:Bericht>\r\n`, /regel 2, kolom \d+: het namespace-prefix "q" is niet gedeclareerd/],
+      [`${decl}<Bericht></Bericht></Bericht>\r\n`, /de eindtag <\/Bericht> hoort bij geen enkel open element/],
+      [`${decl}<Bericht a="1" a="2"/>\r\n`, /het attribuut a staat er twee keer/],
+      [`${decl}<Bericht>&foo;</Bericht>\r\n`, /onbekende entiteit/],
+      [`${decl}<Bericht/>\r\ntekst\r\n`, /er staat tekst buiten het element <Bericht>/],
+      [`${decl}`, /het bestand bevat geen element/],
+      [`${decl}<Bericht><!-- a -- b --></Bericht>\r\n`, /ongeldig commentaar/],
+      [`\r\n${decl}<Bericht/>\r\n`, /de XML-declaratie \(<\?xml \.\.\.\?>\) moet helemaal aan het begin/],
+    ];
+    for (const [xml, expected] of cases) {
+      const m = validateMessage(Buffer.from(xml)).failures.find((f) => /welgevormd/.test(f.message));
+      assert.ok(m, `${JSON.stringify(xml)}: a well-formedness failure`);
+      assert.match(m.message, expected, JSON.stringify(xml));
+      assert.match(m.message, /^De XML is niet welgevormd, regel \d+, kolom \d+: /);
+      assert.doesNotMatch(m.message, /unclosed|unexpected|unbound|disallowed|undefined entity|outside of root|malformed|duplicate attribute/, JSON.stringify(xml));
+      // the line agrees with the line the failure is reported on (xmllint's, see mutations.test.ts)
+      assert.equal(m.line, Number(/regel (\d+)/.exec(m.message)![1]), JSON.stringify(xml));
+    }
+    // a long element name is cut to an excerpt
+    const long = validateMessage(Buffer.from(`${decl}<Bericht><${"X".repeat(500)}>\r\n`)).failures.find((f) => /welgevormd/.test(f.message))!;
+    assert.ok(long.message.length < 250, long.message);
+  });
+
   test("external DTD by PUBLIC/SYSTEM id is refused too", () => {
     assert.match(validateMessage(withDoctype('<!DOCTYPE Bericht SYSTEM "http://example.invalid/x.dtd">', "Jansen")).failures[0]!.message, /DOCTYPE/);
   });
@@ -94,6 +122,18 @@ describe("ZIP batches", () => {
     const v = await validateBatch("bom.zip", await zipOf({ "groot.xml": new Uint8Array(26 * 1024 * 1024) }));
     assert.match(v[0]!.failures[0]!.message, /groter dan 25 MB/);
   });
+  test("an empty ZIP, a lying size field and an unsafe entry name are OP192 for the batch, never an exception (issue 13)", async () => {
+    const empty = await validateBatch("leeg.zip", await new JSZip().generateAsync({ type: "uint8array" }));
+    assert.deepEqual(empty.map((v) => [v.valid, v.unreadable, v.failures[0]!.rule]), [[false, true, "OP192"]]);
+    assert.match(empty[0]!.failures[0]!.message, /het ZIP-bestand is leeg/);
+    const b = Buffer.from(await zipOf({ "a.xml": fixture("WMO323") }));
+    b.writeUInt32LE(10, b.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    const lying = await validateBatch("b.zip", b);
+    assert.match(lying.map((v) => v.failures.map((f) => f.message).join()).join(), /pakt uit tot meer dan de 1 kB die de kop noemt/);
+    const traversal = await validateBatch("c.zip", await zipOf({ "../../x.xml": fixture("WMO323") }));
+    assert.match(traversal[0]!.failures[0]!.message, /verwijst met \.\. naar een map buiten het archief/);
+  });
+
   test("a file that is not a ZIP is reported", async () => {
     assert.equal((await validateBatch("x.zip", new Uint8Array([1, 2, 3])))[0]!.valid, false);
   });

@@ -47,6 +47,7 @@ const ConversiePage = lazy(() => import("./pages/ConversiePage.tsx").then((m) =>
 const ConversiesPage = lazy(() => import("./pages/ConversiesPage.tsx").then((m) => ({ default: m.ConversiesPage })));
 const TariffBookPage = lazy(() => import("./pages/TariffBookPage.tsx").then((m) => ({ default: m.TariffBookPage })));
 const TariffPage = lazy(() => import("./pages/TariffPage.tsx").then((m) => ({ default: m.TariffPage })));
+const ToegangslogPage = lazy(() => import("./pages/ToegangslogPage.tsx").then((m) => ({ default: m.ToegangslogPage })));
 const ProviderPage = lazy(() => import("./pages/ProviderPage.tsx").then((m) => ({ default: m.ProviderPage })));
 
 function route(pathname: string) {
@@ -60,6 +61,7 @@ function route(pathname: string) {
   if (pathname === "/tarieven/productenboek") return <TariffBookPage />;
   if (pathname === "/inloggen") return <LoginPage />;
   if (pathname === "/accounts") return <AccountsPage />;
+  if (pathname === "/toegangslog") return <ToegangslogPage />;
   if (pathname === "/aanbieders") return <AanbiedersPage />;
   const a = /^\/aanbieders\/([^/]+)$/.exec(pathname);
   if (a) return <ProviderPage agb={decodeURIComponent(a[1]!)} />;
@@ -112,7 +114,7 @@ function UserBar() {
       focusLogin.current = true;
       setMessage("U bent uitgelogd.");
       // pages with personal data are left behind
-      if (/^\/(accounts|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget|berichten|conversie)(\/|$)/.test(pathname)) navigate("/");
+      if (/^\/(accounts|toegangslog|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget|berichten|conversie)(\/|$)/.test(pathname)) navigate("/");
     } catch (e) {
       setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
     }
@@ -190,6 +192,7 @@ export function App() {
       : []),
     ...(role === "contractmanager" || role === "toegang" || role === "controller" || role === "aanbieder" ? [{ href: "/conversie", label: "Conversie" }] : []),
     ...(role === "beheerder" ? [{ href: "/accounts", label: "Accounts" }] : []),
+    ...(role === "beheerder" || role === "controller" ? [{ href: "/toegangslog", label: "Toegangslog" }] : []),
   ];
   const under = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
   // nested sections (/kwaliteit and /kwaliteit/programmas): only the most specific link is the current page

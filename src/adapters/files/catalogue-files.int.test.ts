@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { test } from "node:test";
+import { stringify } from "yaml";
 import { aProduct, aProductenboek, writeCatalogue } from "../../../test/support/builders.ts";
-import { readCatalogueDir } from "./catalogue-files.ts";
+import { listCatalogueFiles, readCatalogueDir, shownJoin } from "./catalogue-files.ts";
 
 test("a valid catalogue expands one product per code", async () => {
   const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [aProduct()] } } });
@@ -88,4 +91,76 @@ test("a requirement scoped to one law is attached only to that law's product", a
   const topics = (law: string) => r.value.products.find((x) => x.law === law)!.requirements.map((q) => q.topic);
   assert.deepEqual(topics("wmo"), ["opleiding"]);
   assert.deepEqual(topics("jeugdwet"), ["opleiding", "geregistreerde medewerkers (Jeugd)"]);
+});
+
+test("a YAML syntax error is reported on the line where it is, also at the end of a file", async () => {
+  const valid = stringify([aProduct()]);
+  const lines = valid.trimEnd().split("\n").length;
+  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": `${valid}- name: [niet gesloten\n`, "b.yaml": `${valid}- name: "niet gesloten\n` } } });
+  const r = await readCatalogueDir(dir);
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  const of = (f: string) => r.problems.find((p) => p.file?.endsWith(f));
+  assert.deepEqual([of("a.yaml")?.title, of("a.yaml")?.line], ["Ongeldige YAML", lines + 1], JSON.stringify(r.problems));
+  assert.match(of("a.yaml")!.detail, /^kolom \d+: lijst \[ \] of object \{ \} niet gesloten/);
+  assert.deepEqual([of("b.yaml")?.line, of("b.yaml")?.detail], [lines + 1, 'kolom 23: het afsluitende dubbele aanhalingsteken (") ontbreekt']);
+});
+
+test("an unknown field is reported on the line of that field", async () => {
+  const text = stringify([{ ...aProduct(), kleur: "rood" }]);
+  const line = text.split("\n").findIndex((l) => l.startsWith("  kleur:")) + 1;
+  const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": text } } }));
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.deepEqual(r.problems.map((p) => [p.path, p.line, p.detail]), [["[0]", line, "onbekend veld: kleur"]]);
+});
+
+test("file paths are shown as given: relative stays relative, nothing is resolved", () => {
+  assert.equal(shownJoin("catalog", "a", "b.yaml"), "catalog/a/b.yaml");
+  assert.equal(shownJoin("./catalog/", "a.yaml"), "./catalog/a.yaml");
+  assert.equal(shownJoin("../x", "a.yaml"), "../x/a.yaml");
+  assert.equal(shownJoin("/abs/cat", "a.yaml"), "/abs/cat/a.yaml");
+  assert.equal(shownJoin("/", "a.yaml"), "/a.yaml");
+});
+
+test("every file under the catalogue directory gets a kind; a file no schema covers is listed as unknown", async () => {
+  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [aProduct()], "q.yml": [aProduct()] } } });
+  await mkdir(join(dir, "kwaliteitskaders", "oud"), { recursive: true });
+  await mkdir(join(dir, "conversies"));
+  await mkdir(join(dir, "b", "extra"));
+  for (const [f, text] of Object.entries({
+    "kwaliteitskaders/01-een-kader.yaml": "nr: 1\n",
+    "kwaliteitskaders/segmenten.yaml": "segmenten: []\n",
+    "kwaliteitskaders/begrippen.yaml": "begrippen: []\n",
+    "kwaliteitskaders/1-te-kort.yaml": "",
+    "kwaliteitskaders/oud/02-x.yaml": "",
+    "conversies/plan.yaml": "",
+    "conversies/plan.yml": "",
+    "b/products/notities.txt": "",
+    "b/extra/c.yaml": "",
+    "LEESMIJ.md": "",
+  }))
+    await writeFile(join(dir, f), text);
+  const r = await listCatalogueFiles(dir);
+  assert.ok(r.ok);
+  const rel = (f: string) => f.slice(dir.length + 1);
+  assert.deepEqual(
+    r.value.map((f) => [rel(f.file), f.kind]),
+    [
+      ["LEESMIJ.md", null],
+      ["b/extra/c.yaml", null],
+      ["b/productenboek.yaml", "productenboek"],
+      ["b/products/notities.txt", null],
+      ["b/products/p.yaml", "product"],
+      ["b/products/q.yml", "product"],
+      ["conversies/plan.yaml", "conversieplan"],
+      ["conversies/plan.yml", null],
+      ["kwaliteitskaders/01-een-kader.yaml", "kwaliteitskader"],
+      ["kwaliteitskaders/1-te-kort.yaml", null],
+      ["kwaliteitskaders/begrippen.yaml", "begrippen"],
+      ["kwaliteitskaders/oud/02-x.yaml", null],
+      ["kwaliteitskaders/segmenten.yaml", "segmenten"],
+    ],
+  );
+  assert.ok(r.value.filter((f) => f.kind === null).every((f) => /horen alleen/.test(f.expected ?? "")));
+  assert.equal((await listCatalogueFiles(join(dir, "bestaat-niet"))).ok, false);
 });

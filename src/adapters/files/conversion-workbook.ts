@@ -4,13 +4,15 @@
  * Also the dry run as a workbook.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { IngelezenRij, Uitvraag } from "../../app/conversion.ts";
 import { type Uitkomst, vlagLabel } from "../../domain/conversion/compute.ts";
 import type { Problem, Result } from "../../domain/shared/problem.ts";
+import { type ArchiveLimits, checkOfficeArchive, isSizeError } from "../../messages/archive.ts";
 
 export const UITVRAAG_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_UNPACKED = 40 * 1024 * 1024;
+/** The archive caps of an uitvraag workbook: every part and all parts together at most 40 MB inflated, at most 2000 parts. */
+const UITVRAAG_LIMITS: ArchiveLimits = { maxEntries: 2000, maxEntryBytes: MAX_UNPACKED, maxTotalBytes: MAX_UNPACKED };
 const SHEET = "Uitvraag";
 const META = "kader";
 const HEADER_ROW = 1;
@@ -139,13 +141,14 @@ const unreadable = (file: string, detail: string): Problem => ({ code: "invalid-
 /** Reads a filled uitvraag workbook: the metadata that names conversion and aanbieder, and every data row's values. */
 export async function readUitvraagXlsx(bytes: Uint8Array, file: string): Promise<Result<GelezenUitvraag>> {
   if (bytes.byteLength > UITVRAAG_MAX_BYTES) return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: "een uitvraagbestand is hoogstens 10 MB", file }] };
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    let total = 0;
-    for (const f of Object.values(zip.files)) total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (total > MAX_UNPACKED) return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: "het bestand is uitgepakt groter dan 40 MB", file }] };
-  } catch {
-    return { ok: false, problems: [unreadable(file, "het bestand is geen geldig XLSX-bestand; sla het op als Excel-werkmap (.xlsx)")] };
+  // the ZIP container is checked under caps (each part and the whole, enforced while inflating) before ExcelJS
+  // unpacks it, so a ZIP bomb named .xlsx is refused without being expanded
+  const archive = checkOfficeArchive(bytes, UITVRAAG_LIMITS);
+  if (!archive.ok) {
+    const e = archive.errors[0]!;
+    if (isSizeError(e))
+      return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: `${e.message}; een uitvraagbestand is uitgepakt hoogstens 40 MB`, file }] };
+    return { ok: false, problems: [unreadable(file, `het bestand is geen geldig XLSX-bestand (${e.message}); sla het op als Excel-werkmap (.xlsx)`)] };
   }
   const wb = new ExcelJS.Workbook();
   try {

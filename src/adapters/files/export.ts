@@ -1,16 +1,19 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { exportColumns } from "../../domain/catalogue/export-format.ts";
 import type { Product } from "../../domain/catalogue/product.ts";
 import { summarize } from "../../domain/catalogue/summary.ts";
+import { toCsv } from "./csv.ts";
 
-/** CSV with a header row; semicolon-separated with BOM so Dutch Excel opens it correctly. */
+/** CSV with a header row through the one CSV writer (semicolons, BOM, cells neutralised against formula injection). */
 export function productsToCsv(products: Product[]): string {
   const rows = products.map((p) => {
     const s = summarize(p);
     return exportColumns.map((c) => c.get(p, s));
   });
-  return `\uFEFF${stringify([exportColumns.map((c) => c.header), ...rows], { delimiter: ";", cast: { boolean: (b) => (b ? "ja" : "nee") } })}`;
+  return toCsv(
+    exportColumns.map((c) => c.header),
+    rows,
+  );
 }
 
 export async function productsToXlsx(products: Product[]): Promise<Buffer> {

@@ -1,10 +1,10 @@
-import { stringify } from "csv-stringify/sync";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import ExcelJS from "exceljs";
 import type { OverviewRow } from "../../app/quality.ts";
 import { vraagStatuses, vraagStatusLabel } from "../../domain/quality/assessment.ts";
 import type { Checkable } from "../../domain/quality/general-requirements.ts";
 import { hoofdstukTitel, type PveDocument, type PveEis, type PveHoofdstuk } from "../../domain/quality/pve.ts";
+import { toCsv } from "./csv.ts";
 
 /** Where an export comes from: a published version (number and date) or the draft (marked as concept). */
 export interface ExportMeta {
@@ -117,9 +117,12 @@ const overviewColumns = [
   ...vraagStatuses.map((s) => ({ header: vraagStatusLabel[s], get: (r: OverviewRow) => r.telling[s] })),
 ];
 
-/** Review status per aanbieder as CSV (semicolons and a BOM, so Dutch Excel opens it). */
+/** Review status per aanbieder as CSV, through the one CSV writer (a provider's name cannot become a formula). */
 export function overviewToCsv(rows: OverviewRow[]): string {
-  return `\uFEFF${stringify([overviewColumns.map((c) => c.header), ...rows.map((r) => overviewColumns.map((c) => c.get(r)))], { delimiter: ";" })}`;
+  return toCsv(
+    overviewColumns.map((c) => c.header),
+    rows.map((r) => overviewColumns.map((c) => c.get(r))),
+  );
 }
 
 export async function overviewToXlsx(rows: OverviewRow[], titel: string): Promise<Buffer> {

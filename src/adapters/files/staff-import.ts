@@ -1,5 +1,4 @@
 import { extname } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
@@ -7,6 +6,7 @@ import { StaffKind, StaffLevel, StaffMemberRecord, StaffRegister } from "../../d
 import { isIsoDate } from "../../domain/shared/date.ts";
 import { fail, type Problem, type Result } from "../../domain/shared/problem.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
+import { type ArchiveLimits, checkOfficeArchive, isSizeError } from "../../messages/archive.ts";
 
 /**
  * The staff file of an aanbieder (docs/formats.md): CSV (UTF-8, `;` or `,`) or XLSX (first worksheet), one staff
@@ -19,6 +19,8 @@ export const STAFF_FILE_MAX_ROWS = 20_000;
 /** Upper bound on the unpacked size of an XLSX (all parts together): a legitimate file of 20,000 rows unpacks to
  * about 11 MB; the bound keeps ExcelJS (which holds the whole workbook in memory) well inside the server's heap. */
 export const STAFF_XLSX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
+/** The archive caps of a staff XLSX: every part and all parts together at most 20 MB inflated, at most 2000 parts. */
+const STAFF_XLSX_LIMITS: ArchiveLimits = { maxEntries: 2000, maxEntryBytes: STAFF_XLSX_MAX_UNPACKED_BYTES, maxTotalBytes: STAFF_XLSX_MAX_UNPACKED_BYTES };
 
 export const STAFF_COLUMNS = [
   "naam",
@@ -125,6 +127,11 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
   table.header.forEach((cell, i) => {
     if (isEmpty(cell)) return;
     const written = cellText(cell);
+    if (written.includes("\u0000")) {
+      problems.push(headerProblem(`kolom ${i + 1}`, `rij 1, kolom ${i + 1} (${columnLetter(i)}): de kolomkop bevat een NUL-teken (U+0000); verwijder het teken`));
+      ignored.add(i);
+      return;
+    }
     const name = normalizeHeader(written);
     if (!isStaffColumn(name)) {
       unknown.push(written);
@@ -163,6 +170,12 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
         if (!isEmpty(cell))
           report(`kolom ${i + 1}`, `kolom ${i + 1} (${columnLetter(i)}) heeft geen kop in rij 1 maar bevat ${quote(cellText(cell))}; geef de kolom een kop of maak de cel leeg`);
       }
+    });
+    // a NUL character (U+0000) cannot be stored and is never meant: the cell is named, not echoed
+    row.cells.forEach((cell, i) => {
+      if (cell.kind !== "text" || !cell.text.includes("\u0000")) return;
+      const column = [...index].find(([, j]) => j === i)?.[0] ?? `kolom ${i + 1}`;
+      report(column, `rij ${row.line}, kolom ${column} (${columnLetter(i)}): de cel bevat een NUL-teken (U+0000); verwijder het teken en lever het bestand opnieuw aan`);
     });
     const record = readRow(row.cells, index, report);
     const parsed = StaffMemberRecord.safeParse(record, { reportInput: true });
@@ -386,7 +399,10 @@ function readCsv(bytes: Uint8Array, file: string): Result<Table> {
     if (e instanceof CsvError) {
       // the record that failed follows the ones already read (empty rows included): its spreadsheet row
       const line = typeof e.records === "number" ? e.records + 1 : undefined;
-      return fail({ ...unreadable(file, `${line ? `rij ${line}: ` : ""}${csvErrorText(e.code)}`), ...(line ? { line } : {}) });
+      // a quoted cell can span lines: then the line of the file where reading stopped is given as well
+      const fileLine = typeof (e as { lines?: unknown }).lines === "number" ? (e as unknown as { lines: number }).lines : undefined;
+      const where = fileLine !== undefined && fileLine !== line ? ` (gelezen tot regel ${fileLine} van het bestand)` : "";
+      return fail({ ...unreadable(file, `${line ? `rij ${line}: ` : ""}${csvErrorText(e.code)}${where}`), ...(line ? { line } : {}) });
     }
     throw e;
   }
@@ -407,14 +423,23 @@ export function detectDelimiter(text: string): ";" | "," {
   return comma > semi ? "," : ";";
 }
 
+/** csv-parse's errors (English, by code) in Dutch. */
 function csvErrorText(code: string): string {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return "een aanhalingsteken (\") wordt geopend maar niet gesloten; sluit het veld af met \" of schrijf een \" binnen een veld als \"\"";
     case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return "na een afsluitend aanhalingsteken (\") volgt geen scheidingsteken";
+    case "CSV_INVALID_OPENING_QUOTE":
+      return "een aanhalingsteken (\") staat midden in een veld; zet het hele veld tussen aanhalingstekens en schrijf een \" binnen een veld als \"\"";
+    case "CSV_MAX_RECORD_SIZE":
+      return "de rij is te lang; controleer of een aanhalingsteken (\") niet wordt gesloten";
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+    case "CSV_RECORD_INCONSISTENT_COLUMNS":
+      return "de rij heeft een ander aantal kolommen dan de kopregel";
     default:
-      return `het CSV-bestand kan niet worden gelezen (${code})`;
+      return "het CSV-bestand kan op deze plaats niet worden gelezen; sla het in Excel opnieuw op als \"CSV UTF-8 (door komma's gescheiden)\"";
   }
 }
 
@@ -422,10 +447,14 @@ function csvErrorText(code: string): string {
 // XLSX
 
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Result<Table>> {
-  const size = unpackedZipSize(bytes, STAFF_XLSX_MAX_UNPACKED_BYTES);
-  if (size === "corrupt") return fail(unreadable(file, "het bestand is geen geldig XLSX-bestand (beschadigd of een ander formaat); sla het opnieuw op als Excel-werkmap (.xlsx)"));
-  if (size === "too-large") {
-    return fail({ code: "payload-too-large", title: "Bestand te groot", detail: `het XLSX-bestand is uitgepakt groter dan ${megabytes(STAFF_XLSX_MAX_UNPACKED_BYTES)}; lever hoogstens ${STAFF_FILE_MAX_ROWS} rijen aan, zonder andere werkbladen of afbeeldingen`, file });
+  // the ZIP container is checked under caps (each part and the whole, enforced while inflating) before ExcelJS,
+  // which holds the whole workbook in memory, unpacks it: a ZIP bomb named .xlsx is refused, never expanded
+  const archive = checkOfficeArchive(bytes, STAFF_XLSX_LIMITS);
+  if (!archive.ok) {
+    const e = archive.errors[0]!;
+    if (isSizeError(e))
+      return fail({ code: "payload-too-large", title: "Bestand te groot", detail: `${e.message}; een XLSX-bestand is uitgepakt hoogstens ${megabytes(STAFF_XLSX_MAX_UNPACKED_BYTES)}: lever hoogstens ${STAFF_FILE_MAX_ROWS} rijen aan, zonder andere werkbladen of afbeeldingen`, file });
+    return fail(unreadable(file, `het bestand is geen geldig XLSX-bestand (${e.message}); sla het opnieuw op als Excel-werkmap (.xlsx)`));
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -471,48 +500,6 @@ function xlsxCell(v: unknown): Cell {
     if ("hyperlink" in o) return xlsxCell(o.text);
   }
   return { kind: "text", text: String(v).trim() };
-}
-
-/**
- * Checks the ZIP container of an XLSX before ExcelJS unpacks it into memory: each part is inflated with a cap, so a
- * file that unpacks to more than `limit` bytes (or lies about its sizes) is refused instead of exhausting memory.
- */
-function unpackedZipSize(bytes: Uint8Array, limit: number): number | "corrupt" | "too-large" {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > buf.length) return "corrupt";
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) return "too-large"; // ZIP64: only for very large files
-  let p = cdOffset;
-  let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return "corrupt";
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const declared = buf.readUInt32LE(p + 24);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const next = p + 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    if (compressed === 0xffffffff || declared === 0xffffffff || local === 0xffffffff) return "too-large";
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return "corrupt";
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + compressed > buf.length) return "corrupt";
-    const data = buf.subarray(start, start + compressed);
-    if (method === 0) total += compressed;
-    else if (method === 8) {
-      if (total + declared > limit) return "too-large";
-      try {
-        total += inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
-      } catch (e) {
-        if (e instanceof RangeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return "too-large";
-        return "corrupt";
-      }
-    } else return "corrupt";
-    if (total > limit) return "too-large";
-    p = next;
-  }
-  return total;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,14 +1,82 @@
+import ExcelJS from "exceljs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { toCsv } from "../../adapters/files/csv.ts";
 import type { AccessGate } from "../../app/access.ts";
 import type { AuthService } from "../../app/auth.ts";
-import { defaultAuthOptions } from "../../app/auth.ts";
-import type { AccessLogRepository } from "../../app/ports.ts";
+import { attemptOutcomeLabel, defaultAuthOptions } from "../../app/auth.ts";
+import type { AccessLogFilter, AccessLogRepository, AccessRecord } from "../../app/ports.ts";
+import { resources } from "../../domain/auth/policy.ts";
+import { roleLabel } from "../../domain/auth/principal.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../auth.ts";
 import { sendProblems } from "../problem.ts";
+import { badQuery } from "../request.ts";
 
 const Login = z.object({ username: z.string().max(200), password: z.string().max(500) }).strict();
-const AccessLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "een datum is JJJJ-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "geen bestaande datum");
+
+/** The access log's filters, in Dutch like the other routes: cliënt, gebruiker, periode (van t/m tot), wat, toegestaan. */
+export const AccessLogQuery = z
+  .object({
+    client: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    gebruiker: z.string().trim().min(1).max(64).optional(),
+    van: IsoDate.optional(),
+    tot: IsoDate.optional(),
+    resource: z.enum(resources).optional(),
+    toegestaan: z.enum(["ja", "nee"]).optional(),
+    gemeente: z.string().regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers").optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    format: z.enum(["json", "csv", "xlsx"]).default("json"),
+  })
+  .strict();
+const AttemptQuery = z
+  .object({ gebruiker: z.string().trim().min(1).max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) })
+  .strict();
+
+/** Midnight at the start of a Dutch calendar date (Europe/Amsterdam), as an instant. */
+export function dutchMidnight(date: string): string {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "shortOffset" }).formatToParts(new Date(guess)).find((x) => x.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  const offsetMin = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  return new Date(guess - offsetMin * 60_000).toISOString();
+}
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+const ACCESS_LOG_COLUMNS = ["Wanneer", "Gebruiker", "Rol", "Organisatie", "Wat", "Handeling", "Endpoint", "Gemeente", "Aanbieder", "Cliënten", "Records", "Selectie", "Aantal", "Doel", "Toegestaan", "Reden"] as const;
+const accessLogRow = (r: AccessRecord) => [
+  r.at,
+  r.username,
+  r.role ? roleLabel[r.role] : null,
+  r.tenantCode,
+  r.resource,
+  r.action === "read" ? "inzien" : r.action === "write" ? "wijzigen" : r.action,
+  r.endpoint,
+  r.gemeentecode,
+  r.agbCode,
+  r.subject?.clientIds.join(" ") ?? null,
+  r.subject?.records.join(" ") ?? null,
+  r.subject?.filter ?? null,
+  r.subject?.count ?? null,
+  r.purpose,
+  r.allowed,
+  r.reason,
+];
+
+/** The access log as a workbook; every text cell that a spreadsheet would read as a formula is written as text. */
+async function accessLogToXlsx(rows: AccessRecord[], about: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Kader";
+  const s = wb.addWorksheet("Toegangslog", { views: [{ state: "frozen", ySplit: 1 }] });
+  s.columns = ACCESS_LOG_COLUMNS.map((h) => ({ header: h, key: h, width: h === "Endpoint" || h === "Doel" || h === "Records" ? 40 : 16 }));
+  // exceljs writes strings as strings (never formulas); the apostrophe is added all the same, as in the CSV
+  const text = (v: unknown) => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  for (const r of rows) s.addRow(accessLogRow(r).map((v) => (typeof v === "boolean" ? (v ? "ja" : "nee") : text(v ?? ""))));
+  wb.addWorksheet("Over").addRows([["Kader — toegangslog persoonsgegevens (NEN 7513)"], [about], ["Cliënten: Kaders cliëntnummers (nooit een BSN)."]]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 const endpoint = (req: FastifyRequest) => `${req.method} ${req.routeOptions.url ?? req.url}`;
 
@@ -21,7 +89,10 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
     if (!body.success)
       return sendProblems(reply, [{ code: "invalid-input", title: "Ongeldige invoer", detail: "geef username en password als tekst", path: "body" }], req.url);
     const r = await auth.login(body.data.username, body.data.password, req.ip);
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    if (!r.ok) {
+      if (r.retryAfterSeconds !== undefined) reply.header("retry-after", String(r.retryAfterSeconds));
+      return sendProblems(reply, r.problems, req.url);
+    }
     setSessionCookie(req, reply, r.value.token, defaultAuthOptions.absoluteHours * 3600);
     return { user: r.value.principal, csrfToken: r.value.csrfToken };
   });
@@ -69,16 +140,88 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
     return r.value.value;
   });
 
-  app.get("/access-log", async (req, reply) => {
-    const q = AccessLogQuery.safeParse(req.query);
-    if (!q.success) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige parameter limit", detail: "limit is 1 tot 1000", path: "limit" }], req.url);
-    const t = req.principal?.tenant;
-    // a controller reads the log of its own gemeente; the beheerder reads everything
-    const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
-    const r = await gate.run(req.principal, "access-log", "read", { gemeentecode: own ?? null }, { endpoint: endpoint(req), purpose: "toezicht: inzage toegangslog" }, () =>
-      accessLog.list({ ...(req.principal?.role === "beheerder" ? {} : { gemeentecode: own ?? "-" }), limit: q.data.limit }),
+  app.post<{ Params: { username: string } }>("/users/:username/unlock", small, async (req, reply) => {
+    const by = req.principal?.username ?? "";
+    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: blokkade na mislukte aanmeldingen opheffen" }, () => auth.unlock(req.params.username, by), {
+      records: [`account:${req.params.username.slice(0, 64)}`],
+    });
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
+    return r.value.value;
+  });
+
+  app.get("/aanmeldpogingen", async (req, reply) => {
+    const q = AttemptQuery.safeParse(req.query);
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const r = await gate.run(
+      req.principal,
+      "user",
+      "read",
+      {},
+      { endpoint: endpoint(req), purpose: "accountbeheer: aanmeldpogingen inzien" },
+      () => auth.loginAttempts({ username: q.data.gebruiker, limit: q.data.limit, offset: q.data.offset }),
+      (v) => ({ filter: q.data.gebruiker ? `gebruiker=${q.data.gebruiker.slice(0, 60)}` : "alle", count: v.items.length }),
     );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return { items: r.value };
+    return {
+      items: r.value.items.map((a) => ({ ...a, label: attemptOutcomeLabel[a.outcome] })),
+      geblokkeerd: r.value.locked,
+      limit: q.data.limit,
+      offset: q.data.offset,
+    };
+  });
+
+  app.get("/access-log", async (req, reply) => {
+    const q = AccessLogQuery.safeParse(req.query);
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
+    const p = q.data;
+    if (p.van && p.tot && p.tot < p.van) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige periode", detail: "tot ligt vóór van", path: "tot" }], req.url);
+    const t = req.principal?.tenant;
+    // a controller reads the log of its own gemeente; the beheerder reads everything (or one gemeente)
+    const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
+    const beheerder = req.principal?.role === "beheerder";
+    const filter: AccessLogFilter = {
+      gemeentecode: beheerder ? p.gemeente : (own ?? "-"),
+      clientId: p.client,
+      username: p.gebruiker?.toLowerCase(),
+      from: p.van ? dutchMidnight(p.van) : undefined,
+      to: p.tot ? dutchMidnight(nextDay(p.tot)) : undefined,
+      resource: p.resource,
+      allowed: p.toegestaan === undefined ? undefined : p.toegestaan === "ja",
+      limit: p.limit ?? (p.format === "json" ? 100 : 10_000),
+      offset: p.offset,
+    };
+    const selection = [
+      p.client !== undefined ? `client=${p.client}` : null,
+      p.gebruiker ? `gebruiker=${p.gebruiker.slice(0, 60)}` : null,
+      p.van ? `van=${p.van}` : null,
+      p.tot ? `tot=${p.tot}` : null,
+      p.resource ? `resource=${p.resource}` : null,
+      p.toegestaan ? `toegestaan=${p.toegestaan}` : null,
+      p.gemeente && beheerder ? `gemeente=${p.gemeente}` : null,
+    ].filter((x): x is string => x !== null);
+    const r = await gate.run(
+      req.principal,
+      "access-log",
+      "read",
+      { gemeentecode: own ?? null },
+      { endpoint: endpoint(req), purpose: p.format === "json" ? "toezicht: inzage toegangslog" : `toezicht: export toegangslog (${p.format})` },
+      () => accessLog.list(filter),
+      // reading the log about a client is itself an access that concerns that client
+      (rows) => ({ clientIds: p.client !== undefined ? [p.client] : [], filter: selection.join("&") || "alle", count: rows.length }),
+    );
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (p.format === "csv")
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.csv"`)
+        .send(toCsv(ACCESS_LOG_COLUMNS, r.value.map(accessLogRow)));
+    if (p.format === "xlsx")
+      return reply
+        .type(XLSX)
+        .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.xlsx"`)
+        .send(await accessLogToXlsx(r.value, `Selectie: ${selection.join(", ") || "alle"}${own ? ` (gemeente ${own})` : ""}`));
+    return { items: r.value, limit: filter.limit, offset: filter.offset };
   });
 };

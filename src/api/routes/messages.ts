@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import JSZip from "jszip";
 import { z } from "zod";
 import type { BerichtInput, MessageService, VerwerkUitkomst } from "../../app/messages-processing.ts";
-import { MAX_BATCH_MESSAGES, retourcodeText, validateBatch } from "../../messages/index.ts";
+import { openBatch, retourcodeText } from "../../messages/index.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
 import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
@@ -21,7 +20,7 @@ const uitleg = (berichtNaam: string | null, codes: string[]) => Object.fromEntri
 const explained = (r: VerwerkUitkomst) => ({
   ...r,
   antwoorden: r.antwoorden.map(({ xml: _x, ...a }) => a),
-  uitleg: uitleg(r.berichtNaam, [...r.retourcodes, ...r.meldingen.map((m) => m.retourcode).filter((c) => /^[0-9A-Z]{4}$/.test(c))]),
+  uitleg: uitleg(r.berichtNaam, [...new Set([...r.retourcodes, ...r.meldingen.map((m) => m.retourcode), ...r.bevindingen.map((b) => b.retourcode ?? "")])].filter((c) => /^[0-9A-Z]{4}$/.test(c))),
 });
 
 /**
@@ -45,13 +44,12 @@ export const messageRoutes = (svc: MessageService) => async (app: FastifyInstanc
     const bytes = new Uint8Array(body);
     let inputs: BerichtInput[];
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-      const batch = (await validateBatch(`${name}.zip`, bytes)).filter((v) => v.file === `${name}.zip`);
-      if (batch.length)
-        return sendProblems(reply, batch.flatMap((v) => v.failures).map((f) => ({ code: "invalid-input" as const, title: "Ongeldige batch (OP192)", detail: f.message })), req.url);
-      const zip = await JSZip.loadAsync(bytes);
-      const entries = Object.values(zip.files).filter((f) => !f.dir);
-      if (entries.length > MAX_BATCH_MESSAGES) return sendProblems(reply, [{ code: "invalid-input", title: "Te veel berichten", detail: `maximaal ${MAX_BATCH_MESSAGES} per batch` }], req.url);
-      inputs = await Promise.all(entries.map(async (e) => ({ bestandsnaam: `${name}.zip:${e.name}`, bytes: await e.async("uint8array") })));
+      // the batch is checked and unpacked under its caps first (OP192); any failure refuses all of it, nothing is stored
+      const zipName = /\.zip$/i.test(name) ? name : `${name}.zip`;
+      const batch = openBatch(bytes);
+      if (!batch.ok)
+        return sendProblems(reply, batch.failures.map((f) => ({ code: "invalid-input" as const, title: "Ongeldige batch (OP192)", detail: f.message, file: zipName, retourcode: f.retourcode })), req.url);
+      inputs = batch.entries.map((e) => ({ bestandsnaam: `${zipName}:${e.name}`, bytes: e.bytes }));
     } else inputs = [{ bestandsnaam: name.endsWith(".xml") ? name : `${name}.xml`, bytes }];
     const tenant = req.principal?.tenant;
     const rol = q.data.rol ?? (tenant?.kind === "gemeente" ? "gemeente" : "auto");
@@ -116,7 +114,7 @@ export function messagePaths(problem: object, json: (d: string) => object, query
     "/api/v1/berichten": {
       get: { summary: "Berichtenlog: ontvangen (richting=in) of verzonden berichten van de eigen gemeente of aanbieder", ...secured, parameters: queryParameters(ListQuery), responses: { 200: json("{ total, items }"), 400: problem, 401: problem, 403: problem } },
       post: {
-        summary: "Berichten aanleveren (XML, of ZIP met hoogstens 30 berichten) en meteen verwerken; per bericht status, retourcodes met uitleg en de antwoorden",
+        summary: "Berichten aanleveren (XML, of ZIP met hoogstens 30 berichten) en meteen verwerken; per bericht status, retourcodes met uitleg, elke bevinding (pad, regel, regelcode, retourcode, uitleg) en de antwoorden. Een ZIP die leeg is, te veel of te grote berichten bevat of liegt over zijn groottes wordt geheel geweigerd (400, OP192); er wordt dan niets opgeslagen.",
         ...secured,
         parameters: queryParameters(UploadQuery),
         requestBody: body,

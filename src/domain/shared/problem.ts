@@ -24,6 +24,8 @@ export type ProblemCode =
   | "unauthorized"
   | "forbidden"
   | "too-many-requests"
+  /** a limit on attempts or requests was reached (sign-in attempts, uploads per minute): 429, try again later */
+  | "rate-limited"
   | "payload-too-large"
   | "internal";
 
@@ -43,6 +45,7 @@ export const httpStatusOf: Record<ProblemCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   "too-many-requests": 429,
+  "rate-limited": 429,
   "payload-too-large": 413,
   internal: 500,
 };

@@ -15,6 +15,7 @@ import {
 } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CareGate, count } from "../components/CareBits.tsx";
+import { type Finding, FindingList } from "../components/FindingList.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
 import { TableWrap } from "../components/TableWrap.tsx";
@@ -51,7 +52,18 @@ interface Uitkomst {
   meldingen: { retourcode: string; pad: string; tekst: string }[];
   antwoorden: { bestandsnaam: string; berichtNaam: string; berichtId?: number }[];
   uitleg: Record<string, string>;
+  /** every finding: element path, line, rule, retourcode and the Dutch explanation */
+  bevindingen?: Finding[];
 }
+
+/** A logged melding as a finding (the log keeps retourcode, path and text; the text names rule and line). */
+const meldingFinding = (m: { retourcode: string; pad: string; tekst: string }): Finding => ({
+  severity: m.retourcode === "0200" || m.retourcode === "" ? "melding" : "fout",
+  code: m.retourcode || "melding",
+  ...(m.retourcode ? { retourcode: m.retourcode } : {}),
+  ...(m.pad ? { path: m.pad } : {}),
+  message: m.tekst,
+});
 
 interface Verzoek {
   id: number;
@@ -184,6 +196,12 @@ function Berichten() {
                       </TableCell>
                       <TableCell>
                         <Codes codes={b.retourcodes} uitleg={b.uitleg} />
+                        {b.meldingen.length ? (
+                          <details>
+                            <summary>{count(b.meldingen.length, "bevinding", "bevindingen")}</summary>
+                            <FindingList findings={b.meldingen.map(meldingFinding)} explain={(c) => b.uitleg[c]} label={`Bevindingen bij ${b.berichtNaam} ${b.identificatie}`} />
+                          </details>
+                        ) : null}
                       </TableCell>
                       <TableCell>
                         <a href={`${API}/berichten/${b.id}/xml`} download>
@@ -293,13 +311,7 @@ function Upload({ onDone }: { onDone: () => void }) {
                       </TableHeaderCell>
                       <TableCell>
                         {statusLabel[r.status] ?? r.status}
-                        {r.status === "onleesbaar" || r.status === "geweigerd" || r.status === "fout" ? (
-                          <ul style={{ margin: 0, paddingInlineStart: "1.1em" }}>
-                            {r.meldingen.slice(0, 5).map((m) => (
-                              <li key={`${m.pad}-${m.tekst}`}>{m.tekst}</li>
-                            ))}
-                          </ul>
-                        ) : null}
+                        <FindingList findings={r.bevindingen ?? r.meldingen.map(meldingFinding)} explain={(c) => r.uitleg[c]} label={`Bevindingen bij ${r.bestandsnaam}`} />
                       </TableCell>
                       <TableCell>
                         <Codes codes={r.retourcodes} uitleg={r.uitleg} />
