@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { budgetSignals, exhaustion, grantedCents, summarise, type BudgetLine } from "../src/domain/billing/budget.ts";
 import { BillingLedger, checkDeclaratie, dagdelen, type ToewijzingView, toewijzingKey } from "../src/domain/billing/check.ts";
-import { Declaratie } from "../src/domain/billing/declaratie.ts";
+import { Declaratie, explainDeclaratieIssue } from "../src/domain/billing/declaratie.ts";
+import { explainZodIssue } from "../src/domain/shared/zod-dutch.ts";
 import { allowedVolume, daysIn } from "../src/domain/care/period.ts";
 import { addDays, minDate } from "../src/domain/shared/date.ts";
 
@@ -298,5 +299,32 @@ describe("declaratie input validation", () => {
     assert.equal(r.success, false);
     const paths = r.error!.issues.map((i) => i.path.join("."));
     assert.ok(paths.includes("prestaties.0.bsn"), `${paths}`);
+  });
+});
+
+describe("declaratie messages (issue 13)", () => {
+  const messages = (raw: unknown) => {
+    const r = Declaratie.safeParse(raw, { reportInput: true });
+    assert.equal(r.success, false);
+    return Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), explainDeclaratieIssue(i, explainZodIssue)]));
+  };
+  const base = { declaratienummer: "D1", aanbieder: "98765432", gemeente: "0106", wet: "wmo", periode: { begindatum: "2026-04-01", einddatum: "2026-04-30" }, dagtekening: "2026-05-05" };
+  const p = { referentienummer: "R1", bsn: "999990019", toewijzingnummer: "1", productcategorie: "00", productcode: null, begindatum: "2026-04-01", einddatum: "2026-04-30", geleverdVolume: 4, eenheid: "04", productTarief: 6500, bedrag: 26000, debetCredit: "D" };
+
+  test("a value that is there but wrong says what was found; only an absent one is verplicht", () => {
+    const m = messages({ ...base, aanbieder: "1234567", prestaties: [{ ...p, geleverdVolume: "vier", productTarief: "", debetCredit: "X", toewijzingnummer: undefined }] });
+    assert.equal(m.aanbieder, '"1234567" is ongeldig: een AGB-code is 8 cijfers');
+    assert.equal(m["prestaties.0.geleverdVolume"], 'verwacht getal, gevonden "vier"');
+    assert.match(m["prestaties.0.productTarief"]!, /^de waarde is leeg/);
+    assert.match(m["prestaties.0.debetCredit"]!, /^onbekende waarde "X"/);
+    assert.match(m["prestaties.0.toewijzingnummer"]!, /verplicht veld ontbreekt/);
+  });
+
+  test("a BSN is never echoed, and a control character is refused by name", () => {
+    const m = messages({ ...base, declaratienummer: "D\u00001", prestaties: [{ ...p, bsn: "123456789", referentienummer: "x".repeat(200) }] });
+    assert.equal(m["prestaties.0.bsn"], "de waarde is geen geldig BSN (9 cijfers en de elfproef)");
+    assert.match(m.declaratienummer!, /stuurteken/);
+    assert.ok(!Object.values(m).join(" ").includes("123456789"));
+    assert.ok(Object.values(m).every((t) => t.length < 200), "input is echoed as a short excerpt only");
   });
 });

@@ -105,4 +105,18 @@ describe("kader declaraties controleer", () => {
     assert.deepEqual([p.file, p.line, p.path], ["fout.csv", 3, "prestaties.1.bsn"]);
     assert.equal(kader("declaraties", "controleer", await tmp("leeg.csv", "")).code, 1);
   });
+
+  test("--opslaan is all or nothing: one invalid row in the file and no declaratie of it is stored", async () => {
+    const d = (nr: string, ref: string, bsn = BSN) => row(ref, "1", 1).replace(/^D1;/, `${nr};`).replace(BSN, bsn);
+    const file = await tmp("twee.csv", [header, d("D2", "S1"), d("D3", "S2", "123456789")].join("\n"));
+    const r = kader("declaraties", "controleer", file, "--json", "--opslaan");
+    assert.equal(r.code, 1, r.out);
+    const problems = JSON.parse(r.out).problems as { line: number; column: string; detail: string }[];
+    assert.deepEqual(problems.map((p) => [p.line, p.column]), [[3, "bsn"]]);
+    assert.match(problems[0]!.detail, /^rij 3, kolom bsn: /);
+    assert.ok(!r.out.includes("123456789"), "no BSN in the error");
+    const only = await tmp("een.csv", [header, d("D2", "S1")].join("\n"));
+    const check = JSON.parse(kader("declaraties", "controleer", only, "--json").out).declaraties[0];
+    assert.equal(check.herhaald, false, "D2 was not stored with the rejected file");
+  });
 });

@@ -98,16 +98,17 @@ describe(`care chain API on ${dbLabel()}`, () => {
 
   test("lifecycle: the aanbieder starts its own toewijzing, cannot change it; other gemeenten and the controller cannot act", async () => {
     const url = (n: string) => `/toewijzingen/0106/wmo/${n}/gebeurtenissen`;
-    assert.equal((await post("aanbieder-twee", url(nummers[0]!), { event: "start", datum: "2026-03-02" })).statusCode, 403);
+    // another aanbieder's or gemeente's toewijzing answers as an unknown one (404); a role that may never act, 403
+    assert.equal((await post("aanbieder-twee", url(nummers[0]!), { event: "start", datum: "2026-03-02" })).statusCode, 404);
     assert.equal((await post("controller", url(nummers[0]!), { event: "start", datum: "2026-03-02" })).statusCode, 403);
-    assert.equal((await post("toegang-beilen", url(nummers[0]!), { event: "start", datum: "2026-03-02" })).statusCode, 403);
+    assert.equal((await post("toegang-beilen", url(nummers[0]!), { event: "start", datum: "2026-03-02" })).statusCode, 404);
     const started = await post("aanbieder", url(nummers[0]!), { event: "start", datum: "2026-03-02" });
     assert.equal(started.statusCode, 200, started.body);
     assert.equal(started.json().status, "gestart");
     assert.equal((await post("aanbieder", url(nummers[0]!), { event: "wijzigen", datum: "2026-09-30", reden: "05" })).statusCode, 403);
     const again = await post("aanbieder", url(nummers[0]!), { event: "start", datum: "2026-03-03" });
     assert.equal(again.statusCode, 422, "a started toewijzing cannot start again");
-    assert.equal((await post("aanbieder", url("999"), { event: "start", datum: "2026-03-02" })).statusCode, 403, "an unknown number looks like someone else's");
+    assert.equal((await post("aanbieder", url("999"), { event: "start", datum: "2026-03-02" })).statusCode, 404, "an unknown number and someone else's get the same answer");
     assert.equal((await post("toegang", url("999"), { event: "start", datum: "2026-03-02" })).statusCode, 404);
     const history = await get("toegang", `/toewijzingen/0106/wmo/${nummers[0]}`);
     assert.deepEqual(history.json().events.map((e: { event: string }) => e.event), ["start"]);
@@ -168,9 +169,10 @@ describe(`care chain API on ${dbLabel()}`, () => {
   test("declaraties: only the aanbieder itself may submit; toegang and controller read their gemeente's", async () => {
     assert.equal((await post("aanbieder-twee", "/declaraties", declaratie("X-1", [prestatie({ referentienummer: "Z1" })]))).statusCode, 403);
     assert.equal((await post("toegang", "/declaraties", declaratie("X-2", [prestatie({ referentienummer: "Z2" })]))).statusCode, 403);
-    assert.equal((await get("aanbieder-twee", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 403);
-    assert.equal((await get("toegang-beilen", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 403);
-    assert.equal((await get("controller", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 403, "the controller of Tynaarlo");
+    // another tenant's declaratie answers as an unknown one (404, the same body)
+    assert.equal((await get("aanbieder-twee", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 404);
+    assert.equal((await get("toegang-beilen", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 404);
+    assert.equal((await get("controller", `/declaraties/${AGB}/wmo/APR-1`)).statusCode, 404, "the controller of Tynaarlo");
     const detail = await get("controller-assen", `/declaraties/${AGB}/wmo/APR-1`);
     assert.equal(detail.statusCode, 200);
     assert.equal(detail.json().prestaties.length, 3);
@@ -221,8 +223,8 @@ describe(`care chain API on ${dbLabel()}`, () => {
     const own = await get("aanbieder", `/clienten/${clientId}`);
     assert.equal(own.statusCode, 200);
     assert.ok(own.json().toewijzingen.every((x: { agbCode: string }) => x.agbCode === AGB));
-    assert.equal((await get("aanbieder-twee", `/clienten/${clientId}`)).statusCode, 403);
-    assert.equal((await get("toegang-beilen", `/clienten/${clientId}`)).statusCode, 403);
+    assert.equal((await get("aanbieder-twee", `/clienten/${clientId}`)).statusCode, 404, "another aanbieder's client answers as an unknown one");
+    assert.equal((await get("toegang-beilen", `/clienten/${clientId}`)).statusCode, 404);
     const log = await t.db.query<{ row: string }>("select row_to_json(a)::text as row from access_log a");
     assert.ok(log.length > 10);
     assert.ok(log.every((l) => !l.row.includes(BSN)), "no BSN in the access log");

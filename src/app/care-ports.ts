@@ -126,6 +126,8 @@ export interface CareRepository {
   ledgerFor(d: Declaratie, views: (t: ToewijzingRecord, bsn: string) => ToewijzingView): Promise<import("../domain/billing/check.ts").BillingLedger>;
   storeDeclaratie(d: Declaratie, result: DeclaratieResult, meta: { contentHash: string; receivedAt: string; demo: boolean; clientIds: Map<string, number> }): Promise<void>;
   prestaties(agbCode: string, wet: Wet, nummer: string): Promise<StoredPrestatie[]>;
+  /** the clients (by id) whose prestaties these declaraties hold, for the access log */
+  clientIdsOfDeclaraties(keys: { agbCode: string; wet: Wet; declaratienummer: string }[]): Promise<number[]>;
   budgetLines(filter: { gemeentecode?: string | undefined; agbCode?: string | undefined }): Promise<Omit<BudgetLine, "productenboekId">[]>;
   hasDemo(): Promise<boolean>;
 }

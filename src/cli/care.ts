@@ -70,18 +70,17 @@ export async function declaratiesControleer(out: Output, file: string, opts: { j
     const total = sources.value.reduce((s, src) => s + (Array.isArray(src.raw.prestaties) ? src.raw.prestaties.length : 0), 0);
     const bar = (opts.progress ?? true) && total >= 1000 ? new cliProgress.SingleBar({ stream: process.stderr, format: "controleren [{bar}] {value}/{total} prestaties", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(total, 0);
-    const answers: DeclaratieAnswer[] = [];
-    const problems: Problem[] = [];
-    let done = 0;
-    for (const src of sources.value) {
-      const r = await k.care.submitDeclaratie(cli, src.raw, { endpoint: "kader declaraties controleer", purpose: "declaraties controleren" }, { store: opts.opslaan ?? false });
-      if (r.ok) answers.push(r.value);
-      else problems.push(...locate(r.problems, src));
-      done += Array.isArray(src.raw.prestaties) ? src.raw.prestaties.length : 0;
-      bar?.update(done);
-    }
+    // one file = one transaction: any error and nothing is stored (docs/zorgketen.md)
+    const list = sources.value;
+    const r = await k.care.submitDeclaraties(cli, list.map((src) => src.raw), { endpoint: "kader declaraties controleer", purpose: "declaraties controleren" }, {
+      store: opts.opslaan ?? false,
+      locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
+      readProblems: list.flatMap((src) => src.problems ?? []),
+      progress: (done) => bar?.update(done),
+    });
     bar?.stop();
-    if (problems.length) return fail(out, problems, opts.json);
+    if (!r.ok) return fail(out, r.problems, opts.json);
+    const answers: DeclaratieAnswer[] = r.value;
     if (opts.json) {
       out.json({
         declaraties: answers.map((a) => ({

@@ -419,6 +419,17 @@ export class SqlCareRepository implements CareRepository {
     }));
   }
 
+  async clientIdsOfDeclaraties(keys: { agbCode: string; wet: Wet; declaratienummer: string }[]) {
+    if (!keys.length) return [];
+    const rows = await this.db.query<{ client_id: string | number }>(
+      `select distinct p.client_id from prestatie p
+       join unnest($1::text[], $2::text[], $3::text[]) as k(agb, wet, nr) on p.agb_code = k.agb and p.wet = k.wet and p.declaratienummer = k.nr
+       where p.client_id is not null order by p.client_id`,
+      [keys.map((k) => k.agbCode), keys.map((k) => k.wet), keys.map((k) => k.declaratienummer)],
+    );
+    return rows.map((r) => Number(r.client_id));
+  }
+
   async budgetLines(f: { gemeentecode?: string | undefined; agbCode?: string | undefined }) {
     const tws = await this.db.query<Row>(
       `select t.gemeentecode, t.wet, t.toewijzingnummer, t.agb_code, t.client_id, t.product_id, t.ingangsdatum::text, t.einddatum::text, t.omvang, t.frequentie, t.budget_cents,

@@ -1,13 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { budgetToXlsx } from "../../adapters/files/budget-export.ts";
-import { locate, readDeclaratieFile } from "../../adapters/files/declaratie-files.ts";
-import type { CareService } from "../../app/care.ts";
+import { jsonSources, locate, readDeclaratieFile } from "../../adapters/files/declaratie-files.ts";
+import { type CareService, looksLikeBsn } from "../../app/care.ts";
 import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ClientQuery = z.object({ q: z.string().max(100).optional(), pagina: z.coerce.number().int().min(1).max(10_000).default(1) }).strict();
+/** POST /clienten/zoeken: the search in the body, so a BSN never ends up in a URL (and so in no proxy or server log). */
+const ClientSearch = z.object({ q: z.string().max(100).optional(), pagina: z.number().int().min(1).max(10_000).default(1) }).strict();
+/** At most this many declaraties in one file or body (one transaction). */
+const MAX_DECLARATIES = 5000;
+const bsnInUrl = {
+  code: "invalid-parameter" as const,
+  title: "Zoeken op BSN kan niet via de URL",
+  detail: "een BSN hoort niet in een URL (die komt in logbestanden terecht); zoek met POST /api/v1/clienten/zoeken en { \"q\": … } in de body",
+  path: "q",
+};
 const StatusQuery = z.object({ status: z.string().max(30).optional() }).strict();
 const BudgetQuery = z.object({ groep: z.string().max(20).optional(), peildatum: z.string().max(10).optional(), format: z.enum(["json", "xlsx"]).default("json") }).strict();
 const Id = z.coerce.number().int().positive();
@@ -22,6 +32,15 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
 
   app.get("/clienten", async (req, reply) => {
     const q = ClientQuery.safeParse(req.query);
+    // the instance is the path only: the query may hold the very number that must not be repeated
+    if (!q.success) return sendProblems(reply, badQuery(q.error), req.routeOptions.url);
+    if (q.data.q !== undefined && looksLikeBsn(q.data.q)) return sendProblems(reply, [bsnInUrl], req.routeOptions.url);
+    const r = await svc.clients(actorOf(req), { q: q.data.q, page: q.data.pagina }, ctx(req, "zorgketen: cliënten zoeken"));
+    return r.ok ? r.value : sendProblems(reply, r.problems, req.routeOptions.url);
+  });
+
+  app.post("/clienten/zoeken", async (req, reply) => {
+    const q = ClientSearch.safeParse(req.body ?? {});
     if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
     const r = await svc.clients(actorOf(req), { q: q.data.q, page: q.data.pagina }, ctx(req, "zorgketen: cliënten zoeken"));
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
@@ -83,19 +102,23 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
     return r.ok ? { items: r.value } : sendProblems(reply, r.problems, req.url);
   });
 
-  /** One declaratie as JSON, or a CSV file (text/csv) with one or more; every declaratie gets its own answer. */
+  /**
+   * One declaratie or a list as JSON, or a CSV file (text/csv) with one or more: all or nothing. Every declaratie gets
+   * its own answer; any error (another aanbieder's declaratie, an invalid value) stores none of them and lists every
+   * error with its row and column.
+   */
   app.post("/declaraties", { bodyLimit: 25 * 1024 * 1024 }, async (req, reply) => {
-    const sources = Buffer.isBuffer(req.body)
-      ? readDeclaratieFile(new Uint8Array(req.body), "upload.csv")
-      : { ok: true as const, value: [{ file: "upload.json", raw: (req.body ?? {}) as Record<string, unknown>, lines: [] }] };
+    const sources = Buffer.isBuffer(req.body) ? readDeclaratieFile(new Uint8Array(req.body), "upload.csv") : { ok: true as const, value: jsonSources(req.body ?? {}, "upload.json") };
     if (!sources.ok) return sendProblems(reply, sources.problems, req.url);
-    const antwoorden = [];
-    for (const src of sources.value) {
-      const r = await svc.submitDeclaratie(actorOf(req), src.raw, ctx(req, "declaraties: indienen en controleren"));
-      if (!r.ok) return sendProblems(reply, locate(r.problems, src), req.url);
-      antwoorden.push(r.value);
-    }
-    return reply.code(antwoorden.every((a) => a.herhaald) ? 200 : 201).send({ antwoorden });
+    const list = sources.value;
+    if (list.length > MAX_DECLARATIES)
+      return sendProblems(reply, [{ code: "payload-too-large", title: "Te veel declaraties", detail: `lever hoogstens ${MAX_DECLARATIES} declaraties in één bestand aan (dit bestand: ${list.length})` }], req.url);
+    const r = await svc.submitDeclaraties(actorOf(req), list.map((s) => s.raw), ctx(req, "declaraties: indienen en controleren"), {
+      locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
+      readProblems: list.flatMap((s) => s.problems ?? []),
+    });
+    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    return reply.code(r.value.every((a) => a.herhaald) ? 200 : 201).send({ antwoorden: r.value });
   });
 
   app.get<{ Params: { agb: string; wet: string; nummer: string } }>("/declaraties/:agb/:wet/:nummer", async (req, reply) => {
@@ -125,7 +148,15 @@ export function carePaths(problem: object, json: (d: string) => object, queryPar
       get: { summary: "Cliënten van de eigen gemeente, of met een toewijzing bij de eigen aanbieder", ...secured, parameters: queryParameters(ClientQuery), responses: { 200: json("{ total, items }"), 400: problem, ...denied } },
       post: { summary: "Cliënt registreren (toegang; BSN met elfproef)", ...secured, responses: { 201: json("cliënt"), 400: problem, ...denied, 422: problem } },
     },
-    "/api/v1/clienten/{id}": { get: { summary: "Cliënt met beschikkingen en toewijzingen", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ client, beschikkingen, toewijzingen }"), ...denied, 404: problem } } },
+    "/api/v1/clienten/zoeken": {
+      post: {
+        summary: "Cliënten zoeken op naam of BSN, met de zoekopdracht in de body ({ q, pagina }): een BSN hoort niet in een URL (GET /clienten weigert een q met 8 of meer cijfers)",
+        ...secured,
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", additionalProperties: false, properties: { q: { type: "string", maxLength: 100 }, pagina: { type: "integer", minimum: 1, maximum: 10000, default: 1 } } } } } },
+        responses: { 200: json("{ total, items }"), 400: problem, ...denied },
+      },
+    },
+    "/api/v1/clienten/{id}": { get: { summary: "Cliënt met beschikkingen en toewijzingen (een cliënt van een andere gemeente of aanbieder: 404, als een onbekende)", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ client, beschikkingen, toewijzingen }"), ...denied, 404: problem } } },
     "/api/v1/clienten/{id}/toets": { post: { summary: "Toets een voorgestelde beschikking voor deze cliënt (leeftijd, lopende toewijzingen); slaat niets op", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
     "/api/v1/beschikkingen/toets": { post: { summary: "Toets een voorgestelde beschikking aan de regels van het productenboek; slaat niets op", ...secured, responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
     "/api/v1/beschikkingen": { post: { summary: "Beschikking afgeven (toegang): één toewijzing per product; fout weigert, oordeel alleen met onderbouwde afwijking", ...secured, responses: { 201: json("{ beschikking, toewijzingen, verdict }"), 400: problem, ...denied, 422: problem } } },
@@ -138,9 +169,10 @@ export function carePaths(problem: object, json: (d: string) => object, queryPar
     "/api/v1/declaraties": {
       get: { summary: "Declaraties (eigen aanbieder of eigen gemeente)", ...secured, responses: { 200: json("{ items }"), ...denied } },
       post: {
-        summary: "Declaratie indienen (aanbieder): JSON of text/csv; antwoord per prestatie met retourcodes; dezelfde declaratie opnieuw verandert niets",
+        summary:
+          "Declaraties indienen (aanbieder): JSON (één declaratie of een lijst) of text/csv; alles of niets: één fout (ongeldige waarde, declaratie van een andere aanbieder) en niets wordt opgeslagen, met elke fout met rij en kolom; antwoord per prestatie met retourcodes; dezelfde declaratie opnieuw verandert niets",
         ...secured,
-        responses: { 200: json("{ antwoorden } (herhaald)"), 201: json("{ antwoorden }"), 400: problem, ...denied },
+        responses: { 200: json("{ antwoorden } (herhaald)"), 201: json("{ antwoorden }"), 400: problem, ...denied, 413: problem },
       },
     },
     "/api/v1/declaraties/{agb}/{wet}/{nummer}": { get: { summary: "Eén declaratie met het antwoord per prestatie", ...secured, parameters: [p("agb", "^[0-9]{8}$"), p("wet", "^(wmo|jeugdwet)$"), p("nummer")], responses: { 200: json("{ declaratie, prestaties }"), ...denied, 404: problem } } },

@@ -66,3 +66,7 @@ export type Wet = z.infer<typeof Wet>;
 export const Gemeentecode = z.string().regex(/^[0-9]{4}$/, "een gemeentecode (CBS) is 4 cijfers");
 export const AgbCode = z.string().regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers");
 export const IsoDateString = z.iso.date({ error: "een datum als JJJJ-MM-DD" });
+
+/** Control characters (U+0000–U+001F, U+007F) never belong in the care chain's text: they break storage and screens. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

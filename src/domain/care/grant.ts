@@ -6,14 +6,18 @@ import { explain } from "../rules/explain.ts";
 import type { Facts } from "../rules/facts.ts";
 import { leavesOf, type Rule } from "../rules/rule.ts";
 import { addDays, type IsoDate, monthsBetween } from "../shared/date.ts";
-import { Eenheid, eenheidLabel, Frequentie, Gemeentecode, IsoDateString, Verwijzer } from "./codes.ts";
+import { CONTROL_CHARACTER, Eenheid, eenheidLabel, Frequentie, Gemeentecode, IsoDateString, Verwijzer } from "./codes.ts";
 import { daysIn, overlap } from "./period.ts";
 import { type ResultAreaTable, resultAreaTables } from "./grant-tables.ts";
 
 /** One product in a proposed beschikking (the input of `kader beschikkingen toets`, docs/zorgketen.md). */
 export const ProposedProduct = z
   .object({
-    productId: z.string().min(1),
+    productId: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((v) => !CONTROL_CHARACTER.test(v), { message: "bevat een stuurteken (zoals U+0000); alleen gewone tekens zijn toegestaan" }),
     ingangsdatum: IsoDateString,
     einddatum: IsoDateString,
     /** Omvang: the granted volume in `eenheid` per `frequentie`; null with a budget */
@@ -60,6 +64,28 @@ export interface GrantFinding {
   asWritten?: string;
   line?: number;
 }
+/**
+ * A product that is in the catalogue but not in force on the date asked: its nearest version (the app looks it up,
+ * the check stays pure), so the finding can say "… geldt vanaf 2026-01-01" instead of "staat niet in de catalogus".
+ */
+export interface ProductValidity {
+  name: string;
+  productenboekId: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  /** the date the catalogue was asked for */
+  asOf: IsoDate;
+}
+
+/** "Begeleiding Basis kort (004-nmd-pve-2026) geldt vanaf 2026-06-01; op 2026-03-01 …" */
+export function notInForce(id: string, v: ProductValidity | undefined): string {
+  if (!v) return `product ${id} staat niet in de catalogus`;
+  const what = `${v.name} (${v.productenboekId})`;
+  return v.validFrom > v.asOf
+    ? `${what} geldt vanaf ${v.validFrom}; op ${v.asOf} is het product nog niet van kracht`
+    : `${what} gold tot ${v.validTo}; op ${v.asOf} is het product niet meer van kracht`;
+}
+
 export interface GrantVerdict {
   toegestaan: boolean;
   /** true when the only obstacles are points of professional judgement: an override can grant */
@@ -90,14 +116,14 @@ export function combinationKeys(p: Product): string[] {
  * given), "oordeel" marks a point where the document leaves — or, by contradicting itself, forces — a professional
  * judgement; those can be granted with an explicit, logged override.
  */
-export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboeken">, proposal: GrantProposal): GrantVerdict {
+export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboeken">, proposal: GrantProposal, validity: ReadonlyMap<string, ProductValidity> = new Map()): GrantVerdict {
   const byId = new Map(catalogue.products.map((p) => [p.id, p]));
   const findings: GrantFinding[] = [];
   proposal.producten.forEach((proposed, index) => {
     const product = byId.get(proposed.productId);
     const add = (f: Omit<GrantFinding, "productId">) => findings.push({ productId: proposed.productId, ...f });
     if (!product) {
-      add({ rule: "product", severity: "fout", message: `product ${proposed.productId} staat niet in de catalogus` });
+      add({ rule: "product", severity: "fout", message: notInForce(proposed.productId, validity.get(proposed.productId)) });
       return;
     }
     checkVolume(product, proposed, add);

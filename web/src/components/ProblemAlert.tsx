@@ -33,6 +33,7 @@ export function ProblemAlert({ error, heading }: { error: ApiError; heading?: st
         <Paragraph>{p.detail}</Paragraph>
       ) : null}
       {error.status === 429 ? <Paragraph>Wacht even en probeer het daarna opnieuw.</Paragraph> : null}
+      {p.correlationId ? <Paragraph>Meld bij de beheerder de code {p.correlationId}.</Paragraph> : null}
     </Alert>
   );
 }

@@ -159,3 +159,23 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   const s = u.toString();
   return s ? `?${s}` : "";
 }
+
+/** The access log's filters as the API names them (GET /access-log). */
+export interface AccessLogParams {
+  client?: string;
+  gebruiker?: string;
+  van?: string;
+  tot?: string;
+  resource?: string;
+  toegestaan?: string;
+}
+
+/** The path of the access log with its filters, as JSON or as an export (csv, xlsx). */
+export function accessLogPath(p: AccessLogParams, format: "json" | "csv" | "xlsx" = "json", limit?: number): string {
+  return `/access-log${qs({ client: p.client, gebruiker: p.gebruiker, van: p.van, tot: p.tot, resource: p.resource, toegestaan: p.toegestaan, format: format === "json" ? null : format, limit })}`;
+}
+
+/** Lifts the lock of an account after too many failed sign-ins (beheerder). */
+export function unlockAccount(username: string): Promise<{ username: string; wasLocked: boolean }> {
+  return request(`/users/${encodeURIComponent(username)}/unlock`, { method: "POST" });
+}

@@ -142,7 +142,9 @@ export interface ProblemDocument {
   title: string;
   status: number;
   detail?: string;
-  problems?: { code?: string; title?: string; detail: string; path?: string; file?: string; line?: number }[];
+  /** an internal error's code, to report to the beheerder (also in the server's error log) */
+  correlationId?: string;
+  problems?: { code?: string; title?: string; detail: string; path?: string; file?: string; line?: number; column?: string }[];
 }
 
 // Provider compliance (/aanbieders, /compliance)

@@ -22,13 +22,42 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
 import { TableWrap } from "../components/TableWrap.tsx";
-import { type ApiError, qs, request, toApiError, useApi } from "../lib/api.ts";
+import { type ApiError, type Loadable, qs, request, toApiError } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { careRoles, formatDay, isValidBsn } from "../lib/care-labels.ts";
 import type { Client, ClientList as ClientListAnswer } from "../lib/care-types.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
 
 const PAGE_SIZE = 50;
+
+/** A search with 8 or more digits is taken as a BSN: it goes in a POST body, never in the address bar (or any log). */
+const looksLikeBsn = (q: string) => (q.match(/[0-9]/g) ?? []).length >= 8;
+
+/**
+ * Searches clients with POST /clienten/zoeken ({ q, pagina } in the body), so a BSN never appears in a URL; re-loads
+ * when the search or page changes, keeps the last answer while the next one loads, ignores stale answers.
+ */
+function useClientSearch(q: string, page: number): Loadable<ClientListAnswer> {
+  const key = JSON.stringify([q, page]);
+  const [result, setResult] = useState<{ key: string | null; value: Loadable<ClientListAnswer> }>({ key: null, value: { state: "loading" } });
+  useEffect(() => {
+    let live = true;
+    const ctrl = new AbortController();
+    const [query, pagina] = JSON.parse(key) as [string, number];
+    request<ClientListAnswer>("/clienten/zoeken", { method: "POST", body: { ...(query ? { q: query } : {}), pagina }, signal: ctrl.signal }).then(
+      (data) => live && setResult({ key, value: { state: "ok", data } }),
+      (e: unknown) => {
+        if (live && (e as Error).name !== "AbortError") setResult({ key, value: { state: "error", error: toApiError(e) } });
+      },
+    );
+    return () => {
+      live = false;
+      ctrl.abort();
+    };
+  }, [key]);
+  if (result.key === key) return result.value;
+  return result.value.state === "ok" ? { state: "loading", previous: result.value.data } : { state: "loading" };
+}
 
 const place = (c: Client) => [c.adres.straat && `${c.adres.straat} ${c.adres.huisnummer ?? ""}`.trim(), c.adres.postcode, c.adres.plaats].filter(Boolean).join(", ");
 
@@ -48,16 +77,26 @@ function ClientList() {
   const auth = useAuth();
   const role = auth.user?.role;
   const { search } = useLocation();
-  const q = search.get("q") ?? "";
+  // a name search is kept in the address bar (bookmarkable); a BSN search only in the page's state
+  const [bsnSearch, setBsnSearch] = useState<string | null>(null);
+  const urlQ = search.get("q") ?? "";
+  const q = bsnSearch ?? urlQ;
   const page = Math.max(1, Number.parseInt(search.get("pagina") ?? "1", 10) || 1);
   const [form, setForm] = useState(q);
   useEffect(() => setForm(q), [q]);
-  const list = useApi<ClientListAnswer>(`/clienten${qs({ q, pagina: page > 1 ? page : null })}`, { cached: false });
+  const list = useClientSearch(q, page);
   const data = list.state === "ok" ? list.data : list.state === "loading" ? list.previous : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate(`/clienten${qs({ q: form.trim() })}`);
+    const text = form.trim();
+    if (looksLikeBsn(text)) {
+      setBsnSearch(text);
+      navigate("/clienten");
+    } else {
+      setBsnSearch(null);
+      navigate(`/clienten${qs({ q: text })}`);
+    }
   };
 
   return (
@@ -118,7 +157,7 @@ function ClientList() {
               </Table>
             </TableWrap>
           ) : null}
-          <Pagination total={data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} hrefFor={(p) => `/clienten${qs({ q, pagina: p > 1 ? p : null })}`} />
+          <Pagination total={data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} hrefFor={(p) => `/clienten${qs({ q: bsnSearch === null ? q : null, pagina: p > 1 ? p : null })}`} />
         </div>
       ) : null}
       {role === "toegang" && auth.user?.tenant?.kind === "gemeente" ? <NewClient gemeente={auth.user.tenant.gemeentecode} /> : null}

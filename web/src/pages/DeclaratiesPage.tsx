@@ -176,7 +176,7 @@ function Upload({ onDone }: { onDone: () => void }) {
         </Button>
       </form>
       <div ref={outcomeRef} tabIndex={-1} className="kader-outcome" data-testid="upload-outcome">
-        {outcome && "error" in outcome ? <ProblemAlert error={outcome.error} heading={`Het bestand ${outcome.file} is niet ingediend`} /> : null}
+        {outcome && "error" in outcome ? <ProblemAlert error={outcome.error} heading={`Het bestand ${outcome.file} is niet ingediend: er is niets opgeslagen; verbeter alle fouten en lever het hele bestand opnieuw aan`} /> : null}
         {outcome && "answers" in outcome ? (
           <>
             <Paragraph role="status">
