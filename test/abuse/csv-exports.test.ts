@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { parse } from "csv-parse/sync";
 import { readCatalogueDir } from "../../src/adapters/files/catalogue-files.ts";
 import { neutraliseFormula, toCsv } from "../../src/adapters/files/csv.ts";
+import { accessLogToCsv } from "../../src/adapters/files/access-log-export.ts";
 import { productsToCsv, productsToXlsx } from "../../src/adapters/files/export.ts";
 import { overviewToCsv, overviewToXlsx } from "../../src/adapters/files/quality-export.ts";
 import type { OverviewRow } from "../../src/app/quality.ts";
@@ -62,6 +63,26 @@ describe("CSV exports neutralise formulas", () => {
     assert.ok(!csv.includes(';=HYPERLINK'), csv);
   });
 
+  test("access log (NEN 7513 export): a hostile username, purpose or filter is written as text", () => {
+    const rows = HOSTILE.map((h) => ({
+      at: "2026-12-07T10:00:00.000Z",
+      username: h,
+      role: null,
+      tenantKind: null,
+      tenantCode: h,
+      resource: "client",
+      action: "read",
+      gemeentecode: "0106",
+      agbCode: null,
+      endpoint: "GET /api/v1/clienten/:id",
+      purpose: h,
+      allowed: true,
+      reason: null,
+      subject: { clientIds: [1], records: [], filter: h },
+    }));
+    assertNeutralised(accessLogToCsv(rows), "accessLogToCsv");
+  });
+
   test("XLSX exports write hostile text as strings, never as formulas", async () => {
     const cat = await readCatalogueDir(CATALOG_DIR);
     assert.ok(cat.ok);
@@ -95,7 +116,7 @@ describe("CSV exports neutralise formulas", () => {
     const stringifiers = sources.filter((f) => /from "csv-stringify/.test(readFileSync(f, "utf8"))).map((f) => relative(ROOT, f));
     assert.deepEqual(stringifiers, ["src/adapters/files/csv.ts"], "write CSV through toCsv (src/adapters/files/csv.ts)");
     const exporters = sources.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export (?:async )?function (\w+ToCsv)\b/g)].map((m) => m[1]!)).sort();
-    assert.deepEqual(exporters, ["overviewToCsv", "productsToCsv"], "a new CSV export: feed it hostile values in this test");
+    assert.deepEqual(exporters, ["accessLogToCsv", "overviewToCsv", "productsToCsv"], "a new CSV export: feed it hostile values in this test");
     // a CSV built by hand: every module that answers text/csv (or writes a .csv file) calls the writer or an export
     for (const f of sources) {
       const text = readFileSync(f, "utf8");

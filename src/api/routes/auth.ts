@@ -1,13 +1,11 @@
-import ExcelJS from "exceljs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { toCsv } from "../../adapters/files/csv.ts";
+import { accessLogToCsv, accessLogToXlsx } from "../../adapters/files/access-log-export.ts";
 import type { AccessGate } from "../../app/access.ts";
 import type { AuthService } from "../../app/auth.ts";
 import { attemptOutcomeLabel, defaultAuthOptions } from "../../app/auth.ts";
-import type { AccessLogFilter, AccessLogRepository, AccessRecord } from "../../app/ports.ts";
+import type { AccessLogFilter, AccessLogRepository } from "../../app/ports.ts";
 import { resources } from "../../domain/auth/policy.ts";
-import { roleLabel } from "../../domain/auth/principal.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../auth.ts";
 import { sendProblems } from "../problem.ts";
 import { badQuery } from "../request.ts";
@@ -44,39 +42,6 @@ export function dutchMidnight(date: string): string {
   return new Date(guess - offsetMin * 60_000).toISOString();
 }
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-const ACCESS_LOG_COLUMNS = ["Wanneer", "Gebruiker", "Rol", "Organisatie", "Wat", "Handeling", "Endpoint", "Gemeente", "Aanbieder", "Cliënten", "Records", "Selectie", "Aantal", "Doel", "Toegestaan", "Reden"] as const;
-const accessLogRow = (r: AccessRecord) => [
-  r.at,
-  r.username,
-  r.role ? roleLabel[r.role] : null,
-  r.tenantCode,
-  r.resource,
-  r.action === "read" ? "inzien" : r.action === "write" ? "wijzigen" : r.action,
-  r.endpoint,
-  r.gemeentecode,
-  r.agbCode,
-  r.subject?.clientIds.join(" ") ?? null,
-  r.subject?.records.join(" ") ?? null,
-  r.subject?.filter ?? null,
-  r.subject?.count ?? null,
-  r.purpose,
-  r.allowed,
-  r.reason,
-];
-
-/** The access log as a workbook; every text cell that a spreadsheet would read as a formula is written as text. */
-async function accessLogToXlsx(rows: AccessRecord[], about: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Kader";
-  const s = wb.addWorksheet("Toegangslog", { views: [{ state: "frozen", ySplit: 1 }] });
-  s.columns = ACCESS_LOG_COLUMNS.map((h) => ({ header: h, key: h, width: h === "Endpoint" || h === "Doel" || h === "Records" ? 40 : 16 }));
-  // exceljs writes strings as strings (never formulas); the apostrophe is added all the same, as in the CSV
-  const text = (v: unknown) => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  for (const r of rows) s.addRow(accessLogRow(r).map((v) => (typeof v === "boolean" ? (v ? "ja" : "nee") : text(v ?? ""))));
-  wb.addWorksheet("Over").addRows([["Kader — toegangslog persoonsgegevens (NEN 7513)"], [about], ["Cliënten: Kaders cliëntnummers (nooit een BSN)."]]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 const endpoint = (req: FastifyRequest) => `${req.method} ${req.routeOptions.url ?? req.url}`;
 
@@ -216,7 +181,7 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.csv"`)
-        .send(toCsv(ACCESS_LOG_COLUMNS, r.value.map(accessLogRow)));
+        .send(accessLogToCsv(r.value));
     if (p.format === "xlsx")
       return reply
         .type(XLSX)
