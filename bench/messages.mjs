@@ -125,7 +125,7 @@ if (process.argv[2] === "--verwerk") {
   const bad = [...s, ...r].filter((x) => x.status !== "verwerkt" && x.status !== "geregistreerd");
   if (bad.length) process.stderr.write(`${JSON.stringify(bad.slice(0, 2))}\n`);
   await k.close();
-  process.stdout.write(JSON.stringify({ setup: setup.length, setupMs, month: month.length, monthMs, againMs, herhaald: again.filter((x) => x.status === "herhaald").length, prestaties, afgewezen, afwijkend: bad.length, declMs, declaraties: declaraties.length, rss: process.resourceUsage().maxRSS * 1024 }));
+  process.stdout.write(JSON.stringify({ setup: setup.length, setupMs, month: month.length, monthMs, againMs, herhaald: again.filter((x) => x.retourcodes.includes("9056")).length, prestaties, afgewezen, afwijkend: bad.length, declMs, declaraties: declaraties.length, rss: process.resourceUsage().maxRSS * 1024 }));
   process.exit(0);
 }
 
@@ -139,7 +139,7 @@ async function benchVerwerk() {
   console.log(`  ${x.setup} toewijzingen (WMO301 van de gemeente) geladen: ${x.setupMs.toFixed(0)} ms, ${(x.setup / (x.setupMs / 1000)).toFixed(0)} berichten/s`);
   console.log(`  een maand: ${x.month} berichten (starts, stops en ${x.declaraties} declaraties): ${x.monthMs.toFixed(0)} ms, ${(x.month / (x.monthMs / 1000)).toFixed(0)} berichten/s`);
   console.log(`  waarvan de declaraties: ${x.prestaties} prestaties in ${x.declMs.toFixed(0)} ms, ${(x.prestaties / (x.declMs / 1000)).toFixed(0)} prestaties/s (inlezen, controleren, opslaan, 325 bouwen en valideren)${x.afgewezen ? `; ${x.afgewezen} bevindingen` : ""}`);
-  console.log(`  dezelfde maand nogmaals (${x.herhaald} herhaald, niets veranderd): ${x.againMs.toFixed(0)} ms; piek-RSS ${mb(x.rss)}${x.afwijkend ? `; ${x.afwijkend} berichten niet verwerkt (!)` : ""}`);
+  console.log(`  dezelfde maand nogmaals (${x.herhaald} met 9056 beantwoord, niets opgeslagen): ${x.againMs.toFixed(0)} ms; piek-RSS ${mb(x.rss)}${x.afwijkend ? `; ${x.afwijkend} berichten niet verwerkt (!)` : ""}`);
 }
 
 if (process.argv[2] === "--alleen-verwerk") {

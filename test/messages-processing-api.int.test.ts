@@ -130,4 +130,42 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
     assert.match(r.json().detail, /het ZIP-bestand is leeg/);
     assert.equal(r.json().problems[0].retourcode, "0001");
   });
+
+  test("TR056 over HTTP: the same message again, or another with its Identificatie, gets a 9056 retour with its XML; nothing stored, the first answer unchanged", async () => {
+    const rows = async () => Number((await t.db.query<{ n: number }>("select (select count(*) from bericht) + (select count(*) from bericht_levering) + (select count(*) from toewijzing_event) as n"))[0]!.n);
+    const bytes = m305({ id: "API-DUP", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-20" }] });
+    const first = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=dup.xml")).json().berichten[0];
+    const firstAnswer = first.antwoorden[0];
+    const firstXml = (await get("aanbieder", `/berichten/${firstAnswer.berichtId}/xml`)).body;
+    const n = await rows();
+    const other = m305({ id: "API-DUP", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-21" }] });
+    for (const [label, b] of [["the same bytes", bytes], ["another message", other]] as const) {
+      const r = await upload("aanbieder", b, "application/xml", "?bestandsnaam=dup-again.xml");
+      assert.equal(r.statusCode, 200, r.body);
+      const x = r.json().berichten[0];
+      assert.deepEqual([x.status, x.retourcodes, x.berichtId, x.eerder.berichtId], ["afgekeurd", ["9056"], null, first.berichtId], label);
+      assert.match(x.uitleg["9056"], /\S/);
+      const retour = x.antwoorden[0];
+      assert.equal(retour.berichtId, undefined, label);
+      assert.match(retour.bestandsnaam, /^dup-again_API-DUP\.9056-KDR[0-9]{9}\.WMO306\.xml$/);
+      assert.deepEqual(validateMessage(retour.xml).failures, [], label);
+      assert.match(retour.xml, /<wmo306:RetourCode>9056<\/wmo306:RetourCode>/);
+      assert.equal(await rows(), n, `${label}: nothing stored`);
+    }
+    const after_ = await get("aanbieder", `/berichten/${first.berichtId}`);
+    assert.deepEqual(after_.json().antwoorden.map((a: { id: number }) => a.id), [firstAnswer.berichtId]);
+    assert.equal((await get("aanbieder", `/berichten/${firstAnswer.berichtId}/xml`)).body, firstXml);
+  });
+
+  test("an answer `berichten verwerk` committed but never wrote out comes with the same message over HTTP, byte for byte; after that, 9056", async () => {
+    const bytes = m305({ id: "API-LATER", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-22" }] });
+    const committed = (await t.kader.messages.verwerk({ kind: "cli" }, [{ bestandsnaam: "later.xml", bytes }], { rol: "gemeente", antwoordenLater: true }, { endpoint: "test", purpose: "test" }))[0]!;
+    const answer = committed.antwoorden[0]!;
+    const r = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=later.xml")).json().berichten[0];
+    assert.equal(r.status, "herhaald");
+    assert.deepEqual(r.antwoorden.map((a: { bestandsnaam: string; berichtId: number }) => [a.bestandsnaam, a.berichtId]), [[answer.bestandsnaam, answer.berichtId]]);
+    assert.equal((await get("aanbieder", `/berichten/${answer.berichtId}/xml`)).body, answer.xml);
+    const again = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=later.xml")).json().berichten[0];
+    assert.deepEqual([again.status, again.retourcodes], ["afgekeurd", ["9056"]]);
+  });
 });

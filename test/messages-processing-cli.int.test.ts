@@ -1,10 +1,12 @@
 /**
  * End to end: a municipality runs a month of provider messages through `kader berichten verwerk` and gets correct
  * retour and antwoord messages in --uit (issue 6, "Done when"). The answers validate with the codec and, where xmllint
- * and the reference XSDs are present, with `xmllint --schema`. Running the same month again changes nothing.
+ * and the reference XSDs are present, with `xmllint --schema`. Running the same month again changes nothing: every
+ * message is answered with a 9056 retour (TR056), the first answers stay as they were. An answer committed but not yet
+ * written (the command stopped in between) is written on the rerun, byte for byte.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import JSZip from "jszip";
@@ -21,7 +23,7 @@ const capture = () => {
   const errors: string[] = [];
   let json: unknown = null;
   const out: Output = { line: (s) => lines.push(s), err: (s) => errors.push(s), json: (v) => (json = v), raw: () => {} };
-  return { out, lines, errors, json: () => json as { berichten: { bestandsnaam: string; status: string; retourcodes: string[]; antwoorden: { bestandsnaam: string }[] }[] } };
+  return { out, lines, errors, json: () => json as { berichten: { bestandsnaam: string; status: string; retourcodes: string[]; berichtId: number | null; antwoorden: { bestandsnaam: string }[] }[] } };
 };
 
 const CLIENTS = 24;
@@ -72,14 +74,21 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     assert.equal(code, 0, c.errors.join("\n"));
     const r = c.json().berichten;
     const status = (f: string) => r.find((x) => x.bestandsnaam.endsWith(f))!.status;
-    assert.equal(r.filter((x) => x.status === "herhaald").length, 1);
+    assert.equal(r.filter((x) => x.retourcodes.includes("9056")).length, 1);
     assert.equal(r.length, CLIENTS * 2 + 2 + 3 + 2 + 1 + 1);
     assert.equal(status("301-0.xml"), "geregistreerd");
-    // the same start under two file names: processed once (file name order), the other answered as before
-    assert.deepEqual([status("305-0-opnieuw.xml"), status("/305-0.xml")], ["verwerkt", "herhaald"]);
+    // the same start under two file names: processed once (file name order), the other answered with 9056, not stored
+    assert.deepEqual([status("305-0-opnieuw.xml"), status("/305-0.xml")], ["verwerkt", "afgekeurd"]);
+    const dup = r.find((x) => x.bestandsnaam.endsWith("/305-0.xml"))!;
+    assert.deepEqual([dup.retourcodes, dup.berichtId], [["9056"], null]);
     assert.equal(status("323-mei.xml"), "verwerkt");
     const files = readdirSync(uit).sort();
-    for (let i = 0; i < CLIENTS; i++) assert.ok(files.includes(`305-${i}_S${i}.WMO306.xml`), `305-${i}`);
+    for (let i = 1; i < CLIENTS; i++) assert.ok(files.includes(`305-${i}_S${i}.WMO306.xml`), `305-${i}`);
+    assert.ok(files.includes("305-0-opnieuw_S0.WMO306.xml"));
+    const retour9056 = files.filter((f) => f.startsWith("305-0_S0."));
+    assert.equal(retour9056.length, 1, files.join(", "));
+    assert.match(retour9056[0]!, /^305-0_S0\.9056-KDR[0-9]{9}\.WMO306\.xml$/);
+    assert.deepEqual(headerCodes(readAnswer(readFileSync(join(uit, retour9056[0]!), "utf8"))), ["9056"]);
     assert.ok(files.includes("verzoeken-315-a_V1.WMO316.xml"));
     assert.ok(files.includes("317_W1.WMO318.xml"));
     assert.ok(files.includes("323-mei_D05.WMO325.xml"));
@@ -119,15 +128,24 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     }
   });
 
-  test("running the same month again changes nothing and writes the same answers", async () => {
+  test("running the same month again changes nothing: every message gets a 9056 retour, the first answers stay as they were", async () => {
     const before_ = Object.fromEntries(readdirSync(uit).map((f) => [f, readFileSync(join(uit, f), "utf8")]));
-    const count = async () => (await t.db.query<{ n: number }>("select (select count(*) from bericht) + (select count(*) from prestatie) + (select count(*) from toewijzing_event) as n"))[0]!.n;
+    const count = async () => (await t.db.query<{ n: number }>("select (select count(*) from bericht) + (select count(*) from prestatie) + (select count(*) from toewijzing_event) + (select count(*) from bericht_verzoek) as n"))[0]!.n;
     const rows = await count();
     const c = capture();
     assert.equal(await berichtenVerwerk(c.out, t.kader, [inDir], { rol: "gemeente", gemeente: GEMEENTE, uit }), 0);
     assert.equal(await count(), rows);
-    assert.ok(c.lines.at(-1)!.includes(`${CLIENTS * 2 + 9} al verwerkt`), c.lines.at(-1));
+    assert.ok(c.lines.at(-1)!.includes(`${CLIENTS * 2 + 9} afgekeurd (${CLIENTS * 2 + 9} met 9056`), c.lines.at(-1));
     for (const [f, x] of Object.entries(before_)) assert.equal(readFileSync(join(uit, f), "utf8"), x, f);
+    // one new 9056 retour per answered message (the 301s are only registered): header only, valid
+    const added = readdirSync(uit).filter((f) => !(f in before_));
+    assert.equal(added.length, CLIENTS + 2 + 3 + 2 + 1 + 1, added.join(", "));
+    for (const f of added) {
+      assert.match(f, /\.9056-KDR[0-9]{9}\.WMO3(06|08|16|18|25)\.xml$/);
+      const x = readFileSync(join(uit, f), "utf8");
+      assert.deepEqual(validateMessage(x).failures, [], f);
+      assert.deepEqual(headerCodes(readAnswer(x)), ["9056"], f);
+    }
   });
 
   test("exit 1 when an input cannot be read or is not for this gemeente", async () => {
@@ -145,7 +163,7 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     const stop = (id: string, nummer: number, einddatum = "2026-05-25") => m307({ id, dag: "2026-05-26", bsn: bsn(100 + nummer - 2000), items: [{ nummer, begindatum: "2026-05-01", einddatum }] });
     writeFileSync(join(base, "dir1", "stop.xml"), stop("Q1", 2003));
     writeFileSync(join(base, "dir2", "stop.xml"), stop("Q2", 2004));
-    // the same file name and the same Identificatie as dir1, but another message: rejected (9056) — a different answer
+    // the same file name and the same Identificatie as dir1, but another message: rejected (9056) — a retour of its own
     writeFileSync(join(base, "dir3", "stop.xml"), stop("Q1", 2007, "2026-05-24"));
     const zip = new JSZip();
     zip.file("a/stop.xml", stop("Q3", 2005));
@@ -156,16 +174,19 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     const files = readdirSync(uit2).sort();
     assert.equal(files.length, 5, files.join(", "));
     for (const f of ["stop_Q1.WMO308.xml", "stop_Q2.WMO308.xml", "stops-a-stop_Q3.WMO308.xml", "stops-b-stop_Q4.WMO308.xml"]) assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
+    assert.ok(files.some((f) => /^stop_Q1\.9056-KDR[0-9]{9}\.WMO308\.xml$/.test(f)), files.join(", "));
     assert.ok(c.lines.at(-1)!.includes("5 antwoorden"), c.lines.at(-1));
     // every answer written is a valid 308 and the five are five different messages
     const texts = files.map((f) => readFileSync(join(uit2, f), "utf8"));
     assert.equal(new Set(texts).size, 5);
     for (const [i, x] of texts.entries()) assert.deepEqual(validateMessage(x).failures, [], files[i]);
-    // and the names are stable: the same run again writes the same five files
+    // the same run again: the five files stay as they were; each message now gets a 9056 retour of its own
     const again = capture();
     assert.equal(await berichtenVerwerk(again.out, t.kader, [base], { rol: "gemeente", gemeente: GEMEENTE, uit: uit2 }), 0);
-    assert.deepEqual(readdirSync(uit2).sort(), files);
+    const now = readdirSync(uit2).sort();
     for (const [i, f] of files.entries()) assert.equal(readFileSync(join(uit2, f), "utf8"), texts[i], f);
+    assert.equal(now.length, 10, now.join(", "));
+    assert.equal(now.filter((f) => f.includes(".9056-")).length, 6);
   });
 
   test("the CLI says why a message is rejected: line, rule, retourcode and element path of every failure (issue 13)", async () => {
@@ -185,15 +206,48 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     // every failure, not only "0001": the invalid BSN (CS002) and the missing DeclaratieDagtekening (XSD)
     assert.match(text, /regel \d+ +CS002 0001 +Bericht\/Declaratie\/Clienten\/Client\[1\]: .*11-proef/);
     assert.match(text, /regel \d+ +XSD 0001 +Bericht\/Declaratie\/TotaalIngediendBedrag: .*DeclaratieDagtekening/);
-    // --json: the same findings as fields (sent again, the message is answered as before and still explained)
+    // --json: the same findings as fields (sent again, the message gets 9056 — and is still explained)
     const j = capture();
     await berichtenVerwerk(j.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: join(dir, "uit-fout"), json: true });
-    const b = (j.json() as unknown as { berichten: { status: string; bevindingen: { code: string; retourcode?: string; path?: string; line?: number; message: string }[] }[] }).berichten[0]!;
-    assert.equal(b.status, "herhaald");
+    const b = (j.json() as unknown as { berichten: { status: string; retourcodes: string[]; bevindingen: { code: string; retourcode?: string; path?: string; line?: number; message: string }[] }[] }).berichten[0]!;
+    assert.deepEqual([b.status, b.retourcodes], ["afgekeurd", ["9056"]]);
+    assert.ok(b.bevindingen.some((x) => x.retourcode === "9056"));
     const rules = b.bevindingen.filter((x) => x.retourcode === "0001").map((x) => [x.code, x.path, typeof x.line]);
     assert.deepEqual(rules, [
       ["XSD", "Bericht/Declaratie/TotaalIngediendBedrag", "number"],
       ["CS002", "Bericht/Declaratie/Clienten/Client[1]", "number"],
     ]);
+  });
+
+  test("the command stops after a message's commit, before its answer is written: the rerun writes that answer, byte for byte; the next run answers 9056", async () => {
+    const f = join(dir, "later-305.xml");
+    writeFileSync(f, m305({ id: "LATER1", dag: "2026-05-02", bsn: bsn(100 + 11), items: [{ nummer: 2011, begindatum: "2026-05-30", status: "1" }] }));
+    const out3 = join(dir, "uit-later");
+    const name = "later-305_LATER1.WMO306.xml";
+    // a directory (not empty) where the answer file goes: writing it fails after the message was committed
+    mkdirSync(join(out3, name, "bezet"), { recursive: true });
+    const rows = async () => Number((await t.db.query<{ n: number }>("select count(*)::int as n from bericht"))[0]!.n);
+    const before_ = await rows();
+    await assert.rejects(berichtenVerwerk(capture().out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3 }));
+    assert.equal(await rows(), before_ + 2, "the message and its answer are committed");
+    const stored = (await t.db.query<{ id: number; xml: string; geschreven_op: string | null }>("select id, xml, geschreven_op::text as geschreven_op from bericht where bestandsnaam = $1", [name]))[0]!;
+    assert.equal(stored.geschreven_op, null, "not yet written");
+    rmSync(join(out3, name), { recursive: true });
+    // the rerun: the committed answer, under its name, byte for byte; nothing stored
+    const c = capture();
+    assert.equal(await berichtenVerwerk(c.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3, json: true }), 0);
+    assert.deepEqual(c.json().berichten.map((x) => x.status), ["herhaald"]);
+    assert.deepEqual(readdirSync(out3), [name]);
+    assert.equal(readFileSync(join(out3, name), "utf8"), stored.xml);
+    assert.equal(await rows(), before_ + 2);
+    const marked = (await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [stored.id]))[0]!;
+    assert.notEqual(marked.geschreven_op, null, "marked written");
+    // written now: the next run is a 9056, the answer file stays as it was
+    const d = capture();
+    assert.equal(await berichtenVerwerk(d.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3, json: true }), 0);
+    assert.deepEqual(d.json().berichten.map((x) => [x.status, x.retourcodes]), [["afgekeurd", ["9056"]]]);
+    assert.equal(readFileSync(join(out3, name), "utf8"), stored.xml);
+    assert.equal(readdirSync(out3).length, 2);
+    assert.equal(await rows(), before_ + 2);
   });
 });

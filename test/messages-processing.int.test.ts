@@ -6,7 +6,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { VerwerkOpties, VerwerkUitkomst } from "../src/app/messages-processing.ts";
-import { validateMessage } from "../src/messages/index.ts";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { messageByName, validateMessage } from "../src/messages/index.ts";
+import { hasReference, hasXmllint, scratch, xmllintVerdicts, xsdFor } from "./messages/support.ts";
 import { dbLabel } from "./support/db.ts";
 import { type TestApp, testApp } from "./support/app.ts";
 import {
@@ -40,6 +43,12 @@ const verwerk = async (files: [string, Uint8Array][], opts: VerwerkOpties = { ro
   t.kader.messages.verwerk(CLI, files.map(([n, b]) => input(n, b)), opts, CTX);
 const one = async (name: string, bytes: Uint8Array, opts?: VerwerkOpties) => (await verwerk([[name, bytes]], opts))[0]!;
 const count = async (table: string) => Number((await t.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n);
+/** the rows of everything a message can change */
+const stored = async () => {
+  const out: Record<string, number> = {};
+  for (const table of ["bericht", "declaratie", "prestatie", "toewijzing", "toewijzing_event", "bericht_levering", "bericht_verzoek", "bericht_toewijzing"]) out[table] = await count(table);
+  return out;
+};
 
 describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
   before(async () => {
@@ -146,22 +155,73 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     assert.equal((m.DeclaratieAntwoord as Record<string, unknown>).Clienten, undefined);
   });
 
-  test("the same message twice is answered again as before and changes nothing; another message with a used Identificatie gets 9056", async () => {
+  test("TR056: the same message again, byte for byte, gets a retour with 9056 on the header; nothing is stored and the first answer stays as it was", async () => {
     const bytes = m323({ id: "D-DUP", nummer: "DECLDUP", begin: "2026-03-01", eind: "2026-03-31", dag: "2026-04-02", clients: [{ bsn: A, prestaties: [{ ref: "DUP1", nummer: 1001, volume: 1 }] }] });
     const first = await one("dup.xml", bytes);
-    const rows = await count("bericht");
-    const prestaties = await count("prestatie");
+    assert.equal(first.status, "verwerkt");
+    const firstAnswer = first.antwoorden[0]!;
+    const rows = await stored();
     const second = await one("dup-again.xml", bytes);
-    assert.equal(second.status, "herhaald");
-    assert.equal(second.antwoorden[0]!.xml, first.antwoorden[0]!.xml, "the earlier answer, byte for byte");
-    assert.equal(await count("bericht"), rows);
-    assert.equal(await count("prestatie"), prestaties);
-    const other = await one("dup-other.xml", m323({ id: "D-DUP", nummer: "DECLDUP2", begin: "2026-03-01", eind: "2026-03-31", dag: "2026-04-02", clients: [{ bsn: A, prestaties: [{ ref: "DUP2", nummer: 1001, volume: 1 }] }] }));
+    assert.equal(second.status, "afgekeurd");
+    assert.deepEqual(second.retourcodes, ["9056"]);
+    assert.equal(second.berichtId, null, "not stored");
+    assert.equal(second.eerder?.berichtId, first.berichtId);
+    assert.equal(second.antwoorden.length, 1);
+    const retour = second.antwoorden[0]!;
+    assert.equal(retour.berichtId, undefined);
+    assert.equal(retour.berichtNaam, "WMO325");
+    assert.match(retour.bestandsnaam, /^dup-again_D-DUP\.9056-KDR[0-9]{9}\.WMO325\.xml$/);
+    assert.deepEqual(validateMessage(retour.xml).failures, [], "the 9056 retour validates");
+    const m = readAnswer(retour.xml);
+    assert.deepEqual(headerCodes(m), ["9056"]);
+    assert.equal(m.DeclaratieAntwoord, undefined, "header only");
+    // a retour of its own: its own Identificatie, answering the received message's
+    const own = (x: string) => ((readAnswer(x).Header as Record<string, Record<string, unknown>>).BerichtIdentificatie!.Identificatie);
+    assert.notEqual(own(retour.xml), own(firstAnswer.xml));
+    assert.equal(((m.Header as Record<string, Record<string, unknown>>).DeclaratieIdentificatie!.Identificatie), "D-DUP");
+    assert.ok(second.bevindingen.some((b) => b.retourcode === "9056" && b.path === "Bericht/Header/BerichtIdentificatie"));
+    assert.deepEqual(await stored(), rows, "no message, answer, declaratie, prestatie, toewijzing or verzoek stored");
+    // the first answer is still there, unchanged
+    const x = await t.kader.messages.xml(CLI, firstAnswer.berichtId!, CTX);
+    assert.ok(x.ok);
+    assert.equal(x.value.xml, firstAnswer.xml);
+    // and a third time: 9056 again
+    const third = await one("dup.xml", bytes);
+    assert.deepEqual([third.status, third.retourcodes], ["afgekeurd", ["9056"]]);
+    assert.deepEqual(await stored(), rows);
+  });
+
+  test("TR056: another message with a used Identificatie gets the same 9056 retour; nothing is stored", async () => {
+    const first = await one("dup2.xml", m305({ id: "S-DUP", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-06" }] }));
+    assert.equal(first.status, "verwerkt");
+    const rows = await stored();
+    const levering = await count("bericht_levering");
+    const other = await one("dup2-other.xml", m305({ id: "S-DUP", bsn: B, items: [{ nummer: 1003, begindatum: "2026-05-07" }] }));
     assert.equal(other.status, "afgekeurd");
+    assert.deepEqual(other.retourcodes, ["9056"]);
+    assert.equal(other.berichtId, null);
     const m = readAnswer(other.antwoorden[0]!.xml);
     assert.deepEqual(headerCodes(m), ["9056"]);
-    assert.equal(m.DeclaratieAntwoord, undefined);
-    assert.equal(await count("prestatie"), prestaties, "a rejected message changes nothing");
+    assert.equal(m.Client, undefined, "header only");
+    assert.deepEqual(validateMessage(other.antwoorden[0]!.xml).failures, []);
+    assert.deepEqual(await stored(), rows);
+    assert.equal(await count("bericht_levering"), levering, "the start was not registered");
+    const tw = await t.kader.care.toewijzingen(CLI, {}, CTX);
+    assert.ok(tw.ok && tw.value.find((x) => x.toewijzingnummer === "1003")!.status === "toegewezen");
+    // a message that breaks the XSD with a used Identificatie: 9056 too (not stored), every failure still listed
+    const broken = new TextEncoder().encode(new TextDecoder().decode(m305({ id: "S-DUP", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-06" }] })).replace(/<wmo305:Begindatum>2026-05-06</, "<wmo305:Begindatum>morgen<"));
+    const bad = await one("dup2-bad.xml", broken);
+    assert.deepEqual([bad.status, bad.retourcodes, bad.berichtId], ["afgekeurd", ["9056"], null]);
+    assert.ok(bad.bevindingen.some((b) => b.code === "XSD"));
+    assert.deepEqual(await stored(), rows);
+  });
+
+  test("TR056 for a message Kader only registers (the gemeente's own 301): no answer, nothing stored", async () => {
+    const bytes = m301({ id: "T-A", bsn: A, producten: [{ nummer: 1001 }] });
+    const rows = await stored();
+    const r = await one("toewijzing-a-again.xml", bytes);
+    assert.deepEqual([r.status, r.retourcodes, r.antwoorden.length, r.berichtId], ["afgekeurd", ["9056"], 0, null]);
+    assert.deepEqual(await stored(), rows);
   });
 
   test("8848: a Dagtekening after today is answered with the header only", async () => {
@@ -305,17 +365,29 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     assert.deepEqual(first.map((r) => r.status), ["geregistreerd", "verwerkt", "afgekeurd"]);
     assert.deepEqual(headerCodes(readAnswer(first[2]!.antwoorden[0]!.xml)), ["0001"]);
     assert.equal(await count("prestatie"), 0);
-    // the fixed batch (same Identificaties): the done messages are not done again, the declaratie now goes through
-    const second = await verwerk(good);
-    assert.deepEqual(second.map((r) => r.status), ["herhaald", "herhaald", "verwerkt"]);
-    assert.equal(second[1]!.antwoorden[0]!.xml, first[1]!.antwoorden[0]!.xml);
-    assert.equal(await count("prestatie"), 1);
+    // the same batch again: every Identificatie is used (TR056) — the rejected declaratie's too, so the corrected
+    // declaratie under it is answered with 9056 as well; nothing is stored
     const rows = await count("bericht");
-    const third = await verwerk(good);
-    assert.deepEqual(third.map((r) => r.status), ["herhaald", "herhaald", "herhaald"]);
-    assert.equal(third[2]!.antwoorden[0]!.xml, second[2]!.antwoorden[0]!.xml);
+    const fixed: [string, Uint8Array][] = [good[0]!, good[1]!, ["03-declaratie.xml", good[2]![1]]];
+    const second = await verwerk(fixed);
+    assert.deepEqual(second.map((r) => [r.status, r.retourcodes]), [["afgekeurd", ["9056"]], ["afgekeurd", ["9056"]], ["afgekeurd", ["9056"]]]);
+    assert.deepEqual(second.map((r) => r.antwoorden.length), [0, 1, 1], "the 301 is only registered: no answer");
+    for (const r of second.slice(1)) assert.deepEqual(headerCodes(readAnswer(r.antwoorden[0]!.xml)), ["9056"]);
     assert.equal(await count("bericht"), rows);
+    assert.equal(await count("prestatie"), 0);
+    // the corrected declaratie under an Identificatie of its own goes through
+    const corrected = m323({ id: "B-D2", nummer: "BATCH1", clients: [{ bsn: c, prestaties: [{ ref: "B1", nummer: 3001 }] }] });
+    const third = await verwerk([good[0]!, good[1]!, ["03-declaratie.xml", corrected]]);
+    assert.deepEqual(third.map((r) => r.status), ["afgekeurd", "afgekeurd", "verwerkt"]);
     assert.equal(await count("prestatie"), 1);
+    const after_ = await count("bericht");
+    const fourth = await verwerk([good[0]!, good[1]!, ["03-declaratie.xml", corrected]]);
+    assert.deepEqual(fourth.map((r) => r.retourcodes), [["9056"], ["9056"], ["9056"]]);
+    assert.equal(await count("bericht"), after_);
+    assert.equal(await count("prestatie"), 1);
+    // the first answers are unchanged in the log
+    const x = await t.kader.messages.xml(CLI, first[1]!.antwoorden[0]!.berichtId!, CTX);
+    assert.ok(x.ok && x.value.xml === first[1]!.antwoorden[0]!.xml);
   });
 
   test("a crash inside a message's transaction undoes all of it; reprocessing completes it", async () => {
@@ -339,5 +411,80 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     assert.equal(redo[0]!.status, "verwerkt");
     const tw2 = await t.kader.care.toewijzingen(CLI, {}, CTX);
     assert.ok(tw2.ok && tw2.value.find((x) => x.toewijzingnummer === "3101")!.status === "gestart");
+  });
+
+  test("an answer committed but not yet written out is written when the message comes again: the same bytes, not recomputed; after that, 9056", async () => {
+    const c = bsn(9);
+    await verwerk([["t2.xml", m301({ id: "W-T", bsn: c, producten: [{ nummer: 3201 }] })]]);
+    const bytes = m305({ id: "W-S", bsn: c, items: [{ nummer: 3201, begindatum: "2026-05-04" }] });
+    // as `berichten verwerk --uit` does: the answers are committed as not yet written; it "stops" before writing them
+    const committed = (await verwerk([["later.xml", bytes]], { rol: "gemeente", antwoordenLater: true }))[0]!;
+    assert.equal(committed.status, "verwerkt");
+    const answer = committed.antwoorden[0]!;
+    const row = (await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [answer.berichtId]))[0]!;
+    assert.equal(row.geschreven_op, null, "committed, not yet written");
+    const rows = await count("bericht");
+    const events = await count("toewijzing_event");
+    // run again: that answer, byte for byte, under its own name — nothing recomputed, nothing stored
+    const redo = (await verwerk([["later.xml", bytes]]))[0]!;
+    assert.equal(redo.status, "herhaald");
+    assert.equal(redo.berichtId, committed.berichtId);
+    assert.deepEqual(redo.antwoorden.map((a) => [a.bestandsnaam, a.xml, a.berichtId]), [[answer.bestandsnaam, answer.xml, answer.berichtId]]);
+    assert.equal(await count("bericht"), rows);
+    assert.equal(await count("toewijzing_event"), events);
+    // handed over now (no antwoordenLater: the caller got it): the next copy is a 9056
+    const again = (await verwerk([["later.xml", bytes]]))[0]!;
+    assert.deepEqual([again.status, again.retourcodes], ["afgekeurd", ["9056"]]);
+    assert.notEqual(again.antwoorden[0]!.bestandsnaam, answer.bestandsnaam);
+    assert.equal(await count("bericht"), rows);
+  });
+});
+
+describe(`TR056: de 9056-retour voor elke berichtsoort, iWmo en iJw (${dbLabel()})`, () => {
+  before(async () => {
+    t = await testApp();
+    await contract(t.kader, t.db, { productcode: "02A05", cents: 6000 });
+  });
+  after(() => t.close());
+
+  test("every request kind received twice gets a valid header-only retour with 9056 (codec, and xmllint where present); nothing stored", async () => {
+    const asAanbieder: VerwerkOpties = { rol: "aanbieder" };
+    const cases: [string, string, Uint8Array, VerwerkOpties?][] = [
+      ["WMO305", "WMO306", m305({ id: "R-305", bsn: A, items: [{ nummer: 5001, begindatum: "2026-05-04" }] })],
+      ["JW305", "JW306", m305({ std: "JW", id: "R-305", bsn: A, items: [{ nummer: 5001, begindatum: "2026-05-04" }] })],
+      ["WMO307", "WMO308", m307({ id: "R-307", bsn: A, items: [{ nummer: 5001, begindatum: "2026-05-04", einddatum: "2026-05-20" }] })],
+      ["JW307", "JW308", m307({ std: "JW", id: "R-307", bsn: A, items: [{ nummer: 5001, begindatum: "2026-05-04", einddatum: "2026-05-20" }] })],
+      ["WMO315", "WMO316", m315({ id: "R-315", bsn: B, refs: ["R315"] })],
+      ["JW315", "JW316", m315({ std: "JW", id: "R-315", bsn: B, refs: ["R315J"] })],
+      ["WMO317", "WMO318", m317({ id: "R-317", bsn: A, ref: "R317" })],
+      ["WMO323", "WMO325", m323({ id: "R-323", nummer: "R323", clients: [{ bsn: A, prestaties: [{ ref: "R1", nummer: 5001 }] }] })],
+      ["JW323", "JW325", m323({ std: "JW", id: "R-323", nummer: "R323J", clients: [{ bsn: A, prestaties: [{ ref: "R1", nummer: 5001 }] }] })],
+      ["WMO301", "WMO302", m301({ id: "R-301", bsn: A, producten: [{ nummer: 5101 }] }), asAanbieder],
+      ["JW301", "JW302", m301({ std: "JW", id: "R-301", bsn: A, producten: [{ nummer: 5102, cat: "45", code: "45A48" }] }), asAanbieder],
+      ["WMO319", "WMO320", m319({ id: "R-319", ref: "ONBEKEND" }), asAanbieder],
+      ["JW319", "JW320", m319({ std: "JW", id: "R-319", ref: "ONBEKEND" }), asAanbieder],
+    ];
+    const dir = scratch();
+    const files: [string, string][] = [];
+    for (const [heen, retour, bytes, opts] of cases) {
+      const first = await one(`${heen}.xml`, bytes, opts);
+      assert.ok(first.berichtId !== null, `${heen}: ${JSON.stringify(first.meldingen)}`);
+      const rows = await stored();
+      const second = await one(`${heen}-again.xml`, bytes, opts);
+      assert.deepEqual([second.status, second.retourcodes, second.berichtId, second.eerder?.berichtId], ["afgekeurd", ["9056"], null, first.berichtId], heen);
+      assert.equal(second.antwoorden.length, 1, heen);
+      const a = second.antwoorden[0]!;
+      assert.equal(a.berichtNaam, retour, heen);
+      assert.deepEqual(validateMessage(a.xml).failures, [], `${heen}: the ${retour} validates`);
+      const m = readAnswer(a.xml);
+      assert.deepEqual(headerCodes(m), ["9056"], heen);
+      assert.deepEqual(Object.keys(m), ["Header"], `${heen}: header only`);
+      assert.deepEqual(await stored(), rows, `${heen}: nothing stored`);
+      const file = join(dir, a.bestandsnaam);
+      writeFileSync(file, a.xml);
+      files.push([retour, file]);
+    }
+    if (hasXmllint && hasReference)
+      for (const [retour, file] of files) for (const [f, v] of xmllintVerdicts(xsdFor(messageByName(retour)!), [file])) assert.ok(v.valid, `${f} (regel ${v.firstLine})`);
   });
 });

@@ -37,6 +37,13 @@ describe("berichten verwerken: zuivere delen", () => {
     assert.equal(answerFileName("x.zip:../../etc/p\r\nq.xml", def, 1, "a/b"), "x-..-..-etc-p_q_a_b.WMO308.xml");
   });
 
+  test("a 9056 retour (TR056) is named after its own Identificatie as well: never the first answer's name", () => {
+    const def = messageByName("WMO308")!;
+    assert.equal(answerFileName("/in/dir1/stop.xml", def, 1, "Q1", "KDR000000042"), "stop_Q1.9056-KDR000000042.WMO308.xml");
+    assert.notEqual(answerFileName("/in/dir1/stop.xml", def, 1, "Q1", "KDR000000042"), answerFileName("/in/dir1/stop.xml", def, 1, "Q1"));
+    assert.equal(answerFileName("x.zip:a/stop.xml", def, 1, "Q1", "../x"), "x-a-stop_Q1.9056-.._x.WMO308.xml");
+  });
+
   test("every retour twin Kader builds from a valid heen message is valid, with 0200 at every class and a code where given", () => {
     const heen: [string, Uint8Array][] = [
       ["WMO301", m301({ id: "1", bsn: bsn(1), producten: [{ nummer: 1 }, { nummer: 2, code: "02A06" }] })],

@@ -8,9 +8,11 @@ export type Rol = "gemeente" | "aanbieder";
 export type Richting = "in" | "uit";
 
 /**
- * What became of a message: `verwerkt` (accepted, answered), `afgekeurd` (answered with a rejection), `herhaald` (the
- * same message again: the earlier answer is sent again, nothing changes), `geregistreerd` (a message Kader only
- * records: a retour, a 325, a 301 the gemeente sent itself), `verzonden` (a message Kader built).
+ * What became of a message: `verwerkt` (accepted, answered), `afgekeurd` (answered with a rejection — also a message
+ * whose Identificatie the sender already used, TR056/9056: that one is answered but not stored), `herhaald` (the same
+ * message again while its committed answer had not yet been written out: that answer is written now, byte for byte,
+ * nothing changes), `geregistreerd` (a message Kader only records: a retour, a 325, a 301 the gemeente sent itself),
+ * `verzonden` (a message Kader built). `herhaald` is an outcome only, never stored.
  */
 export type BerichtStatus = "verwerkt" | "afgekeurd" | "herhaald" | "geregistreerd" | "verzonden";
 
@@ -43,7 +45,15 @@ export interface BerichtRecord {
   antwoordOp: number | null;
   antwoordBestand: string | null;
   createdAt: string;
+  /**
+   * For an answer or a message Kader built (richting uit): when it was handed over — written to --uit by the CLI or
+   * returned by the API; null while it is committed but not yet written out. Always null for a received message.
+   */
+  geschrevenOp: string | null;
 }
+
+/** A message to store: `geschrevenOp` left out is the creation time for richting uit (handed over at once), else null. */
+export type NieuwBericht = Omit<BerichtRecord, "id" | "geschrevenOp"> & { geschrevenOp?: string | null };
 
 export interface LeveringRecord {
   rol: Rol;
@@ -89,9 +99,11 @@ export interface BerichtFilter {
 export interface MessageRepository {
   /** serialises the processing of messages with the same key (sender, kind, Identificatie) until the transaction ends */
   lockKey(key: string): Promise<void>;
-  /** earlier messages with this key (TR056: BerichtIdentificatie per sender per message kind) */
+  /** earlier messages with this key (TR056: BerichtIdentificatie per sender per message kind), committed ones only */
   byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string): Promise<BerichtRecord[]>;
-  insert(m: Omit<BerichtRecord, "id">, xml: string): Promise<BerichtRecord>;
+  insert(m: NieuwBericht, xml: string): Promise<BerichtRecord>;
+  /** marks answers as handed over (written to --uit); an answer already marked keeps its time */
+  markeerGeschreven(ids: number[], at: string): Promise<void>;
   update(id: number, patch: Partial<Pick<BerichtRecord, "status" | "retourcodes" | "meldingen" | "samenvatting" | "antwoordBestand">>): Promise<void>;
   /** the messages that answer this one (richting uit, antwoord_op = id) */
   answersOf(id: number): Promise<BerichtRecord[]>;

@@ -1,9 +1,11 @@
 /**
  * Processing iWmo/iJw 3.2 messages against the care chain (docs/berichten.md, "Verwerken"), as gemeente or as
  * aanbieder. Every message is one transaction: the message is logged with its raw XML, its effects on the care chain
- * are applied, its retour/antwoord is built, checked with the codec and logged — all of it or nothing. The same
- * message again (same sender, kind, Identificatie and content) changes nothing and gets the earlier answer again;
- * another message with a used Identificatie is answered with 9056.
+ * are applied, its retour/antwoord is built, checked with the codec and logged — all of it or nothing. A message whose
+ * Identificatie the sender already used for this message kind (TR056) — the same bytes again or not — is answered
+ * with a retour with 9056 on the header and not stored; the earlier answer stays as it was. Only when the earlier
+ * message's answer was committed but not yet written out (the CLI writes its files after the transaction) does the
+ * same message again get that answer, byte for byte, instead (status `herhaald`).
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Target } from "../domain/auth/policy.ts";
@@ -38,7 +40,7 @@ import {
   toegewezenProducten,
   wetOf,
 } from "./messages-mapping.ts";
-import type { BerichtRecord, BerichtStatus, Melding, MessageStore, MessageUnit, Richting, Rol, VerzoekRecord } from "./messages-ports.ts";
+import type { BerichtRecord, BerichtStatus, Melding, MessageStore, MessageUnit, NieuwBericht, Richting, Rol, VerzoekRecord } from "./messages-ports.ts";
 import type { AccessSubject, Clock } from "./ports.ts";
 
 export interface BerichtInput {
@@ -75,6 +77,8 @@ export interface VerwerkUitkomst {
   meldingen: Melding[];
   antwoorden: Antwoordbestand[];
   berichtId: number | null;
+  /** a message rejected with 9056 (TR056): the earlier message with this Identificatie, in the message log */
+  eerder?: { berichtId: number; ontvangen: string };
   prestaties: number;
   /** every finding: the element path, line, rule, retourcode and Dutch explanation (all of a rejected message's failures) */
   bevindingen: Bevinding[];
@@ -89,6 +93,13 @@ export interface VerwerkOpties {
   aanbieder?: string | undefined;
   /** as gemeente: answer every accepted verzoek (315/317) at once with a 319 "aanvraag in onderzoek" */
   inOnderzoek?: boolean | undefined;
+  /**
+   * The caller writes the answers out itself after the message's transaction (`berichten verwerk --uit`): they are
+   * committed as not yet written, and the caller marks them with `markeerGeschreven` once written. Should it crash
+   * in between, the same message again gets those answers (`herhaald`) instead of a 9056. Without it (the API: the
+   * response carries the answers) an answer counts as handed over when it is committed.
+   */
+  antwoordenLater?: boolean | undefined;
 }
 
 const CLI: Actor = { kind: "cli" };
@@ -115,16 +126,19 @@ export function orderInputs<T extends BerichtInput>(inputs: T[]): T[] {
  * The file name of an answer: the answered message's file name without .xml (for a ZIP entry the ZIP's name, then the
  * entry's path: "in/batch.zip:a/stop.xml" → "batch-a-stop"), then "_" and the answered message's Identificatie, then
  * the answer's message name — so two messages with the same file name in different folders get different answers'
- * names, and the same message always gets the same name. Only letters, digits, ".", "_" and "-" remain.
+ * names, and the same message always gets the same name. A 9056 retour (TR056) is named after its own Identificatie
+ * too: `stop_Q1.9056-KDR000000042.WMO308.xml`. Only letters, digits, ".", "_" and "-" remain.
  */
-export function answerFileName(bestandsnaam: string, def: MessageDefinition, n = 1, identificatie?: string | null): string {
+export function answerFileName(bestandsnaam: string, def: MessageDefinition, n = 1, identificatie?: string | null, retour9056?: string): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
   const zip = /\.zip:/i.exec(bestandsnaam);
   const stem = zip
     ? `${bestandsnaam.slice(0, zip.index).split(/[\\/]/).pop()!}-${bestandsnaam.slice(zip.index + zip[0].length).split(/[\\/]+/).filter(Boolean).join("-")}`
     : bestandsnaam.split(/[\\/]/).pop()!;
   const id = identificatie ? `_${safe(identificatie)}` : "";
-  return `${safe(stem.replace(/\.xml$/i, ""))}${id}.${def.name}${n > 1 ? `-${n}` : ""}.xml`;
+  // a 9056 retour carries its own Identificatie as well: it never takes the name of the answer to the first receipt
+  const dup = retour9056 ? `.9056-${safe(retour9056)}` : "";
+  return `${safe(stem.replace(/\.xml$/i, ""))}${id}${dup}.${def.name}${n > 1 ? `-${n}` : ""}.xml`;
 }
 
 /**
@@ -223,8 +237,13 @@ export class MessageService {
     return new CareService(u.care, catalogue, new AccessGate(u.accessLog, this.clock), this.clock);
   }
 
-  /** Processes messages in order (Dagtekening, then file name), each in its own transaction. */
-  async verwerk(actor: Actor, inputs: BerichtInput[], opts: VerwerkOpties, ctx: AccessContext, onProgress?: (done: number) => void): Promise<VerwerkUitkomst[]> {
+  /**
+   * Processes messages in order (Dagtekening, then file name), each in its own transaction. `onProgress` is awaited
+   * after each message's commit and before the next message: `berichten verwerk` writes that message's answers there,
+   * so a later copy of it in the same run finds them written (and is answered with 9056). An error it throws stops
+   * the run (the messages before stand).
+   */
+  async verwerk(actor: Actor, inputs: BerichtInput[], opts: VerwerkOpties, ctx: AccessContext, onProgress?: (done: number, uitkomst: VerwerkUitkomst) => void | Promise<void>): Promise<VerwerkUitkomst[]> {
     const out: VerwerkUitkomst[] = [];
     for (const input of orderInputs(inputs)) {
       try {
@@ -237,7 +256,7 @@ export class MessageService {
         const tekst = `interne fout, niets opgeslagen (meld code ${correlationId})`;
         out.push({ bestandsnaam: input.bestandsnaam, berichtNaam: null, identificatie: null, dagtekening: null, status: "fout", retourcodes: [], meldingen: [{ retourcode: "", pad: "", tekst }], antwoorden: [], berichtId: null, prestaties: 0, bevindingen: [{ severity: "fout", code: "intern", message: tekst }] });
       }
-      onProgress?.(out.length);
+      await onProgress?.(out.length, out.at(-1)!);
     }
     return out;
   }
@@ -248,7 +267,11 @@ export class MessageService {
     const r = await this.verwerkGelezen(actor, input, read, opts, ctx);
     // a message rejected for its content (or unreadable) is explained by every failure the reader found, not only the first
     const failures = read.failures.map(bevindingOf);
-    const bevindingen = failures.length && (r.status === "afgekeurd" || r.status === "onleesbaar") ? failures : [...r.meldingen.map(bevindingOfMelding), ...(r.status === "herhaald" ? failures : [])];
+    const bevindingen = r.eerder
+      ? [...r.meldingen.map(bevindingOfMelding), ...failures]
+      : failures.length && (r.status === "afgekeurd" || r.status === "onleesbaar")
+        ? failures
+        : [...r.meldingen.map(bevindingOfMelding), ...(r.status === "herhaald" ? failures : [])];
     return { ...r, bevindingen };
   }
 
@@ -299,21 +322,27 @@ export class MessageService {
       // two processes with the same message (or the same Identificatie) wait for each other: one decides, the other sees it
       await u.messages.lockKey(`${rol}|${richting}|${keyAfzender}|${def.berichtCode}|${keyId}`);
       const earlier = await u.messages.byKey(rol, richting, keyAfzender, def.berichtCode, keyId);
-      const same = earlier.find((e) => e.contentHash === hash);
-      if (same) {
-        const answers = await u.messages.answersOf(same.id);
-        const antwoorden: Antwoordbestand[] = [];
-        const seen = new Map<string, number>();
-        for (const a of answers) {
-          const n = (seen.get(a.berichtNaam) ?? 0) + 1;
-          seen.set(a.berichtNaam, n);
-          const adef = definition(def.standaard, a.berichtNaam.replace(/^\D+/, "") as MessageNumber);
-          // the earlier answer, byte for byte, named after this file
-          antwoorden.push({ bestandsnaam: answerFileName(input.bestandsnaam, adef, n, keyId), berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id });
+      if (earlier.length) {
+        // the same bytes whose answers were committed but never written out (the CLI stopped between its commit and
+        // writing the files): those answers now, byte for byte under their own names — not recomputed, nothing changes
+        const same = earlier.find((e) => e.contentHash === hash);
+        const pending = same ? (await u.messages.answersOf(same.id)).filter((a) => a.geschrevenOp === null) : [];
+        if (same && pending.length) {
+          const antwoorden: Antwoordbestand[] = [];
+          for (const a of pending) antwoorden.push({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id, retourcodes: a.retourcodes });
+          if (!opts.antwoordenLater) await u.messages.markeerGeschreven(pending.map((a) => a.id), this.clock.now());
+          const tekst = `dit bericht is al verwerkt (${same.createdAt}), maar het antwoord was nog niet weggeschreven; dat antwoord is nu geschreven, er is niets veranderd`;
+          return { ...blank, identificatie: keyId, dagtekening, status: "herhaald", retourcodes: same.retourcodes, meldingen: [{ retourcode: "", pad: "Bericht", tekst }], antwoorden, berichtId: same.id };
         }
-        return { ...blank, identificatie: keyId, dagtekening, status: "herhaald", retourcodes: same.retourcodes, meldingen: [{ retourcode: "", pad: "Bericht", tekst: `dit bericht is al verwerkt (${same.createdAt}); het eerdere antwoord is opnieuw geschreven, er is niets veranderd` }], antwoorden, berichtId: same.id };
+        // TR056: the Identificatie is used — whether these are the same bytes or another message. A retour with 9056
+        // on the header (for a message Kader only registers: no answer), nothing stored, the earlier answer untouched.
+        const first = earlier[0]!;
+        const tekst = `Identificatie ${keyId} is al gebruikt voor een ${def.name} van deze afzender (${same ? "hetzelfde bericht" : "een ander bericht"}, ontvangen ${first.createdAt}, bericht ${first.id}); dit bericht is niet verwerkt en niet opgeslagen, het eerdere antwoord blijft zoals het was`;
+        const meldingen: Melding[] = [{ retourcode: "9056", pad: "Bericht/Header/BerichtIdentificatie", tekst }];
+        const antwoorden = how === "answer" ? [await this.retour9056(u, def, model, h, input.bestandsnaam, keyId)] : [];
+        return { ...blank, identificatie: keyId, dagtekening, status: "afgekeurd", retourcodes: ["9056"], meldingen, antwoorden, berichtId: null, eerder: { berichtId: first.id, ontvangen: first.createdAt } };
       }
-      const base: Omit<BerichtRecord, "id"> = {
+      const base: NieuwBericht = {
         rol,
         richting,
         gemeentecode: h.gemeentecode,
@@ -336,15 +365,12 @@ export class MessageService {
         createdAt: this.clock.now(),
       };
       const xml = new TextDecoder().decode(input.bytes);
-      // header-level rejections: technical (0001), a used Identificatie (9056), a Dagtekening in the future (8848)
+      // header-level rejections: technical (0001), a Dagtekening in the future (8848); a used Identificatie (9056) is above
       const headerCodes: string[] = [];
       const meldingen: Melding[] = [];
       if (read.failures.length) {
         headerCodes.push("0001");
         for (const f of read.failures.slice(0, 100)) meldingen.push({ retourcode: f.retourcode, pad: f.path, tekst: `${f.rule}${f.line !== null ? ` (regel ${f.line})` : ""}: ${f.message}` });
-      } else if (earlier.some((e) => e.status !== "afgekeurd")) {
-        headerCodes.push("9056");
-        meldingen.push({ retourcode: "9056", pad: "Bericht/Header/BerichtIdentificatie", tekst: `Identificatie ${keyId} is al gebruikt voor een ander ${def.name} van deze afzender` });
       } else if (!isRetour && h.dagtekening > today) {
         headerCodes.push("8848");
         meldingen.push({ retourcode: "8848", pad: "Bericht/Header/BerichtIdentificatie/Dagtekening", tekst: `de dagtekening ${h.dagtekening} ligt na vandaag (${today})` });
@@ -353,13 +379,13 @@ export class MessageService {
       if (headerCodes.length) {
         const rec = await u.messages.insert({ ...base, status: "afgekeurd", retourcodes: headerCodes, meldingen }, xml);
         const answers = how === "answer" ? [{ def: answerDefinition(def), build: (meta: RetourMeta) => this.rejection(def, model, h, meta, headerCodes) }] : [];
-        const antwoorden = await this.writeAnswers(u, rec, answers);
+        const antwoorden = await this.writeAnswers(u, rec, answers, opts);
         return { ...blank, identificatie: keyId, dagtekening, status: "afgekeurd", retourcodes: headerCodes, meldingen, antwoorden, berichtId: rec.id, prestaties };
       }
       const rec = await u.messages.insert(base, xml);
       const care = this.careIn(u, snaps);
       const handled = await this.dispatch(rol, def, model, h, wet, rec, u, care, snaps.get(today)!, ctxMsg, opts);
-      const antwoorden = await this.writeAnswers(u, rec, handled.answers);
+      const antwoorden = await this.writeAnswers(u, rec, handled.answers, opts);
       const codes = [...new Set(antwoorden.flatMap((a) => a.retourcodes ?? []))].sort();
       const retourcodes = how === "register" ? retourcodesIn(model) : codes;
       await u.messages.update(rec.id, { status: handled.status, retourcodes, meldingen: handled.meldingen, samenvatting: handled.samenvatting, ...(antwoorden[0] ? { antwoordBestand: antwoorden[0].bestandsnaam } : {}) });
@@ -373,8 +399,27 @@ export class MessageService {
     return def.number === "323" ? build325Model(ans, { heen: model, meta, headerCodes: codes, result: null, h }) : buildRetourModel(ans, model, meta, codes, null);
   }
 
+  /**
+   * The retour to a message whose Identificatie is used (TR056): the header with 9056 (a 323: a 325 header), under an
+   * Identificatie of its own; checked with the codec like every answer, and not stored.
+   */
+  private async retour9056(u: MessageUnit, def: MessageDefinition, model: AnyModel, h: HeaderInfo, bestandsnaam: string, keyId: string): Promise<Antwoordbestand> {
+    const ans = answerDefinition(def);
+    const meta = { identificatie: await u.messages.nextIdentificatie(), dagtekening: this.clock.today() };
+    const retour = this.rejection(def, model, h, meta, ["9056"]);
+    const xml = buildMessage(ans, retour);
+    const check = validateMessage(xml);
+    if (check.failures.length) throw new Error(`Kader bouwde een ongeldig ${ans.name}: ${check.failures.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+    return { bestandsnaam: answerFileName(bestandsnaam, ans, 1, keyId, meta.identificatie), berichtNaam: ans.name, xml, retourcodes: retourcodesIn(retour) };
+  }
+
+  /** Marks answers as written out (`berichten verwerk --uit`, after writing the files; see VerwerkOpties.antwoordenLater). */
+  async markeerGeschreven(berichtIds: number[]): Promise<void> {
+    await this.store.messages.markeerGeschreven(berichtIds, this.clock.now());
+  }
+
   /** Builds, checks (the codec must accept it, or the transaction is undone) and logs each answer. */
-  private async writeAnswers(u: MessageUnit, rec: BerichtRecord, answers: Handled["answers"]): Promise<Antwoordbestand[]> {
+  private async writeAnswers(u: MessageUnit, rec: BerichtRecord, answers: Handled["answers"], opts: VerwerkOpties): Promise<Antwoordbestand[]> {
     const out: Antwoordbestand[] = [];
     const seen = new Map<string, number>();
     for (const a of answers) {
@@ -409,6 +454,7 @@ export class MessageService {
           antwoordOp: rec.id,
           antwoordBestand: null,
           createdAt: this.clock.now(),
+          geschrevenOp: opts.antwoordenLater ? null : this.clock.now(),
         },
         xml,
       );

@@ -4,10 +4,10 @@
  * Exit 0 when every input could be read (invalid messages are verdicts, not errors), 1 otherwise.
  */
 import { createReadStream } from "node:fs";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
-import type { BerichtInput, Uitkomst } from "../app/messages-processing.ts";
+import type { BerichtInput, Uitkomst, VerwerkOpties, VerwerkUitkomst } from "../app/messages-processing.ts";
 import { type FileVerdict, MAX_BATCH_INFLATED_BYTES, messageValidator, openBatch, retourcodeText, validateBatch, verdict } from "../messages/index.ts";
 import type { Kader } from "./compose.ts";
 import type { Output } from "./output.ts";
@@ -117,18 +117,35 @@ async function collectMessages(out: Output, paths: string[]): Promise<{ inputs: 
   return { inputs, unreadable };
 }
 
-/** A name not yet taken: the answer's own number in the message log (or a counter) before ".xml". */
-function uniqueName(name: string, berichtId: number | undefined, taken: Map<string, string>): string {
+/**
+ * A name for this answer in --uit that holds no other answer — in this run or from an earlier one: its own name, else
+ * its number in the message log (or a counter) before ".xml". A file with the same bytes is the same answer.
+ */
+async function freeName(dir: string, name: string, xml: string, berichtId: number | undefined, written: Map<string, string>): Promise<string> {
+  const clash = async (n: string) => {
+    const text = written.get(n) ?? (await existing(join(dir, n)));
+    return text !== null && text !== xml;
+  };
+  if (!(await clash(name))) return name;
   const base = name.replace(/\.xml$/i, "");
   let candidate = `${base}.bericht-${berichtId ?? 1}.xml`;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}.bericht-${berichtId ?? 1}-${n}.xml`;
+  for (let n = 2; await clash(candidate); n++) candidate = `${base}.bericht-${berichtId ?? 1}-${n}.xml`;
   return candidate;
+}
+
+/** The file's current contents in --uit, or null when there is none. */
+async function existing(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 const statusLabel: Record<Uitkomst, string> = {
   verwerkt: "verwerkt",
   afgekeurd: "afgekeurd",
-  herhaald: "al verwerkt",
+  herhaald: "nagestuurd",
   geregistreerd: "geregistreerd",
   verzonden: "verzonden",
   onleesbaar: "ONLEESBAAR",
@@ -150,6 +167,11 @@ export interface VerwerkOptions {
  * processes the messages in order (Dagtekening, then file name) against the database and writes every retour and
  * antwoord to --uit, named after the message it answers. Exit 0 when every input could be read (rejections are
  * answers), 1 when an input could not be read, identified or was not for this party, 2 on an internal error.
+ *
+ * Each message's answers are committed with it as "not yet written"; once a file is in --uit (written under a
+ * temporary name, then renamed, so a file is whole or absent) its answer is marked written in the database. Should
+ * the command stop in between, running the same messages again writes those committed answers, byte for byte, under
+ * the same names (status `herhaald`, "nagestuurd"), instead of answering them with 9056 (docs/berichten.md, "Verwerken").
  */
 export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o: VerwerkOptions): Promise<number> {
   if (o.rol !== "gemeente" && o.rol !== "aanbieder") {
@@ -165,26 +187,38 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
     return 1;
   }
   const { inputs, unreadable } = await collectMessages(out, paths);
+  // --uit must be writable before anything is committed
+  await mkdir(o.uit, { recursive: true });
   const bar =
     !o.json && inputs.length >= 50 && process.stderr.isTTY
       ? new cliProgress.SingleBar({ stream: process.stderr, format: "verwerken [{bar}] {value}/{total} berichten", hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(inputs.length, 0);
-  const results = await k.messages.verwerk({ kind: "cli" }, inputs, { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek }, { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" }, (n) => bar?.update(n));
-  bar?.stop();
-  await mkdir(o.uit, { recursive: true });
-  // every answer gets a file of its own: the names carry the answered message's Identificatie; should two different
-  // answers still meet under one name (the same file name and Identificatie in two folders), the later one is named
-  // after its own message-log number too. The same answer twice (a message sent again) is the same file.
+  // every answer gets a file of its own: the names carry the answered message's Identificatie (a 9056 retour its own
+  // Identificatie as well); should two different answers still meet under one name — in this run, or a file of an
+  // earlier run already in --uit — the later one is named after its own message-log number too. The same answer
+  // again (written before the command stopped) is the same file. Each message's answers are written right after its
+  // transaction, before the next message is processed.
   const written = new Map<string, string>();
-  for (const r of results)
+  const writeAnswers = async (r: VerwerkUitkomst) => {
     for (const a of r.antwoorden) {
-      const earlier = written.get(a.bestandsnaam);
-      if (earlier !== undefined && earlier !== a.xml) a.bestandsnaam = uniqueName(a.bestandsnaam, a.berichtId, written);
-      if (written.get(a.bestandsnaam) === a.xml) continue;
-      written.set(a.bestandsnaam, a.xml);
-      await writeFile(join(o.uit, a.bestandsnaam), a.xml);
+      a.bestandsnaam = await freeName(o.uit, a.bestandsnaam, a.xml, a.berichtId, written);
+      if (written.get(a.bestandsnaam) !== a.xml) {
+        const target = join(o.uit, a.bestandsnaam);
+        const tmp = `${target}.${process.pid}.tmp`;
+        await writeFile(tmp, a.xml);
+        await rename(tmp, target);
+        written.set(a.bestandsnaam, a.xml);
+      }
+      if (a.berichtId !== undefined) await k.messages.markeerGeschreven([a.berichtId]);
     }
+  };
+  const opts: VerwerkOpties = { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek, antwoordenLater: true };
+  const results = await k.messages.verwerk({ kind: "cli" }, inputs, opts, { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" }, async (n, r) => {
+    await writeAnswers(r);
+    bar?.update(n);
+  });
+  bar?.stop();
   if (o.json)
     out.json({
       berichten: results.map((r) => ({ ...r, antwoorden: r.antwoorden.map((a) => ({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam })) })),
@@ -203,8 +237,9 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
       if (r.bevindingen.length > 20) out.line(`    … en ${r.bevindingen.length - 20} meer (--json voor alles)`);
     }
     const count = (s: Uitkomst) => results.filter((r) => r.status === s).length;
+    const used = results.filter((r) => r.eerder).length;
     out.line(
-      `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd, ${count("geregistreerd")} geregistreerd, ${count("herhaald")} al verwerkt${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written.size} ${written.size === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,
+      `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd${used ? ` (${used} met 9056: Identificatie al gebruikt, niet opgeslagen)` : ""}, ${count("geregistreerd")} geregistreerd${count("herhaald") ? `, ${count("herhaald")} nagestuurd (al verwerkt, antwoord nu geschreven)` : ""}${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written.size} ${written.size === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,
     );
   }
   if (results.some((r) => r.status === "fout")) return 2;

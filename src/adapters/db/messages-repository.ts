@@ -1,5 +1,5 @@
 import type { Wet } from "../../domain/care/codes.ts";
-import type { BerichtFilter, BerichtRecord, LeveringRecord, MessageRepository, MessageStore, MessageUnit, Richting, Rol, VerzoekRecord, VerzoekStatus } from "../../app/messages-ports.ts";
+import type { BerichtFilter, BerichtRecord, LeveringRecord, MessageRepository, MessageStore, MessageUnit, NieuwBericht, Richting, Rol, VerzoekRecord, VerzoekStatus } from "../../app/messages-ports.ts";
 import { SqlAccessLogRepository } from "./auth-repositories.ts";
 import { SqlCareRepository } from "./care-repository.ts";
 import type { Db } from "./db.ts";
@@ -8,7 +8,7 @@ type Row = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 const COLS =
-  "id, rol, richting, gemeentecode, agb_code, wet, bericht_naam, bericht_code, afzender, ontvanger, identificatie, dagtekening::text as dagtekening, bestandsnaam, content_hash, status, retourcodes, meldingen, samenvatting, antwoord_op, antwoord_bestand, created_at::text as created_at";
+  "id, rol, richting, gemeentecode, agb_code, wet, bericht_naam, bericht_code, afzender, ontvanger, identificatie, dagtekening::text as dagtekening, bestandsnaam, content_hash, status, retourcodes, meldingen, samenvatting, antwoord_op, antwoord_bestand, created_at::text as created_at, geschreven_op::text as geschreven_op";
 
 const toBericht = (r: Row): BerichtRecord => ({
   id: Number(r.id),
@@ -32,6 +32,7 @@ const toBericht = (r: Row): BerichtRecord => ({
   antwoordOp: r.antwoord_op === null || r.antwoord_op === undefined ? null : Number(r.antwoord_op),
   antwoordBestand: s(r.antwoord_bestand),
   createdAt: String(r.created_at),
+  geschrevenOp: s(r.geschreven_op),
 });
 
 const toLevering = (r: Row): LeveringRecord => ({
@@ -79,10 +80,10 @@ export class SqlMessageRepository implements MessageRepository {
     return rows.map(toBericht);
   }
 
-  async insert(m: Omit<BerichtRecord, "id">, xml: string) {
+  async insert(m: NieuwBericht, xml: string) {
     const rows = await this.db.query<Row>(
-      `insert into bericht (rol, richting, gemeentecode, agb_code, wet, bericht_naam, bericht_code, afzender, ontvanger, identificatie, dagtekening, bestandsnaam, content_hash, status, retourcodes, meldingen, samenvatting, antwoord_op, antwoord_bestand, xml, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) returning ${COLS}`,
+      `insert into bericht (rol, richting, gemeentecode, agb_code, wet, bericht_naam, bericht_code, afzender, ontvanger, identificatie, dagtekening, bestandsnaam, content_hash, status, retourcodes, meldingen, samenvatting, antwoord_op, antwoord_bestand, xml, created_at, geschreven_op)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) returning ${COLS}`,
       [
         m.rol,
         m.richting,
@@ -105,9 +106,15 @@ export class SqlMessageRepository implements MessageRepository {
         m.antwoordBestand,
         xml,
         m.createdAt,
+        m.geschrevenOp !== undefined ? m.geschrevenOp : m.richting === "uit" ? m.createdAt : null,
       ],
     );
     return toBericht(rows[0]!);
+  }
+
+  async markeerGeschreven(ids: number[], at: string) {
+    if (!ids.length) return;
+    await this.db.query("update bericht set geschreven_op = $2 where id = any($1::bigint[]) and richting = 'uit' and geschreven_op is null", [ids, at]);
   }
 
   async update(id: number, patch: Partial<Pick<BerichtRecord, "status" | "retourcodes" | "meldingen" | "samenvatting" | "antwoordBestand">>) {

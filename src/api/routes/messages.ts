@@ -16,10 +16,13 @@ const badId = [{ code: "invalid-parameter" as const, title: "Ongeldig berichtnum
 /** Retourcodes with their meaning in Dutch (the standard's own words), for screens. */
 const uitleg = (berichtNaam: string | null, codes: string[]) => Object.fromEntries(codes.map((c) => [c, retourcodeText(berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", c) ?? c]));
 
-/** Every retourcode of an outcome with its meaning in Dutch, for screens. */
+/**
+ * Every retourcode of an outcome with its meaning in Dutch, for screens. A stored answer is downloaded by its
+ * berichtId; a 9056 retour (TR056: the Identificatie was used already) is not stored, so it comes with its XML.
+ */
 const explained = (r: VerwerkUitkomst) => ({
   ...r,
-  antwoorden: r.antwoorden.map(({ xml: _x, ...a }) => a),
+  antwoorden: r.antwoorden.map(({ xml, ...a }) => (a.berichtId === undefined ? { ...a, xml } : a)),
   uitleg: uitleg(r.berichtNaam, [...new Set([...r.retourcodes, ...r.meldingen.map((m) => m.retourcode), ...r.bevindingen.map((b) => b.retourcode ?? "")])].filter((c) => /^[0-9A-Z]{4}$/.test(c))),
 });
 
@@ -114,7 +117,7 @@ export function messagePaths(problem: object, json: (d: string) => object, query
     "/api/v1/berichten": {
       get: { summary: "Berichtenlog: ontvangen (richting=in) of verzonden berichten van de eigen gemeente of aanbieder", ...secured, parameters: queryParameters(ListQuery), responses: { 200: json("{ total, items }"), 400: problem, 401: problem, 403: problem } },
       post: {
-        summary: "Berichten aanleveren (XML, of ZIP met hoogstens 30 berichten) en meteen verwerken; per bericht status, retourcodes met uitleg, elke bevinding (pad, regel, regelcode, retourcode, uitleg) en de antwoorden. Een ZIP die leeg is, te veel of te grote berichten bevat of liegt over zijn groottes wordt geheel geweigerd (400, OP192); er wordt dan niets opgeslagen.",
+        summary: "Berichten aanleveren (XML, of ZIP met hoogstens 30 berichten) en meteen verwerken; per bericht status, retourcodes met uitleg, elke bevinding (pad, regel, regelcode, retourcode, uitleg) en de antwoorden (op te halen via hun berichtId). Een bericht waarvan de afzender de Identificatie al gebruikte voor deze berichtsoort (TR056), ook hetzelfde bericht nog eens, krijgt een retour met 9056 in de header (status afgekeurd, `eerder`: het eerdere bericht); dat wordt niet opgeslagen en komt daarom met zijn XML in het antwoord mee, het eerdere antwoord blijft ongewijzigd. Een ZIP die leeg is, te veel of te grote berichten bevat of liegt over zijn groottes wordt geheel geweigerd (400, OP192); er wordt dan niets opgeslagen.",
         ...secured,
         parameters: queryParameters(UploadQuery),
         requestBody: body,
