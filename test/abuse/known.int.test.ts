@@ -9,11 +9,11 @@ import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { deflateRawSync } from "node:zlib";
 import type { LightMyRequestResponse } from "fastify";
 import { type TestApp, testApp } from "../support/app.ts";
 import { dbLabel } from "../support/db.ts";
 import { assertDutch, assertDutchProblem, assertNo5xx, changes, type DemoRole, ROLES, type Session, signInAll, snapshot, unchanged } from "./support.ts";
+import { deflated, rawZip } from "./zip.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/messages");
 const DEMO_AGB = "98765432";
@@ -26,72 +26,8 @@ const withDoctype = (xml: string, doctype: string, body: string) =>
 
 // ------------------------------------------------------------------------------------------------ a ZIP writer
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-interface RawEntry {
-  name: string;
-  data: Uint8Array;
-  /** the uncompressed size the headers claim (a zip bomb lies here); default the real size */
-  claimedSize?: number;
-}
-
-/** A ZIP written by hand, so that names and size fields can be anything an attacker writes. */
-function zipOf(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, "utf8");
-    const packed = deflateRawSync(e.data);
-    const crc = crc32(e.data);
-    const size = e.claimedSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
+/** A ZIP written by hand (test/abuse/zip.ts), with the uncompressed size the headers claim (a zip bomb lies here). */
+const zipOf = (entries: { name: string; data: Uint8Array; claimedSize?: number }[]): Buffer => rawZip(entries.map((e) => deflated(e.name, e.data, e.claimedSize)));
 
 // ------------------------------------------------------------------------------------------------ the suite
 
