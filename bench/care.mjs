@@ -110,7 +110,11 @@ for (const d of raw) {
   const parsed = Declaratie.parse(d);
   const res = checkDeclaratie(parsed, ledger);
   checked += res.prestaties.length;
-  for (const p of res.prestaties) if (!p.toegekend) { rejected++; if (process.env.BENCH_DEBUG) for (const c of p.retourcodes) codes.set(c, (codes.get(c) ?? 0) + 1); }
+  for (const p of res.prestaties)
+    if (!p.toegekend) {
+      rejected++;
+      if (process.env.BENCH_DEBUG) for (const c of p.retourcodes) codes.set(c, (codes.get(c) ?? 0) + 1);
+    }
 }
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
@@ -151,7 +155,10 @@ await k.db.query(
    from beschikking b where b.beschikkingnummer like 'BENCH-%' on conflict do nothing`,
   [agb, productId],
 );
-const rows = await k.db.query("select t.toewijzingnummer, c.bsn from toewijzing t join client c on c.id = t.client_id where t.agb_code = $1 and t.product_id = $2", [agb, productId]);
+const rows = await k.db.query(
+  "select t.toewijzingnummer, c.bsn from toewijzing t join client c on c.id = t.client_id where t.agb_code = $1 and t.product_id = $2",
+  [agb, productId],
+);
 const perDecl = 500;
 const decls = [];
 for (let i = 0, ref = 0; i * perDecl < DB_P; i++) {
@@ -174,7 +181,15 @@ for (let i = 0, ref = 0; i * perDecl < DB_P; i++) {
       debetCredit: "D",
     });
   }
-  decls.push({ declaratienummer: `B${i}`, aanbieder: agb, gemeente: "0106", wet: "wmo", periode: { begindatum: `${month}-01`, einddatum: lastOfMonth(`${month}-01`) }, dagtekening: "2026-11-01", prestaties });
+  decls.push({
+    declaratienummer: `B${i}`,
+    aanbieder: agb,
+    gemeente: "0106",
+    wet: "wmo",
+    periode: { begindatum: `${month}-01`, einddatum: lastOfMonth(`${month}-01`) },
+    dagtekening: "2026-11-01",
+    prestaties,
+  });
 }
 const t1 = performance.now();
 let stored = 0;

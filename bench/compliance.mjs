@@ -17,7 +17,8 @@ const cat = await readCatalogueDir(`${root}/catalog`);
 if (!cat.ok) throw new Error("catalogue invalid");
 const products = cat.value.products;
 const keys = products.filter((p) => p.productenboekId === BOOK).map((p) => productKeys(p)[0]);
-const day = (y0) => `${y0 + Math.floor(rnd() * 3)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
+const day = (y0) =>
+  `${y0 + Math.floor(rnd() * 3)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
 
 const providers = Array.from({ length: PROVIDERS }, (_, i) => ({
   provider: {

@@ -57,8 +57,14 @@ if (process.argv[2] === "--verwerk") {
   const product = (await k.catalogue.all()).products.filter((p) => p.productcode === "02A05" && p.law === "wmo").sort((a, b) => a.id.localeCompare(b.id))[0];
   const agbs = Array.from({ length: AANBIEDERS }, (_, i) => String(70000000 + i));
   for (const agb of agbs) {
-    await db.query("insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, $2, '{0106}', now(), now())", [agb, `Bench ${agb}`]);
-    await db.query("insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, tariff_cents) values ($1, '0106', $2, '2025-01-01', 6000)", [agb, product.id]);
+    await db.query("insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, $2, '{0106}', now(), now())", [
+      agb,
+      `Bench ${agb}`,
+    ]);
+    await db.query(
+      "insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, tariff_cents) values ($1, '0106', $2, '2025-01-01', 6000)",
+      [agb, product.id],
+    );
   }
   let b = 100000;
   const bsn = () => {
@@ -68,7 +74,15 @@ if (process.argv[2] === "--verwerk") {
     }
   };
   const xsd = { BasisschemaXsdVersie: "1.0.0", BerichtXsdVersie: "1.0.0" };
-  const hdr = (code, afz, ontv, id, dag) => ({ BerichtCode: code, BerichtVersie: 3, BerichtSubversie: 2, Afzender: afz, Ontvanger: ontv, BerichtIdentificatie: { Identificatie: id, Dagtekening: dag }, XsdVersie: xsd });
+  const hdr = (code, afz, ontv, id, dag) => ({
+    BerichtCode: code,
+    BerichtVersie: 3,
+    BerichtSubversie: 2,
+    Afzender: afz,
+    Ontvanger: ontv,
+    BerichtIdentificatie: { Identificatie: id, Dagtekening: dag },
+    XsdVersie: xsd,
+  });
   const enc = (name, model) => new TextEncoder().encode(buildMessage(messageByName(name), model));
   const naam = { Geslachtsnaam: { Achternaam: "Bench" }, Voorletters: "B" };
   const toewijzingen = [];
@@ -83,9 +97,31 @@ if (process.argv[2] === "--verwerk") {
         bytes: enc("WMO301", {
           Header: hdr("414", "0106", agb, `T${t.nummer}`, "2026-01-05"),
           Client: {
-            Bsn: t.bsn, Geboortedatum: { Datum: "1960-01-01" }, Geslacht: "1", Naam: { ...naam, NaamGebruik: "1" },
-            Contactgegevens: { Contact: [{ Soort: "01", Adres: { Huis: { Huisnummer: 1 + (t.nummer % 200) }, Postcode: "9401AB", Straatnaam: "Brink", Plaatsnaam: "Assen", LandCode: "NL" } }] },
-            ToegewezenProducten: { ToegewezenProduct: [{ ToewijzingNummer: t.nummer, Product: { Categorie: "02", Code: "02A05" }, Toewijzingsdatum: "2026-01-05", Toewijzingstijd: "10:00:00", Ingangsdatum: "2026-01-01", Einddatum: "2026-12-31", Omvang: { Volume: 4, Eenheid: "04", Frequentie: "2" } }] },
+            Bsn: t.bsn,
+            Geboortedatum: { Datum: "1960-01-01" },
+            Geslacht: "1",
+            Naam: { ...naam, NaamGebruik: "1" },
+            Contactgegevens: {
+              Contact: [
+                {
+                  Soort: "01",
+                  Adres: { Huis: { Huisnummer: 1 + (t.nummer % 200) }, Postcode: "9401AB", Straatnaam: "Brink", Plaatsnaam: "Assen", LandCode: "NL" },
+                },
+              ],
+            },
+            ToegewezenProducten: {
+              ToegewezenProduct: [
+                {
+                  ToewijzingNummer: t.nummer,
+                  Product: { Categorie: "02", Code: "02A05" },
+                  Toewijzingsdatum: "2026-01-05",
+                  Toewijzingstijd: "10:00:00",
+                  Ingangsdatum: "2026-01-01",
+                  Einddatum: "2026-12-31",
+                  Omvang: { Volume: 4, Eenheid: "04", Frequentie: "2" },
+                },
+              ],
+            },
           },
         }),
       });
@@ -93,19 +129,76 @@ if (process.argv[2] === "--verwerk") {
   // the month: a start for every toewijzing, a stop for one in ten, one declaratie per aanbieder with four weekly prestaties per client
   const month = [];
   for (const t of toewijzingen)
-    month.push({ bestandsnaam: `305-${t.nummer}.xml`, bytes: enc("WMO305", { Header: hdr("418", t.agb, "0106", `S${t.nummer}`, "2026-05-02"), Client: { Bsn: t.bsn, Geboortedatum: { Datum: "1960-01-01" }, Geslacht: "1", Naam: naam, StartProducten: { StartProduct: [{ ToewijzingNummer: t.nummer, Begindatum: "2026-05-01", StatusAanlevering: "1" }] } } }) });
+    month.push({
+      bestandsnaam: `305-${t.nummer}.xml`,
+      bytes: enc("WMO305", {
+        Header: hdr("418", t.agb, "0106", `S${t.nummer}`, "2026-05-02"),
+        Client: {
+          Bsn: t.bsn,
+          Geboortedatum: { Datum: "1960-01-01" },
+          Geslacht: "1",
+          Naam: naam,
+          StartProducten: { StartProduct: [{ ToewijzingNummer: t.nummer, Begindatum: "2026-05-01", StatusAanlevering: "1" }] },
+        },
+      }),
+    });
   for (const t of toewijzingen.filter((_, i) => i % 10 === 0))
-    month.push({ bestandsnaam: `307-${t.nummer}.xml`, bytes: enc("WMO307", { Header: hdr("420", t.agb, "0106", `P${t.nummer}`, "2026-05-30"), Client: { Bsn: t.bsn, Geboortedatum: { Datum: "1960-01-01" }, Geslacht: "1", Naam: naam, StopProducten: { StopProduct: [{ ToewijzingNummer: t.nummer, Begindatum: "2026-05-01", RedenBeeindiging: "02", Einddatum: "2026-05-29", StatusAanlevering: "1" }] } } }) });
+    month.push({
+      bestandsnaam: `307-${t.nummer}.xml`,
+      bytes: enc("WMO307", {
+        Header: hdr("420", t.agb, "0106", `P${t.nummer}`, "2026-05-30"),
+        Client: {
+          Bsn: t.bsn,
+          Geboortedatum: { Datum: "1960-01-01" },
+          Geslacht: "1",
+          Naam: naam,
+          StopProducten: {
+            StopProduct: [{ ToewijzingNummer: t.nummer, Begindatum: "2026-05-01", RedenBeeindiging: "02", Einddatum: "2026-05-29", StatusAanlevering: "1" }],
+          },
+        },
+      }),
+    });
   let prestaties = 0;
-  const weeks = [["2026-05-01", "2026-05-07"], ["2026-05-08", "2026-05-14"], ["2026-05-15", "2026-05-21"], ["2026-05-22", "2026-05-28"]];
+  const weeks = [
+    ["2026-05-01", "2026-05-07"],
+    ["2026-05-08", "2026-05-14"],
+    ["2026-05-15", "2026-05-21"],
+    ["2026-05-22", "2026-05-28"],
+  ];
   for (const agb of agbs) {
-    const clients = toewijzingen.filter((t) => t.agb === agb).map((t) => ({
-      Bsn: t.bsn,
-      Prestaties: { Prestatie: weeks.map(([b, e], w) => ({ ProductReferentie: { ReferentieNummer: `R${t.nummer}-${w}` }, ToewijzingNummer: t.nummer, ProductCategorie: "02", ProductCode: "02A05", ProductPeriode: { Begindatum: b, Einddatum: e }, GeleverdVolume: 4, Eenheid: "04", ProductTarief: 6000, IngediendBedrag: { Bedrag: 24000, DebetCredit: "D" } })) },
-    }));
+    const clients = toewijzingen
+      .filter((t) => t.agb === agb)
+      .map((t) => ({
+        Bsn: t.bsn,
+        Prestaties: {
+          Prestatie: weeks.map(([b, e], w) => ({
+            ProductReferentie: { ReferentieNummer: `R${t.nummer}-${w}` },
+            ToewijzingNummer: t.nummer,
+            ProductCategorie: "02",
+            ProductCode: "02A05",
+            ProductPeriode: { Begindatum: b, Einddatum: e },
+            GeleverdVolume: 4,
+            Eenheid: "04",
+            ProductTarief: 6000,
+            IngediendBedrag: { Bedrag: 24000, DebetCredit: "D" },
+          })),
+        },
+      }));
     const n = clients.length * weeks.length;
     prestaties += n;
-    month.push({ bestandsnaam: `323-${agb}.xml`, bytes: enc("WMO323", { Header: hdr("484", agb, "0106", `D${agb}`, "2026-06-01"), Declaratie: { DeclaratieNummer: `MEI${agb}`, DeclaratiePeriode: { Begindatum: "2026-05-01", Einddatum: "2026-05-31" }, DeclaratieDagtekening: "2026-06-01", TotaalIngediendBedrag: { TotaalBedrag: n * 24000, DebetCredit: "D" }, Clienten: { Client: clients } } }) });
+    month.push({
+      bestandsnaam: `323-${agb}.xml`,
+      bytes: enc("WMO323", {
+        Header: hdr("484", agb, "0106", `D${agb}`, "2026-06-01"),
+        Declaratie: {
+          DeclaratieNummer: `MEI${agb}`,
+          DeclaratiePeriode: { Begindatum: "2026-05-01", Einddatum: "2026-05-31" },
+          DeclaratieDagtekening: "2026-06-01",
+          TotaalIngediendBedrag: { TotaalBedrag: n * 24000, DebetCredit: "D" },
+          Clienten: { Client: clients },
+        },
+      }),
+    });
   }
   const ctx = { endpoint: "bench", purpose: "bench" };
   const t0 = performance.now();
@@ -113,7 +206,12 @@ if (process.argv[2] === "--verwerk") {
   const setupMs = performance.now() - t0;
   const t1 = performance.now();
   const declaraties = month.filter((m) => m.bestandsnaam.startsWith("323"));
-  const r = await k.messages.verwerk({ kind: "cli" }, month.filter((m) => !m.bestandsnaam.startsWith("323")), { rol: "gemeente" }, ctx);
+  const r = await k.messages.verwerk(
+    { kind: "cli" },
+    month.filter((m) => !m.bestandsnaam.startsWith("323")),
+    { rol: "gemeente" },
+    ctx,
+  );
   const td = performance.now();
   r.push(...(await k.messages.verwerk({ kind: "cli" }, declaraties, { rol: "gemeente" }, ctx)));
   const declMs = performance.now() - td;
@@ -125,7 +223,22 @@ if (process.argv[2] === "--verwerk") {
   const bad = [...s, ...r].filter((x) => x.status !== "verwerkt" && x.status !== "geregistreerd");
   if (bad.length) process.stderr.write(`${JSON.stringify(bad.slice(0, 2))}\n`);
   await k.close();
-  process.stdout.write(JSON.stringify({ setup: setup.length, setupMs, month: month.length, monthMs, againMs, herhaald: again.filter((x) => x.retourcodes.includes("9056")).length, prestaties, afgewezen, afwijkend: bad.length, declMs, declaraties: declaraties.length, rss: process.resourceUsage().maxRSS * 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      setup: setup.length,
+      setupMs,
+      month: month.length,
+      monthMs,
+      againMs,
+      herhaald: again.filter((x) => x.retourcodes.includes("9056")).length,
+      prestaties,
+      afgewezen,
+      afwijkend: bad.length,
+      declMs,
+      declaraties: declaraties.length,
+      rss: process.resourceUsage().maxRSS * 1024,
+    }),
+  );
   process.exit(0);
 }
 
@@ -136,10 +249,18 @@ async function benchVerwerk() {
   if (r.stderr.trim()) process.stderr.write(r.stderr);
   const x = JSON.parse(r.stdout);
   console.log(`berichten verwerken (kader berichten verwerk, PGlite in het geheugen, één transactie per bericht):`);
-  console.log(`  ${x.setup} toewijzingen (WMO301 van de gemeente) geladen: ${x.setupMs.toFixed(0)} ms, ${(x.setup / (x.setupMs / 1000)).toFixed(0)} berichten/s`);
-  console.log(`  een maand: ${x.month} berichten (starts, stops en ${x.declaraties} declaraties): ${x.monthMs.toFixed(0)} ms, ${(x.month / (x.monthMs / 1000)).toFixed(0)} berichten/s`);
-  console.log(`  waarvan de declaraties: ${x.prestaties} prestaties in ${x.declMs.toFixed(0)} ms, ${(x.prestaties / (x.declMs / 1000)).toFixed(0)} prestaties/s (inlezen, controleren, opslaan, 325 bouwen en valideren)${x.afgewezen ? `; ${x.afgewezen} bevindingen` : ""}`);
-  console.log(`  dezelfde maand nogmaals (${x.herhaald} met 9056 beantwoord, niets opgeslagen): ${x.againMs.toFixed(0)} ms; piek-RSS ${mb(x.rss)}${x.afwijkend ? `; ${x.afwijkend} berichten niet verwerkt (!)` : ""}`);
+  console.log(
+    `  ${x.setup} toewijzingen (WMO301 van de gemeente) geladen: ${x.setupMs.toFixed(0)} ms, ${(x.setup / (x.setupMs / 1000)).toFixed(0)} berichten/s`,
+  );
+  console.log(
+    `  een maand: ${x.month} berichten (starts, stops en ${x.declaraties} declaraties): ${x.monthMs.toFixed(0)} ms, ${(x.month / (x.monthMs / 1000)).toFixed(0)} berichten/s`,
+  );
+  console.log(
+    `  waarvan de declaraties: ${x.prestaties} prestaties in ${x.declMs.toFixed(0)} ms, ${(x.prestaties / (x.declMs / 1000)).toFixed(0)} prestaties/s (inlezen, controleren, opslaan, 325 bouwen en valideren)${x.afgewezen ? `; ${x.afgewezen} bevindingen` : ""}`,
+  );
+  console.log(
+    `  dezelfde maand nogmaals (${x.herhaald} met 9056 beantwoord, niets opgeslagen): ${x.againMs.toFixed(0)} ms; piek-RSS ${mb(x.rss)}${x.afwijkend ? `; ${x.afwijkend} berichten niet verwerkt (!)` : ""}`,
+  );
 }
 
 if (process.argv[2] === "--alleen-verwerk") {
@@ -151,7 +272,13 @@ if (process.argv[2] === "--alleen-verwerk") {
 async function generate(file) {
   const { next, pick } = seeded(20260101);
   const def = messageByName("WMO323");
-  const codes = [["02", "02A05", "04"], ["03", "03A01", "01"], ["04", "04A02", "14"], ["07", "07A01", "82"], ["08", "08A03", "16"]];
+  const codes = [
+    ["02", "02A05", "04"],
+    ["03", "03A01", "01"],
+    ["04", "04A02", "14"],
+    ["07", "07A01", "82"],
+    ["08", "08A03", "16"],
+  ];
   const clients = [];
   let size = 2000;
   let total = 0;
@@ -244,7 +371,9 @@ const k = Array.from({ length: RUNS }, () => kader([file]));
 const kMs = median(k.map((x) => x.ms));
 const kRss = Math.max(...k.map((x) => x.rss));
 console.log(`berichten: WMO323 van ${mb(bytes)}, ${prestaties} prestaties (seed 20260101)`);
-console.log(`  Kader (XSD + ${"regels"} + OP192, streaming): ${kMs.toFixed(0)} ms (mediaan van ${RUNS}), ${(prestaties / (kMs / 1000)).toFixed(0)} prestaties/s, piek-RSS ${mb(kRss)}`);
+console.log(
+  `  Kader (XSD + ${"regels"} + OP192, streaming): ${kMs.toFixed(0)} ms (mediaan van ${RUNS}), ${(prestaties / (kMs / 1000)).toFixed(0)} prestaties/s, piek-RSS ${mb(kRss)}`,
+);
 
 const hasXmllint = existsSync(XMLLINT) && existsSync(REFERENCE);
 if (hasXmllint) {
@@ -264,7 +393,9 @@ if (hasXmllint) {
   const ke = kader(withXsd.map((e) => e.file));
   let xeMs = 0;
   for (const e of withXsd) xeMs += xmllint(join(REFERENCE, e.std, "xsd", `${e.name}.xsd`), [e.file]).ms;
-  console.log(`  voorbeeldberichten met XSD (${withXsd.length}): Kader ${ke.ms.toFixed(1)} ms in één proces; xmllint ${xeMs.toFixed(0)} ms (één proces per bericht, incl. starten en schema lezen)`);
+  console.log(
+    `  voorbeeldberichten met XSD (${withXsd.length}): Kader ${ke.ms.toFixed(1)} ms in één proces; xmllint ${xeMs.toFixed(0)} ms (één proces per bericht, incl. starten en schema lezen)`,
+  );
 } else console.log("  xmllint of referentiemateriaal ontbreekt: geen vergelijking");
 rmSync(dir, { recursive: true, force: true });
 if (process.argv[2] !== "--alleen-codec") await benchVerwerk();

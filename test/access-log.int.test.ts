@@ -31,7 +31,13 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
   let clientId = 0;
   before(async () => {
     t = await testApp({ demoUsers: true });
-    await t.kader.auth.addUser({ username: "controller-assen", displayName: "C. Assen", role: "controller", gemeentecode: "0106", password: "een-lang-wachtwoord" });
+    await t.kader.auth.addUser({
+      username: "controller-assen",
+      displayName: "C. Assen",
+      role: "controller",
+      gemeentecode: "0106",
+      password: "een-lang-wachtwoord",
+    });
     // a username a spreadsheet would read as a formula
     await t.kader.auth.addUser({ username: "-2-1.kwaad", displayName: "K. Waad", role: "controller", gemeentecode: "0106", password: "een-lang-wachtwoord" });
     for (const [u, pw] of [
@@ -46,7 +52,13 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
       assert.equal(r.statusCode, 200, u);
       sessions.set(u, { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken });
     }
-    const c = await post("toegang", "/clienten", { gemeente: "0106", bsn: BSN, geboortedatum: "1980-05-05", naam: "Jan Test", adres: { postcode: "9401 AA", plaats: "Assen" } });
+    const c = await post("toegang", "/clienten", {
+      gemeente: "0106",
+      bsn: BSN,
+      geboortedatum: "1980-05-05",
+      naam: "Jan Test",
+      adres: { postcode: "9401 AA", plaats: "Assen" },
+    });
     assert.equal(c.statusCode, 201, c.body);
     clientId = c.json().id;
   });
@@ -61,7 +73,13 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
   };
 
   test("a subject given to the gate is stored and found by client id, with the records touched", async () => {
-    const principal: Principal = { username: "toegang", displayName: "Tom Toegang", role: "toegang", tenant: { kind: "gemeente", gemeentecode: "0106" as never, name: "Assen" }, disabled: false };
+    const principal: Principal = {
+      username: "toegang",
+      displayName: "Tom Toegang",
+      role: "toegang",
+      tenant: { kind: "gemeente", gemeentecode: "0106" as never, name: "Assen" },
+      disabled: false,
+    };
     const r = await t.kader.gate.run(principal, "client", "read", { gemeentecode: "0106" }, { endpoint: "GET /test", purpose: "test: inzage" }, async () => 1, {
       clientIds: [987654],
       records: ["client:987654", "toewijzing:0106/wmo/77"],
@@ -74,7 +92,10 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
     assert.deepEqual(row.subject?.records, ["client:987654", "toewijzing:0106/wmo/77"]);
     assert.equal(row.purpose, "test: inzage");
     // a list large enough is logged by filter and count
-    await t.kader.gate.run(principal, "client", "read", { gemeentecode: "0106" }, { endpoint: "GET /test-lijst", purpose: "test: lijst" }, async () => 1, { filter: "naam=jan", count: 250 });
+    await t.kader.gate.run(principal, "client", "read", { gemeentecode: "0106" }, { endpoint: "GET /test-lijst", purpose: "test: lijst" }, async () => 1, {
+      filter: "naam=jan",
+      count: 250,
+    });
     const list = (await log("beheerder", "resource=client")).find((x) => x.endpoint === "GET /test-lijst");
     assert.deepEqual(list?.subject, { clientIds: [], records: [], filter: "naam=jan", count: 250 });
   });
@@ -86,7 +107,10 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
     assert.ok(read, `the read is logged with its subject: ${JSON.stringify(rows.map((x) => [x.username, x.endpoint, x.subject]))}`);
     assert.ok(read.subject?.clientIds.includes(clientId));
     assert.equal(read.allowed, true);
-    assert.ok(rows.every((x) => x.subject?.clientIds.includes(clientId)), "the filter keeps only rows about the client");
+    assert.ok(
+      rows.every((x) => x.subject?.clientIds.includes(clientId)),
+      "the filter keeps only rows about the client",
+    );
     const beheerder = await log("beheerder", `client=${clientId}&gebruiker=toegang`);
     assert.ok(beheerder.some((x) => x.endpoint === "GET /api/v1/clienten/:id"));
     assert.ok(beheerder.every((x) => x.username === "toegang"));
@@ -94,7 +118,10 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
 
   test("the controller of another gemeente does not see it; other roles may not read the log at all", async () => {
     const other = await log("controller", `client=${clientId}`);
-    assert.deepEqual(other.filter((x) => x.username === "toegang"), []);
+    assert.deepEqual(
+      other.filter((x) => x.username === "toegang"),
+      [],
+    );
     assert.ok(other.every((x) => x.gemeentecode === "1730" || x.tenantCode === "1730"));
     assert.equal((await get("toegang", "/access-log")).statusCode, 403);
   });
@@ -130,10 +157,16 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
     assert.equal(r.statusCode, 200, r.body);
     assert.match(String(r.headers["content-type"]), /text\/csv/);
     assert.match(String(r.headers["content-disposition"]), /attachment; filename="kader-toegangslog-/);
-    const lines = r.body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const lines = r.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     assert.match(lines[0]!, /^Wanneer;Gebruiker;Rol;/);
     assert.ok(lines.length >= 2, lines.join("\n"));
-    assert.ok(lines.slice(1).every((l) => l.includes(";'-2-1.kwaad;")), lines.join("\n"));
+    assert.ok(
+      lines.slice(1).every((l) => l.includes(";'-2-1.kwaad;")),
+      lines.join("\n"),
+    );
     assert.ok(!lines.some((l) => /;-2-1\.kwaad;/.test(l)), "never the bare formula");
     assert.ok(lines.slice(1).some((l) => l.includes("GET /api/v1/clienten/:id")));
   });
@@ -154,7 +187,10 @@ describe(`access log with subjects on ${dbLabel()}`, () => {
 
   test("compliance, conversion and quality accesses name their subject: the aanbieder, the conversions, the self-assessments", async () => {
     const g = "0106" as ProviderRecord["gemeentecodes"][number];
-    await new SqlProviderRepository(t.db).save({ agbCode: "98765432" as ProviderRecord["agbCode"], name: "Zorg Voorbeeld B.V.", kvk: null, gemeentecodes: [g], evidence: [], contracts: [] }, "2026-01-01T00:00:00.000Z");
+    await new SqlProviderRepository(t.db).save(
+      { agbCode: "98765432" as ProviderRecord["agbCode"], name: "Zorg Voorbeeld B.V.", kvk: null, gemeentecodes: [g], evidence: [], contracts: [] },
+      "2026-01-01T00:00:00.000Z",
+    );
     assert.equal((await get("contractmanager", "/aanbieders/98765432")).statusCode, 200);
     assert.equal((await get("contractmanager", "/aanbieders")).statusCode, 200);
     assert.equal((await get("contractmanager", "/conversies")).statusCode, 200);

@@ -14,7 +14,12 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
   after(async () => close());
   const get = async (url: string) => {
     const r = await app.inject({ method: "GET", url });
-    return { status: r.statusCode, type: String(r.headers["content-type"]), body: r.headers["content-type"]?.toString().includes("json") ? r.json() : r.body, raw: r.rawPayload };
+    return {
+      status: r.statusCode,
+      type: String(r.headers["content-type"]),
+      body: r.headers["content-type"]?.toString().includes("json") ? r.json() : r.body,
+      raw: r.rawPayload,
+    };
   };
 
   test("lists the four productenboeken with their product counts, publicly", async () => {
@@ -42,7 +47,11 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
     const r = await get("/api/v1/products?productenboek=002-wmo-2026&unit=01&limit=100");
     assert.deepEqual(r.body.items.map((p: { productcode: string }) => p.productcode).sort(), ["02A04", "02A05", "02A17", "02A18", "02A20", "02A21", "02A22"]);
     const j = await get("/api/v1/products?code=02a05");
-    assert.deepEqual(j.body.items.map((p: { productenboekId: string }) => p.productenboekId).sort(), ["000-begeleiding-dagbesteding", "001-concept-inkoop-2025", "002-wmo-2026"]);
+    assert.deepEqual(j.body.items.map((p: { productenboekId: string }) => p.productenboekId).sort(), [
+      "000-begeleiding-dagbesteding",
+      "001-concept-inkoop-2025",
+      "002-wmo-2026",
+    ]);
     const cat = await get("/api/v1/products?productcategorie=08&law=wmo&limit=100");
     assert.ok(cat.body.items.every((p: { productcode: string; law: string }) => p.productcode.startsWith("08") && p.law === "wmo"));
     assert.ok(cat.body.total >= 3);
@@ -60,8 +69,15 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
     const r = await get("/api/v1/products/000-begeleiding-dagbesteding.wmo.02A03");
     assert.equal(r.status, 200);
     assert.equal(r.body.product.source.file, "000_a8fe782033fdd29b.txt");
-    assert.ok(r.body.requirements.some((q: { text: string }) => q.text === "minimaal 80% van de medewerkers op MBO-4-niveau of hoger, de overige medewerkers minimaal MBO-3"));
-    assert.deepEqual(r.body.siblings.map((s: { productcode: string }) => s.productcode), ["45A48"]);
+    assert.ok(
+      r.body.requirements.some(
+        (q: { text: string }) => q.text === "minimaal 80% van de medewerkers op MBO-4-niveau of hoger, de overige medewerkers minimaal MBO-3",
+      ),
+    );
+    assert.deepEqual(
+      r.body.siblings.map((s: { productcode: string }) => s.productcode),
+      ["45A48"],
+    );
     assert.deepEqual(r.body.summary.staffing.minShareAtOrAbove, [{ level: "mbo4", share: 0.8 }]);
   });
 
@@ -75,7 +91,10 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
   test("compare 02A03 across 000 and 001 highlights the differing staffing", async () => {
     const r = await get("/api/v1/compare?code=02A03");
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body.products.map((p: { productenboekId: string }) => p.productenboekId), ["000-begeleiding-dagbesteding", "001-concept-inkoop-2025"]);
+    assert.deepEqual(
+      r.body.products.map((p: { productenboekId: string }) => p.productenboekId),
+      ["000-begeleiding-dagbesteding", "001-concept-inkoop-2025"],
+    );
     const staffing = r.body.rows.find((x: { aspect: string }) => x.aspect === "staffShare");
     assert.equal(staffing.differs, true);
     assert.match(staffing.values[0], /minimaal 80% .*MBO-4/);
@@ -105,7 +124,10 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
 
   test("versions and asOf: nothing exists before the productenboek applies", async () => {
     const v = await get("/api/v1/products/004-nmd-pve-2026.wmo.dagbesteding-m2/versions");
-    assert.deepEqual(v.body.versions.map((x: { version: number; validFrom: string }) => [x.version, x.validFrom]), [[1, "2026-01-01"]]);
+    assert.deepEqual(
+      v.body.versions.map((x: { version: number; validFrom: string }) => [x.version, x.validFrom]),
+      [[1, "2026-01-01"]],
+    );
     assert.equal((await get("/api/v1/products/004-nmd-pve-2026.wmo.dagbesteding-m2?asOf=2025-12-31")).status, 404);
     assert.equal((await get("/api/v1/products/004-nmd-pve-2026.wmo.dagbesteding-m2?asOf=2026-13-01")).status, 400);
   });
@@ -128,7 +150,15 @@ describe(`API /api/v1 on ${dbLabel()}`, () => {
     const o = await get("/api/v1/openapi.json");
     assert.equal(o.body.openapi, "3.1.0");
     assert.ok(o.body.paths["/api/v1/products"].get.parameters.some((p: { name: string }) => p.name === "productcategorie"));
-    for (const path of ["/api/v1/beschikkingen", "/api/v1/declaraties", "/api/v1/budget", "/api/v1/berichten", "/api/v1/programmas-van-eisen", "/api/v1/conversies"]) assert.ok(o.body.paths[path], path);
+    for (const path of [
+      "/api/v1/beschikkingen",
+      "/api/v1/declaraties",
+      "/api/v1/budget",
+      "/api/v1/berichten",
+      "/api/v1/programmas-van-eisen",
+      "/api/v1/conversies",
+    ])
+      assert.ok(o.body.paths[path], path);
     assert.ok(o.body.paths["/api/v1/budget"].get.parameters.some((p: { name: string }) => p.name === "groep"));
     const d = await app.inject({ method: "GET", url: "/api/v1/docs/" });
     assert.equal(d.statusCode, 200);

@@ -34,8 +34,7 @@ test("each layer imports only what the architecture allows", () => {
     for (const spec of importsOf(readFileSync(file, "utf8"))) {
       if (!spec.startsWith(".")) continue;
       const target = relative(src, resolve(file, "..", spec));
-      if (!rules.some((r) => target === r || target.startsWith(`${r}/`)))
-        violations.push(`${relative(root, file)} imports ${target}`);
+      if (!rules.some((r) => target === r || target.startsWith(`${r}/`))) violations.push(`${relative(root, file)} imports ${target}`);
     }
   }
   assert.deepEqual(violations, []);
@@ -45,8 +44,10 @@ test("src/domain is pure: no node: modules, no packages but zod and decimal.js, 
   const violations: string[] = [];
   for (const file of files(join(src, "domain"))) {
     const text = readFileSync(file, "utf8");
-    for (const spec of importsOf(text)) if (!spec.startsWith(".") && spec !== "zod" && spec !== "decimal.js") violations.push(`${relative(root, file)} imports ${spec}`);
-    if (/Date\.now\(|new Date\(\)|Math\.random\(|process\.|performance\.now/.test(text)) violations.push(`${relative(root, file)} uses clock, randomness or process`);
+    for (const spec of importsOf(text))
+      if (!spec.startsWith(".") && spec !== "zod" && spec !== "decimal.js") violations.push(`${relative(root, file)} imports ${spec}`);
+    if (/Date\.now\(|new Date\(\)|Math\.random\(|process\.|performance\.now/.test(text))
+      violations.push(`${relative(root, file)} uses clock, randomness or process`);
   }
   assert.deepEqual(violations, []);
 });

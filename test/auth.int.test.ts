@@ -59,9 +59,7 @@ describe(`sign-in, roles and tenants on ${dbLabel()}`, () => {
   });
 
   test("parallel sign-in attempts cannot slip past the rate limit", async () => {
-    const tries = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login("toegang", i === 11 ? "kader-demo" : "fout-fout-fout", "10.0.0.77")),
-    );
+    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) => login("toegang", i === 11 ? "kader-demo" : "fout-fout-fout", "10.0.0.77")));
     const statuses = tries.map((r) => r.status);
     assert.ok(statuses.filter((s) => s === 429).length >= 6, statuses.join(","));
     t.clock.advanceMinutes(16);
@@ -82,7 +80,12 @@ describe(`sign-in, roles and tenants on ${dbLabel()}`, () => {
       assert.equal(anon.statusCode, 401, `${method} ${url} anonymous`);
       assert.match(String(anon.headers["content-type"]), /problem\+json/);
       if (url.endsWith("/auth/me")) continue;
-      const wrong = await app.inject({ method: method as "GET", url, headers: as(toegang.cookie, toegang.body.csrfToken), payload: method === "POST" ? {} : undefined });
+      const wrong = await app.inject({
+        method: method as "GET",
+        url,
+        headers: as(toegang.cookie, toegang.body.csrfToken),
+        payload: method === "POST" ? {} : undefined,
+      });
       assert.equal(wrong.statusCode, 403, `${method} ${url} as toegang`);
     }
   });
@@ -110,7 +113,13 @@ describe(`sign-in, roles and tenants on ${dbLabel()}`, () => {
       payload: { username: "X", displayName: "", role: "toegang", password: "kort" },
     });
     assert.equal(r.statusCode, 400);
-    assert.deepEqual(r.json().problems.map((p: { path: string }) => p.path).sort(), ["displayName", "password", "username"]);
+    assert.deepEqual(
+      r
+        .json()
+        .problems.map((p: { path: string }) => p.path)
+        .sort(),
+      ["displayName", "password", "username"],
+    );
     const wrongTenant = await app.inject({
       method: "POST",
       url: "/api/v1/users",

@@ -68,8 +68,18 @@ function aPrestatie(over: Record<string, unknown> = {}) {
 }
 let numbers = 0;
 const aDeclaratie = (prestaties: Record<string, unknown>[], over: Record<string, unknown> = {}) =>
-  Declaratie.parse({ declaratienummer: `DN${++numbers}`, aanbieder: AGB, gemeente: "0106", wet: "wmo", periode: { begindatum: "2026-03-01", einddatum: "2026-03-31" }, dagtekening: "2026-04-05", prestaties, ...over });
-const codesOf = (ledger: BillingLedger, p: Record<string, unknown>, over: Record<string, unknown> = {}) => checkDeclaratie(aDeclaratie([p], over), ledger).prestaties[0]!.retourcodes;
+  Declaratie.parse({
+    declaratienummer: `DN${++numbers}`,
+    aanbieder: AGB,
+    gemeente: "0106",
+    wet: "wmo",
+    periode: { begindatum: "2026-03-01", einddatum: "2026-03-31" },
+    dagtekening: "2026-04-05",
+    prestaties,
+    ...over,
+  });
+const codesOf = (ledger: BillingLedger, p: Record<string, unknown>, over: Record<string, unknown> = {}) =>
+  checkDeclaratie(aDeclaratie([p], over), ledger).prestaties[0]!.retourcodes;
 
 describe("declaratie checks: each retourcode", () => {
   const cases: [string, string, () => string[]][] = [
@@ -178,11 +188,19 @@ describe("declaratie checks: the productenboeken's own rules", () => {
     assert.deepEqual(codesOf(l, p({ geleverdVolume: 5, dagen: days(5), km: 9.2 })), ["0200"]);
     const six = checkDeclaratie(aDeclaratie([p({ geleverdVolume: 6, dagen: days(6) })]), l).prestaties[0]!;
     assert.equal(six.bevindingen[0]?.code, "PB-VERVOER-DAGEN");
-    assert.equal(checkDeclaratie(aDeclaratie([p({ geleverdVolume: 1, km: 10.3 })]), l).prestaties[0]!.bevindingen[0]?.code, "PB-KMBAND", "10.3 km rounds up to 11: the next band");
+    assert.equal(
+      checkDeclaratie(aDeclaratie([p({ geleverdVolume: 1, km: 10.3 })]), l).prestaties[0]!.bevindingen[0]?.code,
+      "PB-KMBAND",
+      "10.3 km rounds up to 11: the next band",
+    );
     const far = checkDeclaratie(aDeclaratie([p({ geleverdVolume: 1, km: 34 })]), l).prestaties[0]!;
     assert.equal(far.toegekend, true, "above 30 km is a warning for a person, not a rejection");
     assert.equal(far.bevindingen[0]?.code, "PB-KM-BOVEN-30");
-    assert.deepEqual(codesOf(l, p({ geleverdVolume: 24, begindatum: "2026-03-01", einddatum: "2026-03-31" })), ["9321"], "without day detail: 5 a week over 31 days is 23");
+    assert.deepEqual(
+      codesOf(l, p({ geleverdVolume: 24, begindatum: "2026-03-01", einddatum: "2026-03-31" })),
+      ["9321"],
+      "without day detail: 5 a week over 31 days is 23",
+    );
   });
 
   test("etmalen only for days care actually ran (start/stop)", () => {
@@ -254,7 +272,11 @@ describe("budget monitoring", () => {
   });
 
   test("forecast: the month the rest runs out at the last three months' rate", () => {
-    const months = { "2026-03": { ingediend: 100_000, toegekend: 100_000 }, "2026-04": { ingediend: 100_000, toegekend: 100_000 }, "2026-05": { ingediend: 100_000, toegekend: 100_000 } };
+    const months = {
+      "2026-03": { ingediend: 100_000, toegekend: 100_000 },
+      "2026-04": { ingediend: 100_000, toegekend: 100_000 },
+      "2026-05": { ingediend: 100_000, toegekend: 100_000 },
+    };
     assert.equal(exhaustion([line({ months })], 250_000, "2026-06-15"), "2026-08");
     assert.equal(exhaustion([line({ months: {} })], 250_000, "2026-06-15"), null);
     assert.equal(exhaustion([line({ months })], 0, "2026-06-15"), "2026-06");
@@ -265,9 +287,15 @@ describe("budget monitoring", () => {
   test("signals: over 90% used, and declarations after the einddatum", () => {
     const granted = grantedCents(line())!;
     const used = line({ months: { "2026-05": { ingediend: granted, toegekend: Math.ceil(granted * 0.91) } } });
-    assert.deepEqual(budgetSignals([used]).map((s) => s.kind), ["verbruik-90"]);
+    assert.deepEqual(
+      budgetSignals([used]).map((s) => s.kind),
+      ["verbruik-90"],
+    );
     const late = line({ einddatum: "2026-04-30", months: { "2026-05": { ingediend: 5000, toegekend: 0 } } });
-    assert.deepEqual(budgetSignals([late]).map((s) => s.kind), ["na-einddatum"]);
+    assert.deepEqual(
+      budgetSignals([late]).map((s) => s.kind),
+      ["na-einddatum"],
+    );
     assert.deepEqual(budgetSignals([line()]), []);
   });
 
@@ -308,11 +336,35 @@ describe("declaratie messages (issue 13)", () => {
     assert.equal(r.success, false);
     return Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), explainDeclaratieIssue(i, explainZodIssue)]));
   };
-  const base = { declaratienummer: "D1", aanbieder: "98765432", gemeente: "0106", wet: "wmo", periode: { begindatum: "2026-04-01", einddatum: "2026-04-30" }, dagtekening: "2026-05-05" };
-  const p = { referentienummer: "R1", bsn: "999990019", toewijzingnummer: "1", productcategorie: "00", productcode: null, begindatum: "2026-04-01", einddatum: "2026-04-30", geleverdVolume: 4, eenheid: "04", productTarief: 6500, bedrag: 26000, debetCredit: "D" };
+  const base = {
+    declaratienummer: "D1",
+    aanbieder: "98765432",
+    gemeente: "0106",
+    wet: "wmo",
+    periode: { begindatum: "2026-04-01", einddatum: "2026-04-30" },
+    dagtekening: "2026-05-05",
+  };
+  const p = {
+    referentienummer: "R1",
+    bsn: "999990019",
+    toewijzingnummer: "1",
+    productcategorie: "00",
+    productcode: null,
+    begindatum: "2026-04-01",
+    einddatum: "2026-04-30",
+    geleverdVolume: 4,
+    eenheid: "04",
+    productTarief: 6500,
+    bedrag: 26000,
+    debetCredit: "D",
+  };
 
   test("a value that is there but wrong says what was found; only an absent one is verplicht", () => {
-    const m = messages({ ...base, aanbieder: "1234567", prestaties: [{ ...p, geleverdVolume: "vier", productTarief: "", debetCredit: "X", toewijzingnummer: undefined }] });
+    const m = messages({
+      ...base,
+      aanbieder: "1234567",
+      prestaties: [{ ...p, geleverdVolume: "vier", productTarief: "", debetCredit: "X", toewijzingnummer: undefined }],
+    });
     assert.equal(m.aanbieder, '"1234567" is ongeldig: een AGB-code is 8 cijfers');
     assert.equal(m["prestaties.0.geleverdVolume"], 'verwacht getal, gevonden "vier"');
     assert.match(m["prestaties.0.productTarief"]!, /^de waarde is leeg/);
@@ -325,6 +377,9 @@ describe("declaratie messages (issue 13)", () => {
     assert.equal(m["prestaties.0.bsn"], "de waarde is geen geldig BSN (9 cijfers en de elfproef)");
     assert.match(m.declaratienummer!, /stuurteken/);
     assert.ok(!Object.values(m).join(" ").includes("123456789"));
-    assert.ok(Object.values(m).every((t) => t.length < 200), "input is echoed as a short excerpt only");
+    assert.ok(
+      Object.values(m).every((t) => t.length < 200),
+      "input is echoed as a short excerpt only",
+    );
   });
 });

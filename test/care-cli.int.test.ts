@@ -12,7 +12,11 @@ import { DEFAULT_CATALOG, loadCatalogueDir, openKader } from "../src/cli/compose
 const bin = resolve(import.meta.dirname, "../bin/kader.mjs");
 let dataDir = "";
 const kader = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: "", KADER_DATA: dataDir } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, DATABASE_URL: "", KADER_DATA: dataDir },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const tmp = async (name: string, content: string) => {
@@ -30,8 +34,23 @@ describe("kader beschikkingen toets", () => {
         peildatum: "2026-06-01",
         client: { geboortedatum: "2011-03-01" },
         producten: [
-          { productId: "001-concept-inkoop-2025.jeugdwet.44K28", ingangsdatum: "2026-07-01", einddatum: "2026-12-31", volume: 7, eenheid: "14", frequentie: "2" },
-          { productId: "004-nmd-pve-2026.wmo.begeleiding-basis-kort", ingangsdatum: "2026-07-01", einddatum: "2026-12-31", volume: 4, eenheid: "04", frequentie: "2", resultaatgebieden: ["Veilige huiselijke relatie"] },
+          {
+            productId: "001-concept-inkoop-2025.jeugdwet.44K28",
+            ingangsdatum: "2026-07-01",
+            einddatum: "2026-12-31",
+            volume: 7,
+            eenheid: "14",
+            frequentie: "2",
+          },
+          {
+            productId: "004-nmd-pve-2026.wmo.begeleiding-basis-kort",
+            ingangsdatum: "2026-07-01",
+            einddatum: "2026-12-31",
+            volume: 4,
+            eenheid: "04",
+            frequentie: "2",
+            resultaatgebieden: ["Veilige huiselijke relatie"],
+          },
         ],
       }),
     );
@@ -70,14 +89,36 @@ describe("kader declaraties controleer", () => {
     const c = await k.care.createClient(cli, { gemeente: "0106", bsn: BSN, geboortedatum: "1980-01-01", naam: "Test" }, ctx);
     assert.ok(c.ok);
     const productId = "004-nmd-pve-2026.wmo.begeleiding-basis-kort";
-    const g = await k.care.grant(cli, { clientId: c.value.id, wet: "wmo", beschikkingnummer: "B1", afgiftedatum: "2026-01-01", producten: [{ productId, ingangsdatum: "2026-01-01", einddatum: "2026-12-31", volume: 4, eenheid: "04", frequentie: "2", aanbieder: "98765432" }] }, ctx);
+    const g = await k.care.grant(
+      cli,
+      {
+        clientId: c.value.id,
+        wet: "wmo",
+        beschikkingnummer: "B1",
+        afgiftedatum: "2026-01-01",
+        producten: [{ productId, ingangsdatum: "2026-01-01", einddatum: "2026-12-31", volume: 4, eenheid: "04", frequentie: "2", aanbieder: "98765432" }],
+      },
+      ctx,
+    );
     assert.ok(g.ok, JSON.stringify(g));
     const gm = "0106" as ProviderRecord["gemeentecodes"][number];
-    await new SqlProviderRepository(k.db).save({ agbCode: "98765432" as ProviderRecord["agbCode"], name: "Zorg", kvk: null, gemeentecodes: [gm], evidence: [], contracts: [{ productId, gemeentecode: gm, validFrom: "2026-01-01", validTo: null, tariffCents: 6500 }] }, "2026-01-01T00:00:00Z");
+    await new SqlProviderRepository(k.db).save(
+      {
+        agbCode: "98765432" as ProviderRecord["agbCode"],
+        name: "Zorg",
+        kvk: null,
+        gemeentecodes: [gm],
+        evidence: [],
+        contracts: [{ productId, gemeentecode: gm, validFrom: "2026-01-01", validTo: null, tariffCents: 6500 }],
+      },
+      "2026-01-01T00:00:00Z",
+    );
     await k.close();
   });
-  const header = "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;vorig_referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit;km";
-  const row = (ref: string, nr: string, volume: number, tarief = 6500) => `D1;98765432;0106;wmo;2026-03-01;2026-03-31;2026-04-02;${ref};;${BSN};${nr};00;;2026-03-01;2026-03-31;${volume};04;${tarief};${volume * tarief};D;`;
+  const header =
+    "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;vorig_referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit;km";
+  const row = (ref: string, nr: string, volume: number, tarief = 6500) =>
+    `D1;98765432;0106;wmo;2026-03-01;2026-03-31;2026-04-02;${ref};;${BSN};${nr};00;;2026-03-01;2026-03-31;${volume};04;${tarief};${volume * tarief};D;`;
 
   test("--json: per prestatie the verdict and retourcodes; nothing is stored without --opslaan", async () => {
     const file = await tmp("maart.csv", [header, row("R1", "1", 16), row("R2", "7", 4), row("R3", "1", 2, 7000)].join("\r\n"));
@@ -85,7 +126,10 @@ describe("kader declaraties controleer", () => {
     assert.equal(r.code, 0, r.err);
     const d = JSON.parse(r.out).declaraties[0];
     assert.equal(d.opgeslagen, false);
-    assert.deepEqual(d.prestaties.map((p: { retourcodes: string[] }) => p.retourcodes), [["0200"], ["9338"], ["0611"]]);
+    assert.deepEqual(
+      d.prestaties.map((p: { retourcodes: string[] }) => p.retourcodes),
+      [["0200"], ["9338"], ["0611"]],
+    );
     const again = JSON.parse(kader("declaraties", "controleer", file, "--json").out).declaraties[0];
     assert.equal(again.herhaald, false, "nothing was stored, so this is not a repeat");
     const stored = JSON.parse(kader("declaraties", "controleer", file, "--json", "--opslaan").out).declaraties[0];
@@ -112,7 +156,10 @@ describe("kader declaraties controleer", () => {
     const r = kader("declaraties", "controleer", file, "--json", "--opslaan");
     assert.equal(r.code, 1, r.out);
     const problems = JSON.parse(r.out).problems as { line: number; column: string; detail: string }[];
-    assert.deepEqual(problems.map((p) => [p.line, p.column]), [[3, "bsn"]]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.column]),
+      [[3, "bsn"]],
+    );
     assert.match(problems[0]!.detail, /^rij 3, kolom bsn: /);
     assert.ok(!r.out.includes("123456789"), "no BSN in the error");
     const only = await tmp("een.csv", [header, d("D2", "S1")].join("\n"));

@@ -27,9 +27,21 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
   let other = 0;
   before(async () => {
     t = await testApp({ demoUsers: true });
-    await t.kader.auth.addUser({ username: "toegang-beilen", displayName: "T. Beilen", role: "toegang", gemeentecode: "1681", password: "een-lang-wachtwoord" });
+    await t.kader.auth.addUser({
+      username: "toegang-beilen",
+      displayName: "T. Beilen",
+      role: "toegang",
+      gemeentecode: "1681",
+      password: "een-lang-wachtwoord",
+    });
     await t.kader.auth.addUser({ username: "aanbieder-twee", displayName: "A. Twee", role: "aanbieder", agbCode: "11112222", password: "een-lang-wachtwoord" });
-    for (const [u, pw] of [["toegang", "kader-demo"], ["aanbieder", "kader-demo"], ["beheerder", "kader-demo"], ["toegang-beilen", "een-lang-wachtwoord"], ["aanbieder-twee", "een-lang-wachtwoord"]] as const) {
+    for (const [u, pw] of [
+      ["toegang", "kader-demo"],
+      ["aanbieder", "kader-demo"],
+      ["beheerder", "kader-demo"],
+      ["toegang-beilen", "een-lang-wachtwoord"],
+      ["aanbieder-twee", "een-lang-wachtwoord"],
+    ] as const) {
       const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: u, password: pw } });
       assert.equal(r.statusCode, 200, u);
       sessions.set(u, { cookie: String(r.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": r.json().csrfToken });
@@ -40,7 +52,13 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
     const b = await post("toegang-beilen", "/clienten", { gemeente: "1681", bsn: OTHER_BSN, geboortedatum: "1970-01-01", naam: "Bert Beilen" });
     assert.equal(b.statusCode, 201, b.body);
     other = b.json().id;
-    const g = await post("toegang", "/beschikkingen", { clientId: own, wet: "wmo", beschikkingnummer: "P-1", afgiftedatum: "2026-02-20", producten: [{ productId: PRODUCT, ingangsdatum: "2026-03-01", einddatum: "2026-08-31", volume: 4, eenheid: "04", frequentie: "2", aanbieder: AGB }] });
+    const g = await post("toegang", "/beschikkingen", {
+      clientId: own,
+      wet: "wmo",
+      beschikkingnummer: "P-1",
+      afgiftedatum: "2026-02-20",
+      producten: [{ productId: PRODUCT, ingangsdatum: "2026-03-01", einddatum: "2026-08-31", volume: 4, eenheid: "04", frequentie: "2", aanbieder: AGB }],
+    });
     assert.equal(g.statusCode, 201, g.body);
     const decl = await post("aanbieder", "/declaraties", {
       declaratienummer: "PRIV-1",
@@ -49,12 +67,28 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
       wet: "wmo",
       periode: { begindatum: "2026-04-01", einddatum: "2026-04-30" },
       dagtekening: "2026-05-05",
-      prestaties: [{ referentienummer: "P1", bsn: BSN, toewijzingnummer: "1", productcategorie: "00", productcode: null, begindatum: "2026-04-01", einddatum: "2026-04-30", geleverdVolume: 4, eenheid: "04", productTarief: 6500, bedrag: 26000, debetCredit: "D" }],
+      prestaties: [
+        {
+          referentienummer: "P1",
+          bsn: BSN,
+          toewijzingnummer: "1",
+          productcategorie: "00",
+          productcode: null,
+          begindatum: "2026-04-01",
+          einddatum: "2026-04-30",
+          geleverdVolume: 4,
+          eenheid: "04",
+          productTarief: 6500,
+          bedrag: 26000,
+          debetCredit: "D",
+        },
+      ],
     });
     assert.equal(decl.statusCode, 201, decl.body);
   });
   after(async () => t.close());
-  const post = (u: string | null, url: string, payload: unknown) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers: u ? sessions.get(u)! : {}, payload: payload as object });
+  const post = (u: string | null, url: string, payload: unknown) =>
+    t.app.inject({ method: "POST", url: `/api/v1${url}`, headers: u ? sessions.get(u)! : {}, payload: payload as object });
   const get = (u: string | null, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: u ? sessions.get(u)! : {} });
   /** the body with the key the caller asked for replaced, so two answers can be compared */
   const same = (r: { body: string }, key: string) => r.body.replace(new RegExp(`(?<![\\w-])${key}(?![\\w-])`, "g"), "X");
@@ -63,7 +97,10 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
   test("BSN search: POST /clienten/zoeken with the BSN in the body; GET /clienten refuses a BSN-like q without repeating it", async () => {
     const found = await post("toegang", "/clienten/zoeken", { q: BSN });
     assert.equal(found.statusCode, 200, found.body);
-    assert.deepEqual(found.json().items.map((c: { id: number }) => c.id), [own]);
+    assert.deepEqual(
+      found.json().items.map((c: { id: number }) => c.id),
+      [own],
+    );
     assert.equal((await post("toegang", "/clienten/zoeken", { q: BSN.slice(1) })).json().total, 0, "another number finds nothing");
     assert.equal((await post("toegang", "/clienten/zoeken", { q: "Anna", pagina: 1 })).json().total, 1, "by name too");
     assert.equal((await post("toegang", "/clienten/zoeken", { q: "x", onbekend: 1 })).statusCode, 400);
@@ -79,7 +116,10 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
     assert.ok(doc.paths["/api/v1/clienten/zoeken"]?.post, "POST /clienten/zoeken in the OpenAPI document");
     // the access log records the search as a BSN search, never the number
     const rows = await accessLog();
-    assert.ok(rows.every((r) => !r.includes(BSN)), "no BSN in the access log");
+    assert.ok(
+      rows.every((r) => !r.includes(BSN)),
+      "no BSN in the access log",
+    );
   });
 
   test("another gemeente's client and an unknown client get the same 404; the refusal is logged as refused", async () => {
@@ -114,7 +154,10 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
     assert.ok(overview, "the overview is logged");
     assert.deepEqual(overview.subject?.clientIds, [own]);
     assert.ok(overview.subject?.records.includes("toewijzing:0106/wmo/1"), JSON.stringify(overview.subject));
-    assert.ok(overview.subject?.records.some((x) => /^beschikking:\d+$/.test(x)), JSON.stringify(overview.subject));
+    assert.ok(
+      overview.subject?.records.some((x) => /^beschikking:\d+$/.test(x)),
+      JSON.stringify(overview.subject),
+    );
     const search = items.find((i) => i.endpoint === "POST /api/v1/clienten/zoeken" && i.allowed);
     assert.ok(search, "the search is logged");
     assert.equal(search.subject?.filter, "bsn-zoekopdracht");
@@ -134,9 +177,17 @@ describe(`care chain privacy on ${dbLabel()}`, () => {
     });
     assert.equal(r.statusCode, 200, r.body);
     const f = r.json().bevindingen.find((b: { rule: string }) => b.rule === "product");
-    assert.match(f.message, /^Begeleiding Basis – kortdurende begeleiding \(004-nmd-pve-2026\) geldt vanaf 2026-01-01; op 2025-06-01 is het product nog niet van kracht$/);
+    assert.match(
+      f.message,
+      /^Begeleiding Basis – kortdurende begeleiding \(004-nmd-pve-2026\) geldt vanaf 2026-01-01; op 2025-06-01 is het product nog niet van kracht$/,
+    );
     assert.doesNotMatch(f.message, /staat niet in de catalogus/);
-    const unknown = await post("toegang", "/beschikkingen/toets", { gemeente: "0106", peildatum: "2026-06-01", client: { geboortedatum: "1980-01-01" }, producten: [{ productId: "bestaat.niet", ingangsdatum: "2026-06-01", einddatum: "2026-08-31", volume: 4, eenheid: "04", frequentie: "2" }] });
+    const unknown = await post("toegang", "/beschikkingen/toets", {
+      gemeente: "0106",
+      peildatum: "2026-06-01",
+      client: { geboortedatum: "1980-01-01" },
+      producten: [{ productId: "bestaat.niet", ingangsdatum: "2026-06-01", einddatum: "2026-08-31", volume: 4, eenheid: "04", frequentie: "2" }],
+    });
     assert.match(unknown.json().bevindingen[0].message, /staat niet in de catalogus/, "an unknown product still says so");
   });
 });

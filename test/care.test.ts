@@ -32,7 +32,11 @@ describe("BSN elfproef", () => {
 });
 
 /** A proposal with one product; everything the test does not name is a valid default. */
-function propose(productId: string, over: Record<string, unknown> = {}, extra: { geboortedatum?: string; lopend?: unknown[]; producten?: unknown[] } = {}): GrantVerdict {
+function propose(
+  productId: string,
+  over: Record<string, unknown> = {},
+  extra: { geboortedatum?: string; lopend?: unknown[]; producten?: unknown[] } = {},
+): GrantVerdict {
   const p = catalogue.products.find((x) => x.id === productId);
   assert.ok(p, `product ${productId} bestaat`);
   const proposal = GrantProposal.parse({
@@ -54,7 +58,10 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
     const id = "001-concept-inkoop-2025.jeugdwet.44K28";
     const young = propose(id, { eenheid: "14", volume: 7 }, { geboortedatum: "2011-03-01" });
     assert.equal(young.toegestaan, false);
-    assert.ok(young.bevindingen.some((b) => b.rule === "age" && b.severity === "fout" && /minimaal 16/.test(b.message)), JSON.stringify(young.bevindingen));
+    assert.ok(
+      young.bevindingen.some((b) => b.rule === "age" && b.severity === "fout" && /minimaal 16/.test(b.message)),
+      JSON.stringify(young.bevindingen),
+    );
     const ok = propose(id, { eenheid: "14", volume: 7, einddatum: "2026-09-30" }, { geboortedatum: "2009-01-01" });
     assert.deepEqual(severities(ok, "age"), []);
     const turns18 = propose(id, { eenheid: "14", volume: 7 }, { geboortedatum: "2008-10-01" });
@@ -86,7 +93,10 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
   test("Begeleiding intensief (000) runs 1-3 months; longer is the document's own alternative, so a judgement", () => {
     const id = "000-begeleiding-dagbesteding.wmo.02A19";
     const short = propose(id, { ingangsdatum: "2026-07-01", einddatum: "2026-09-30" });
-    assert.deepEqual(short.bevindingen.filter((b) => b.severity !== "waarschuwing"), []);
+    assert.deepEqual(
+      short.bevindingen.filter((b) => b.severity !== "waarschuwing"),
+      [],
+    );
     const long = propose(id, { ingangsdatum: "2026-07-01", einddatum: "2027-06-30" });
     assert.equal(long.toegestaan, false);
     assert.equal(long.overrideMogelijk, true);
@@ -96,30 +106,74 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
   test("vervoer only together with dagbesteding in the same period, and within its distance band", () => {
     const id = "004-nmd-pve-2026.wmo.vervoer-regulier-0-10";
     const alone = propose(id, { eenheid: "82", volume: 5, afstandKm: 8 });
-    assert.ok(alone.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout"), JSON.stringify(alone.bevindingen));
-    const m1 = { productId: "004-nmd-pve-2026.wmo.dagbesteding-m1", ingangsdatum: "2026-07-01", einddatum: "2026-12-31", volume: 3, eenheid: "16", frequentie: "2" };
+    assert.ok(
+      alone.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout"),
+      JSON.stringify(alone.bevindingen),
+    );
+    const m1 = {
+      productId: "004-nmd-pve-2026.wmo.dagbesteding-m1",
+      ingangsdatum: "2026-07-01",
+      einddatum: "2026-12-31",
+      volume: 3,
+      eenheid: "16",
+      frequentie: "2",
+    };
     const together = propose(id, { eenheid: "82", volume: 5, afstandKm: 8 }, { producten: [m1] });
-    assert.deepEqual(together.bevindingen.filter((b) => b.productId === id && b.rule === "combination"), []);
-    const running = propose(id, { eenheid: "82", volume: 5, afstandKm: 8 }, { lopend: [{ productId: m1.productId, ingangsdatum: "2026-01-01", einddatum: "2026-12-31" }] });
-    assert.deepEqual(running.bevindingen.filter((b) => b.rule === "combination"), []);
-    const laterDagbesteding = propose(id, { eenheid: "82", volume: 5, afstandKm: 8 }, { lopend: [{ productId: m1.productId, ingangsdatum: "2027-01-01", einddatum: "2027-06-30" }] });
-    assert.ok(laterDagbesteding.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout"), "a dagbesteding in another period does not count");
-    assert.ok(propose(id, { eenheid: "82", volume: 5, afstandKm: 14 }, { producten: [m1] }).bevindingen.some((b) => b.rule === "distanceBand" && b.severity === "fout"));
-    assert.ok(propose(id, { eenheid: "82", volume: 5 }, { producten: [m1] }).bevindingen.some((b) => b.rule === "distanceBand" && b.severity === "waarschuwing"));
+    assert.deepEqual(
+      together.bevindingen.filter((b) => b.productId === id && b.rule === "combination"),
+      [],
+    );
+    const running = propose(
+      id,
+      { eenheid: "82", volume: 5, afstandKm: 8 },
+      { lopend: [{ productId: m1.productId, ingangsdatum: "2026-01-01", einddatum: "2026-12-31" }] },
+    );
+    assert.deepEqual(
+      running.bevindingen.filter((b) => b.rule === "combination"),
+      [],
+    );
+    const laterDagbesteding = propose(
+      id,
+      { eenheid: "82", volume: 5, afstandKm: 8 },
+      { lopend: [{ productId: m1.productId, ingangsdatum: "2027-01-01", einddatum: "2027-06-30" }] },
+    );
+    assert.ok(
+      laterDagbesteding.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout"),
+      "a dagbesteding in another period does not count",
+    );
+    assert.ok(
+      propose(id, { eenheid: "82", volume: 5, afstandKm: 14 }, { producten: [m1] }).bevindingen.some((b) => b.rule === "distanceBand" && b.severity === "fout"),
+    );
+    assert.ok(
+      propose(id, { eenheid: "82", volume: 5 }, { producten: [m1] }).bevindingen.some((b) => b.rule === "distanceBand" && b.severity === "waarschuwing"),
+    );
   });
 
   test("43A38 excludes other begeleiding and behandeling; GGZ-behandeling stays possible", () => {
     const id = "001-concept-inkoop-2025.jeugdwet.43A38";
-    const withBegeleiding = propose(id, { eenheid: "14", volume: 7 }, { geboortedatum: "2012-01-01", lopend: [{ productId: "001-concept-inkoop-2025.jeugdwet.45A48", ingangsdatum: "2026-01-01", einddatum: null }] });
-    assert.ok(withBegeleiding.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout" && /begeleiding/.test(b.message)), JSON.stringify(withBegeleiding.bevindingen));
+    const withBegeleiding = propose(
+      id,
+      { eenheid: "14", volume: 7 },
+      { geboortedatum: "2012-01-01", lopend: [{ productId: "001-concept-inkoop-2025.jeugdwet.45A48", ingangsdatum: "2026-01-01", einddatum: null }] },
+    );
+    assert.ok(
+      withBegeleiding.bevindingen.some((b) => b.rule === "combination" && b.severity === "fout" && /begeleiding/.test(b.message)),
+      JSON.stringify(withBegeleiding.bevindingen),
+    );
     const alone = propose(id, { eenheid: "14", volume: 7 }, { geboortedatum: "2012-01-01" });
     assert.deepEqual(severities(alone, "combination"), []);
   });
 
   test("15R42 requires 15R44", () => {
     const id = "001-concept-inkoop-2025.wmo.15R42";
-    assert.ok(propose(id, {}, { geboortedatum: "2007-01-01" }).bevindingen.some((b) => b.rule === "combination" && b.severity === "fout" && /15R44/.test(b.message)));
-    const withBw = propose(id, {}, { geboortedatum: "2007-01-01", lopend: [{ productId: "001-concept-inkoop-2025.wmo.15R44", ingangsdatum: "2026-01-01", einddatum: null }] });
+    assert.ok(
+      propose(id, {}, { geboortedatum: "2007-01-01" }).bevindingen.some((b) => b.rule === "combination" && b.severity === "fout" && /15R44/.test(b.message)),
+    );
+    const withBw = propose(
+      id,
+      {},
+      { geboortedatum: "2007-01-01", lopend: [{ productId: "001-concept-inkoop-2025.wmo.15R44", ingangsdatum: "2026-01-01", einddatum: null }] },
+    );
     assert.deepEqual(severities(withBw, "combination"), []);
   });
 
@@ -129,16 +183,24 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
     assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 2, frequentie: "6" }), "volume"), ["fout"], "2 in total fails both readings");
     assert.deepEqual(severities(propose(id, { eenheid: "16", volume: 3 }), "volume"), []);
     // 14 dagdelen a month is more than 3 a week on average: both readings pass; 13 a month (2.99 a week) is contested
-    const monthly = (n: number) => propose(id, { eenheid: "16", volume: n, frequentie: "4" }).bevindingen.filter((b) => b.rule === "volume" || b.rule === "contested").map((b) => b.severity);
+    const monthly = (n: number) =>
+      propose(id, { eenheid: "16", volume: n, frequentie: "4" })
+        .bevindingen.filter((b) => b.rule === "volume" || b.rule === "contested")
+        .map((b) => b.severity);
     assert.deepEqual(monthly(14), []);
     assert.deepEqual(monthly(13), ["oordeel"]);
   });
 
   test("resultaatgebieden per level (004), with the document's contradiction kept as a judgement", () => {
-    const at = (level: string, area: string, law = "wmo") => propose(`004-nmd-pve-2026.${law}.begeleiding-${level}-kort`, { resultaatgebieden: [area], einddatum: "2026-12-31" });
+    const at = (level: string, area: string, law = "wmo") =>
+      propose(`004-nmd-pve-2026.${law}.begeleiding-${level}-kort`, { resultaatgebieden: [area], einddatum: "2026-12-31" });
     assert.deepEqual(severities(at("basisplus", "Veilige huiselijke relatie"), "resultaatgebied"), []);
     assert.deepEqual(severities(at("basis", "Veilige huiselijke relatie"), "resultaatgebied"), ["oordeel"], "table says X, line 410 says Basis is possible");
-    assert.deepEqual(severities(at("specialistisch", "Veilige huiselijke relatie"), "resultaatgebied"), ["oordeel"], "table says ✓, line 410 names only Basis and Basis Plus");
+    assert.deepEqual(
+      severities(at("specialistisch", "Veilige huiselijke relatie"), "resultaatgebied"),
+      ["oordeel"],
+      "table says ✓, line 410 names only Basis and Basis Plus",
+    );
     assert.deepEqual(severities(at("basis", "Financiën op orde"), "resultaatgebied"), []);
     assert.deepEqual(severities(at("basisplus", "Veilige huiselijke relatie", "jeugdwet"), "resultaatgebied"), ["fout"], "a Wmo-only area on a Jeugd product");
     assert.deepEqual(severities(at("basis", "Schoolgang"), "resultaatgebied"), ["fout"]);
@@ -149,11 +211,25 @@ describe("grant check: the productenboeken's rules on a proposed beschikking", (
 
   test("volume, unit and budget must be given consistently", () => {
     const id = "002-wmo-2026.wmo.02A04.ontwikkelgericht";
-    assert.ok(propose(id, { eenheid: "04" }).bevindingen.some((b) => b.rule === "eenheid" && b.severity === "fout"), "002 grants minutes");
+    assert.ok(
+      propose(id, { eenheid: "04" }).bevindingen.some((b) => b.rule === "eenheid" && b.severity === "fout"),
+      "002 grants minutes",
+    );
     assert.ok(propose(id, { volume: null }).bevindingen.some((b) => b.rule === "omvang"));
     assert.equal(propose(id, { eenheid: "83", volume: null, frequentie: null, budget: 120000 }).bevindingen.filter((b) => b.rule === "omvang").length, 0);
-    const unknown = checkGrant(catalogue, GrantProposal.parse({ gemeente: "0106", peildatum: "2026-06-01", client: { geboortedatum: "1980-01-01" }, producten: [{ productId: "nergens.wmo.XXXXX", ingangsdatum: "2026-07-01", einddatum: "2026-12-31", volume: 1, eenheid: "04", frequentie: "2" }] }));
-    assert.deepEqual(unknown.bevindingen.map((b) => [b.rule, b.severity]), [["product", "fout"]]);
+    const unknown = checkGrant(
+      catalogue,
+      GrantProposal.parse({
+        gemeente: "0106",
+        peildatum: "2026-06-01",
+        client: { geboortedatum: "1980-01-01" },
+        producten: [{ productId: "nergens.wmo.XXXXX", ingangsdatum: "2026-07-01", einddatum: "2026-12-31", volume: 1, eenheid: "04", frequentie: "2" }],
+      }),
+    );
+    assert.deepEqual(
+      unknown.bevindingen.map((b) => [b.rule, b.severity]),
+      [["product", "fout"]],
+    );
   });
 
   test("the proposal is validated with Dutch messages", () => {
@@ -205,7 +281,8 @@ describe("toewijzing lifecycle", () => {
 describe("deadlines and working days", () => {
   test("Dutch holidays are not working days", () => {
     const h = holidays(2026);
-    for (const d of ["2026-01-01", "2026-04-03", "2026-04-05", "2026-04-06", "2026-04-27", "2026-05-14", "2026-05-25", "2026-12-25", "2026-12-26"]) assert.ok(h.has(d), d);
+    for (const d of ["2026-01-01", "2026-04-03", "2026-04-05", "2026-04-06", "2026-04-27", "2026-05-14", "2026-05-25", "2026-12-25", "2026-12-26"])
+      assert.ok(h.has(d), d);
     assert.ok(holidays(2025).has("2025-05-05"), "Bevrijdingsdag in a lustrum year");
     assert.ok(!holidays(2026).has("2026-05-05"));
     assert.ok(holidays(2025).has("2025-04-26"), "Koningsdag on a Sunday moves to Saturday");
@@ -239,18 +316,45 @@ describe("deadlines and working days", () => {
   });
 
   test("002: evaluation every 6 months (ontwikkelgericht) or 12 months (behoudgericht) after the start", () => {
-    const ontw = deadlinesFor(subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }), "2026-08-01");
-    assert.deepEqual(ontw.filter((x) => x.kind === "evaluatie").map((x) => x.due), ["2027-01-10"]);
-    const behoud = deadlinesFor(subject("002-wmo-2026.wmo.02A22.behoudgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }), "2026-08-01");
-    assert.deepEqual(behoud.filter((x) => x.kind === "evaluatie").map((x) => x.due), ["2027-01-10"]);
-    const behoudEarly = deadlinesFor(subject("002-wmo-2026.wmo.02A22.behoudgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }), "2026-06-01");
-    const ontwEarly = deadlinesFor(subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }), "2026-06-01");
-    assert.deepEqual(ontwEarly.filter((x) => x.kind === "evaluatie").map((x) => x.due), ["2026-07-10"]);
-    assert.deepEqual(behoudEarly.filter((x) => x.kind === "evaluatie").map((x) => x.due), ["2027-01-10"]);
+    const ontw = deadlinesFor(
+      subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }),
+      "2026-08-01",
+    );
+    assert.deepEqual(
+      ontw.filter((x) => x.kind === "evaluatie").map((x) => x.due),
+      ["2027-01-10"],
+    );
+    const behoud = deadlinesFor(
+      subject("002-wmo-2026.wmo.02A22.behoudgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }),
+      "2026-08-01",
+    );
+    assert.deepEqual(
+      behoud.filter((x) => x.kind === "evaluatie").map((x) => x.due),
+      ["2027-01-10"],
+    );
+    const behoudEarly = deadlinesFor(
+      subject("002-wmo-2026.wmo.02A22.behoudgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }),
+      "2026-06-01",
+    );
+    const ontwEarly = deadlinesFor(
+      subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2027-12-31" }),
+      "2026-06-01",
+    );
+    assert.deepEqual(
+      ontwEarly.filter((x) => x.kind === "evaluatie").map((x) => x.due),
+      ["2026-07-10"],
+    );
+    assert.deepEqual(
+      behoudEarly.filter((x) => x.kind === "evaluatie").map((x) => x.due),
+      ["2027-01-10"],
+    );
   });
 
   test("a stop is due within 5 working days when the toewijzing has ended", () => {
-    const ended = deadlinesFor(subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2026-05-29" }), "2026-06-10");
+    const ended = deadlinesFor(
+      subject("002-wmo-2026.wmo.02A04.ontwikkelgericht", { status: "gestart", startdatum: "2026-01-10", einddatum: "2026-05-29" }),
+      "2026-06-10",
+    );
     assert.equal(ended.find((x) => x.kind === "stop-melden")?.due, "2026-06-05");
   });
 });

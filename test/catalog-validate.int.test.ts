@@ -89,7 +89,10 @@ test("a broken conversion plan, quality framework and product files are each rep
   assert.deepEqual([inWmo[0]!.line, inWmo[0]!.path], [kindLine, "[0].kind"]);
   assert.match(inWmo[0]!.detail, /onbekende waarde "begeleiding-op-maat"/);
 
-  assert.ok(problems.every((p) => p.file?.startsWith("./cat/")), "paths as given, never absolute");
+  assert.ok(
+    problems.every((p) => p.file?.startsWith("./cat/")),
+    "paths as given, never absolute",
+  );
 
   // the human output names file:line and field path the same way
   const human = kader(root, "catalog", "validate", "--dir", "./cat");
@@ -118,7 +121,10 @@ test("a file no schema covers is reported, not skipped; a plan naming an unknown
   const r = kader(root, "catalog", "validate", "--dir", "cat", "--json");
   assert.equal(r.code, 1, r.err);
   const problems = (JSON.parse(r.out) as { problems: Shown[] }).problems;
-  const unknown = problems.filter((p) => p.title === "Onbekend bestand").map((p) => p.file).sort();
+  const unknown = problems
+    .filter((p) => p.title === "Onbekend bestand")
+    .map((p) => p.file)
+    .sort();
   assert.deepEqual(unknown, [
     "cat/002-wmo-2026/losse-producten.yaml",
     "cat/002-wmo-2026/products/oud.json",
@@ -142,7 +148,10 @@ test("an absolute --dir is shown as given; a missing folder is exit 1 with a Dut
   const r = kader(tmpdir(), "catalog", "validate", "--dir", join(root, "cat"), "--json");
   assert.equal(r.code, 1, r.err);
   const p = (JSON.parse(r.out) as { problems: Shown[] }).problems;
-  assert.deepEqual(p.map((x) => [x.file, x.line, x.title]), [[file, 2, "Ongeldige YAML"]]);
+  assert.deepEqual(
+    p.map((x) => [x.file, x.line, x.title]),
+    [[file, 2, "Ongeldige YAML"]],
+  );
   const none = kader(root, "catalog", "validate", "--dir", "bestaat-niet");
   assert.equal(none.code, 1);
   assert.match(none.err, /bestaat-niet: Map niet gevonden — kan bestaat-niet niet lezen/);

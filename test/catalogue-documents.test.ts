@@ -26,14 +26,27 @@ const product = (id: string): Product => {
   return p;
 };
 const leaves = (id: string) => product(id).requirements.flatMap((r) => leavesOf(r.rule));
-const leaf = <O extends string>(id: string, op: O) => leaves(id).filter((l) => l.op === op) as (ReturnType<typeof leaves>[number] & { op: O } & Record<string, unknown>)[];
+const leaf = <O extends string>(id: string, op: O) =>
+  leaves(id).filter((l) => l.op === op) as (ReturnType<typeof leaves>[number] & { op: O } & Record<string, unknown>)[];
 
 describe("000: begeleiding and dagbesteding", () => {
   test("six descriptions, Wmo and Jeugd codes, 07A11/07R03 and 07A16/07R04 both kept", () => {
     const codes = cat.products.filter((p) => p.productenboekId === "000-begeleiding-dagbesteding").map((p) => `${p.law}:${p.productcode}`);
     assert.deepEqual(codes.sort(), [
-      "jeugdwet:41A22", "jeugdwet:41A23", "jeugdwet:41A24", "jeugdwet:45A48", "jeugdwet:45A53", "jeugdwet:45X48",
-      "wmo:02A03", "wmo:02A05", "wmo:02A19", "wmo:07A11", "wmo:07A15", "wmo:07A16", "wmo:07R03", "wmo:07R04",
+      "jeugdwet:41A22",
+      "jeugdwet:41A23",
+      "jeugdwet:41A24",
+      "jeugdwet:45A48",
+      "jeugdwet:45A53",
+      "jeugdwet:45X48",
+      "wmo:02A03",
+      "wmo:02A05",
+      "wmo:02A19",
+      "wmo:07A11",
+      "wmo:07A15",
+      "wmo:07A16",
+      "wmo:07R03",
+      "wmo:07R04",
     ]);
   });
   test("02A03: minimaal 80% MBO-4, overige MBO-3 (line 34)", () => {
@@ -48,7 +61,11 @@ describe("000: begeleiding and dagbesteding", () => {
     assert.equal(s.available24x7, true);
   });
   test("dagbesteding group sizes: gemiddeld 7 / 5 / 6 per begeleider, exclusief vrijwilligers (lines 182, 243, 310)", () => {
-    for (const [code, n] of [["07A11", 7], ["07A16", 5], ["07A15", 6]] as const)
+    for (const [code, n] of [
+      ["07A11", 7],
+      ["07A16", 5],
+      ["07A15", 6],
+    ] as const)
       assert.deepEqual(summarize(product(`000-begeleiding-dagbesteding.wmo.${code}`)).groupSize, { clientsPerStaff: n, meaning: "average" });
   });
   test("the missing duration of dagbesteding doorlopend (line 185) is contested, never a firm number", () => {
@@ -67,7 +84,14 @@ describe("001: concept productenboek 2025", () => {
     assert.equal(inBook().filter((p) => p.codeStatus === "pending").length, 6);
     assert.equal(inBook().filter((p) => p.productcode === "02A41").length, 2);
     assert.equal(inBook().filter((p) => p.productcode === "08A03").length, 3);
-    assert.equal(new Set(inBook().filter((p) => p.productcode === "08A03").map((p) => p.variant)).size, 3);
+    assert.equal(
+      new Set(
+        inBook()
+          .filter((p) => p.productcode === "08A03")
+          .map((p) => p.variant),
+      ).size,
+      3,
+    );
     assert.equal(product("001-concept-inkoop-2025.jeugdwet.41O23").productcategorie, "41");
   });
   test("02A03 Wmo: minimaal 50% mbo 4 (line 4435); 45A53 Jeugd: 80% HBO (line 3478)", () => {
@@ -80,8 +104,18 @@ describe("001: concept productenboek 2025", () => {
   });
   test("'Volgt nog' sections are recorded (54016 doelgroep line 60, opleiding line 80)", () => {
     const p = product("001-concept-inkoop-2025.jeugdwet.54016");
-    assert.ok(Object.values(p.sections).filter((s) => s.status === "volgt-nog").map((s) => s.line).includes(60));
-    assert.ok(Object.values(p.sections).filter((s) => s.status === "volgt-nog").map((s) => s.line).includes(80));
+    assert.ok(
+      Object.values(p.sections)
+        .filter((s) => s.status === "volgt-nog")
+        .map((s) => s.line)
+        .includes(60),
+    );
+    assert.ok(
+      Object.values(p.sections)
+        .filter((s) => s.status === "volgt-nog")
+        .map((s) => s.line)
+        .includes(80),
+    );
   });
 });
 
@@ -123,10 +157,16 @@ describe("004: programma van eisen NMD", () => {
     assert.deepEqual(levels("begeleiding-basisplus-lang"), ["mbo4", "hbo"]);
     assert.deepEqual(levels("begeleiding-specialistisch-kort"), ["hbo", "wo"]);
     assert.deepEqual(levels("dagbesteding-m3"), ["mbo2", "mbo3", "mbo4", "hbo"]);
-    assert.equal(cat.products.some((p) => p.id === id("begeleiding-specialistisch-lang")), false);
+    assert.equal(
+      cat.products.some((p) => p.id === id("begeleiding-specialistisch-lang")),
+      false,
+    );
   });
   test("M1/M2: half jaar, één verlenging, maximaal een jaar (line 490); M2 jonger dan 23 (line 514); dagdeel 2,5–4,5 uur (line 504)", () => {
-    assert.deepEqual(leaf(id("dagbesteding-m1"), "durationCap").map((d) => [d.max, d.extension, d.maxExtensions, d.totalMax]), [[6, 6, 1, 12]]);
+    assert.deepEqual(
+      leaf(id("dagbesteding-m1"), "durationCap").map((d) => [d.max, d.extension, d.maxExtensions, d.totalMax]),
+      [[6, 6, 1, 12]],
+    );
     assert.deepEqual(summarize(product(id("dagbesteding-m2"))).ageRange, { minAge: null, maxAgeExclusive: 23 });
     const def = product(id("dagbesteding-m3")).unit.definition;
     assert.deepEqual([def?.minHours, def?.maxHours, def?.overMaxCountsAs], [2.5, 4.5, 2]);
@@ -141,7 +181,10 @@ describe("004: programma van eisen NMD", () => {
     const pb = cat.productenboeken.find((b) => b.id === "004-nmd-pve-2026")!;
     assert.deepEqual(pb.tables.resultaatgebieden?.rows[0], ["Veilige huiselijke relatie", "Wmo", "X", "✓", "✓"]);
     assert.ok(pb.notes.some((n) => n.kind === "contradiction" && n.readings.map((r) => r.line).join() === "390,410"));
-    assert.deepEqual(pb.tables["conversie-interventieniveaus"]?.rows.map((r) => r[1]), ["Basis", "Basis", "Basis+", "Basis, Basis+ of specialistisch."]);
+    assert.deepEqual(
+      pb.tables["conversie-interventieniveaus"]?.rows.map((r) => r[1]),
+      ["Basis", "Basis", "Basis+", "Basis, Basis+ of specialistisch."],
+    );
   });
 });
 

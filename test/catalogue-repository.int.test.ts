@@ -23,7 +23,14 @@ const dagbesteding = aProduct({
   codes: [{ status: "given", law: "wmo", productcode: "07A11", asWritten: "07A11" }],
   unit: { code: "16", status: "given", asWritten: "dagdeel", line: 2 },
   description: "Structurele daginvulling in een groep.",
-  requirements: [{ topic: "groepsgrootte", asWritten: "Gemiddeld 7 cliënten per begeleider", line: 182, rule: { op: "groupSize", clientsPerStaff: 7, meaning: "average", excludesVolunteers: true } }],
+  requirements: [
+    {
+      topic: "groepsgrootte",
+      asWritten: "Gemiddeld 7 cliënten per begeleider",
+      line: 182,
+      rule: { op: "groupSize", clientsPerStaff: 7, meaning: "average", excludesVolunteers: true },
+    },
+  ],
 });
 
 /** The same contract for every CatalogueRepository implementation. */
@@ -43,7 +50,9 @@ function contract(name: string, make: () => Promise<{ repo: CatalogueRepository;
       assert.deepEqual([again.products.created, again.products.changed, again.products.unchanged.length], [[], [], 3]);
 
       const changed = aProduct({
-        requirements: [{ topic: "opleiding", asWritten: "Minimaal 60%", line: 34, rule: { op: "staffShare", minShare: 0.6, atOrAbove: "mbo4", restAtLeast: "mbo3" } }],
+        requirements: [
+          { topic: "opleiding", asWritten: "Minimaal 60%", line: 34, rule: { op: "staffShare", minShare: 0.6, atOrAbove: "mbo4", restAtLeast: "mbo3" } },
+        ],
       });
       const r = await loadCatalogue(repo, fixedClock("2026-03-15"), await catalogueWith([changed]));
       assert.deepEqual(r.products.changed.sort(), ["test-boek.jeugdwet.45A48", "test-boek.wmo.02A03"]);
@@ -60,35 +69,56 @@ function contract(name: string, make: () => Promise<{ repo: CatalogueRepository;
       assert.ok(await repo.product("test-boek.wmo.07A11", "2026-03-14"));
       assert.equal(await repo.product("test-boek.wmo.07A11", "2026-03-15"), null);
       const versions = await repo.productVersions("test-boek.wmo.02A03");
-      assert.deepEqual(versions.map((x) => [x.version, x.validFrom, x.validTo]), [
-        [1, "2026-01-01", "2026-03-14"],
-        [2, "2026-03-15", null],
-      ]);
+      assert.deepEqual(
+        versions.map((x) => [x.version, x.validFrom, x.validTo]),
+        [
+          [1, "2026-01-01", "2026-03-14"],
+          [2, "2026-03-15", null],
+        ],
+      );
     });
 
     test("search filters by law, unit, code, productcategorie and productenboek, with paging", async () => {
       const asOf = "2026-03-14";
       const q = { asOf, sort: "code" as const, limit: 50, offset: 0 };
-      assert.deepEqual((await repo.searchProducts({ ...q, law: "jeugdwet" })).items.map((p) => p.id), ["test-boek.jeugdwet.45A48"]);
-      assert.deepEqual((await repo.searchProducts({ ...q, unit: "16" })).items.map((p) => p.id), ["test-boek.wmo.07A11"]);
-      assert.deepEqual((await repo.searchProducts({ ...q, code: "02A03" })).items.map((p) => p.id), ["test-boek.wmo.02A03"]);
+      assert.deepEqual(
+        (await repo.searchProducts({ ...q, law: "jeugdwet" })).items.map((p) => p.id),
+        ["test-boek.jeugdwet.45A48"],
+      );
+      assert.deepEqual(
+        (await repo.searchProducts({ ...q, unit: "16" })).items.map((p) => p.id),
+        ["test-boek.wmo.07A11"],
+      );
+      assert.deepEqual(
+        (await repo.searchProducts({ ...q, code: "02A03" })).items.map((p) => p.id),
+        ["test-boek.wmo.02A03"],
+      );
       assert.equal((await repo.searchProducts({ ...q, productcategorie: "07" })).total, 1);
       assert.equal((await repo.searchProducts({ ...q, productenboek: "other" })).total, 0);
       const page = await repo.searchProducts({ ...q, limit: 2, offset: 2 });
       assert.deepEqual([page.items.length, page.total], [1, 3]);
-      assert.deepEqual((await repo.searchProducts({ ...q })).items.map((p) => p.productcode), ["02A03", "07A11", "45A48"]);
+      assert.deepEqual(
+        (await repo.searchProducts({ ...q })).items.map((p) => p.productcode),
+        ["02A03", "07A11", "45A48"],
+      );
     });
 
     test("full-text search finds products by words of name and description", async () => {
       const r = await repo.searchProducts({ asOf: "2026-03-14", q: "daginvulling", sort: "relevance", limit: 10, offset: 0 });
-      assert.deepEqual(r.items.map((p) => p.id), ["test-boek.wmo.07A11"]);
+      assert.deepEqual(
+        r.items.map((p) => p.id),
+        ["test-boek.wmo.07A11"],
+      );
       const none = await repo.searchProducts({ asOf: "2026-03-14", q: "pleegzorg", sort: "relevance", limit: 10, offset: 0 });
       assert.equal(none.total, 0);
     });
 
     test("productenboeken are versioned too", async () => {
       const pbs = await repo.productenboeken("2026-03-15");
-      assert.deepEqual(pbs.map((p) => [p.id, p.productIds.length]), [["test-boek", 2]]);
+      assert.deepEqual(
+        pbs.map((p) => [p.id, p.productIds.length]),
+        [["test-boek", 2]],
+      );
       const old = await repo.productenboeken("2026-03-14");
       assert.equal(old[0]?.productIds.length, 3);
     });

@@ -32,7 +32,10 @@ test("kader catalog export --format json prints kader.productenboek/v1 with ever
   assert.equal(all.length, 111);
   assert.equal(new Set(all.map((p: { id: string }) => p.id)).size, 111);
   const p = all.find((x: { id: string }) => x.id === "000-begeleiding-dagbesteding.jeugdwet.41A24");
-  assert.deepEqual([p.productcode, p.productcategorie, p.law, p.groupSize, p.source.file], ["41A24", "41", "jeugdwet", { clientsPerStaff: 5, meaning: "average" }, "000_a8fe782033fdd29b.txt"]);
+  assert.deepEqual(
+    [p.productcode, p.productcategorie, p.law, p.groupSize, p.source.file],
+    ["41A24", "41", "jeugdwet", { clientsPerStaff: 5, meaning: "average" }, "000_a8fe782033fdd29b.txt"],
+  );
 });
 
 test("kader catalog show / compare / list, and exit 1 for an unknown product or bad option", () => {
@@ -72,7 +75,21 @@ test("kader users add | list | disable | reset-password on an embedded database"
   const data = await mkdtemp(`${tmpdir()}/kader-users-`);
   const env = { ...process.env, DATABASE_URL: "", KADER_DATA: data };
   const run = (input: string | undefined, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env, input });
-  const add = run("een-sterk-wachtwoord\n", "users", "add", "j.jansen", "--role", "toegang", "--name", "Jan Jansen", "--gemeente", "0106", "--organisatie", "Gemeente Assen", "--password-stdin");
+  const add = run(
+    "een-sterk-wachtwoord\n",
+    "users",
+    "add",
+    "j.jansen",
+    "--role",
+    "toegang",
+    "--name",
+    "Jan Jansen",
+    "--gemeente",
+    "0106",
+    "--organisatie",
+    "Gemeente Assen",
+    "--password-stdin",
+  );
   assert.equal(add.status, 0, add.stderr);
   assert.match(add.stdout, /Account j\.jansen aangemaakt \(Toegang, Gemeente Assen\)/);
   const gen = run(undefined, "users", "add", "zorg.bv", "--role", "aanbieder", "--name", "Zorg BV", "--agb", "12345678");
@@ -85,7 +102,10 @@ test("kader users add | list | disable | reset-password on an embedded database"
   const list = JSON.parse(run(undefined, "users", "list", "--json").stdout);
   assert.deepEqual(
     list.map((u: { username: string; disabled: boolean }) => [u.username, u.disabled]),
-    [["j.jansen", true], ["zorg.bv", false]],
+    [
+      ["j.jansen", true],
+      ["zorg.bv", false],
+    ],
   );
   assert.equal(run("nog-een-sterk-wachtwoord", "users", "reset-password", "zorg.bv", "--password-stdin").status, 0);
   assert.equal(run(undefined, "users", "disable", "bestaat-niet").status, 1);
@@ -109,7 +129,10 @@ test("kader aanbieders import, compliance check --json and compliance signalen",
   assert.equal(check.status, 0, check.stderr);
   const report = JSON.parse(check.stdout);
   assert.deepEqual([report.aanbieder, report.peildatum], ["12345678", "2026-06-01"]);
-  assert.deepEqual(report.producten.map((p: { productId: string; verdict: string }) => [p.productId, p.verdict]), [["000-begeleiding-dagbesteding.wmo.02A03", "voldoet"]]);
+  assert.deepEqual(
+    report.producten.map((p: { productId: string; verdict: string }) => [p.productId, p.verdict]),
+    [["000-begeleiding-dagbesteding.wmo.02A03", "voldoet"]],
+  );
   assert.equal(run("compliance", "check", "--aanbieder", "87654321").status, 1);
   const sig = JSON.parse(run("compliance", "signalen", "--dagen", "3650", "--json").stdout);
   assert.ok(sig.length >= 10 && sig.every((s: { agbCode: string }) => s.agbCode === "12345678"));

@@ -45,7 +45,10 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.equal(r.statusCode, 201, r.body);
     assert.deepEqual([r.json().staff, r.json().aanbieder.gemeentecodes], [10, ["0106"]]);
     const list = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("contractmanager") });
-    assert.deepEqual(list.json().items.map((p: { agbCode: string; staffCount: number }) => [p.agbCode, p.staffCount]), [["12345678", 10]]);
+    assert.deepEqual(
+      list.json().items.map((p: { agbCode: string; staffCount: number }) => [p.agbCode, p.staffCount]),
+      [["12345678", 10]],
+    );
   });
 
   test("an anonymous upload is refused before the file is read", async () => {
@@ -56,7 +59,11 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     const r = await upload("contractmanager", "12345678", "drie-foute-rijen.csv");
     assert.equal(r.statusCode, 400);
     const rows = r.json().problems.map((p: { line: number; path: string }) => [p.line, p.path]);
-    assert.deepEqual(rows, [[3, "opleidingsniveau"], [5, "vog_datum"], [6, "soort"]]);
+    assert.deepEqual(rows, [
+      [3, "opleidingsniveau"],
+      [5, "vog_datum"],
+      [6, "soort"],
+    ]);
     const staff = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("contractmanager") });
     assert.equal(staff.json().staff.length, 10, "the earlier import is untouched");
   });
@@ -69,11 +76,18 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     assert.equal(m1.verdict, "voldoet-niet");
     assert.ok(m1.reasons.some((x) => /niet gecontracteerd voor vervoer-regulier-0-10/.test(x.message)));
     assert.equal((byId.get("000-begeleiding-dagbesteding.wmo.02A03") as { verdict: string }).verdict, "voldoet");
-    const x = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&format=xlsx", headers: as("contractmanager") });
+    const x = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&format=xlsx",
+      headers: as("contractmanager"),
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     assert.equal(wb.getWorksheet("Producten")?.rowCount, 1 + r.json().producten.length);
-    assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-02-30", headers: as("contractmanager") })).statusCode, 400);
+    assert.equal(
+      (await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-02-30", headers: as("contractmanager") })).statusCode,
+      400,
+    );
   });
 
   test("evidence can be recorded; a certificate covering the product clears that reason", async () => {
@@ -84,10 +98,19 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
       payload: { items: [{ kind: "kwaliteitscertificaat", date: "2025-01-01", validUntil: "2027-12-31", scope: ["dagbesteding-m1"] }] },
     });
     assert.equal(put.statusCode, 200, put.body);
-    const r = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&productenboek=004-nmd-pve-2026", headers: as("contractmanager") });
+    const r = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&productenboek=004-nmd-pve-2026",
+      headers: as("contractmanager"),
+    });
     const m1 = r.json().producten.find((p: { productId: string }) => p.productId === "004-nmd-pve-2026.wmo.dagbesteding-m1");
     assert.equal(m1.requirements.find((q: { topic: string }) => q.topic === "kwaliteitscertificaat of audit").status, "voldoet");
-    const bad = await t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/bewijs", headers: as("contractmanager"), payload: { items: [{ kind: "diploma", date: "x" }] } });
+    const bad = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/aanbieders/12345678/bewijs",
+      headers: as("contractmanager"),
+      payload: { items: [{ kind: "diploma", date: "x" }] },
+    });
     assert.equal(bad.statusCode, 400);
   });
 
@@ -100,13 +123,22 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     const own = await upload("aanbieder", "98765432", "zorg-voorbeeld.csv");
     assert.equal(own.statusCode, 201, "an aanbieder edits its own organisation");
     const mine = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("aanbieder") });
-    assert.deepEqual(mine.json().items.map((p: { agbCode: string }) => p.agbCode), ["98765432"]);
+    assert.deepEqual(
+      mine.json().items.map((p: { agbCode: string }) => p.agbCode),
+      ["98765432"],
+    );
     const cm = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("contractmanager") });
     assert.ok(!cm.json().items.some((p: { agbCode: string }) => p.agbCode === "98765432"), "not contracted by the gemeente: not visible to it");
   });
 
   test("a contractmanager of another gemeente cannot take over a provider by importing for it", async () => {
-    const other = await t.kader.auth.addUser({ username: "cm.tynaarlo", displayName: "CM Tynaarlo", role: "contractmanager", gemeentecode: "1730", password: "een-goed-wachtwoord" });
+    const other = await t.kader.auth.addUser({
+      username: "cm.tynaarlo",
+      displayName: "CM Tynaarlo",
+      role: "contractmanager",
+      gemeentecode: "1730",
+      password: "een-goed-wachtwoord",
+    });
     assert.ok(other.ok);
     const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "cm.tynaarlo", password: "een-goed-wachtwoord" } });
     sessions.set("cm.tynaarlo", { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken });
@@ -121,7 +153,10 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     const evidence = await t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/bewijs", headers: as("cm.tynaarlo"), payload: { items: "x" } });
     assert.equal(evidence.statusCode, 403, "access is decided before input is read, so existence does not leak");
     const log = await t.kader.accessLog.list({ limit: 500 });
-    assert.ok(log.some((r) => r.resource === "provider" && r.username === "cm.tynaarlo" && !r.allowed), "refused contract writes are logged");
+    assert.ok(
+      log.some((r) => r.resource === "provider" && r.username === "cm.tynaarlo" && !r.allowed),
+      "refused contract writes are logged",
+    );
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("cm.tynaarlo") })).statusCode, 403);
     const p = await t.kader.compliance.staff({ kind: "cli" }, "12345678", { endpoint: "test", purpose: "test" });
     assert.ok(p.ok && p.value.provider.gemeentecodes.join() === "0106" && p.value.provider.name === "Zorg Voorbeeld BV");
@@ -130,7 +165,11 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
   test("unknown AGB codes are not revealed; unknown productenboek and bad evidence are refused in Dutch", async () => {
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/11112222" })).statusCode, 401);
     assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/11112222", headers: as("contractmanager") })).statusCode, 403);
-    const book = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?productenboek=bestaat-niet", headers: as("contractmanager") });
+    const book = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/aanbieders/12345678/compliance?productenboek=bestaat-niet",
+      headers: as("contractmanager"),
+    });
     assert.equal(book.statusCode, 404);
     const ev = await t.app.inject({
       method: "PUT",
@@ -139,26 +178,45 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
       payload: { items: [{ kind: "kvk-uittreksel", date: "2026-03-01", validUntil: "2026-01-01", scope: [] }] },
     });
     assert.equal(ev.statusCode, 400);
-    assert.deepEqual(ev.json().problems.map((x: { path: string }) => x.path).sort(), ["0.scope", "0.validUntil"]);
+    assert.deepEqual(
+      ev
+        .json()
+        .problems.map((x: { path: string }) => x.path)
+        .sort(),
+      ["0.scope", "0.validUntil"],
+    );
     const days = await t.app.inject({ method: "GET", url: "/api/v1/compliance/signalen?dagen=veel", headers: as("contractmanager") });
     assert.equal(days.statusCode, 400);
     assert.match(days.json().detail, /verwacht getal/);
   });
 
   test("contracts: a contractmanager records its own gemeente's contracts; contracted products are checked too", async () => {
-    const put = (u: string, items: unknown) => t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/contracten", headers: as(u), payload: { items } });
-    const ok = await put("contractmanager", [{ productId: "004-nmd-pve-2026.wmo.vervoer-regulier-0-10", gemeentecode: "0106", validFrom: "2026-01-01", tariffCents: 1250 }]);
+    const put = (u: string, items: unknown) =>
+      t.app.inject({ method: "PUT", url: "/api/v1/aanbieders/12345678/contracten", headers: as(u), payload: { items } });
+    const ok = await put("contractmanager", [
+      { productId: "004-nmd-pve-2026.wmo.vervoer-regulier-0-10", gemeentecode: "0106", validFrom: "2026-01-01", tariffCents: 1250 },
+    ]);
     assert.equal(ok.statusCode, 200, ok.body);
-    assert.deepEqual(ok.json().contracts.map((c: { productId: string }) => c.productId), ["004-nmd-pve-2026.wmo.vervoer-regulier-0-10"]);
+    assert.deepEqual(
+      ok.json().contracts.map((c: { productId: string }) => c.productId),
+      ["004-nmd-pve-2026.wmo.vervoer-regulier-0-10"],
+    );
     const other = await put("contractmanager", [{ productId: "004-nmd-pve-2026.wmo.vervoer-regulier-0-10", gemeentecode: "1730", validFrom: "2026-01-01" }]);
     assert.equal(other.statusCode, 403);
     assert.equal((await put("contractmanager", [{ productId: "bestaat-niet", gemeentecode: "0106", validFrom: "2026-01-01" }])).statusCode, 400);
     assert.equal((await put("aanbieder", [])).statusCode, 403);
-    const r = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&productenboek=004-nmd-pve-2026", headers: as("contractmanager") });
+    const r = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/aanbieders/12345678/compliance?peildatum=2026-06-01&productenboek=004-nmd-pve-2026",
+      headers: as("contractmanager"),
+    });
     const ids = r.json().producten.map((p: { productId: string }) => p.productId);
     assert.ok(ids.includes("004-nmd-pve-2026.wmo.vervoer-regulier-0-10"), "the contracted vervoer product is checked");
     const m1 = r.json().producten.find((p: { productId: string }) => p.productId === "004-nmd-pve-2026.wmo.dagbesteding-m1");
-    assert.ok(!m1.reasons.some((x: { message: string }) => /niet gecontracteerd voor vervoer/.test(x.message)), "the vervoer contract fulfils the portfolio duty");
+    assert.ok(
+      !m1.reasons.some((x: { message: string }) => /niet gecontracteerd voor vervoer/.test(x.message)),
+      "the vervoer contract fulfils the portfolio duty",
+    );
   });
 
   test("contract tariffs next to the model's tariffs, for the gemeente's own contracts", async () => {
@@ -172,16 +230,30 @@ describe(`provider compliance API on ${dbLabel()}`, () => {
     });
     const r = await t.app.inject({ method: "POST", url: "/api/v1/tarieven/contracten", headers: as("contractmanager"), payload: { parameters } });
     assert.equal(r.statusCode, 200, r.body);
-    assert.deepEqual(r.json().items.map((x: { productId: string; contractTariff: number; computedTariff: number; verschil: number }) => [x.productId, x.contractTariff, x.computedTariff, x.verschil]), [
-      ["002-wmo-2026.wmo.07A03", 3400, 3306, 94],
-    ]);
+    assert.deepEqual(
+      r
+        .json()
+        .items.map((x: { productId: string; contractTariff: number; computedTariff: number; verschil: number }) => [
+          x.productId,
+          x.contractTariff,
+          x.computedTariff,
+          x.verschil,
+        ]),
+      [["002-wmo-2026.wmo.07A03", 3400, 3306, 94]],
+    );
     // another gemeente's contract (recorded by the local administrator) stays out of this gemeente's view
     const cli = await t.kader.compliance.staff({ kind: "cli" }, "12345678", { endpoint: "test", purpose: "test" });
     assert.ok(cli.ok);
-    const both = [...cli.value.provider.contracts, { productId: "002-wmo-2026.wmo.07A03", gemeentecode: "1680", validFrom: "2026-01-01", validTo: null, tariffCents: 2999 }];
+    const both = [
+      ...cli.value.provider.contracts,
+      { productId: "002-wmo-2026.wmo.07A03", gemeentecode: "1680", validFrom: "2026-01-01", validTo: null, tariffCents: 2999 },
+    ];
     assert.ok((await t.kader.compliance.setContracts({ kind: "cli" }, "12345678", both, { endpoint: "test", purpose: "test" })).ok);
     const seen = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders/12345678", headers: as("contractmanager") });
-    assert.deepEqual([seen.json().provider.gemeentecodes, seen.json().provider.contracts.map((c: { gemeentecode: string }) => c.gemeentecode)], [["0106"], ["0106"]]);
+    assert.deepEqual(
+      [seen.json().provider.gemeentecodes, seen.json().provider.contracts.map((c: { gemeentecode: string }) => c.gemeentecode)],
+      [["0106"], ["0106"]],
+    );
     const list = await t.app.inject({ method: "GET", url: "/api/v1/aanbieders", headers: as("contractmanager") });
     assert.ok(!JSON.stringify(list.json()).includes("2999"), "no other gemeente's tariff in the list");
     assert.equal((await t.app.inject({ method: "POST", url: "/api/v1/tarieven/contracten", payload: { parameters } })).statusCode, 401);

@@ -43,9 +43,30 @@ const requirement = (r: ReturnType<typeof checkProduct>, topic: RegExp) => r.req
 describe("000 Begeleiding (02A03): minimaal 80% MBO-4, de overige MBO-3", () => {
   test("8 MBO-4 + 2 MBO-3 meets the staffing rule; 7 + 3 does not, with the numbers", () => {
     const p = product("000-begeleiding-dagbesteding.wmo.02A03");
-    const ok = checkProduct(p, provider(), team([["mbo4", 8], ["mbo3", 2]]), PEIL, []);
-    assert.deepEqual(requirement(ok, /^opleiding$/).map((q) => q.status), ["voldoet"]);
-    const no = checkProduct(p, provider(), team([["mbo4", 7], ["mbo3", 3]]), PEIL, []);
+    const ok = checkProduct(
+      p,
+      provider(),
+      team([
+        ["mbo4", 8],
+        ["mbo3", 2],
+      ]),
+      PEIL,
+      [],
+    );
+    assert.deepEqual(
+      requirement(ok, /^opleiding$/).map((q) => q.status),
+      ["voldoet"],
+    );
+    const no = checkProduct(
+      p,
+      provider(),
+      team([
+        ["mbo4", 7],
+        ["mbo3", 3],
+      ]),
+      PEIL,
+      [],
+    );
     const staffing = requirement(no, /^opleiding$/)[0]!;
     assert.equal(staffing.status, "voldoet-niet");
     assert.match(staffing.reasons[0]!.message, /70% op MBO-4-niveau of hoger, vereist minimaal 80%/);
@@ -53,12 +74,25 @@ describe("000 Begeleiding (02A03): minimaal 80% MBO-4, de overige MBO-3", () => 
   });
   test("volunteers and BBL-leerlingen do not count toward the share", () => {
     const p = product("000-begeleiding-dagbesteding.wmo.02A03");
-    const staff = [...team([["mbo4", 8], ["mbo3", 2]]), ...team([["mbo2", 3]], { kind: "vrijwilliger" }), ...team([["mbo2", 2]], { kind: "bbl" })];
-    assert.deepEqual(requirement(checkProduct(p, provider(), staff, PEIL, []), /^opleiding$/).map((q) => q.status), ["voldoet"]);
+    const staff = [
+      ...team([
+        ["mbo4", 8],
+        ["mbo3", 2],
+      ]),
+      ...team([["mbo2", 3]], { kind: "vrijwilliger" }),
+      ...team([["mbo2", 2]], { kind: "bbl" }),
+    ];
+    assert.deepEqual(
+      requirement(checkProduct(p, provider(), staff, PEIL, []), /^opleiding$/).map((q) => q.status),
+      ["voldoet"],
+    );
   });
   test("a non-care-related diploma counts only with a demonstrated working level", () => {
     const p = product("000-begeleiding-dagbesteding.wmo.02A03");
-    const other = team([["mbo4", 8], ["mbo3", 1]]);
+    const other = team([
+      ["mbo4", 8],
+      ["mbo3", 1],
+    ]);
     const noLevel = checkProduct(p, provider(), [...other, aStaffMember({ level: "hbo", careRelated: false })], PEIL, []);
     assert.equal(requirement(noLevel, /^opleiding$/)[0]!.status, "voldoet-niet", "the rest must be at least MBO-3");
     const shown = checkProduct(p, provider(), [...other, aStaffMember({ level: "hbo", careRelated: false, workingLevel: "mbo3" })], PEIL, []);
@@ -72,16 +106,44 @@ describe("000 Begeleiding (02A03): minimaal 80% MBO-4, de overige MBO-3", () => 
   });
   test("the HBO roles come from the team: without an HBO member ruggespraak is not available", () => {
     const p = product("000-begeleiding-dagbesteding.wmo.02A03");
-    const r = checkProduct(p, provider(), team([["mbo4", 8], ["mbo3", 2]]), PEIL, []);
+    const r = checkProduct(
+      p,
+      provider(),
+      team([
+        ["mbo4", 8],
+        ["mbo3", 2],
+      ]),
+      PEIL,
+      [],
+    );
     assert.ok(r.requirements.some((q) => q.status === "voldoet-niet" && /ruggespraak/.test(q.text)));
-    const withHbo = checkProduct(p, provider(), [...team([["mbo4", 8], ["mbo3", 1]]), aStaffMember({ level: "hbo" })], PEIL, []);
+    const withHbo = checkProduct(
+      p,
+      provider(),
+      [
+        ...team([
+          ["mbo4", 8],
+          ["mbo3", 1],
+        ]),
+        aStaffMember({ level: "hbo" }),
+      ],
+      PEIL,
+      [],
+    );
     assert.ok(!withHbo.requirements.some((q) => q.status === "voldoet-niet" && /ruggespraak/.test(q.text)));
   });
 });
 
 describe("004 programma van eisen: VOG, BBL, certificate, survey, vervoer", () => {
   const m1 = "004-nmd-pve-2026.wmo.dagbesteding-m1";
-  const staffFor = (over: Partial<StaffMemberRecord> = {}) => team([["mbo4", 4], ["hbo", 2]], { products: ["dagbesteding-m1"], ...over });
+  const staffFor = (over: Partial<StaffMemberRecord> = {}) =>
+    team(
+      [
+        ["mbo4", 4],
+        ["hbo", 2],
+      ],
+      { products: ["dagbesteding-m1"], ...over },
+    );
   const certified = provider({
     evidence: [
       { kind: "kwaliteitscertificaat", date: "2025-01-01", validUntil: "2027-12-31", scope: ["dagbesteding-m1"] },
@@ -89,15 +151,33 @@ describe("004 programma van eisen: VOG, BBL, certificate, survey, vervoer", () =
     ],
   });
   test("a VOG issued 4 months before the employment start fails; 3 months passes", () => {
-    const late = checkProduct(product(m1), certified, [...staffFor(), aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2025-01-01", employmentStart: "2025-05-01" })], PEIL, []);
+    const late = checkProduct(
+      product(m1),
+      certified,
+      [...staffFor(), aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2025-01-01", employmentStart: "2025-05-01" })],
+      PEIL,
+      [],
+    );
     const vog = requirement(late, /VOG bij indiensttreding/)[0]!;
     assert.equal(vog.status, "voldoet-niet");
     assert.match(vog.reasons[0]!.message, /4 maanden voor indiensttreding afgegeven \(maximaal 3\)/);
-    const ok = checkProduct(product(m1), certified, [...staffFor(), aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2025-01-01", employmentStart: "2025-04-01" })], PEIL, []);
+    const ok = checkProduct(
+      product(m1),
+      certified,
+      [...staffFor(), aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2025-01-01", employmentStart: "2025-04-01" })],
+      PEIL,
+      [],
+    );
     assert.equal(requirement(ok, /VOG bij indiensttreding/)[0]!.status, "voldoet");
   });
   test("a VOG older than three years on the peildatum fails", () => {
-    const r = checkProduct(product(m1), certified, [aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2023-05-31", employmentStart: "2023-06-01" })], PEIL, []);
+    const r = checkProduct(
+      product(m1),
+      certified,
+      [aStaffMember({ products: ["dagbesteding-m1"], vogDate: "2023-05-31", employmentStart: "2023-06-01" })],
+      PEIL,
+      [],
+    );
     assert.equal(requirement(r, /^VOG$/)[0]!.status, "voldoet-niet");
   });
   test("a 5th BBL-leerling for one praktijkbegeleider fails", () => {
@@ -109,7 +189,9 @@ describe("004 programma van eisen: VOG, BBL, certificate, survey, vervoer", () =
     assert.match(requirement(five, /BBL/)[0]!.reasons[0]!.message, /5 BBL-leerlingen per praktijkbegeleider, hoogstens 4/);
   });
   test("the certificate must be valid and its scope must cover the product; else a recent audit", () => {
-    const wrongScope = provider({ evidence: [{ kind: "kwaliteitscertificaat", date: "2025-01-01", validUntil: "2027-12-31", scope: ["begeleiding-basis-kort"] }] });
+    const wrongScope = provider({
+      evidence: [{ kind: "kwaliteitscertificaat", date: "2025-01-01", validUntil: "2027-12-31", scope: ["begeleiding-basis-kort"] }],
+    });
     assert.equal(requirement(checkProduct(product(m1), wrongScope, staffFor(), PEIL, []), /kwaliteitscertificaat/)[0]!.status, "voldoet-niet");
     assert.equal(requirement(checkProduct(product(m1), certified, staffFor(), PEIL, []), /kwaliteitscertificaat/)[0]!.status, "voldoet");
     const expired = provider({ evidence: [{ kind: "kwaliteitscertificaat", date: "2022-01-01", validUntil: "2026-05-31" }] });
@@ -137,7 +219,14 @@ describe("004 programma van eisen: VOG, BBL, certificate, survey, vervoer", () =
 describe("002 IB4 (02A05) requires IB3 ontwikkelgericht (02A20) in the portfolio", () => {
   test("pass with 02A20 contracted, fail without", () => {
     const p = product("002-wmo-2026.wmo.02A05");
-    const staff = team([["hbo", 8], ["wo", 1], ["mbo4", 1]], { products: ["002-wmo-2026.wmo.02A05"] });
+    const staff = team(
+      [
+        ["hbo", 8],
+        ["wo", 1],
+        ["mbo4", 1],
+      ],
+      { products: ["002-wmo-2026.wmo.02A05"] },
+    );
     const duty = (r: ReturnType<typeof checkProduct>) => r.requirements.find((q) => /02A20/.test(q.text))!;
     assert.equal(duty(checkProduct(p, provider(), staff, PEIL, ["02A05"])).status, "voldoet-niet");
     assert.equal(duty(checkProduct(p, provider(), staff, PEIL, ["02A05", "02A20"])).status, "voldoet");
@@ -147,8 +236,15 @@ describe("002 IB4 (02A05) requires IB3 ontwikkelgericht (02A20) in the portfolio
 test("products are found from the staff file by id, code or stand-in, within a productenboek if given", () => {
   const staff = [aStaffMember({ products: ["02A05", "dagbesteding-m1"] })];
   const all = productsFor(products, staff).map((p) => p.id);
-  assert.ok(all.includes("000-begeleiding-dagbesteding.wmo.02A05") && all.includes("002-wmo-2026.wmo.02A05") && all.includes("004-nmd-pve-2026.jeugdwet.dagbesteding-m1"));
-  assert.deepEqual(productsFor(products, staff, "002-wmo-2026").map((p) => p.id), ["002-wmo-2026.wmo.02A05"]);
+  assert.ok(
+    all.includes("000-begeleiding-dagbesteding.wmo.02A05") &&
+      all.includes("002-wmo-2026.wmo.02A05") &&
+      all.includes("004-nmd-pve-2026.jeugdwet.dagbesteding-m1"),
+  );
+  assert.deepEqual(
+    productsFor(products, staff, "002-wmo-2026").map((p) => p.id),
+    ["002-wmo-2026.wmo.02A05"],
+  );
 });
 
 test("a role is available at the highest level anyone holding it has, whatever the row order", () => {
@@ -163,11 +259,19 @@ test("signals: evidence that lapses within 60 days, soonest first", () => {
     aStaffMember({ name: "B", vogDate: "2025-01-01", registration: { register: "SKJ", number: "123", validUntil: "2026-06-20" } }),
     aStaffMember({ name: "C", vogDate: "2026-01-01" }),
   ];
-  const prov = provider({ evidence: [{ kind: "kvk-uittreksel", date: "2026-01-15" }, { kind: "kwaliteitscertificaat", date: "2024-01-01", validUntil: "2028-01-01" }] });
+  const prov = provider({
+    evidence: [
+      { kind: "kvk-uittreksel", date: "2026-01-15" },
+      { kind: "kwaliteitscertificaat", date: "2024-01-01", validUntil: "2028-01-01" },
+    ],
+  });
   const s = signals(prov, staff, PEIL, 60);
-  assert.deepEqual(s.map((x) => [x.subject, x.evidence, x.expires, x.daysLeft]), [
-    ["B", "registratie SKJ 123", "2026-06-20", 19],
-    ["A", "VOG", "2026-07-01", 30],
-    ["Zorg BV", "kvk-uittreksel", "2026-07-15", 44],
-  ]);
+  assert.deepEqual(
+    s.map((x) => [x.subject, x.evidence, x.expires, x.daysLeft]),
+    [
+      ["B", "registratie SKJ 123", "2026-06-20", 19],
+      ["A", "VOG", "2026-07-01", 30],
+      ["Zorg BV", "kvk-uittreksel", "2026-07-15", 44],
+    ],
+  );
 });

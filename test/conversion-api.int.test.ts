@@ -81,7 +81,10 @@ describe(`conversion API on ${dbLabel()}`, () => {
     const a = await post("contractmanager", `/conversie-runs/${runId}/goedkeuring`);
     assert.equal(a.statusCode, 201, a.body);
     const runs = await get("contractmanager", `/conversies/${id}/runs`);
-    assert.deepEqual(runs.json().runs.map((r: { soort: string }) => r.soort), ["proefrun", "goedkeuring"]);
+    assert.deepEqual(
+      runs.json().runs.map((r: { soort: string }) => r.soort),
+      ["proefrun", "goedkeuring"],
+    );
   });
 
   test("execution after the change date: the old toewijzingen end the day before with RedenWijziging 10, new ones and 301s follow; a second run changes nothing", async () => {

@@ -69,7 +69,10 @@ test("uitvraag → importeer (an invalid workbook: exit 1, nothing stored) → p
   writeFileSync(badFile, Buffer.from(await wb.xlsx.writeBuffer()));
   const bad = capture();
   assert.equal(await conversieImporteer(bad.out, k, [badFile], {}), 1);
-  assert.ok(bad.errs.some((e) => e.includes("fout.xlsx:2") && e.includes("geen heel getal")), bad.errs.join("\n"));
+  assert.ok(
+    bad.errs.some((e) => e.includes("fout.xlsx:2") && e.includes("geen heel getal")),
+    bad.errs.join("\n"),
+  );
   ws.getRow(2).getCell(col.get("Dagdelen per week")!).value = 3;
   const goodFile = join(dir, "goed.xlsx");
   writeFileSync(goodFile, Buffer.from(await wb.xlsx.writeBuffer()));

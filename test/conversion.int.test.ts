@@ -94,7 +94,8 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     assert.ok(u.ok);
     uitvragen = u.value;
     const listed = new Set(u.value.flatMap((x) => x.rijen.map((r) => `${r.gemeentecode}/${r.wet}/${r.toewijzingnummer}`)));
-    for (const { case: c, toewijzing: t } of demo.cases) assert.equal(listed.has(`${t.gemeentecode}/${t.wet}/${t.toewijzingnummer}`), c.verwacht !== "niet geraakt", c.naam);
+    for (const { case: c, toewijzing: t } of demo.cases)
+      assert.equal(listed.has(`${t.gemeentecode}/${t.wet}/${t.toewijzingnummer}`), c.verwacht !== "niet geraakt", c.naam);
     const lvl7 = u.value.flatMap((x) => x.rijen).find((r) => r.regelId === "niveau-7")!;
     assert.deepEqual(lvl7.kolommen, ["uren", "niveau-4", "niveau-5", "niveau-6", "niveau-7"]);
   });
@@ -170,7 +171,10 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       assert.ok(u, c.naam);
       if (c.verwacht.startsWith("vlag ")) {
         const code = c.verwacht.slice(5);
-        assert.ok(u.vlaggen.some((v) => v.code === code && v.ernst === "beslissing"), `${c.naam}: ${JSON.stringify(u.vlaggen)}`);
+        assert.ok(
+          u.vlaggen.some((v) => v.code === code && v.ernst === "beslissing"),
+          `${c.naam}: ${JSON.stringify(u.vlaggen)}`,
+        );
         assert.equal(u.uitvoerbaar, false, c.naam);
       } else {
         const got = u.voorstellen.map((v) => `${v.productId.split(".")[2]} ${v.omvang}`).join(" + ");
@@ -189,7 +193,10 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(xlsx).buffer);
     const sheet = wb.getWorksheet("Proefrun")!;
-    assert.equal(sheet.rowCount - 1, uitkomsten.reduce((n, u) => n + Math.max(1, u.voorstellen.length), 0));
+    assert.equal(
+      sheet.rowCount - 1,
+      uitkomsten.reduce((n, u) => n + Math.max(1, u.voorstellen.length), 0),
+    );
     assert.equal(sheet.getRow(1).getCell(15).value, "Oud per maand (€)");
   });
 
@@ -221,7 +228,8 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       }
     }
     // flagged toewijzingen are untouched
-    for (const u of uitkomsten.filter((x) => !x.uitvoerbaar)) assert.equal((await store.care.toewijzing(u.gemeentecode, u.wet, u.toewijzingnummer))!.redenWijziging, null);
+    for (const u of uitkomsten.filter((x) => !x.uitvoerbaar))
+      assert.equal((await store.care.toewijzing(u.gemeentecode, u.wet, u.toewijzingnummer))!.redenWijziging, null);
     const runs = (await store.runs(conversieId)).filter((x) => x.soort === "uitvoering");
     assert.equal(runs.length, 1);
     assert.equal((runs[0]!.inhoud.rapport as { omgezet: unknown[] }).omgezet.length, expected.length);
@@ -233,11 +241,13 @@ describe(`conversie 004 (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     if (hasReference && hasXmllint) {
       const dir = mkdtempSync(join(tmpdir(), "kader-conv-"));
       for (const std of ["WMO301", "JW301"] as const) {
-        const files = rep.berichten.filter((b) => b.bestandsnaam.startsWith(`${std}_`)).map((b) => {
-          const f = join(dir, b.bestandsnaam);
-          writeFileSync(f, b.xml);
-          return f;
-        });
+        const files = rep.berichten
+          .filter((b) => b.bestandsnaam.startsWith(`${std}_`))
+          .map((b) => {
+            const f = join(dir, b.bestandsnaam);
+            writeFileSync(f, b.xml);
+            return f;
+          });
         if (!files.length) continue;
         for (const [f, v] of xmllintVerdicts(xsdFor(messageByName(std)!), files)) assert.ok(v.valid, `xmllint: ${f}`);
       }

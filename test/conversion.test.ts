@@ -13,7 +13,9 @@ const plan = ConversiePlan.parse(parse(readFileSync(PLAN_FILE, "utf8")));
 
 const fold = (s: string) => s.replace(/\*/g, "").replace(/\s+/g, " ").trim();
 
-test("every quote of the 004 plan stands in document 004 within 2 lines of the line it names", { skip: existsSync(SEEDS) ? false : `brondocumenten ontbreken (${SEEDS})` }, () => {
+test("every quote of the 004 plan stands in document 004 within 2 lines of the line it names", {
+  skip: existsSync(SEEDS) ? false : `brondocumenten ontbreken (${SEEDS})`,
+}, () => {
   const lines = readFileSync(join(SEEDS, plan.document), "utf8").split("\n");
   const quotes = [...plan.bron, ...plan.regels.flatMap((r) => r.bron)];
   assert.ok(quotes.length >= 10);
@@ -38,7 +40,10 @@ test("the 004 plan: levels 4 and 5 → Basis, 6 → Basis Plus, 7 by hours per l
   assert.deepEqual(l7.van.productcodes, ["50A22", "10A60"]);
   const d = by.get("dagbesteding")!;
   assert.ok(d.soort === "dagbesteding");
-  assert.deepEqual(d.vervoer.regulier.map((b) => b.totKm), [10, 20, 30]);
+  assert.deepEqual(
+    d.vervoer.regulier.map((b) => b.totKm),
+    [10, 20, 30],
+  );
   assert.ok(plan.openPunten.some((o) => /productcodes/.test(o.tekst)));
   assert.ok(plan.openPunten.some((o) => /boven 30 km/.test(o.tekst)));
 });
@@ -85,7 +90,17 @@ const tw = (over: Partial<LopendeToewijzing>): LopendeToewijzing => ({
   status: "gestart",
   ...over,
 });
-const ans = (a: Partial<Antwoord>): Antwoord => ({ uren: null, urenPerNiveau: null, module: null, dagdelen: null, vervoer: null, vervoersdagen: null, afstandKm: null, opmerking: null, ...a });
+const ans = (a: Partial<Antwoord>): Antwoord => ({
+  uren: null,
+  urenPerNiveau: null,
+  module: null,
+  dagdelen: null,
+  vervoer: null,
+  vervoersdagen: null,
+  afstandKm: null,
+  opmerking: null,
+  ...a,
+});
 
 test("level 7 'splitsen' gives one toewijzing per target; a product with a code is assigned specifically, with omvang", () => {
   const split = { ...plan, regels: plan.regels.map((r) => (r.soort === "uren-per-niveau" ? { ...r, keuze: "splitsen" as const } : r)) };
@@ -95,7 +110,13 @@ test("level 7 'splitsen' gives one toewijzing per target; a product with a code 
     antwoorden: new Map([["0106/wmo/1", ans({ uren: 12, urenPerNiveau: { "4": 2, "5": 2, "7": 8 } })]]),
     product: (id) => (id.includes("specialistisch") ? info({ productcategorie: "02", productcode: "02A99" }) : info()),
   });
-  assert.deepEqual(u!.voorstellen.map((v) => [v.doel, v.omvang, v.toewijzingsvariant]), [["begeleiding-basis", 4, "aspecifiek"], ["begeleiding-specialistisch", 8, "specifiek"]]);
+  assert.deepEqual(
+    u!.voorstellen.map((v) => [v.doel, v.omvang, v.toewijzingsvariant]),
+    [
+      ["begeleiding-basis", 4, "aspecifiek"],
+      ["begeleiding-specialistisch", 8, "specifiek"],
+    ],
+  );
   assert.equal(u!.voorstellen[1]!.productcode, "02A99");
   assert.equal(u!.uitvoerbaar, true);
 });
@@ -130,6 +151,12 @@ test("budget effect: the monthly amount where a tariff is known", () => {
   assert.equal(out[0]!.oudPerMaandCents, 6500);
   assert.equal(totalen(out).perAanbieder[0]!.oudPerMaandCents, 6500);
   // one unknown tariff makes the total unknown rather than partial
-  const partial = proefrun({ plan, toewijzingen: [tw({ productId: "nmd-2025.wmo.begeleiding-niveau-4", productcode: null })], antwoorden: new Map([["0106/wmo/1", ans({ uren: 6 })]]), product: () => info(), tarief: (_a, _g, p) => (p.startsWith("nmd") ? null : 6500) });
+  const partial = proefrun({
+    plan,
+    toewijzingen: [tw({ productId: "nmd-2025.wmo.begeleiding-niveau-4", productcode: null })],
+    antwoorden: new Map([["0106/wmo/1", ans({ uren: 6 })]]),
+    product: () => info(),
+    tarief: (_a, _g, p) => (p.startsWith("nmd") ? null : 6500),
+  });
   assert.equal(totalen(partial).perAanbieder[0]!.oudPerMaandCents, null);
 });

@@ -82,10 +82,17 @@ describe(`sign-in limits on ${dbLabel()}`, () => {
     const h = await beheerder();
     const list = await t.app.inject({ method: "GET", url: "/api/v1/aanmeldpogingen?gebruiker=dirk", headers: h });
     assert.equal(list.statusCode, 200, list.body);
-    assert.deepEqual(list.json().geblokkeerd.map((x: { username: string }) => x.username), ["dirk"]);
+    assert.deepEqual(
+      list.json().geblokkeerd.map((x: { username: string }) => x.username),
+      ["dirk"],
+    );
 
     const toegang = await login("toegang", "kader-demo", "10.1.0.2");
-    const refused = await t.app.inject({ method: "POST", url: "/api/v1/users/dirk/unlock", headers: { cookie: toegang.cookie, "x-csrf-token": toegang.body.csrfToken } });
+    const refused = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/users/dirk/unlock",
+      headers: { cookie: toegang.cookie, "x-csrf-token": toegang.body.csrfToken },
+    });
     assert.equal(refused.statusCode, 403, "only the beheerder lifts a lock");
     const unlocked = await t.app.inject({ method: "POST", url: "/api/v1/users/dirk/unlock", headers: h });
     assert.equal(unlocked.statusCode, 200, unlocked.body);

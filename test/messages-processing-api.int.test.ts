@@ -26,7 +26,13 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
   before(async () => {
     t = await testApp({ demoUsers: true });
     for (const u of ["toegang", "aanbieder", "controller"]) await login(u);
-    const other = await t.kader.auth.addUser({ username: "andere.aanbieder", displayName: "Ander", role: "aanbieder", agbCode: "12345678", password: "een-goed-wachtwoord" });
+    const other = await t.kader.auth.addUser({
+      username: "andere.aanbieder",
+      displayName: "Ander",
+      role: "aanbieder",
+      agbCode: "12345678",
+      password: "een-goed-wachtwoord",
+    });
     assert.ok(other.ok);
     await login("andere.aanbieder", "een-goed-wachtwoord");
     await contract(t.kader, t.db, { agb: DEMO_AGB, productcode: "02A05", cents: 6000 });
@@ -39,10 +45,28 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
   });
 
   test("the toegang loads its 301; the aanbieder sends a start and gets the 306 to download", async () => {
-    const imp = await upload("toegang", m301({ id: "API-T", bsn: A, agb: DEMO_AGB, producten: [{ nummer: 4001 }] }), "application/xml", "?bestandsnaam=toewijzing.xml");
+    const imp = await upload(
+      "toegang",
+      m301({ id: "API-T", bsn: A, agb: DEMO_AGB, producten: [{ nummer: 4001 }] }),
+      "application/xml",
+      "?bestandsnaam=toewijzing.xml",
+    );
     assert.equal(imp.statusCode, 200, imp.body);
     assert.equal(imp.json().berichten[0].status, "geregistreerd");
-    const r = await upload("aanbieder", m305({ id: "API-S", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-04" }, { nummer: 4999, begindatum: "2026-05-04" }] }), "text/xml", "?bestandsnaam=start.xml");
+    const r = await upload(
+      "aanbieder",
+      m305({
+        id: "API-S",
+        bsn: A,
+        agb: DEMO_AGB,
+        items: [
+          { nummer: 4001, begindatum: "2026-05-04" },
+          { nummer: 4999, begindatum: "2026-05-04" },
+        ],
+      }),
+      "text/xml",
+      "?bestandsnaam=start.xml",
+    );
     assert.equal(r.statusCode, 200, r.body);
     const b = r.json().berichten[0];
     assert.equal(b.status, "verwerkt");
@@ -93,7 +117,12 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
     assert.equal(v.bsn, undefined, "no BSN in the list");
     const bad = await t.app.inject({ method: "POST", url: `/api/v1/verzoeken/${v.id}/antwoord`, headers: as("toegang"), payload: { antwoord: "afgewezen" } });
     assert.equal(bad.statusCode, 400);
-    const a = await t.app.inject({ method: "POST", url: `/api/v1/verzoeken/${v.id}/antwoord`, headers: as("toegang"), payload: { antwoord: "afgewezen", reden: "4" } });
+    const a = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/verzoeken/${v.id}/antwoord`,
+      headers: as("toegang"),
+      payload: { antwoord: "afgewezen", reden: "4" },
+    });
     assert.equal(a.statusCode, 201, a.body);
     assert.equal(a.json().berichtNaam, "WMO319");
     const aanbiederView = await get("aanbieder", `/berichten/${a.json().berichtId}/xml`);
@@ -111,7 +140,13 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
     assert.equal(b.status, "afgekeurd");
     assert.deepEqual(b.retourcodes, ["0001"]);
     assert.deepEqual(
-      b.bevindingen.map((f: { severity: string; code: string; retourcode: string; path: string; line: number }) => [f.severity, f.code, f.retourcode, f.path, typeof f.line]),
+      b.bevindingen.map((f: { severity: string; code: string; retourcode: string; path: string; line: number }) => [
+        f.severity,
+        f.code,
+        f.retourcode,
+        f.path,
+        typeof f.line,
+      ]),
       [
         ["fout", "XSD", "0001", "Bericht/Declaratie/TotaalIngediendBedrag", "number"],
         ["fout", "CS002", "0001", "Bericht/Declaratie/Clienten/Client[1]", "number"],
@@ -132,14 +167,24 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
   });
 
   test("TR056 over HTTP: the same message again, or another with its Identificatie, gets a 9056 retour with its XML; nothing stored, the first answer unchanged", async () => {
-    const rows = async () => Number((await t.db.query<{ n: number }>("select (select count(*) from bericht) + (select count(*) from bericht_levering) + (select count(*) from toewijzing_event) as n"))[0]!.n);
+    const rows = async () =>
+      Number(
+        (
+          await t.db.query<{ n: number }>(
+            "select (select count(*) from bericht) + (select count(*) from bericht_levering) + (select count(*) from toewijzing_event) as n",
+          )
+        )[0]!.n,
+      );
     const bytes = m305({ id: "API-DUP", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-20" }] });
     const first = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=dup.xml")).json().berichten[0];
     const firstAnswer = first.antwoorden[0];
     const firstXml = (await get("aanbieder", `/berichten/${firstAnswer.berichtId}/xml`)).body;
     const n = await rows();
     const other = m305({ id: "API-DUP", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-21" }] });
-    for (const [label, b] of [["the same bytes", bytes], ["another message", other]] as const) {
+    for (const [label, b] of [
+      ["the same bytes", bytes],
+      ["another message", other],
+    ] as const) {
       const r = await upload("aanbieder", b, "application/xml", "?bestandsnaam=dup-again.xml");
       assert.equal(r.statusCode, 200, r.body);
       const x = r.json().berichten[0];
@@ -153,17 +198,30 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
       assert.equal(await rows(), n, `${label}: nothing stored`);
     }
     const after_ = await get("aanbieder", `/berichten/${first.berichtId}`);
-    assert.deepEqual(after_.json().antwoorden.map((a: { id: number }) => a.id), [firstAnswer.berichtId]);
+    assert.deepEqual(
+      after_.json().antwoorden.map((a: { id: number }) => a.id),
+      [firstAnswer.berichtId],
+    );
     assert.equal((await get("aanbieder", `/berichten/${firstAnswer.berichtId}/xml`)).body, firstXml);
   });
 
   test("an answer `berichten verwerk` committed but never wrote out comes with the same message over HTTP, byte for byte; after that, 9056", async () => {
     const bytes = m305({ id: "API-LATER", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-22" }] });
-    const committed = (await t.kader.messages.verwerk({ kind: "cli" }, [{ bestandsnaam: "later.xml", bytes }], { rol: "gemeente", antwoordenLater: true }, { endpoint: "test", purpose: "test" }))[0]!;
+    const committed = (
+      await t.kader.messages.verwerk(
+        { kind: "cli" },
+        [{ bestandsnaam: "later.xml", bytes }],
+        { rol: "gemeente", antwoordenLater: true },
+        { endpoint: "test", purpose: "test" },
+      )
+    )[0]!;
     const answer = committed.antwoorden[0]!;
     const r = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=later.xml")).json().berichten[0];
     assert.equal(r.status, "herhaald");
-    assert.deepEqual(r.antwoorden.map((a: { bestandsnaam: string; berichtId: number }) => [a.bestandsnaam, a.berichtId]), [[answer.bestandsnaam, answer.berichtId]]);
+    assert.deepEqual(
+      r.antwoorden.map((a: { bestandsnaam: string; berichtId: number }) => [a.bestandsnaam, a.berichtId]),
+      [[answer.bestandsnaam, answer.berichtId]],
+    );
     assert.equal((await get("aanbieder", `/berichten/${answer.berichtId}/xml`)).body, answer.xml);
     const again = (await upload("aanbieder", bytes, "application/xml", "?bestandsnaam=later.xml")).json().berichten[0];
     assert.deepEqual([again.status, again.retourcodes], ["afgekeurd", ["9056"]]);

@@ -16,14 +16,38 @@ import { messageByName, validateMessage } from "../src/messages/index.ts";
 import { type TestApp, testApp } from "./support/app.ts";
 import { dbLabel } from "./support/db.ts";
 import { hasReference, hasXmllint, NO_REFERENCE, NO_XMLLINT, scratch, xmllintVerdicts, xsdFor } from "./messages/support.ts";
-import { antwoordCodes, bsn, contract, GEMEENTE, headerCodes, m301, m305, m307, m315, m317, m323, type Prest, prestatieCodes, productCodes, readAnswer } from "./messages-processing-support.ts";
+import {
+  antwoordCodes,
+  bsn,
+  contract,
+  GEMEENTE,
+  headerCodes,
+  m301,
+  m305,
+  m307,
+  m315,
+  m317,
+  m323,
+  type Prest,
+  prestatieCodes,
+  productCodes,
+  readAnswer,
+} from "./messages-processing-support.ts";
 
 const capture = () => {
   const lines: string[] = [];
   const errors: string[] = [];
   let json: unknown = null;
   const out: Output = { line: (s) => lines.push(s), err: (s) => errors.push(s), json: (v) => (json = v), raw: () => {} };
-  return { out, lines, errors, json: () => json as { berichten: { bestandsnaam: string; status: string; retourcodes: string[]; berichtId: number | null; antwoorden: { bestandsnaam: string }[] }[] } };
+  return {
+    out,
+    lines,
+    errors,
+    json: () =>
+      json as {
+        berichten: { bestandsnaam: string; status: string; retourcodes: string[]; berichtId: number | null; antwoorden: { bestandsnaam: string }[] }[];
+      },
+  };
 };
 
 const CLIENTS = 24;
@@ -44,10 +68,15 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     // the gemeente's own toewijzingen (its 301s of January) — loaded first, by Dagtekening
     for (let i = 0; i < CLIENTS; i++) write(`301-${i}.xml`, m301({ id: `T${i}`, bsn: bsn(100 + i), producten: [{ nummer: 2000 + i }] }));
     // May: a start for every client (one twice, under another file name), stops for three, a start without toewijzing
-    for (let i = 0; i < CLIENTS; i++) write(`305-${i}.xml`, m305({ id: `S${i}`, dag: "2026-05-02", bsn: bsn(100 + i), items: [{ nummer: 2000 + i, begindatum: "2026-05-01" }] }));
+    for (let i = 0; i < CLIENTS; i++)
+      write(`305-${i}.xml`, m305({ id: `S${i}`, dag: "2026-05-02", bsn: bsn(100 + i), items: [{ nummer: 2000 + i, begindatum: "2026-05-01" }] }));
     write("305-0-opnieuw.xml", readFileSync(join(inDir, "305-0.xml")));
     write("305-onbekend.xml", m305({ id: "SX", dag: "2026-05-02", bsn: bsn(100), items: [{ nummer: 9999, begindatum: "2026-05-01" }] }));
-    for (let i = 0; i < 3; i++) write(`307-${i}.xml`, m307({ id: `P${i}`, dag: "2026-05-21", bsn: bsn(100 + i), items: [{ nummer: 2000 + i, begindatum: "2026-05-01", einddatum: "2026-05-20" }] }));
+    for (let i = 0; i < 3; i++)
+      write(
+        `307-${i}.xml`,
+        m307({ id: `P${i}`, dag: "2026-05-21", bsn: bsn(100 + i), items: [{ nummer: 2000 + i, begindatum: "2026-05-01", einddatum: "2026-05-20" }] }),
+      );
     // two verzoeken in a ZIP batch, one verzoek om wijziging
     const zip = new JSZip();
     zip.file("315-a.xml", m315({ id: "V1", dag: "2026-05-10", bsn: bsn(200), refs: ["MEI-1"] }));
@@ -63,7 +92,10 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
       if (i === 7) return [{ ...base, volume: 40 }]; // 9321
       return [base];
     };
-    write("323-mei.xml", m323({ id: "D05", nummer: "MEI2026", clients: Array.from({ length: CLIENTS }, (_, i) => ({ bsn: bsn(100 + i), prestaties: prestaties(i) })) }));
+    write(
+      "323-mei.xml",
+      m323({ id: "D05", nummer: "MEI2026", clients: Array.from({ length: CLIENTS }, (_, i) => ({ bsn: bsn(100 + i), prestaties: prestaties(i) })) }),
+    );
     // a file that is not a message at all is reported, not answered
   });
   after(() => t.close());
@@ -130,7 +162,12 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
 
   test("running the same month again changes nothing: every message gets a 9056 retour, the first answers stay as they were", async () => {
     const before_ = Object.fromEntries(readdirSync(uit).map((f) => [f, readFileSync(join(uit, f), "utf8")]));
-    const count = async () => (await t.db.query<{ n: number }>("select (select count(*) from bericht) + (select count(*) from prestatie) + (select count(*) from toewijzing_event) + (select count(*) from bericht_verzoek) as n"))[0]!.n;
+    const count = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          "select (select count(*) from bericht) + (select count(*) from prestatie) + (select count(*) from toewijzing_event) + (select count(*) from bericht_verzoek) as n",
+        )
+      )[0]!.n;
     const rows = await count();
     const c = capture();
     assert.equal(await berichtenVerwerk(c.out, t.kader, [inDir], { rol: "gemeente", gemeente: GEMEENTE, uit }), 0);
@@ -160,7 +197,8 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     const base = join(dir, "zelfde-naam");
     const uit2 = join(dir, "uit-zelfde-naam");
     for (const d of ["dir1", "dir2", "dir3"]) mkdirSync(join(base, d), { recursive: true });
-    const stop = (id: string, nummer: number, einddatum = "2026-05-25") => m307({ id, dag: "2026-05-26", bsn: bsn(100 + nummer - 2000), items: [{ nummer, begindatum: "2026-05-01", einddatum }] });
+    const stop = (id: string, nummer: number, einddatum = "2026-05-25") =>
+      m307({ id, dag: "2026-05-26", bsn: bsn(100 + nummer - 2000), items: [{ nummer, begindatum: "2026-05-01", einddatum }] });
     writeFileSync(join(base, "dir1", "stop.xml"), stop("Q1", 2003));
     writeFileSync(join(base, "dir2", "stop.xml"), stop("Q2", 2004));
     // the same file name and the same Identificatie as dir1, but another message: rejected (9056) — a retour of its own
@@ -173,8 +211,12 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     assert.equal(await berichtenVerwerk(c.out, t.kader, [base], { rol: "gemeente", gemeente: GEMEENTE, uit: uit2 }), 0, c.errors.join("\n"));
     const files = readdirSync(uit2).sort();
     assert.equal(files.length, 5, files.join(", "));
-    for (const f of ["stop_Q1.WMO308.xml", "stop_Q2.WMO308.xml", "stops-a-stop_Q3.WMO308.xml", "stops-b-stop_Q4.WMO308.xml"]) assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
-    assert.ok(files.some((f) => /^stop_Q1\.9056-KDR[0-9]{9}\.WMO308\.xml$/.test(f)), files.join(", "));
+    for (const f of ["stop_Q1.WMO308.xml", "stop_Q2.WMO308.xml", "stops-a-stop_Q3.WMO308.xml", "stops-b-stop_Q4.WMO308.xml"])
+      assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
+    assert.ok(
+      files.some((f) => /^stop_Q1\.9056-KDR[0-9]{9}\.WMO308\.xml$/.test(f)),
+      files.join(", "),
+    );
     assert.ok(c.lines.at(-1)!.includes("5 antwoorden"), c.lines.at(-1));
     // every answer written is a valid 308 and the five are five different messages
     const texts = files.map((f) => readFileSync(join(uit2, f), "utf8"));
@@ -209,7 +251,15 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     // --json: the same findings as fields (sent again, the message gets 9056 — and is still explained)
     const j = capture();
     await berichtenVerwerk(j.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: join(dir, "uit-fout"), json: true });
-    const b = (j.json() as unknown as { berichten: { status: string; retourcodes: string[]; bevindingen: { code: string; retourcode?: string; path?: string; line?: number; message: string }[] }[] }).berichten[0]!;
+    const b = (
+      j.json() as unknown as {
+        berichten: {
+          status: string;
+          retourcodes: string[];
+          bevindingen: { code: string; retourcode?: string; path?: string; line?: number; message: string }[];
+        }[];
+      }
+    ).berichten[0]!;
     assert.deepEqual([b.status, b.retourcodes], ["afgekeurd", ["9056"]]);
     assert.ok(b.bevindingen.some((x) => x.retourcode === "9056"));
     const rules = b.bevindingen.filter((x) => x.retourcode === "0001").map((x) => [x.code, x.path, typeof x.line]);
@@ -230,22 +280,35 @@ describe(`een maand aanbiedersberichten door kader berichten verwerk (${dbLabel(
     const before_ = await rows();
     await assert.rejects(berichtenVerwerk(capture().out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3 }));
     assert.equal(await rows(), before_ + 2, "the message and its answer are committed");
-    const stored = (await t.db.query<{ id: number; xml: string; geschreven_op: string | null }>("select id, xml, geschreven_op::text as geschreven_op from bericht where bestandsnaam = $1", [name]))[0]!;
+    const stored = (
+      await t.db.query<{ id: number; xml: string; geschreven_op: string | null }>(
+        "select id, xml, geschreven_op::text as geschreven_op from bericht where bestandsnaam = $1",
+        [name],
+      )
+    )[0]!;
     assert.equal(stored.geschreven_op, null, "not yet written");
     rmSync(join(out3, name), { recursive: true });
     // the rerun: the committed answer, under its name, byte for byte; nothing stored
     const c = capture();
     assert.equal(await berichtenVerwerk(c.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3, json: true }), 0);
-    assert.deepEqual(c.json().berichten.map((x) => x.status), ["herhaald"]);
+    assert.deepEqual(
+      c.json().berichten.map((x) => x.status),
+      ["herhaald"],
+    );
     assert.deepEqual(readdirSync(out3), [name]);
     assert.equal(readFileSync(join(out3, name), "utf8"), stored.xml);
     assert.equal(await rows(), before_ + 2);
-    const marked = (await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [stored.id]))[0]!;
+    const marked = (
+      await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [stored.id])
+    )[0]!;
     assert.notEqual(marked.geschreven_op, null, "marked written");
     // written now: the next run is a 9056, the answer file stays as it was
     const d = capture();
     assert.equal(await berichtenVerwerk(d.out, t.kader, [f], { rol: "gemeente", gemeente: GEMEENTE, uit: out3, json: true }), 0);
-    assert.deepEqual(d.json().berichten.map((x) => [x.status, x.retourcodes]), [["afgekeurd", ["9056"]]]);
+    assert.deepEqual(
+      d.json().berichten.map((x) => [x.status, x.retourcodes]),
+      [["afgekeurd", ["9056"]]],
+    );
     assert.equal(readFileSync(join(out3, name), "utf8"), stored.xml);
     assert.equal(readdirSync(out3).length, 2);
     assert.equal(await rows(), before_ + 2);

@@ -29,7 +29,15 @@ const readRef = (name: string): M => validateMessage(readFileSync(refPath(name))
 const stdOf = (name: string): Std => (name.startsWith("JW") ? "JW" : "WMO");
 
 const strip = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "RetourCodes").map(([k, x]) => [k, strip(x)])) : v;
+  Array.isArray(v)
+    ? v.map(strip)
+    : v && typeof v === "object"
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k]) => k !== "RetourCodes")
+            .map(([k, x]) => [k, strip(x)]),
+        )
+      : v;
 
 /** The heen message a retour answers: the retour header's own fields and every RetourCodes class removed. */
 function heenOf(retour: M, heenName: string): M {
@@ -43,8 +51,7 @@ function codeMap(model: M): Map<string, string> {
   const walk = (v: unknown, path: string) => {
     if (Array.isArray(v)) {
       for (const [i, x] of v.entries()) walk(x, `${path}[${i + 1}]`);
-    }
-    else if (v && typeof v === "object")
+    } else if (v && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (k === "RetourCodes") {
           const c = (x as M).RetourCode;
@@ -99,7 +106,16 @@ async function state325(ref325: M, std: Std) {
               gemeente,
               agb,
               bsn: String(c.Bsn),
-              producten: [{ nummer: Number(p.ToewijzingNummer), cat, code, ingang: codes.includes("9307") ? addDays(begin, 9) : `${year}-01-01`, eind: codes.includes("9308") ? addDays(String(periode.Einddatum), -5) : `${year}-12-31`, omvang: [100000, eenheid, "4"] }],
+              producten: [
+                {
+                  nummer: Number(p.ToewijzingNummer),
+                  cat,
+                  code,
+                  ingang: codes.includes("9307") ? addDays(begin, 9) : `${year}-01-01`,
+                  eind: codes.includes("9308") ? addDays(String(periode.Einddatum), -5) : `${year}-12-31`,
+                  omvang: [100000, eenheid, "4"],
+                },
+              ],
             }),
           },
         ],
@@ -108,10 +124,20 @@ async function state325(ref325: M, std: Std) {
       );
       assert.equal(r[0]!.status, "geregistreerd", JSON.stringify(r[0]!.meldingen));
       const productId = `ref.${p.ToewijzingNummer}`;
-      await t.db.query("update toewijzing set product_id = $1 where gemeentecode = $2 and toewijzingnummer = $3", [productId, gemeente, String(p.ToewijzingNummer)]);
-      await t.db.query("insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, 'Referentie', $2, now(), now()) on conflict do nothing", [agb, [gemeente]]);
+      await t.db.query("update toewijzing set product_id = $1 where gemeentecode = $2 and toewijzingnummer = $3", [
+        productId,
+        gemeente,
+        String(p.ToewijzingNummer),
+      ]);
+      await t.db.query(
+        "insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, 'Referentie', $2, now(), now()) on conflict do nothing",
+        [agb, [gemeente]],
+      );
       const tarief = Number(p.ProductTarief);
-      await t.db.query("insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, valid_to, tariff_cents) values ($1, $2, $3, '2020-01-01', null, $4)", [agb, gemeente, productId, codes.includes("0611") ? tarief + 1 : tarief]);
+      await t.db.query(
+        "insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, valid_to, tariff_cents) values ($1, $2, $3, '2020-01-01', null, $4)",
+        [agb, gemeente, productId, codes.includes("0611") ? tarief + 1 : tarief],
+      );
       // a credit names an earlier approved debit with the same ReferentieNummer: that debit is part of the state
       const bedrag = p.IngediendBedrag as M;
       if (bedrag.DebetCredit === "C") {
@@ -125,7 +151,19 @@ async function state325(ref325: M, std: Std) {
         await t.db.query(
           `insert into prestatie (agb_code, wet, declaratienummer, gemeentecode, referentienummer, toewijzingnummer, begindatum, einddatum, volume, eenheid, tarief_cents, bedrag_cents, debet_credit, toegekend, retourcodes, bevindingen)
            values ($1, $2, 'EERDER', $3, $4, $5, $6, $7, $8, $9, $10, $11, 'D', true, '{0200}', '[]')`,
-          [agb, wet, gemeente, ref, String(p.ToewijzingNummer), begin, String(periode.Einddatum), Number(p.GeleverdVolume), eenheid, tarief, Number(bedrag.Bedrag)],
+          [
+            agb,
+            wet,
+            gemeente,
+            ref,
+            String(p.ToewijzingNummer),
+            begin,
+            String(periode.Einddatum),
+            Number(p.GeleverdVolume),
+            eenheid,
+            tarief,
+            Number(bedrag.Bedrag),
+          ],
         );
       }
     }
@@ -141,7 +179,15 @@ function heen323(ref325: M, std: Std): M {
   const last = new Date(Date.UTC(Number(begin.slice(0, 4)), Number(begin.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const total = ps.reduce((s, p) => s + ((p.IngediendBedrag as M).DebetCredit === "C" ? -1 : 1) * Number((p.IngediendBedrag as M).Bedrag), 0);
   return {
-    Header: { BerichtCode: messageByName(`${std}323`)!.berichtCode, BerichtVersie: 3, BerichtSubversie: 2, Afzender: h.Ontvanger!, Ontvanger: h.Afzender!, BerichtIdentificatie: h.DeclaratieIdentificatie!, XsdVersie: h.XsdVersieDeclaratie! },
+    Header: {
+      BerichtCode: messageByName(`${std}323`)!.berichtCode,
+      BerichtVersie: 3,
+      BerichtSubversie: 2,
+      Afzender: h.Ontvanger!,
+      Ontvanger: h.Afzender!,
+      BerichtIdentificatie: h.DeclaratieIdentificatie!,
+      XsdVersie: h.XsdVersieDeclaratie!,
+    },
     Declaratie: {
       DeclaratieNummer: a.DeclaratieNummer!,
       DeclaratiePeriode: { Begindatum: `${begin}01`, Einddatum: last },
@@ -170,7 +216,11 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
       assert.deepEqual(Object.fromEntries(kader), Object.fromEntries(codeMap(ref)));
     });
 
-  for (const [name, heenName] of [["WMO306", "WMO305"], ["JW306", "JW305"], ["JW302", "JW301"]] as const)
+  for (const [name, heenName] of [
+    ["WMO306", "WMO305"],
+    ["JW306", "JW305"],
+    ["JW302", "JW301"],
+  ] as const)
     test(`${name}: 8848 (Dagtekening after the receiver's date), header only`, { skip: hasRef(name) ? false : NO_REFERENCE }, async () => {
       const ref = readRef(name);
       const h = ref.Header as M;
@@ -179,11 +229,37 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
       const afzender = String(h.Afzender);
       const ontvanger = String(h.Ontvanger);
       // the retour carries the header only: any body will do
-      const body =
-        heenName.endsWith("305")
-          ? readAnswerModel(m305({ std, id: String(id.Identificatie), dag: String(id.Dagtekening), bsn: bsn(20), agb: afzender, gemeente: ontvanger, items: [{ nummer: 1, begindatum: "2023-01-02" }] }), `${std}305`)
-          : readAnswerModel(m301({ std, id: String(id.Identificatie), dag: String(id.Dagtekening), bsn: bsn(21), gemeente: afzender, agb: ontvanger, producten: [{ nummer: 1, cat: std === "JW" ? "45" : "02", code: std === "JW" ? "45A48" : "02A05", ingang: "2023-01-01", eind: "2023-12-31" }] }), `${std}301`);
-      const kader = await answer(heenName, { ...body, Header: heenOf(ref, heenName).Header as M }, { rol: heenName.endsWith("301") ? "aanbieder" : "gemeente" }, kaderAt(dayBefore(String(id.Dagtekening))));
+      const body = heenName.endsWith("305")
+        ? readAnswerModel(
+            m305({
+              std,
+              id: String(id.Identificatie),
+              dag: String(id.Dagtekening),
+              bsn: bsn(20),
+              agb: afzender,
+              gemeente: ontvanger,
+              items: [{ nummer: 1, begindatum: "2023-01-02" }],
+            }),
+            `${std}305`,
+          )
+        : readAnswerModel(
+            m301({
+              std,
+              id: String(id.Identificatie),
+              dag: String(id.Dagtekening),
+              bsn: bsn(21),
+              gemeente: afzender,
+              agb: ontvanger,
+              producten: [{ nummer: 1, cat: std === "JW" ? "45" : "02", code: std === "JW" ? "45A48" : "02A05", ingang: "2023-01-01", eind: "2023-12-31" }],
+            }),
+            `${std}301`,
+          );
+      const kader = await answer(
+        heenName,
+        { ...body, Header: heenOf(ref, heenName).Header as M },
+        { rol: heenName.endsWith("301") ? "aanbieder" : "gemeente" },
+        kaderAt(dayBefore(String(id.Dagtekening))),
+      );
       sameCodes(kader, ref);
       assert.equal(Object.keys(kader).length, 1, "header only");
     });
@@ -194,9 +270,30 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
     const verzoek = (ref.Client as M).Verzoek as M;
     const teWijzigen = ((verzoek.TeWijzigenProducten as M).TeWijzigenProduct as M[]).map((p) => Number(p.ToewijzingNummer));
     // the example implies that these are the client's only current toewijzingen at this aanbieder
-    await t.db.query("update toewijzing set status = 'ingetrokken' where gemeentecode = $1 and agb_code = $2 and toewijzingnummer <> all($3::text[])", [String(h.Ontvanger), String(h.Afzender), teWijzigen.map(String)]);
+    await t.db.query("update toewijzing set status = 'ingetrokken' where gemeentecode = $1 and agb_code = $2 and toewijzingnummer <> all($3::text[])", [
+      String(h.Ontvanger),
+      String(h.Afzender),
+      teWijzigen.map(String),
+    ]);
     for (const [i, nummer] of teWijzigen.entries()) {
-      const r = await t.kader.messages.verwerk(CLI, [{ bestandsnaam: "s.xml", bytes: m301({ id: `S318-${i}`, dag: "2023-01-02", gemeente: String(h.Ontvanger), agb: String(h.Afzender), bsn: String((ref.Client as M).Bsn), producten: [{ nummer, ingang: "2023-01-01", eind: "2023-12-31" }] }) }], { rol: "gemeente" }, CTX);
+      const r = await t.kader.messages.verwerk(
+        CLI,
+        [
+          {
+            bestandsnaam: "s.xml",
+            bytes: m301({
+              id: `S318-${i}`,
+              dag: "2023-01-02",
+              gemeente: String(h.Ontvanger),
+              agb: String(h.Afzender),
+              bsn: String((ref.Client as M).Bsn),
+              producten: [{ nummer, ingang: "2023-01-01", eind: "2023-12-31" }],
+            }),
+          },
+        ],
+        { rol: "gemeente" },
+        CTX,
+      );
       assert.equal(r[0]!.status, "geregistreerd");
     }
     sameCodes(await answer("WMO317", heenOf(ref, "WMO317"), { rol: "gemeente" }), ref);
@@ -213,9 +310,19 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
       const refNr = String(antwoord.ReferentieAanbieder);
       const as: VerwerkOpties = { rol: "aanbieder" };
       // the aanbieder's own verzoek, and a first answer "in onderzoek"
-      const own = await t.kader.messages.verwerk(CLI, [{ bestandsnaam: "own.xml", bytes: m315({ std, id: `OWN-${name}`, dag: "2023-01-01", agb, gemeente, bsn: bsn(30), refs: [refNr] }) }], as, CTX);
+      const own = await t.kader.messages.verwerk(
+        CLI,
+        [{ bestandsnaam: "own.xml", bytes: m315({ std, id: `OWN-${name}`, dag: "2023-01-01", agb, gemeente, bsn: bsn(30), refs: [refNr] }) }],
+        as,
+        CTX,
+      );
       assert.equal(own[0]!.status, "geregistreerd");
-      await t.kader.messages.verwerk(CLI, [{ bestandsnaam: "first.xml", bytes: m319({ std, id: `FIRST-${name}`, dag: "2023-01-02", agb, gemeente, ref: refNr, antwoord: "2" }) }], as, CTX);
+      await t.kader.messages.verwerk(
+        CLI,
+        [{ bestandsnaam: "first.xml", bytes: m319({ std, id: `FIRST-${name}`, dag: "2023-01-02", agb, gemeente, ref: refNr, antwoord: "2" }) }],
+        as,
+        CTX,
+      );
       sameCodes(await answer(`${std}319`, heenOf(ref, `${std}319`), as), ref);
     });
 
@@ -225,7 +332,24 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
     const products = ((ref.Client as M).ToegewezenProducten as M).ToegewezenProduct as M[];
     const clash = products.filter((p) => ((p.RetourCodes as M).RetourCode as unknown[]).map(String).includes("9332"));
     for (const [i, p] of clash.entries())
-      await t.kader.messages.verwerk(CLI, [{ bestandsnaam: "earlier.xml", bytes: m301({ id: `EARLIER-${i}`, dag: "2023-01-02", gemeente: String(h.Afzender), agb: String(h.Ontvanger), bsn: bsn(40), producten: [{ nummer: Number(p.ToewijzingNummer), ingang: "2023-01-01", eind: "2023-12-31" }] }) }], { rol: "aanbieder" }, CTX);
+      await t.kader.messages.verwerk(
+        CLI,
+        [
+          {
+            bestandsnaam: "earlier.xml",
+            bytes: m301({
+              id: `EARLIER-${i}`,
+              dag: "2023-01-02",
+              gemeente: String(h.Afzender),
+              agb: String(h.Ontvanger),
+              bsn: bsn(40),
+              producten: [{ nummer: Number(p.ToewijzingNummer), ingang: "2023-01-01", eind: "2023-12-31" }],
+            }),
+          },
+        ],
+        { rol: "aanbieder" },
+        CTX,
+      );
     sameCodes(await answer("WMO301", heenOf(ref, "WMO301"), { rol: "aanbieder" }), ref);
   });
 
@@ -239,7 +363,13 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
         begin: "2024-01-01",
         eind: "2024-01-31",
         clients: [
-          { bsn: bsn(50), prestaties: [{ ref: "E1", nummer: 880001, tarief: 1250, volume: 4 }, { ref: "E2", nummer: 880002, eenheid: "01", tarief: 1500, volume: 16 }] },
+          {
+            bsn: bsn(50),
+            prestaties: [
+              { ref: "E1", nummer: 880001, tarief: 1250, volume: 4 },
+              { ref: "E2", nummer: 880002, eenheid: "01", tarief: 1500, volume: 16 },
+            ],
+          },
           { bsn: bsn(51), prestaties: [{ ref: "E3", nummer: 880003, tarief: 1250, volume: 4 }] },
         ],
       }),
@@ -249,13 +379,24 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
     const codes: Record<string, string[]> = { E1: ["0611"], E2: ["9339", "9340", "9341"], E3: ["9307"] };
     const d = heen.Declaratie as M;
     const expected: M = {
-      Header: { Afzender: (heen.Header as M).Ontvanger!, Ontvanger: (heen.Header as M).Afzender!, DeclaratieIdentificatie: (heen.Header as M).BerichtIdentificatie!, XsdVersieDeclaratie: (heen.Header as M).XsdVersie!, RetourCodes: { RetourCode: ["0200"] } },
+      Header: {
+        Afzender: (heen.Header as M).Ontvanger!,
+        Ontvanger: (heen.Header as M).Afzender!,
+        DeclaratieIdentificatie: (heen.Header as M).BerichtIdentificatie!,
+        XsdVersieDeclaratie: (heen.Header as M).XsdVersie!,
+        RetourCodes: { RetourCode: ["0200"] },
+      },
       DeclaratieAntwoord: {
         DeclaratieNummer: d.DeclaratieNummer!,
         Clienten: {
           Client: ((d.Clienten as M).Client as M[]).map((c) => ({
             ...c,
-            Prestaties: { Prestatie: ((c.Prestaties as M).Prestatie as M[]).map((p) => ({ ...p, RetourCodes: { RetourCode: codes[String((p.ProductReferentie as M).ReferentieNummer)]! } })) },
+            Prestaties: {
+              Prestatie: ((c.Prestaties as M).Prestatie as M[]).map((p) => ({
+                ...p,
+                RetourCodes: { RetourCode: codes[String((p.ProductReferentie as M).ReferentieNummer)]! },
+              })),
+            },
             RetourCodes: { RetourCode: ["0200"] },
           })),
         },

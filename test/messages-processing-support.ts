@@ -27,7 +27,12 @@ const header = (code: string, afzender: string, ontvanger: string, id: string, d
   BerichtIdentificatie: { Identificatie: id, Dagtekening: dag },
   XsdVersie: xsd,
 });
-const korteClient = (b: string) => ({ Bsn: b, Geboortedatum: { Datum: "1960-03-02" }, Geslacht: "1", Naam: { Geslachtsnaam: { Achternaam: "Jansen" }, Voorletters: "P" } });
+const korteClient = (b: string) => ({
+  Bsn: b,
+  Geboortedatum: { Datum: "1960-03-02" },
+  Geslacht: "1",
+  Naam: { Geslachtsnaam: { Achternaam: "Jansen" }, Voorletters: "P" },
+});
 
 export type Std = "WMO" | "JW";
 const code = (std: Std, wmo: number, jw: number) => String(std === "WMO" ? wmo : jw);
@@ -59,7 +64,9 @@ export function m301(o: { std?: Std; id: string; dag?: string; bsn: string; prod
       Geboortedatum: { Datum: "1960-03-02" },
       Geslacht: "1",
       Naam: { Geslachtsnaam: { Achternaam: "Jansen" }, Voorletters: "P", NaamGebruik: "1" },
-      Contactgegevens: { Contact: [{ Soort: "01", Adres: { Huis: { Huisnummer: 12 }, Postcode: "9401AB", Straatnaam: "Brink", Plaatsnaam: "Assen", LandCode: "NL" } }] },
+      Contactgegevens: {
+        Contact: [{ Soort: "01", Adres: { Huis: { Huisnummer: 12 }, Postcode: "9401AB", Straatnaam: "Brink", Plaatsnaam: "Assen", LandCode: "NL" } }],
+      },
       ToegewezenProducten: {
         ToegewezenProduct: o.producten.map((p) => ({
           ToewijzingNummer: p.nummer,
@@ -70,28 +77,61 @@ export function m301(o: { std?: Std; id: string; dag?: string; bsn: string; prod
           Ingangsdatum: p.ingang ?? "2026-01-01",
           Einddatum: p.eind ?? "2026-12-31",
           ...(p.reden ? { RedenWijziging: p.reden } : {}),
-          ...(p.budget !== undefined ? { Budget: p.budget } : { Omvang: { Volume: p.omvang?.[0] ?? 4, Eenheid: p.omvang?.[1] ?? "04", Frequentie: p.omvang?.[2] ?? "2" } }),
+          ...(p.budget !== undefined
+            ? { Budget: p.budget }
+            : { Omvang: { Volume: p.omvang?.[0] ?? 4, Eenheid: p.omvang?.[1] ?? "04", Frequentie: p.omvang?.[2] ?? "2" } }),
         })),
       },
     },
   });
 }
 
-export function m305(o: { std?: Std; id: string; dag?: string; bsn: string; items: { nummer?: number; begindatum: string; status?: string }[]; agb?: string; gemeente?: string }): Uint8Array {
+export function m305(o: {
+  std?: Std;
+  id: string;
+  dag?: string;
+  bsn: string;
+  items: { nummer?: number; begindatum: string; status?: string }[];
+  agb?: string;
+  gemeente?: string;
+}): Uint8Array {
   const std = o.std ?? "WMO";
   return xml(`${std}305`, {
     Header: header(code(std, 418, 438), o.agb ?? AGB, o.gemeente ?? GEMEENTE, o.id, o.dag ?? "2026-05-02"),
-    Client: { ...korteClient(o.bsn), StartProducten: { StartProduct: o.items.map((i) => ({ ...(i.nummer !== undefined ? { ToewijzingNummer: i.nummer } : {}), Begindatum: i.begindatum, StatusAanlevering: i.status ?? "1" })) } },
+    Client: {
+      ...korteClient(o.bsn),
+      StartProducten: {
+        StartProduct: o.items.map((i) => ({
+          ...(i.nummer !== undefined ? { ToewijzingNummer: i.nummer } : {}),
+          Begindatum: i.begindatum,
+          StatusAanlevering: i.status ?? "1",
+        })),
+      },
+    },
   });
 }
 
-export function m307(o: { std?: Std; id: string; dag?: string; bsn: string; items: { nummer: number; begindatum: string; einddatum: string; reden?: string; status?: string }[] }): Uint8Array {
+export function m307(o: {
+  std?: Std;
+  id: string;
+  dag?: string;
+  bsn: string;
+  items: { nummer: number; begindatum: string; einddatum: string; reden?: string; status?: string }[];
+}): Uint8Array {
   const std = o.std ?? "WMO";
   return xml(`${std}307`, {
     Header: header(code(std, 420, 440), AGB, GEMEENTE, o.id, o.dag ?? "2026-05-20"),
     Client: {
       ...korteClient(o.bsn),
-      StopProducten: { StopProduct: o.items.map((i) => ({ ToewijzingNummer: i.nummer, Begindatum: i.begindatum, RedenBeeindiging: i.reden ?? "02", Einddatum: i.einddatum, StatusAanlevering: i.status ?? "1" })) },
+      StopProducten: {
+        StopProduct: o.items.map((i) => ({
+          ToewijzingNummer: i.nummer,
+          Begindatum: i.begindatum,
+          RedenBeeindiging: i.reden ?? "02",
+          Einddatum: i.einddatum,
+          StatusAanlevering: i.status ?? "1",
+        })),
+      },
     },
   });
 }
@@ -105,7 +145,10 @@ export function m315(o: { std?: Std; id: string; dag?: string; bsn: string; refs
       AangevraagdeProducten: {
         AangevraagdProduct: o.refs.map((ref, i) => ({
           ReferentieAanbieder: ref,
-          Product: std === "JW" ? { Categorie: "45", Code: `45A${String(48 + i)}` } : { Categorie: "02", Code: i === 0 ? "02A05" : `02A${String(10 + i).padStart(2, "0")}` },
+          Product:
+            std === "JW"
+              ? { Categorie: "45", Code: `45A${String(48 + i)}` }
+              : { Categorie: "02", Code: i === 0 ? "02A05" : `02A${String(10 + i).padStart(2, "0")}` },
           ToewijzingIngangsdatum: "2026-06-01",
           ToewijzingEinddatum: "2026-12-31",
           Omvang: { Volume: 4, Eenheid: "04", Frequentie: "2" },
@@ -126,7 +169,16 @@ export function m317(o: { id: string; dag?: string; bsn: string; ref: string; on
         RedenVerzoek: "1",
         ...(o.ongewijzigd?.length ? { OngewijzigdeProducten: { OngewijzigdProduct: o.ongewijzigd.map((n) => ({ ToewijzingNummer: n })) } } : {}),
         ...(o.tewijzigen?.length
-          ? { TeWijzigenProducten: { TeWijzigenProduct: o.tewijzigen.map((n) => ({ ToewijzingNummer: n, GewensteIngangsdatum: "2026-06-01", Einddatum: "2026-12-31", Omvang: { Volume: 6, Eenheid: "04", Frequentie: "2" } })) } }
+          ? {
+              TeWijzigenProducten: {
+                TeWijzigenProduct: o.tewijzigen.map((n) => ({
+                  ToewijzingNummer: n,
+                  GewensteIngangsdatum: "2026-06-01",
+                  Einddatum: "2026-12-31",
+                  Omvang: { Volume: 6, Eenheid: "04", Frequentie: "2" },
+                })),
+              },
+            }
           : {}),
       },
     },
@@ -135,7 +187,10 @@ export function m317(o: { id: string; dag?: string; bsn: string; ref: string; on
 
 export function m319(o: { std?: Std; id: string; dag?: string; ref: string; antwoord?: string; reden?: string; agb?: string; gemeente?: string }): Uint8Array {
   const std = o.std ?? "WMO";
-  return xml(`${std}319`, { Header: header(code(std, 482, 488), o.gemeente ?? GEMEENTE, o.agb ?? AGB, o.id, o.dag ?? "2026-05-10"), Antwoord: { ReferentieAanbieder: o.ref, VerzoekAntwoord: o.antwoord ?? "1", ...(o.reden ? { RedenAfwijzingVerzoek: o.reden } : {}) } });
+  return xml(`${std}319`, {
+    Header: header(code(std, 482, 488), o.gemeente ?? GEMEENTE, o.agb ?? AGB, o.id, o.dag ?? "2026-05-10"),
+    Antwoord: { ReferentieAanbieder: o.ref, VerzoekAntwoord: o.antwoord ?? "1", ...(o.reden ? { RedenAfwijzingVerzoek: o.reden } : {}) },
+  });
 }
 
 export interface Prest {
@@ -152,7 +207,16 @@ export interface Prest {
   dc?: "D" | "C";
 }
 
-export function m323(o: { std?: Std; id: string; dag?: string; nummer: string; begin?: string; eind?: string; clients: { bsn: string; prestaties: Prest[] }[]; agb?: string }): Uint8Array {
+export function m323(o: {
+  std?: Std;
+  id: string;
+  dag?: string;
+  nummer: string;
+  begin?: string;
+  eind?: string;
+  clients: { bsn: string; prestaties: Prest[] }[];
+  agb?: string;
+}): Uint8Array {
   const std = o.std ?? "WMO";
   const begin = o.begin ?? "2026-05-01";
   const eind = o.eind ?? "2026-05-31";
@@ -189,13 +253,27 @@ export function m323(o: { std?: Std; id: string; dag?: string; nummer: string; b
 }
 
 /** The catalogue product Kader resolves a Wmo code to, with a contract for it at a tariff (cents). */
-export async function contract(k: Kader, db: Db, o: { agb?: string; productcode: string; law?: "wmo" | "jeugdwet"; cents: number; from?: string }): Promise<string> {
+export async function contract(
+  k: Kader,
+  db: Db,
+  o: { agb?: string; productcode: string; law?: "wmo" | "jeugdwet"; cents: number; from?: string },
+): Promise<string> {
   const all = await k.catalogue.all();
   const p = all.products.filter((x) => x.productcode === o.productcode && x.law === (o.law ?? "wmo")).sort((a, b) => a.id.localeCompare(b.id))[0];
   if (!p) throw new Error(`geen product ${o.productcode}`);
   const agb = o.agb ?? AGB;
-  await db.query("insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, $2, $3, now(), now()) on conflict do nothing", [agb, `Aanbieder ${agb}`, [GEMEENTE]]);
-  await db.query("insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, valid_to, tariff_cents) values ($1, $2, $3, $4, null, $5)", [agb, GEMEENTE, p.id, o.from ?? "2025-01-01", o.cents]);
+  await db.query("insert into aanbieder (agb_code, name, gemeentecodes, created_at, updated_at) values ($1, $2, $3, now(), now()) on conflict do nothing", [
+    agb,
+    `Aanbieder ${agb}`,
+    [GEMEENTE],
+  ]);
+  await db.query("insert into aanbieder_contract (agb_code, gemeentecode, product_id, valid_from, valid_to, tariff_cents) values ($1, $2, $3, $4, null, $5)", [
+    agb,
+    GEMEENTE,
+    p.id,
+    o.from ?? "2025-01-01",
+    o.cents,
+  ]);
   return p.id;
 }
 

@@ -40,13 +40,19 @@ const B = bsn(2);
 
 let t: TestApp;
 const verwerk = async (files: [string, Uint8Array][], opts: VerwerkOpties = { rol: "gemeente" }): Promise<VerwerkUitkomst[]> =>
-  t.kader.messages.verwerk(CLI, files.map(([n, b]) => input(n, b)), opts, CTX);
+  t.kader.messages.verwerk(
+    CLI,
+    files.map(([n, b]) => input(n, b)),
+    opts,
+    CTX,
+  );
 const one = async (name: string, bytes: Uint8Array, opts?: VerwerkOpties) => (await verwerk([[name, bytes]], opts))[0]!;
 const count = async (table: string) => Number((await t.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n);
 /** the rows of everything a message can change */
 const stored = async () => {
   const out: Record<string, number> = {};
-  for (const table of ["bericht", "declaratie", "prestatie", "toewijzing", "toewijzing_event", "bericht_levering", "bericht_verzoek", "bericht_toewijzing"]) out[table] = await count(table);
+  for (const table of ["bericht", "declaratie", "prestatie", "toewijzing", "toewijzing_event", "bericht_levering", "bericht_verzoek", "bericht_toewijzing"])
+    out[table] = await count(table);
   return out;
 };
 
@@ -59,7 +65,11 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
       ["toewijzing-a.xml", m301({ id: "T-A", bsn: A, producten: [{ nummer: 1001 }, { nummer: 1002, code: "02A06", omvang: [8, "04", "2"] }] })],
       ["toewijzing-b.xml", m301({ id: "T-B", bsn: B, producten: [{ nummer: 1003, eind: "2026-05-15" }] })],
     ]);
-    assert.deepEqual(r.map((x) => x.status), ["geregistreerd", "geregistreerd"], JSON.stringify(r));
+    assert.deepEqual(
+      r.map((x) => x.status),
+      ["geregistreerd", "geregistreerd"],
+      JSON.stringify(r),
+    );
   });
   after(() => t.close());
 
@@ -76,12 +86,24 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     assert.equal(t1.status, "toegewezen");
     assert.ok(t1.productNaam !== null, "resolved to a catalogue product");
     // the counter moved past the imported numbers: Kader never hands out 1003 again
-    const next = Number((await t.db.query<{ laatste: number }>("select laatste from toewijzing_teller where gemeentecode = $1 and wet = 'wmo'", [GEMEENTE]))[0]!.laatste);
+    const next = Number(
+      (await t.db.query<{ laatste: number }>("select laatste from toewijzing_teller where gemeentecode = $1 and wet = 'wmo'", [GEMEENTE]))[0]!.laatste,
+    );
     assert.ok(next >= 1003);
   });
 
   test("305: start answered with 0200 and the toewijzing started; 9074 for the same key again; 9019 without toewijzing; 9326 for a second start", async () => {
-    const r = await one("start-1.xml", m305({ id: "S-1", bsn: A, items: [{ nummer: 1001, begindatum: "2026-05-04" }, { nummer: 4242, begindatum: "2026-05-04" }] }));
+    const r = await one(
+      "start-1.xml",
+      m305({
+        id: "S-1",
+        bsn: A,
+        items: [
+          { nummer: 1001, begindatum: "2026-05-04" },
+          { nummer: 4242, begindatum: "2026-05-04" },
+        ],
+      }),
+    );
     assert.equal(r.status, "verwerkt");
     assert.equal(r.antwoorden.length, 1);
     assert.equal(r.antwoorden[0]!.bestandsnaam, "start-1_S-1.WMO306.xml");
@@ -103,13 +125,25 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
 
   test("307: stop with the start's key answered 0200 and the toewijzing stopped; 9069 without that start; 9415 twice", async () => {
     await one("start-b.xml", m305({ id: "S-B", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-05" }] }));
-    const r = await one("stop-1.xml", m307({ id: "P-1", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-05", einddatum: "2026-05-19" }, { nummer: 1002, begindatum: "2026-04-01", einddatum: "2026-05-19" }] }));
+    const r = await one(
+      "stop-1.xml",
+      m307({
+        id: "P-1",
+        bsn: A,
+        items: [
+          { nummer: 1002, begindatum: "2026-05-05", einddatum: "2026-05-19" },
+          { nummer: 1002, begindatum: "2026-04-01", einddatum: "2026-05-19" },
+        ],
+      }),
+    );
     const m = readAnswer(r.antwoorden[0]!.xml);
     assert.deepEqual(productCodes(m, "StopProducten"), [["0200"], ["9069"]]);
     const tw = await t.kader.care.toewijzingen(CLI, {}, CTX);
     assert.ok(tw.ok);
     assert.equal(tw.value.find((x) => x.toewijzingnummer === "1002")!.status, "gestopt");
-    const twice = readAnswer((await one("stop-2.xml", m307({ id: "P-2", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-05", einddatum: "2026-05-25" }] }))).antwoorden[0]!.xml);
+    const twice = readAnswer(
+      (await one("stop-2.xml", m307({ id: "P-2", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-05", einddatum: "2026-05-25" }] }))).antwoorden[0]!.xml,
+    );
     assert.deepEqual(productCodes(twice, "StopProducten"), [["9415"]]);
   });
 
@@ -149,14 +183,31 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
   });
 
   test("a declaratie approved in full is answered with 8001 and no Clienten", async () => {
-    const r = await one("declaratie-ok.xml", m323({ id: "D-OK", nummer: "DECLOK", begin: "2026-04-01", eind: "2026-04-30", dag: "2026-05-02", clients: [{ bsn: A, prestaties: [{ ref: "OK1", nummer: 1001, volume: 2 }] }] }));
+    const r = await one(
+      "declaratie-ok.xml",
+      m323({
+        id: "D-OK",
+        nummer: "DECLOK",
+        begin: "2026-04-01",
+        eind: "2026-04-30",
+        dag: "2026-05-02",
+        clients: [{ bsn: A, prestaties: [{ ref: "OK1", nummer: 1001, volume: 2 }] }],
+      }),
+    );
     const m = readAnswer(r.antwoorden[0]!.xml);
     assert.deepEqual(antwoordCodes(m), ["8001"]);
     assert.equal((m.DeclaratieAntwoord as Record<string, unknown>).Clienten, undefined);
   });
 
   test("TR056: the same message again, byte for byte, gets a retour with 9056 on the header; nothing is stored and the first answer stays as it was", async () => {
-    const bytes = m323({ id: "D-DUP", nummer: "DECLDUP", begin: "2026-03-01", eind: "2026-03-31", dag: "2026-04-02", clients: [{ bsn: A, prestaties: [{ ref: "DUP1", nummer: 1001, volume: 1 }] }] });
+    const bytes = m323({
+      id: "D-DUP",
+      nummer: "DECLDUP",
+      begin: "2026-03-01",
+      eind: "2026-03-31",
+      dag: "2026-04-02",
+      clients: [{ bsn: A, prestaties: [{ ref: "DUP1", nummer: 1001, volume: 1 }] }],
+    });
     const first = await one("dup.xml", bytes);
     assert.equal(first.status, "verwerkt");
     const firstAnswer = first.antwoorden[0]!;
@@ -176,9 +227,9 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     assert.deepEqual(headerCodes(m), ["9056"]);
     assert.equal(m.DeclaratieAntwoord, undefined, "header only");
     // a retour of its own: its own Identificatie, answering the received message's
-    const own = (x: string) => ((readAnswer(x).Header as Record<string, Record<string, unknown>>).BerichtIdentificatie!.Identificatie);
+    const own = (x: string) => (readAnswer(x).Header as Record<string, Record<string, unknown>>).BerichtIdentificatie!.Identificatie;
     assert.notEqual(own(retour.xml), own(firstAnswer.xml));
-    assert.equal(((m.Header as Record<string, Record<string, unknown>>).DeclaratieIdentificatie!.Identificatie), "D-DUP");
+    assert.equal((m.Header as Record<string, Record<string, unknown>>).DeclaratieIdentificatie!.Identificatie, "D-DUP");
     assert.ok(second.bevindingen.some((b) => b.retourcode === "9056" && b.path === "Bericht/Header/BerichtIdentificatie"));
     assert.deepEqual(await stored(), rows, "no message, answer, declaratie, prestatie, toewijzing or verzoek stored");
     // the first answer is still there, unchanged
@@ -209,7 +260,11 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     const tw = await t.kader.care.toewijzingen(CLI, {}, CTX);
     assert.ok(tw.ok && tw.value.find((x) => x.toewijzingnummer === "1003")!.status === "toegewezen");
     // a message that breaks the XSD with a used Identificatie: 9056 too (not stored), every failure still listed
-    const broken = new TextEncoder().encode(new TextDecoder().decode(m305({ id: "S-DUP", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-06" }] })).replace(/<wmo305:Begindatum>2026-05-06</, "<wmo305:Begindatum>morgen<"));
+    const broken = new TextEncoder().encode(
+      new TextDecoder()
+        .decode(m305({ id: "S-DUP", bsn: A, items: [{ nummer: 1002, begindatum: "2026-05-06" }] }))
+        .replace(/<wmo305:Begindatum>2026-05-06</, "<wmo305:Begindatum>morgen<"),
+    );
     const bad = await one("dup2-bad.xml", broken);
     assert.deepEqual([bad.status, bad.retourcodes, bad.berichtId], ["afgekeurd", ["9056"], null]);
     assert.ok(bad.bevindingen.some((b) => b.code === "XSD"));
@@ -233,12 +288,19 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
   });
 
   test("0001: a message that breaks the XSD is answered with 0001 in the header, and its findings are logged", async () => {
-    const text = new TextDecoder().decode(m305({ id: "S-X", bsn: A, items: [{ nummer: 1001, begindatum: "2026-05-04" }] })).replace("<wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>", "<wmo305:StatusAanlevering>7</wmo305:StatusAanlevering>");
+    const text = new TextDecoder()
+      .decode(m305({ id: "S-X", bsn: A, items: [{ nummer: 1001, begindatum: "2026-05-04" }] }))
+      .replace("<wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>", "<wmo305:StatusAanlevering>7</wmo305:StatusAanlevering>");
     const r = await one("broken.xml", new TextEncoder().encode(text));
     assert.equal(r.status, "afgekeurd");
     assert.deepEqual(headerCodes(readAnswer(r.antwoorden[0]!.xml)), ["0001"]);
-    assert.ok(r.meldingen.some((x) => x.pad.includes("StatusAanlevering")), JSON.stringify(r.meldingen));
-    const row = (await t.db.query<{ status: string; retourcodes: string[]; xml: string }>("select status, retourcodes, xml from bericht where id = $1", [r.berichtId]))[0]!;
+    assert.ok(
+      r.meldingen.some((x) => x.pad.includes("StatusAanlevering")),
+      JSON.stringify(r.meldingen),
+    );
+    const row = (
+      await t.db.query<{ status: string; retourcodes: string[]; xml: string }>("select status, retourcodes, xml from bericht where id = $1", [r.berichtId])
+    )[0]!;
     assert.equal(row.status, "afgekeurd");
     assert.deepEqual(row.retourcodes, ["0001"]);
     assert.equal(row.xml, text, "the raw XML is kept");
@@ -256,13 +318,22 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     const c = bsn(3);
     const r = await one("verzoek.xml", m315({ id: "V-1", bsn: c, refs: ["REF-1", "REF-2"] }), { rol: "gemeente", inOnderzoek: true });
     assert.equal(r.status, "verwerkt");
-    assert.deepEqual(r.antwoorden.map((a) => a.berichtNaam), ["WMO316", "WMO319", "WMO319"]);
+    assert.deepEqual(
+      r.antwoorden.map((a) => a.berichtNaam),
+      ["WMO316", "WMO319", "WMO319"],
+    );
     assert.deepEqual(headerCodes(readAnswer(r.antwoorden[0]!.xml)), ["0200"]);
     const antwoord = readAnswer(r.antwoorden[1]!.xml).Antwoord as Record<string, unknown>;
     assert.equal(antwoord.VerzoekAntwoord, "2");
     const v = await t.kader.messages.verzoeken(CLI, CTX);
     assert.ok(v.ok);
-    assert.deepEqual(v.value.filter((x) => x.bsn === c).map((x) => [x.referentieAanbieder, x.status]), [["REF-1", "in-onderzoek"], ["REF-2", "in-onderzoek"]]);
+    assert.deepEqual(
+      v.value.filter((x) => x.bsn === c).map((x) => [x.referentieAanbieder, x.status]),
+      [
+        ["REF-1", "in-onderzoek"],
+        ["REF-2", "in-onderzoek"],
+      ],
+    );
     const pending = readAnswer((await one("verzoek-2.xml", m315({ id: "V-2", bsn: c, refs: ["REF-3"] }))).antwoorden[0]!.xml);
     assert.deepEqual(classCodes((pending.Client as Record<string, never>) ?? undefined), ["9374"]);
     const used = readAnswer((await one("verzoek-3.xml", m315({ id: "V-3", bsn: bsn(4), refs: ["REF-1"] }))).antwoorden[0]!.xml);
@@ -276,7 +347,9 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
   });
 
   test("317: 9350 (unchanged product not current), 9351 (product to change unknown), 9349 (a current toewijzing not named); a complete one is registered", async () => {
-    const bad = readAnswer((await one("wijziging-1.xml", m317({ id: "W-1", bsn: A, ref: "W-REF-1", ongewijzigd: [5555], tewijzigen: [6666] }))).antwoorden[0]!.xml);
+    const bad = readAnswer(
+      (await one("wijziging-1.xml", m317({ id: "W-1", bsn: A, ref: "W-REF-1", ongewijzigd: [5555], tewijzigen: [6666] }))).antwoorden[0]!.xml,
+    );
     const verzoek = (bad.Client as Record<string, Record<string, unknown>>).Verzoek!;
     assert.deepEqual(classCodes(verzoek as never), ["9349"]);
     assert.deepEqual(classCodes(((verzoek.OngewijzigdeProducten as Record<string, unknown[]>).OngewijzigdProduct as never[])[0]), ["9350"]);
@@ -289,7 +362,9 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
   });
 
   test("every answer Kader wrote is valid for the codec and logged as sent, linked to its message", async () => {
-    const rows = await t.db.query<{ xml: string; bericht_naam: string; antwoord_op: number | null }>("select xml, bericht_naam, antwoord_op from bericht where richting = 'uit' and rol = 'gemeente' and antwoord_op is not null");
+    const rows = await t.db.query<{ xml: string; bericht_naam: string; antwoord_op: number | null }>(
+      "select xml, bericht_naam, antwoord_op from bericht where richting = 'uit' and rol = 'gemeente' and antwoord_op is not null",
+    );
     assert.ok(rows.length >= 10);
     for (const r of rows) assert.deepEqual(validateMessage(r.xml).failures, [], r.bericht_naam);
   });
@@ -299,10 +374,18 @@ describe(`berichten verwerken als gemeente (${dbLabel()})`, () => {
     assert.ok(r.ok);
     assert.ok(r.value.length >= 1);
     const m = readAnswer(r.value[0]!.xml);
-    const products = ((m.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).map((p) => p.ToewijzingNummer);
+    const products = ((m.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).map(
+      (p) => p.ToewijzingNummer,
+    );
     assert.ok(products.includes(1001));
     // the name and gender read from the gemeente's earlier 301 go out again in parts, not as one string
-    const sent = r.value.map((x) => readAnswer(x.xml)).find((x) => ((x.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).some((p) => p.ToewijzingNummer === 1001))!;
+    const sent = r.value
+      .map((x) => readAnswer(x.xml))
+      .find((x) =>
+        ((x.Client as Record<string, Record<string, unknown[]>>).ToegewezenProducten!.ToegewezenProduct as Record<string, unknown>[]).some(
+          (p) => p.ToewijzingNummer === 1001,
+        ),
+      )!;
     const client = sent.Client as { Geslacht: string; Naam: { Geslachtsnaam: { Achternaam: string }; Voorletters?: string } };
     assert.deepEqual([client.Geslacht, client.Naam.Geslachtsnaam.Achternaam, client.Naam.Voorletters], ["1", "Jansen", "P"]);
   });
@@ -362,7 +445,10 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     // the declaratie breaks the XSD in the first delivery (a letter in GeleverdVolume)
     const broken = new TextEncoder().encode(new TextDecoder().decode(good[2]![1]).replace(/<wmo323:GeleverdVolume>4</, "<wmo323:GeleverdVolume>vier<"));
     const first = await verwerk([good[0]!, good[1]!, ["03-declaratie.xml", broken]]);
-    assert.deepEqual(first.map((r) => r.status), ["geregistreerd", "verwerkt", "afgekeurd"]);
+    assert.deepEqual(
+      first.map((r) => r.status),
+      ["geregistreerd", "verwerkt", "afgekeurd"],
+    );
     assert.deepEqual(headerCodes(readAnswer(first[2]!.antwoorden[0]!.xml)), ["0001"]);
     assert.equal(await count("prestatie"), 0);
     // the same batch again: every Identificatie is used (TR056) — the rejected declaratie's too, so the corrected
@@ -370,19 +456,36 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     const rows = await count("bericht");
     const fixed: [string, Uint8Array][] = [good[0]!, good[1]!, ["03-declaratie.xml", good[2]![1]]];
     const second = await verwerk(fixed);
-    assert.deepEqual(second.map((r) => [r.status, r.retourcodes]), [["afgekeurd", ["9056"]], ["afgekeurd", ["9056"]], ["afgekeurd", ["9056"]]]);
-    assert.deepEqual(second.map((r) => r.antwoorden.length), [0, 1, 1], "the 301 is only registered: no answer");
+    assert.deepEqual(
+      second.map((r) => [r.status, r.retourcodes]),
+      [
+        ["afgekeurd", ["9056"]],
+        ["afgekeurd", ["9056"]],
+        ["afgekeurd", ["9056"]],
+      ],
+    );
+    assert.deepEqual(
+      second.map((r) => r.antwoorden.length),
+      [0, 1, 1],
+      "the 301 is only registered: no answer",
+    );
     for (const r of second.slice(1)) assert.deepEqual(headerCodes(readAnswer(r.antwoorden[0]!.xml)), ["9056"]);
     assert.equal(await count("bericht"), rows);
     assert.equal(await count("prestatie"), 0);
     // the corrected declaratie under an Identificatie of its own goes through
     const corrected = m323({ id: "B-D2", nummer: "BATCH1", clients: [{ bsn: c, prestaties: [{ ref: "B1", nummer: 3001 }] }] });
     const third = await verwerk([good[0]!, good[1]!, ["03-declaratie.xml", corrected]]);
-    assert.deepEqual(third.map((r) => r.status), ["afgekeurd", "afgekeurd", "verwerkt"]);
+    assert.deepEqual(
+      third.map((r) => r.status),
+      ["afgekeurd", "afgekeurd", "verwerkt"],
+    );
     assert.equal(await count("prestatie"), 1);
     const after_ = await count("bericht");
     const fourth = await verwerk([good[0]!, good[1]!, ["03-declaratie.xml", corrected]]);
-    assert.deepEqual(fourth.map((r) => r.retourcodes), [["9056"], ["9056"], ["9056"]]);
+    assert.deepEqual(
+      fourth.map((r) => r.retourcodes),
+      [["9056"], ["9056"], ["9056"]],
+    );
     assert.equal(await count("bericht"), after_);
     assert.equal(await count("prestatie"), 1);
     // the first answers are unchanged in the log
@@ -421,7 +524,9 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     const committed = (await verwerk([["later.xml", bytes]], { rol: "gemeente", antwoordenLater: true }))[0]!;
     assert.equal(committed.status, "verwerkt");
     const answer = committed.antwoorden[0]!;
-    const row = (await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [answer.berichtId]))[0]!;
+    const row = (
+      await t.db.query<{ geschreven_op: string | null }>("select geschreven_op::text as geschreven_op from bericht where id = $1", [answer.berichtId])
+    )[0]!;
     assert.equal(row.geschreven_op, null, "committed, not yet written");
     const rows = await count("bericht");
     const events = await count("toewijzing_event");
@@ -429,7 +534,10 @@ describe(`een batch twee keer, en een batch met één fout bericht (${dbLabel()}
     const redo = (await verwerk([["later.xml", bytes]]))[0]!;
     assert.equal(redo.status, "herhaald");
     assert.equal(redo.berichtId, committed.berichtId);
-    assert.deepEqual(redo.antwoorden.map((a) => [a.bestandsnaam, a.xml, a.berichtId]), [[answer.bestandsnaam, answer.xml, answer.berichtId]]);
+    assert.deepEqual(
+      redo.antwoorden.map((a) => [a.bestandsnaam, a.xml, a.berichtId]),
+      [[answer.bestandsnaam, answer.xml, answer.berichtId]],
+    );
     assert.equal(await count("bericht"), rows);
     assert.equal(await count("toewijzing_event"), events);
     // handed over now (no antwoordenLater: the caller got it): the next copy is a 9056
@@ -485,6 +593,7 @@ describe(`TR056: de 9056-retour voor elke berichtsoort, iWmo en iJw (${dbLabel()
       files.push([retour, file]);
     }
     if (hasXmllint && hasReference)
-      for (const [retour, file] of files) for (const [f, v] of xmllintVerdicts(xsdFor(messageByName(retour)!), [file])) assert.ok(v.valid, `${f} (regel ${v.firstLine})`);
+      for (const [retour, file] of files)
+        for (const [f, v] of xmllintVerdicts(xsdFor(messageByName(retour)!), [file])) assert.ok(v.valid, `${f} (regel ${v.firstLine})`);
   });
 });

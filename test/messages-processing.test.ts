@@ -15,7 +15,10 @@ describe("berichten verwerken: zuivere delen", () => {
     const a = { bestandsnaam: "b.xml", bytes: m305({ id: "1", dag: "2026-05-03", bsn: bsn(1), items: [{ nummer: 1, begindatum: "2026-05-01" }] }) };
     const b = { bestandsnaam: "a.xml", bytes: m305({ id: "2", dag: "2026-05-03", bsn: bsn(1), items: [{ nummer: 1, begindatum: "2026-05-01" }] }) };
     const c = { bestandsnaam: "z.xml", bytes: m301({ id: "3", dag: "2026-01-05", bsn: bsn(1), producten: [{ nummer: 1 }] }) };
-    assert.deepEqual(orderInputs([a, b, c]).map((x) => x.bestandsnaam), ["z.xml", "a.xml", "b.xml"]);
+    assert.deepEqual(
+      orderInputs([a, b, c]).map((x) => x.bestandsnaam),
+      ["z.xml", "a.xml", "b.xml"],
+    );
   });
 
   test("an answer is named after the message it answers", () => {
@@ -69,7 +72,19 @@ describe("berichten verwerken: zuivere delen", () => {
   });
 
   test("a 323 becomes the care chain's declaratie (cents as in the message) and its 325 validates", () => {
-    const bytes = m323({ id: "D", nummer: "DECL1", clients: [{ bsn: bsn(1), prestaties: [{ ref: "R1", nummer: 7, volume: 3, tarief: 2500 }, { ref: "R2", nummer: 8, volume: 1, tarief: 2500 }] }] });
+    const bytes = m323({
+      id: "D",
+      nummer: "DECL1",
+      clients: [
+        {
+          bsn: bsn(1),
+          prestaties: [
+            { ref: "R1", nummer: 7, volume: 3, tarief: 2500 },
+            { ref: "R2", nummer: 8, volume: 1, tarief: 2500 },
+          ],
+        },
+      ],
+    });
     const m = model(bytes);
     const h = headerInfo(m)!;
     const raw = declaratieFrom323(m, "iwmo", h);
@@ -77,7 +92,13 @@ describe("berichten verwerken: zuivere delen", () => {
     assert.ok(d.success, JSON.stringify(d.error?.issues));
     assert.deepEqual(validateMessage(bytes).failures, []);
     assert.equal(d.data.totaalBedrag, 7500 + 2500);
-    assert.deepEqual(d.data.prestaties.map((p) => [p.referentienummer, p.bedrag, p.debetCredit, p.toewijzingnummer]), [["R1", 7500, "D", "7"], ["R2", 2500, "D", "8"]]);
+    assert.deepEqual(
+      d.data.prestaties.map((p) => [p.referentienummer, p.bedrag, p.debetCredit, p.toewijzingnummer]),
+      [
+        ["R1", 7500, "D", "7"],
+        ["R2", 2500, "D", "8"],
+      ],
+    );
     const def = messageByName("WMO325")!;
     const result = {
       declaratienummer: "DECL1",
@@ -85,8 +106,26 @@ describe("berichten verwerken: zuivere delen", () => {
       ingediend: 10000,
       toegekend: 7500,
       prestaties: [
-        { referentienummer: "R1", debetCredit: "D" as const, toegekend: true, retourcodes: ["0200"], bevindingen: [], ingediendBedrag: 7500, toegekendBedrag: 7500, toewijzingKey: null },
-        { referentienummer: "R2", debetCredit: "D" as const, toegekend: false, retourcodes: ["9338"], bevindingen: [], ingediendBedrag: 2500, toegekendBedrag: 0, toewijzingKey: null },
+        {
+          referentienummer: "R1",
+          debetCredit: "D" as const,
+          toegekend: true,
+          retourcodes: ["0200"],
+          bevindingen: [],
+          ingediendBedrag: 7500,
+          toegekendBedrag: 7500,
+          toewijzingKey: null,
+        },
+        {
+          referentienummer: "R2",
+          debetCredit: "D" as const,
+          toegekend: false,
+          retourcodes: ["9338"],
+          bevindingen: [],
+          ingediendBedrag: 2500,
+          toegekendBedrag: 0,
+          toewijzingKey: null,
+        },
       ],
     };
     const xml = buildMessage(def, build325Model(def, { heen: m, meta, headerCodes: [], result, h }));

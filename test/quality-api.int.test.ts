@@ -9,12 +9,18 @@ import { dbLabel } from "./support/db.ts";
 
 /** A minimal valid PDF, PNG and JPEG by their magic bytes. */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0f4d8d60000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0f4d8d60000000049454e44ae426082",
+  "hex",
+);
 
 function multipart(name: string, content: Buffer, type = "application/pdf") {
   const boundary = "----kadertest";
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe(`quality frameworks, programmes of requirements and self-assessment on ${dbLabel()}`, () => {
@@ -32,10 +38,22 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
   before(async () => {
     t = await testApp({ demoUsers: true });
     for (const u of ["contractmanager", "aanbieder", "toegang", "controller"]) await login(u);
-    const other = await t.kader.auth.addUser({ username: "cm.tynaarlo", displayName: "CM Tynaarlo", role: "contractmanager", gemeentecode: "1730", password: "een-goed-wachtwoord" });
+    const other = await t.kader.auth.addUser({
+      username: "cm.tynaarlo",
+      displayName: "CM Tynaarlo",
+      role: "contractmanager",
+      gemeentecode: "1730",
+      password: "een-goed-wachtwoord",
+    });
     assert.ok(other.ok);
     await login("cm.tynaarlo", "een-goed-wachtwoord");
-    const other2 = await t.kader.auth.addUser({ username: "andere.aanbieder", displayName: "Ander", role: "aanbieder", agbCode: "12345678", password: "een-goed-wachtwoord" });
+    const other2 = await t.kader.auth.addUser({
+      username: "andere.aanbieder",
+      displayName: "Ander",
+      role: "aanbieder",
+      agbCode: "12345678",
+      password: "een-goed-wachtwoord",
+    });
     assert.ok(other2.ok);
     await login("andere.aanbieder", "een-goed-wachtwoord");
   });
@@ -69,8 +87,13 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.ok(items.length > 0);
       assert.ok(items.every((i) => i.element === "organisatie"));
       const lib = await t.kader.quality.library();
-      const jeugd1 = new Set(lib.frameworks.filter((f) => f.segmenten.ids.includes("jeugd-1") || (f.segmenten.ids.length === 0 && f.wetten.includes("jeugdwet"))).map((f) => f.nr));
-      assert.ok(items.every((i) => jeugd1.has(i.kader)), "only frameworks for segment jeugd-1 or for the whole Jeugdwet");
+      const jeugd1 = new Set(
+        lib.frameworks.filter((f) => f.segmenten.ids.includes("jeugd-1") || (f.segmenten.ids.length === 0 && f.wetten.includes("jeugdwet"))).map((f) => f.nr),
+      );
+      assert.ok(
+        items.every((i) => jeugd1.has(i.kader)),
+        "only frameworks for segment jeugd-1 or for the whole Jeugdwet",
+      );
       assert.ok(!items.some((i) => i.kader === 1), "framework 1 is Wmo segment 1a only");
       const wmoProf = await req(null, "GET", "/kwaliteitskaders/criteria?wet=wmo&adressaat=professional&aard=verhaal&limit=500");
       assert.ok((wmoProf.json().items as { adressaat: string; aard: string }[]).every((i) => i.adressaat === "professional" && i.aard === "verhaal"));
@@ -141,7 +164,10 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.ok(vog, "one question for the VOG");
       assert.equal(vog.eisen.length, 2, "004's VOG and the framework criterion are asked once");
       assert.deepEqual(vog.toetsbaar, { bron: "personeel", eis: "vog" });
-      assert.deepEqual(doc.producten.map((p: { productcode: string }) => p.productcode), ["02A03"]);
+      assert.deepEqual(
+        doc.producten.map((p: { productcode: string }) => p.productcode),
+        ["02A03"],
+      );
     });
 
     test("drafts are invisible to aanbieders and to other gemeenten", async () => {
@@ -168,7 +194,8 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       const xml = await zip.file("word/document.xml")!.async("string");
       const text = xml.replace(/<[^>]+>/g, "");
       const doc = (await req("contractmanager", "GET", `/programmas-van-eisen/${id}`)).json().voorbeeld;
-      for (const h of ["PvE Begeleiding 2027", "Algemene eisen", "Kwaliteitskaders", "Kwaliteitscriteria", "Aanvullende eisen", "Producten", "CONCEPT"]) assert.ok(text.includes(h), `heading ${h}`);
+      for (const h of ["PvE Begeleiding 2027", "Algemene eisen", "Kwaliteitskaders", "Kwaliteitscriteria", "Aanvullende eisen", "Producten", "CONCEPT"])
+        assert.ok(text.includes(h), `heading ${h}`);
       const unxml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
       for (const e of doc.eisen as { nr: number; titel: string; tekst: string }[]) {
         assert.ok(text.includes(unxml(`Eis ${e.nr}. ${e.titel}`)) || text.includes(`Eis ${e.nr}. ${e.titel}`), `heading of requirement ${e.nr}`);
@@ -210,15 +237,25 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.equal((await req("aanbieder", "GET", `/programmas-van-eisen/${id}/versies/1`)).statusCode, 200);
       assert.equal((await req("aanbieder", "GET", `/programmas-van-eisen/${id}/versies/2`)).statusCode, 403, "invited to version 1 only");
       const mine = (await req("aanbieder", "GET", "/programmas-van-eisen")).json();
-      assert.deepEqual(mine.uitnodigingen.map((u: { versie: number }) => u.versie), [1]);
+      assert.deepEqual(
+        mine.uitnodigingen.map((u: { versie: number }) => u.versie),
+        [1],
+      );
     });
 
     test("an aanbieder answers only its own assessment; checkable questions are pre-filled from its compliance data", async () => {
       // the aanbieder records its own certificate in the compliance data
       const staff = await readFile(resolve(import.meta.dirname, "fixtures/staff/zorg-voorbeeld.csv"));
-      const imp = await t.app.inject({ method: "POST", url: "/api/v1/aanbieders/98765432/medewerkers?bestand=zorg-voorbeeld.csv&naam=Zorg%20Voorbeeld", headers: { ...as("aanbieder"), "content-type": "text/csv" }, payload: staff });
+      const imp = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/aanbieders/98765432/medewerkers?bestand=zorg-voorbeeld.csv&naam=Zorg%20Voorbeeld",
+        headers: { ...as("aanbieder"), "content-type": "text/csv" },
+        payload: staff,
+      });
       assert.equal(imp.statusCode, 201, imp.body);
-      const ev = await req("aanbieder", "PUT", "/aanbieders/98765432/bewijs", { items: [{ kind: "kwaliteitscertificaat", date: "2025-03-01", validUntil: "2028-02-29" }] });
+      const ev = await req("aanbieder", "PUT", "/aanbieders/98765432/bewijs", {
+        items: [{ kind: "kwaliteitscertificaat", date: "2025-03-01", validUntil: "2028-02-29" }],
+      });
       assert.equal(ev.statusCode, 200, ev.body);
 
       const base = `/programmas-van-eisen/${id}/versies/1/zelfevaluaties`;
@@ -249,7 +286,8 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
 
     test("evidence uploads: PDF/PNG/JPEG by content only, size cap, no paths; stored and served safely", async () => {
       const url = `/api/v1/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/vragen/begrip.vog/bestanden`;
-      const up = (u: string | null, name: string, content: Buffer, type?: string) => t.app.inject({ method: "POST", url, ...multipart(name, content, type), headers: { ...as(u), ...multipart(name, content, type).headers } });
+      const up = (u: string | null, name: string, content: Buffer, type?: string) =>
+        t.app.inject({ method: "POST", url, ...multipart(name, content, type), headers: { ...as(u), ...multipart(name, content, type).headers } });
       assert.equal((await up(null, "vog.pdf", PDF)).statusCode, 401);
       assert.equal((await up("contractmanager", "vog.pdf", PDF)).statusCode, 403);
       assert.equal((await up("andere.aanbieder", "vog.pdf", PDF)).statusCode, 403);
@@ -264,12 +302,15 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.equal(fake.headers["content-type"], "application/problem+json; charset=utf-8");
       const html = await up("aanbieder", "x.pdf", Buffer.from("<html><script>alert(1)</script></html>"), "application/pdf");
       assert.equal(html.statusCode, 415);
-      for (const name of ["../../x.pdf", "..\\..\\x.pdf", "/etc/passwd.pdf", "a/b.pdf", "x\u0000.pdf"]) assert.equal((await up("aanbieder", name, PDF)).statusCode, 400, name);
+      for (const name of ["../../x.pdf", "..\\..\\x.pdf", "/etc/passwd.pdf", "a/b.pdf", "x\u0000.pdf"])
+        assert.equal((await up("aanbieder", name, PDF)).statusCode, 400, name);
       const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)]);
       assert.equal((await up("aanbieder", "groot.pdf", big)).statusCode, 413);
       const notMultipart = await t.app.inject({ method: "POST", url, headers: { ...as("aanbieder"), "content-type": "application/pdf" }, payload: PDF });
       assert.equal(notMultipart.statusCode, 415);
-      const files = (await req("contractmanager", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432`)).json().vragen.find((v: { key: string }) => v.key === "begrip.vog").bestanden;
+      const files = (await req("contractmanager", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432`))
+        .json()
+        .vragen.find((v: { key: string }) => v.key === "begrip.vog").bestanden;
       assert.equal(files.length, 2, "refused uploads left nothing behind");
       const dl = await req("contractmanager", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/bestanden/${ok.json().id}`);
       assert.equal(dl.statusCode, 200);
@@ -277,8 +318,14 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.equal(dl.headers["x-content-type-options"], "nosniff");
       assert.match(String(dl.headers["content-disposition"]), /^attachment;/);
       assert.deepEqual(dl.rawPayload, PDF);
-      assert.equal((await req("cm.tynaarlo", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/bestanden/${ok.json().id}`)).statusCode, 403);
-      assert.equal((await req("andere.aanbieder", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/bestanden/${ok.json().id}`)).statusCode, 403);
+      assert.equal(
+        (await req("cm.tynaarlo", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/bestanden/${ok.json().id}`)).statusCode,
+        403,
+      );
+      assert.equal(
+        (await req("andere.aanbieder", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/bestanden/${ok.json().id}`)).statusCode,
+        403,
+      );
     });
 
     test("the gemeente reviews each answer; history is kept; status per aanbieder exports to CSV and Excel", async () => {
@@ -287,10 +334,21 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       assert.equal((await req("cm.tynaarlo", "POST", q, { oordeel: "akkoord" })).statusCode, 403);
       assert.equal((await req("contractmanager", "POST", q, { oordeel: "aanvullen" })).statusCode, 400, "aanvullen needs a comment");
       assert.equal((await req("contractmanager", "POST", q, { oordeel: "prima" })).statusCode, 400);
-      assert.equal((await req("contractmanager", "POST", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/vragen/eis.004.cao/beoordeling`, { oordeel: "akkoord" })).statusCode, 404, "nothing to review yet");
+      assert.equal(
+        (
+          await req("contractmanager", "POST", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/vragen/eis.004.cao/beoordeling`, {
+            oordeel: "akkoord",
+          })
+        ).statusCode,
+        404,
+        "nothing to review yet",
+      );
       const r1 = await req("contractmanager", "POST", q, { oordeel: "aanvullen", opmerking: "Lever het VOG-overzicht per locatie aan." });
       assert.equal(r1.json().status, "aanvullen");
-      await req("aanbieder", "PUT", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/vragen/begrip.vog`, { toelichting: "Aangevuld per locatie.", geldigTot: "2026-07-01" });
+      await req("aanbieder", "PUT", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432/vragen/begrip.vog`, {
+        toelichting: "Aangevuld per locatie.",
+        geldigTot: "2026-07-01",
+      });
       const r2 = await req("contractmanager", "POST", q, { oordeel: "akkoord" });
       assert.equal(r2.json().status, "akkoord");
       const view = (await req("contractmanager", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties/98765432`)).json();
@@ -305,7 +363,11 @@ describe(`quality frameworks, programmes of requirements and self-assessment on 
       const row = ov.json().items.find((x: { agbCode: string }) => x.agbCode === "98765432");
       assert.equal(row.telling.akkoord, 1);
       assert.equal(row.telling.open, ov.json().vragen - 1);
-      assert.equal((await req("aanbieder", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties`)).statusCode, 403, "an aanbieder does not see the others' status");
+      assert.equal(
+        (await req("aanbieder", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties`)).statusCode,
+        403,
+        "an aanbieder does not see the others' status",
+      );
       const csv = await req("contractmanager", "GET", `/programmas-van-eisen/${id}/versies/1/zelfevaluaties?format=csv`);
       assert.match(csv.body, /^\uFEFFAGB-code;Aanbieder;/);
       assert.match(csv.body, /98765432;Zorg Voorbeeld;/);

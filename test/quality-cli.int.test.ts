@@ -11,7 +11,11 @@ const bin = resolve(import.meta.dirname, "../bin/kader.mjs");
 describe("kader kwaliteit (command line)", () => {
   let dir = "";
   const kader = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: "", KADER_DATA: join(dir, "data") } });
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, DATABASE_URL: "", KADER_DATA: join(dir, "data") },
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
   before(async () => {

@@ -51,7 +51,23 @@ describe("the library of document 003", () => {
 
   test("years and laws of the overview table (lines 64–100)", () => {
     const years = Object.fromEntries(lib.frameworks.map((f) => [f.nr, f.jaar]));
-    assert.deepEqual(years, { 1: 2016, 2: 2019, 3: 2019, 4: 2013, 5: 2017, 6: 2014, 7: 2013, 8: 2021, 9: 2019, 10: 2017, 11: 2018, 12: 2017, 13: 2020, 14: 2018, 15: 2016 });
+    assert.deepEqual(years, {
+      1: 2016,
+      2: 2019,
+      3: 2019,
+      4: 2013,
+      5: 2017,
+      6: 2014,
+      7: 2013,
+      8: 2021,
+      9: 2019,
+      10: 2017,
+      11: 2018,
+      12: 2017,
+      13: 2020,
+      14: 2018,
+      15: 2016,
+    });
     const f = (nr: number) => lib.frameworks.find((x) => x.nr === nr)!;
     assert.deepEqual(f(1).segmenten.ids, ["wmo-1a"]);
     assert.deepEqual(f(3).segmenten.ids, ["jeugd-1"]);
@@ -167,7 +183,8 @@ describe("against the source documents", { skip }, () => {
 describe("the ready-made module: algemene eisen of document 004", () => {
   test("the general requirements a procurement needs, with exact facts", () => {
     const by = new Map(generalRequirements004.map((g) => [g.id, g]));
-    for (const id of ["vog", "beroepsregistratie", "certificaat-of-audit", "klanttevredenheidsonderzoek", "social-return", "meldcode", "klachtenregeling"]) assert.ok(by.has(id), id);
+    for (const id of ["vog", "beroepsregistratie", "certificaat-of-audit", "klanttevredenheidsonderzoek", "social-return", "meldcode", "klachtenregeling"])
+      assert.ok(by.has(id), id);
     assert.equal(by.get("vog")!.feiten.maxLeeftijdMaanden, 36);
     assert.deepEqual(by.get("social-return")!.feiten, { percentageAanneemsom: 5, omzetDrempelEuro: 200000 });
     assert.equal(by.get("bbl-begeleiding")!.feiten.maxBblPerPraktijkbegeleider, 4);
@@ -204,7 +221,15 @@ describe("composing a programma van eisen", () => {
 
   test("chapters in a fixed order, numbered 1..n; duplicates kept once; a shared concept is asked once", () => {
     const r = resolvePve(
-      draft({ onderdelen: [{ soort: "eigen", titel: "Eigen", tekst: "Eigen eis" }, { soort: "criterium", ...vogCrit() }, { soort: "algemene-eisen-004" }, { soort: "algemeen", eis: "vog" }, { soort: "kader", kader: 6 }] }),
+      draft({
+        onderdelen: [
+          { soort: "eigen", titel: "Eigen", tekst: "Eigen eis" },
+          { soort: "criterium", ...vogCrit() },
+          { soort: "algemene-eisen-004" },
+          { soort: "algemeen", eis: "vog" },
+          { soort: "kader", kader: 6 },
+        ],
+      }),
       "0106",
       lib,
       generalRequirements004,
@@ -222,20 +247,54 @@ describe("composing a programma van eisen", () => {
     const vog = r.value.vragen.filter((v) => v.begrip === "vog");
     assert.equal(vog.length, 1);
     assert.equal(vog[0]!.eisen.length, 2);
-    assert.equal(r.value.vragen.reduce((n, v) => n + v.eisen.length, 0), e.length, "every requirement is in exactly one question");
+    assert.equal(
+      r.value.vragen.reduce((n, v) => n + v.eisen.length, 0),
+      e.length,
+      "every requirement is in exactly one question",
+    );
   });
 
   test("a module without some requirements, and every bad reference reported with its path", () => {
-    const r = resolvePve(draft({ onderdelen: [{ soort: "algemene-eisen-004", zonder: ["social-return", "onzin"] }, { soort: "criterium", kader: 1, criterium: "d999" }, { soort: "kader", kader: 6, afwijkingen: [{ criterium: "o99", tekst: "x" }] }], segmenten: ["wmo-2"], producten: ["p1", "p2"] }), "0106", lib, generalRequirements004, products);
+    const r = resolvePve(
+      draft({
+        onderdelen: [
+          { soort: "algemene-eisen-004", zonder: ["social-return", "onzin"] },
+          { soort: "criterium", kader: 1, criterium: "d999" },
+          { soort: "kader", kader: 6, afwijkingen: [{ criterium: "o99", tekst: "x" }] },
+        ],
+        segmenten: ["wmo-2"],
+        producten: ["p1", "p2"],
+      }),
+      "0106",
+      lib,
+      generalRequirements004,
+      products,
+    );
     assert.equal(r.ok, false);
-    assert.deepEqual(!r.ok && r.problems.map((p) => p.path), ["onderdelen[0].zonder[1]", "onderdelen[1].criterium", "onderdelen[2].afwijkingen[0].criterium", "producten[1]"]);
+    assert.deepEqual(!r.ok && r.problems.map((p) => p.path), [
+      "onderdelen[0].zonder[1]",
+      "onderdelen[1].criterium",
+      "onderdelen[2].afwijkingen[0].criterium",
+      "producten[1]",
+    ]);
     const ok = resolvePve(draft({ onderdelen: [{ soort: "algemene-eisen-004", zonder: ["social-return"] }] }), "0106", lib, generalRequirements004, products);
     assert.ok(ok.ok && !ok.value.eisen.some((e) => e.key === "004.social-return"));
   });
 
   test("referencing the lapsed framework 2 (whole or one criterion) carries a warning", () => {
     const c = lib.frameworks.find((f) => f.nr === 2)!.criteria[0]!;
-    const r = resolvePve(draft({ onderdelen: [{ soort: "kader", kader: 2 }, { soort: "criterium", kader: 2, criterium: c.id }] }), "0106", lib, generalRequirements004, products);
+    const r = resolvePve(
+      draft({
+        onderdelen: [
+          { soort: "kader", kader: 2 },
+          { soort: "criterium", kader: 2, criterium: c.id },
+        ],
+      }),
+      "0106",
+      lib,
+      generalRequirements004,
+      products,
+    );
     assert.ok(r.ok);
     assert.equal(r.value.waarschuwingen.length, 1);
     assert.ok(r.value.eisen.every((e) => /vervallen/.test(e.waarschuwing ?? "")));
@@ -244,7 +303,14 @@ describe("composing a programma van eisen", () => {
   });
 
   test("the draft schema refuses unknown parts and fields", () => {
-    const r = PveConcept.safeParse({ titel: "x", onderdelen: [{ soort: "kader", kader: 16 }, { soort: "eigen", titel: "", tekst: "t" }], extra: 1 });
+    const r = PveConcept.safeParse({
+      titel: "x",
+      onderdelen: [
+        { soort: "kader", kader: 16 },
+        { soort: "eigen", titel: "", tekst: "t" },
+      ],
+      extra: 1,
+    });
     assert.equal(r.success, false);
     assert.deepEqual(r.error?.issues.map((i) => i.path.join(".")).sort(), ["", "onderdelen.0.kader", "onderdelen.1.titel"]);
   });
@@ -261,10 +327,19 @@ describe("self-assessment rules", () => {
     assert.equal(ok("rapport<script>.pdf"), "rapport_script_.pdf");
     assert.equal(ok("cliënttevredenheid.jpeg", "image/jpeg"), "cliënttevredenheid.jpg");
     assert.equal(ok(".pdf"), "bestand.pdf");
-    for (const bad of ["../../x.pdf", "..\\x.pdf", "/etc/passwd", "a/b.pdf", "x\u0000.pdf", "a\nb.pdf", "", "x".repeat(300)]) assert.equal(ok(bad), null, JSON.stringify(bad));
+    for (const bad of ["../../x.pdf", "..\\x.pdf", "/etc/passwd", "a/b.pdf", "x\u0000.pdf", "a\nb.pdf", "", "x".repeat(300)])
+      assert.equal(ok(bad), null, JSON.stringify(bad));
   });
 
-  const vraag = (over: Partial<PveVraag> = {}): PveVraag => ({ key: "v", titel: "V", eisen: [1], begrip: null, toetsbaar: null, frequentieMaanden: null, ...over });
+  const vraag = (over: Partial<PveVraag> = {}): PveVraag => ({
+    key: "v",
+    titel: "V",
+    eisen: [1],
+    begrip: null,
+    toetsbaar: null,
+    frequentieMaanden: null,
+    ...over,
+  });
   const answer = (over: Partial<AntwoordRecord> = {}): AntwoordRecord => ({
     vraag: "v",
     toelichting: "",
@@ -289,7 +364,11 @@ describe("self-assessment rules", () => {
       periodic.map((h) => [h.soort, h.datum]),
       [["periodiek", "2026-07-15"]],
     );
-    assert.deepEqual(reminders([vraag({ frequentieMaanden: 24 })], [answer({ status: "aanvullen", beoordeeldOp: "2024-07-15T10:00:00.000Z" })], "2026-06-01", 60), [], "only approved answers recur");
+    assert.deepEqual(
+      reminders([vraag({ frequentieMaanden: 24 })], [answer({ status: "aanvullen", beoordeeldOp: "2024-07-15T10:00:00.000Z" })], "2026-06-01", 60),
+      [],
+      "only approved answers recur",
+    );
   });
 
   test("pre-filling from compliance data: newest evidence of the kinds asked; staff counts without names", () => {

@@ -35,5 +35,8 @@ test("a productenboek's tariffs as JSON and as a live workbook; scenario and sen
   const s = await post("/api/v1/tarieven/productenboeken/002-wmo-2026/scenario", { a: parameters, b: { ...parameters, overhead: 0.2 } });
   assert.ok(s.json().rows.every((row: { verschil: number | null }) => row.verschil === null || row.verschil >= 0));
   const g = await post("/api/v1/tarieven/productenboeken/002-wmo-2026/gevoeligheid", { parameters });
-  assert.deepEqual(g.json().variants.map((v: { variant: string }) => v.variant), ["ziekteverzuim +1 procentpunt", "overhead +1 procentpunt", "HBO-aandeel +1 procentpunt"]);
+  assert.deepEqual(
+    g.json().variants.map((v: { variant: string }) => v.variant),
+    ["ziekteverzuim +1 procentpunt", "overhead +1 procentpunt", "HBO-aandeel +1 procentpunt"],
+  );
 });

@@ -66,10 +66,20 @@ describe("inputs: what the description gives, what the parameters must give", ()
     assert.ok(withUnit.ok);
     if (withUnit.ok) assert.equal(withUnit.mixSource, "minimaal 80% mbo4, de rest mbo3 (productbeschrijving)");
     const allowedOnly = tariff(product("004-nmd-pve-2026.wmo.begeleiding-basis-kort"), prepare(params));
-    assert.ok(!allowedOnly.ok && /mix\.004-nmd-pve-2026\.wmo\.begeleiding-basis-kort \(de productbeschrijving noemt alleen toegestane niveaus/.test(allowedOnly.onbekend.join()));
+    assert.ok(
+      !allowedOnly.ok &&
+        /mix\.004-nmd-pve-2026\.wmo\.begeleiding-basis-kort \(de productbeschrijving noemt alleen toegestane niveaus/.test(allowedOnly.onbekend.join()),
+    );
   });
   test("bad parameters are refused with the field named; nothing is computed", () => {
-    const bad = parseParameters({ ...params, overhead: 1.5, ort: -0.1, nietProductief: { verlof: 0.6, ziekte: 0.5 }, salarissen: { mbo9: { maandsalaris: 1 } }, extra: 1 });
+    const bad = parseParameters({
+      ...params,
+      overhead: 1.5,
+      ort: -0.1,
+      nietProductief: { verlof: 0.6, ziekte: 0.5 },
+      salarissen: { mbo9: { maandsalaris: 1 } },
+      extra: 1,
+    });
     assert.equal(bad.ok, false);
     if (bad.ok) return;
     const paths = bad.problems.map((p) => p.path).sort();
@@ -122,7 +132,8 @@ describe("properties", () => {
   });
   test("sensitivity: one point more sickness or overhead never lowers a tariff", () => {
     const book = products.filter((p) => p.productenboekId === "002-wmo-2026");
-    for (const v of sensitivity(book, params).slice(0, 2)) for (const r of v.rows) if (r.verschil !== null) assert.ok(r.verschil >= 0, `${v.variant} ${r.productId}`);
+    for (const v of sensitivity(book, params).slice(0, 2))
+      for (const r of v.rows) if (r.verschil !== null) assert.ok(r.verschil >= 0, `${v.variant} ${r.productId}`);
   });
 });
 
@@ -168,7 +179,12 @@ test("the exported workbook's formulas give the engine's tariffs to the cent", a
 });
 
 test("parameter errors are Dutch and say what is wrong, also for wrong types and unknown units", () => {
-  const r = parseParameters({ ...params, contracturenPerJaar: "x", salarissen: { ...params.salarissen, mbo4: { maandsalaris: 3450.5 } }, eenheden: { a: "99" } });
+  const r = parseParameters({
+    ...params,
+    contracturenPerJaar: "x",
+    salarissen: { ...params.salarissen, mbo4: { maandsalaris: 3450.5 } },
+    eenheden: { a: "99" },
+  });
   assert.equal(r.ok, false);
   if (r.ok) return;
   const byPath = new Map(r.problems.map((p) => [p.path, p.detail]));

@@ -83,6 +83,10 @@ export function ownTenant(principal: Principal | null): Target {
 export function decideRoute(principal: Principal | null, access: RouteAccess): Decision | { allowed: true } {
   if (access.kind === "public") return { allowed: true };
   if (access.kind === "signed-in")
-    return !principal ? { allowed: false, status: 401, reason: "aanmelden is nodig" } : principal.disabled ? { allowed: false, status: 401, reason: "dit account is uitgeschakeld" } : { allowed: true };
+    return !principal
+      ? { allowed: false, status: 401, reason: "aanmelden is nodig" }
+      : principal.disabled
+        ? { allowed: false, status: 401, reason: "dit account is uitgeschakeld" }
+        : { allowed: true };
   return authorize(principal, access.resource, access.action, ownTenant(principal));
 }

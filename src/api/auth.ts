@@ -41,7 +41,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     req.principal = s.principal;
     req.csrfToken = s.csrfToken;
     if (stateChanging.has(req.method) && req.url !== "/api/v1/auth/login" && req.headers["x-csrf-token"] !== s.csrfToken)
-      return sendProblems(reply, [{ code: "forbidden", title: "CSRF-controle mislukt", detail: "de header x-csrf-token ontbreekt of klopt niet; vraag een nieuw token op via /api/v1/auth/me" }], req.url);
+      return sendProblems(
+        reply,
+        [
+          {
+            code: "forbidden",
+            title: "CSRF-controle mislukt",
+            detail: "de header x-csrf-token ontbreekt of klopt niet; vraag een nieuw token op via /api/v1/auth/me",
+          },
+        ],
+        req.url,
+      );
   });
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const pattern = req.routeOptions.url;
@@ -52,10 +62,18 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     const endpoint = `${req.method} ${pattern}`;
     // a refusal of personal data is written to the access log like any other (the gate decides again and logs)
     if (access.kind === "policy" && opts.gate) {
-      const r = await opts.gate.run(req.principal, access.resource, access.action, ownTenant(req.principal), { endpoint, purpose: "toegangscontrole vóór het lezen van het verzoek" }, async () => null);
+      const r = await opts.gate.run(
+        req.principal,
+        access.resource,
+        access.action,
+        ownTenant(req.principal),
+        { endpoint, purpose: "toegangscontrole vóór het lezen van het verzoek" },
+        async () => null,
+      );
       if (!r.ok) return sendProblems(reply, r.problems, req.url);
     }
-    const p: Problem = d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason };
+    const p: Problem =
+      d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason };
     return sendProblems(reply, [p], req.url);
   });
 });

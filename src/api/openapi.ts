@@ -100,12 +100,26 @@ export function openApiDocument(): object {
       "/api/v1/auth/login": {
         post: {
           summary: "Aanmelden (zet een HttpOnly sessiecookie; geeft het CSRF-token)",
-          requestBody: { content: { "application/json": { schema: { type: "object", required: ["username", "password"], properties: { username: { type: "string" }, password: { type: "string" } } } } } },
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["username", "password"], properties: { username: { type: "string" }, password: { type: "string" } } },
+              },
+            },
+          },
           responses: { 200: json("{ user, csrfToken }"), 401: problem, 413: problem, 429: problem },
         },
       },
-      "/api/v1/auth/me": { get: { summary: "De aangemelde gebruiker en het CSRF-token", security: [{ session: [] }], responses: { 200: json("{ user, csrfToken }"), 401: problem } } },
-      "/api/v1/auth/logout": { post: { summary: "Afmelden (header x-csrf-token)", security: [{ session: [] }], responses: { 204: { description: "afgemeld" }, 403: problem } } },
+      "/api/v1/auth/me": {
+        get: {
+          summary: "De aangemelde gebruiker en het CSRF-token",
+          security: [{ session: [] }],
+          responses: { 200: json("{ user, csrfToken }"), 401: problem },
+        },
+      },
+      "/api/v1/auth/logout": {
+        post: { summary: "Afmelden (header x-csrf-token)", security: [{ session: [] }], responses: { 204: { description: "afgemeld" }, 403: problem } },
+      },
       "/api/v1/users": {
         get: { summary: "Accounts (beheerder)", security: [{ session: [] }], responses: { 200: json("{ items }"), 401: problem, 403: problem } },
         post: {
@@ -116,10 +130,20 @@ export function openApiDocument(): object {
         },
       },
       "/api/v1/users/{username}/disable": {
-        post: { summary: "Account uitschakelen (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("account"), 401: problem, 403: problem, 404: problem } },
+        post: {
+          summary: "Account uitschakelen (beheerder)",
+          security: [{ session: [] }],
+          parameters: [username],
+          responses: { 200: json("account"), 401: problem, 403: problem, 404: problem },
+        },
       },
       "/api/v1/users/{username}/reset-password": {
-        post: { summary: "Nieuw wachtwoord (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("account"), 400: problem, 401: problem, 403: problem, 404: problem } },
+        post: {
+          summary: "Nieuw wachtwoord (beheerder)",
+          security: [{ session: [] }],
+          parameters: [username],
+          responses: { 200: json("account"), 400: problem, 401: problem, 403: problem, 404: problem },
+        },
       },
       "/api/v1/access-log": {
         get: {
@@ -127,62 +151,162 @@ export function openApiDocument(): object {
             "Toegangslog persoonsgegevens (NEN 7513; beheerder: alles; controller: eigen gemeente): wie, rol, wat, wiens gegevens (cliëntnummers, records, of selectie en aantal), wanneer, waarom; filters client, gebruiker, van/tot, resource, toegestaan; &format=csv of xlsx voor een export. Het inzien wordt zelf gelogd.",
           security: [{ session: [] }],
           parameters: [
-            { name: "client", in: "query", schema: { type: "integer", minimum: 1 }, description: "alleen toegang tot deze cliënt (Kaders cliëntnummer, nooit een BSN)" },
+            {
+              name: "client",
+              in: "query",
+              schema: { type: "integer", minimum: 1 },
+              description: "alleen toegang tot deze cliënt (Kaders cliëntnummer, nooit een BSN)",
+            },
             { name: "gebruiker", in: "query", schema: { type: "string", maxLength: 64 }, description: "alleen toegang door deze gebruikersnaam" },
             { name: "van", in: "query", schema: { type: "string", format: "date" }, description: "vanaf deze datum (Nederlandse tijd)" },
             { name: "tot", in: "query", schema: { type: "string", format: "date" }, description: "tot en met deze datum" },
-            { name: "resource", in: "query", schema: { type: "string" }, description: "soort gegeven, zoals in het beleid (src/domain/auth/policy.ts): client, beschikking, toewijzing, declaratie, bericht, conversie, provider, compliance, zelfevaluatie, user, access-log" },
+            {
+              name: "resource",
+              in: "query",
+              schema: { type: "string" },
+              description:
+                "soort gegeven, zoals in het beleid (src/domain/auth/policy.ts): client, beschikking, toewijzing, declaratie, bericht, conversie, provider, compliance, zelfevaluatie, user, access-log",
+            },
             { name: "toegestaan", in: "query", schema: { type: "string", enum: ["ja", "nee"] } },
-            { name: "gemeente", in: "query", schema: { type: "string", pattern: "^[0-9]{4}$" }, description: "beheerder: één gemeente (een controller ziet altijd de eigen)" },
+            {
+              name: "gemeente",
+              in: "query",
+              schema: { type: "string", pattern: "^[0-9]{4}$" },
+              description: "beheerder: één gemeente (een controller ziet altijd de eigen)",
+            },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10000 }, description: "standaard 100 (JSON) of 10000 (export)" },
             { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
             { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } },
           ],
-          responses: { 200: json("{ items: [{ id, at, username, role, tenantKind, tenantCode, resource, action, gemeentecode, agbCode, endpoint, purpose, allowed, reason, subject: { clientIds, records, filter?, count? } | null }], limit, offset }"), 400: problem, 401: problem, 403: problem },
+          responses: {
+            200: json(
+              "{ items: [{ id, at, username, role, tenantKind, tenantCode, resource, action, gemeentecode, agbCode, endpoint, purpose, allowed, reason, subject: { clientIds, records, filter?, count? } | null }], limit, offset }",
+            ),
+            400: problem,
+            401: problem,
+            403: problem,
+          },
         },
       },
       "/api/v1/aanmeldpogingen": {
         get: {
-          summary: "Aanmeldpogingen (beheerder): wie, vanaf welk adres, wanneer, uitkomst; en de accounts die nu geblokkeerd zijn (docs/decisions.md, Sign-in limits)",
+          summary:
+            "Aanmeldpogingen (beheerder): wie, vanaf welk adres, wanneer, uitkomst; en de accounts die nu geblokkeerd zijn (docs/decisions.md, Sign-in limits)",
           security: [{ session: [] }],
           parameters: [
             { name: "gebruiker", in: "query", schema: { type: "string", maxLength: 200 } },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
             { name: "offset", in: "query", schema: { type: "integer", minimum: 0 } },
           ],
-          responses: { 200: json("{ items: [{ id, username, address, at, outcome, by, label }], geblokkeerd: [{ username, since }], limit, offset }"), 400: problem, 401: problem, 403: problem },
+          responses: {
+            200: json("{ items: [{ id, username, address, at, outcome, by, label }], geblokkeerd: [{ username, since }], limit, offset }"),
+            400: problem,
+            401: problem,
+            403: problem,
+          },
         },
       },
       "/api/v1/users/{username}/unlock": {
-        post: { summary: "Blokkade na te veel mislukte aanmeldingen opheffen (beheerder)", security: [{ session: [] }], parameters: [username], responses: { 200: json("{ username, wasLocked }"), 401: problem, 403: problem, 404: problem } },
+        post: {
+          summary: "Blokkade na te veel mislukte aanmeldingen opheffen (beheerder)",
+          security: [{ session: [] }],
+          parameters: [username],
+          responses: { 200: json("{ username, wasLocked }"), 401: problem, 403: problem, 404: problem },
+        },
       },
-      "/api/v1/aanbieders": { get: { summary: "Aanbieders met hun oordelen (contractmanager: eigen gemeente; aanbieder: eigen organisatie)", security: [{ session: [] }], responses: { 200: json("{ items }"), 401: problem, 403: problem } } },
-      "/api/v1/aanbieders/{agb}": { get: { summary: "Aanbieder, medewerkers en signalen", security: [{ session: [] }], parameters: [agb], responses: { 200: json("{ provider, staff, signalen }"), 401: problem, 403: problem, 404: problem } } },
+      "/api/v1/aanbieders": {
+        get: {
+          summary: "Aanbieders met hun oordelen (contractmanager: eigen gemeente; aanbieder: eigen organisatie)",
+          security: [{ session: [] }],
+          responses: { 200: json("{ items }"), 401: problem, 403: problem },
+        },
+      },
+      "/api/v1/aanbieders/{agb}": {
+        get: {
+          summary: "Aanbieder, medewerkers en signalen",
+          security: [{ session: [] }],
+          parameters: [agb],
+          responses: { 200: json("{ provider, staff, signalen }"), 401: problem, 403: problem, 404: problem },
+        },
+      },
       "/api/v1/aanbieders/{agb}/medewerkers": {
         post: {
           summary: "Personeelsbestand importeren (body: CSV of XLSX; ?bestand=naam; een bestand met fouten importeert niets)",
           security: [{ session: [] }],
-          parameters: [agb, { name: "bestand", in: "query", required: true, schema: { type: "string" } }, { name: "naam", in: "query", schema: { type: "string" } }],
-          requestBody: { content: { "text/csv": { schema: { type: "string" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+          parameters: [
+            agb,
+            { name: "bestand", in: "query", required: true, schema: { type: "string" } },
+            { name: "naam", in: "query", schema: { type: "string" } },
+          ],
+          requestBody: {
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+            },
+          },
           responses: { 200: json("bijgewerkt"), 201: json("aangemaakt"), 400: problem, 401: problem, 403: problem },
         },
       },
-      "/api/v1/aanbieders/{agb}/bewijs": { put: { summary: "Bewijsstukken van de organisatie", security: [{ session: [] }], parameters: [agb], responses: { 200: json("aanbieder"), 400: problem, 403: problem } } },
-      "/api/v1/aanbieders/{agb}/contracten": { put: { summary: "Contracten van de eigen gemeente", security: [{ session: [] }], parameters: [agb], responses: { 200: json("aanbieder"), 400: problem, 403: problem } } },
+      "/api/v1/aanbieders/{agb}/bewijs": {
+        put: {
+          summary: "Bewijsstukken van de organisatie",
+          security: [{ session: [] }],
+          parameters: [agb],
+          responses: { 200: json("aanbieder"), 400: problem, 403: problem },
+        },
+      },
+      "/api/v1/aanbieders/{agb}/contracten": {
+        put: {
+          summary: "Contracten van de eigen gemeente",
+          security: [{ session: [] }],
+          parameters: [agb],
+          responses: { 200: json("aanbieder"), 400: problem, 403: problem },
+        },
+      },
       "/api/v1/aanbieders/{agb}/compliance": {
         get: {
           summary: "Toets per product: voldoet / voldoet-niet / onbekend met redenen (docs/formats.md); &format=xlsx voor Excel",
           security: [{ session: [] }],
-          parameters: [agb, { name: "peildatum", in: "query", schema: { type: "string", format: "date" } }, { name: "productenboek", in: "query", schema: { type: "string" } }, { name: "format", in: "query", schema: { type: "string", enum: ["json", "xlsx"] } }],
+          parameters: [
+            agb,
+            { name: "peildatum", in: "query", schema: { type: "string", format: "date" } },
+            { name: "productenboek", in: "query", schema: { type: "string" } },
+            { name: "format", in: "query", schema: { type: "string", enum: ["json", "xlsx"] } },
+          ],
           responses: { 200: json("rapport"), 400: problem, 401: problem, 403: problem, 404: problem },
         },
       },
-      "/api/v1/compliance/signalen": { get: { summary: "Bewijs dat binnen N dagen verloopt", security: [{ session: [] }], parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
-      "/api/v1/tarieven/bereken": { post: { summary: "Tarief van één product met elke stap (docs/tariefmodel.md)", responses: { 200: json("resultaat"), 400: problem, 404: problem } } },
-      "/api/v1/tarieven/productenboeken/{id}": { post: { summary: "Tarieven van een productenboek; ?format=xlsx voor de rekenende werkmap", parameters: [id], responses: { 200: json("{ results }"), 400: problem, 404: problem } } },
-      "/api/v1/tarieven/productenboeken/{id}/scenario": { post: { summary: "Twee parametersets vergeleken", parameters: [id], responses: { 200: json("{ rows }"), 400: problem } } },
-      "/api/v1/tarieven/productenboeken/{id}/gevoeligheid": { post: { summary: "Effect van +1 punt ziekte, overhead en HBO-aandeel", parameters: [id], responses: { 200: json("{ variants }"), 400: problem } } },
-      "/api/v1/tarieven/contracten": { post: { summary: "Contracttarieven naast de modeltarieven (contractmanager)", security: [{ session: [] }], responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem } } },
+      "/api/v1/compliance/signalen": {
+        get: {
+          summary: "Bewijs dat binnen N dagen verloopt",
+          security: [{ session: [] }],
+          parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }],
+          responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem },
+        },
+      },
+      "/api/v1/tarieven/bereken": {
+        post: { summary: "Tarief van één product met elke stap (docs/tariefmodel.md)", responses: { 200: json("resultaat"), 400: problem, 404: problem } },
+      },
+      "/api/v1/tarieven/productenboeken/{id}": {
+        post: {
+          summary: "Tarieven van een productenboek; ?format=xlsx voor de rekenende werkmap",
+          parameters: [id],
+          responses: { 200: json("{ results }"), 400: problem, 404: problem },
+        },
+      },
+      "/api/v1/tarieven/productenboeken/{id}/scenario": {
+        post: { summary: "Twee parametersets vergeleken", parameters: [id], responses: { 200: json("{ rows }"), 400: problem } },
+      },
+      "/api/v1/tarieven/productenboeken/{id}/gevoeligheid": {
+        post: { summary: "Effect van +1 punt ziekte, overhead en HBO-aandeel", parameters: [id], responses: { 200: json("{ variants }"), 400: problem } },
+      },
+      "/api/v1/tarieven/contracten": {
+        post: {
+          summary: "Contracttarieven naast de modeltarieven (contractmanager)",
+          security: [{ session: [] }],
+          responses: { 200: json("{ items }"), 400: problem, 401: problem, 403: problem },
+        },
+      },
       ...qualityPaths(problem, json, queryParameters),
       ...carePaths(problem, json, queryParameters),
       ...messagePaths(problem, json, queryParameters),

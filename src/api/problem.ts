@@ -30,7 +30,11 @@ export function sendProblems(reply: FastifyReply, problems: Problem[], instance?
   }));
   if (all.length > MAX_PROBLEMS) {
     const rest = all.length - MAX_PROBLEMS;
-    kept.push({ code: kept[0]!.code, title: "Meer fouten", detail: `en ${dutchCount(rest)} andere fouten (alleen de eerste ${dutchCount(MAX_PROBLEMS)} staan hier)` });
+    kept.push({
+      code: kept[0]!.code,
+      title: "Meer fouten",
+      detail: `en ${dutchCount(rest)} andere fouten (alleen de eerste ${dutchCount(MAX_PROBLEMS)} staan hier)`,
+    });
   }
   const first = kept[0]!;
   const status = Math.max(...all.map((p) => httpStatusOf[p.code]));
@@ -58,7 +62,6 @@ export const stderrLog: ErrorLog = (line) => {
   process.stderr.write(`${line}\n`);
 };
 
-
 /**
  * An internal error: logged as one JSON line (correlation id, method, route pattern — never the URL, its query or the
  * body — and the redacted error), and answered with the same correlation id, so a user can report "code …".
@@ -82,7 +85,13 @@ export function sendInternalError(req: FastifyRequest, reply: FastifyReply, err:
   }
   return sendProblems(
     reply,
-    [{ code: "internal", title: "Interne fout", detail: `er ging iets mis aan onze kant; probeer het later opnieuw, of meld code ${correlationId} aan de beheerder` }],
+    [
+      {
+        code: "internal",
+        title: "Interne fout",
+        detail: `er ging iets mis aan onze kant; probeer het later opnieuw, of meld code ${correlationId} aan de beheerder`,
+      },
+    ],
     req.url,
     { correlationId },
   );
@@ -119,7 +128,13 @@ export function jsonSyntaxProblem(text: string, err: unknown): Problem {
   const at = pos ? Number(pos[1]) : /end of JSON input/i.test(message) ? text.length : null;
   const reason = JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? "geen geldige JSON";
   const where = at === null ? "" : (({ line, column }) => ` op regel ${line}, kolom ${column} (positie ${at})`)(lineColumn(text, at));
-  return { code: "invalid-input", title: "Ongeldige JSON", detail: `ongeldige JSON${where}: ${reason}`, path: "body", ...(at !== null ? { line: lineColumn(text, at).line } : {}) };
+  return {
+    code: "invalid-input",
+    title: "Ongeldige JSON",
+    detail: `ongeldige JSON${where}: ${reason}`,
+    path: "body",
+    ...(at !== null ? { line: lineColumn(text, at).line } : {}),
+  };
 }
 
 /** Fastify's own errors (parsing, limits, media types, URLs, multipart), in Dutch; null for an unknown error. */
@@ -127,7 +142,12 @@ export function frameworkProblem(err: { code?: string; statusCode?: number; mess
   const type = req?.headers["content-type"]?.split(";")[0]?.trim();
   switch (err.code) {
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return { code: "invalid-input", title: "Lege inhoud", detail: "de inhoud van het verzoek is leeg, maar het content-type zegt JSON; stuur een JSON-object of laat het content-type weg", path: "body" };
+      return {
+        code: "invalid-input",
+        title: "Lege inhoud",
+        detail: "de inhoud van het verzoek is leeg, maar het content-type zegt JSON; stuur een JSON-object of laat het content-type weg",
+        path: "body",
+      };
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return { code: "invalid-input", title: "Ongeldige JSON", detail: "de inhoud van het verzoek is geen geldige JSON", path: "body" };
     case "FST_ERR_CTP_BODY_TOO_LARGE":
@@ -143,7 +163,11 @@ export function frameworkProblem(err: { code?: string; statusCode?: number; mess
       };
     case "FST_ERR_BAD_URL":
     case "FST_ERR_INVALID_URL":
-      return { code: "invalid-input", title: "Ongeldige URL", detail: "de URL bevat een ongeldige codering (%-teken zonder twee hexadecimale cijfers, of geen UTF-8)" };
+      return {
+        code: "invalid-input",
+        title: "Ongeldige URL",
+        detail: "de URL bevat een ongeldige codering (%-teken zonder twee hexadecimale cijfers, of geen UTF-8)",
+      };
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
       return { code: "unsupported", title: "Geen formulier", detail: "stuur het bestand als multipart/form-data", path: "content-type" };
     case "FST_PARTS_LIMIT":
@@ -166,6 +190,11 @@ export function frameworkProblem(err: { code?: string; statusCode?: number; mess
   if (status === 415) return { code: "unsupported", title: "Niet-ondersteund formaat", detail: "dit formaat wordt hier niet aangenomen; zie /api/v1/docs" };
   if (status === 406) return { code: "unsupported", title: "Niet-ondersteund formaat", detail: "dit formaat wordt hier niet aangenomen; zie /api/v1/docs" };
   if (status === 429) return { code: "too-many-requests", title: "Te veel verzoeken", detail: "probeer het over enige tijd opnieuw" };
-  if (status >= 400 && status < 500) return { code: status === 401 ? "unauthorized" : status === 403 ? "forbidden" : status === 404 ? "not-found" : "invalid-input", title: "Ongeldig verzoek", detail: "het verzoek kon niet worden verwerkt" };
+  if (status >= 400 && status < 500)
+    return {
+      code: status === 401 ? "unauthorized" : status === 403 ? "forbidden" : status === 404 ? "not-found" : "invalid-input",
+      title: "Ongeldig verzoek",
+      detail: "het verzoek kon niet worden verwerkt",
+    };
   return null;
 }

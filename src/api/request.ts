@@ -19,9 +19,18 @@ const MAX_NAMED_KEYS = 10;
 export const badQuery = (e: z.ZodError): Problem[] =>
   e.issues.flatMap((i): Problem[] => {
     if (i.code === "unrecognized_keys") {
-      const named = i.keys.slice(0, MAX_NAMED_KEYS).map((k): Problem => ({ code: "invalid-parameter", title: `Onbekende parameter ${excerpt(k)}`, detail: `onbekende parameter: ${excerpt(k)}`, path: excerpt(k) }));
+      const named = i.keys.slice(0, MAX_NAMED_KEYS).map(
+        (k): Problem => ({
+          code: "invalid-parameter",
+          title: `Onbekende parameter ${excerpt(k)}`,
+          detail: `onbekende parameter: ${excerpt(k)}`,
+          path: excerpt(k),
+        }),
+      );
       const rest = i.keys.length - named.length;
-      return rest > 0 ? [...named, { code: "invalid-parameter", title: "Onbekende parameters", detail: `onbekende parameters: ${listCapped(i.keys, MAX_NAMED_KEYS)}` }] : named;
+      return rest > 0
+        ? [...named, { code: "invalid-parameter", title: "Onbekende parameters", detail: `onbekende parameters: ${listCapped(i.keys, MAX_NAMED_KEYS)}` }]
+        : named;
     }
     const name = excerpt(String(i.path[0] ?? ""));
     return [{ code: "invalid-parameter", title: name ? `Ongeldige parameter ${name}` : "Ongeldige parameter", detail: explainZodIssue(i), path: name }];
@@ -45,7 +54,8 @@ export const badCharacter = (s: string): string | null => {
 const showKey = (k: string) =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are made visible here
   excerpt(k.replace(/[\u0000-\u001F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
-const join = (base: string, key: string | number) => (typeof key === "number" ? `${base}[${key}]` : /^[A-Za-z_$][\w$-]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(showKey(key))}]`);
+const join = (base: string, key: string | number) =>
+  typeof key === "number" ? `${base}[${key}]` : /^[A-Za-z_$][\w$-]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(showKey(key))}]`;
 
 const MAX_CHARACTER_PROBLEMS = 20;
 
@@ -71,7 +81,13 @@ export function bodyCharacterProblems(body: unknown, where = "veld"): Problem[] 
         const p = join(path, k);
         const bad = badCharacter(k);
         if (bad) out.push({ code: "invalid-input", title: "Ongeldig teken", detail: `${where} ${p}: de veldnaam ${bad}`, path: p });
-        else if (k === "__proto__" || (k === "constructor" && typeof (v as Record<string, unknown>)[k] === "object" && (v as Record<string, unknown>)[k] !== null && Object.hasOwn((v as Record<string, object>)[k]!, "prototype")))
+        else if (
+          k === "__proto__" ||
+          (k === "constructor" &&
+            typeof (v as Record<string, unknown>)[k] === "object" &&
+            (v as Record<string, unknown>)[k] !== null &&
+            Object.hasOwn((v as Record<string, object>)[k]!, "prototype"))
+        )
           out.push({ code: "invalid-input", title: "Ongeldig veld", detail: `${where} ${p}: deze veldnaam is niet toegestaan`, path: p });
         stack.push([(v as Record<string, unknown>)[k], p]);
       }
@@ -114,7 +130,14 @@ export class BodyProblem extends Error {
 export function parseJsonBody(text: string): unknown {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.trim() === "")
-    throw new BodyProblem([{ code: "invalid-input", title: "Lege inhoud", detail: "de inhoud van het verzoek is leeg, maar het content-type zegt JSON; stuur een JSON-object of laat het content-type weg", path: "body" }]);
+    throw new BodyProblem([
+      {
+        code: "invalid-input",
+        title: "Lege inhoud",
+        detail: "de inhoud van het verzoek is leeg, maar het content-type zegt JSON; stuur een JSON-object of laat het content-type weg",
+        path: "body",
+      },
+    ]);
   let value: unknown;
   try {
     value = JSON.parse(t);

@@ -71,13 +71,28 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
     routerOptions: { ignoreTrailingSlash: true },
     // a URL Fastify cannot decode is answered in Dutch, without echoing it
     frameworkErrors: (err, _req, reply) =>
-      sendProblems(reply, [frameworkProblem(err as { code?: string; statusCode?: number }) ?? { code: "invalid-input", title: "Ongeldig verzoek", detail: "het verzoek kon niet worden gelezen" }]),
+      sendProblems(reply, [
+        frameworkProblem(err as { code?: string; statusCode?: number }) ?? {
+          code: "invalid-input",
+          title: "Ongeldig verzoek",
+          detail: "het verzoek kon niet worden gelezen",
+        },
+      ]),
   });
 
   if (opts.logger) {
     const write = opts.requestLog ?? ((line: string) => process.stdout.write(`${line}\n`));
     app.addHook("onResponse", async (req, reply) => {
-      write(JSON.stringify({ level: "info", time: new Date().toISOString(), method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }));
+      write(
+        JSON.stringify({
+          level: "info",
+          time: new Date().toISOString(),
+          method: req.method,
+          route: req.routeOptions.url ?? null,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        }),
+      );
     });
   }
 
@@ -98,7 +113,9 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
     const problems = [
       ...parameterCharacterProblems(req.params, "padparameter"),
       ...parameterCharacterProblems(req.query, "parameter"),
-      ...(body !== undefined && body !== null && !Buffer.isBuffer(body) && (typeof body === "object" || typeof body === "string") ? bodyCharacterProblems(body) : []),
+      ...(body !== undefined && body !== null && !Buffer.isBuffer(body) && (typeof body === "object" || typeof body === "string")
+        ? bodyCharacterProblems(body)
+        : []),
     ];
     if (problems.length) return sendProblems(reply, problems, req.url);
   });
@@ -115,7 +132,13 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
     // the web application's own routes (/producten/…) get its index.html, never cached so a new build is picked up;
     // the API and missing files (/assets/…, a static file extension) answer problem+json; product ids contain dots
     const path = pathOf(req.url);
-    if (web && req.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/") && !/\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|xml|webmanifest)$/i.test(path))
+    if (
+      web &&
+      req.method === "GET" &&
+      !path.startsWith("/api/") &&
+      !path.startsWith("/assets/") &&
+      !/\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|xml|webmanifest)$/i.test(path)
+    )
       return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html", { cacheControl: false });
     const shown = maskDigits(path.length > 60 ? `${path.slice(0, 59)}…` : path);
     return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${shown}` }], maskDigits(path));

@@ -43,7 +43,15 @@ export class AccessGate {
   ) {}
 
   /** The local command line: trusted (no policy check) but logged like any other access to personal data. */
-  async runTrusted<T>(actor: string, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+  async runTrusted<T>(
+    actor: string,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    work: () => Promise<T>,
+    subjects?: SubjectsOf<T>,
+  ): Promise<Result<T>> {
     const value = await work();
     if (logged[resource])
       await this.log.append({

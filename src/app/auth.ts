@@ -49,7 +49,13 @@ export interface LoginAttemptRepository {
    * Reads the account's state (failures since `since`), lets `fn` decide, and records the attempt with the outcome
    * `fn` names ("failure" until the password is proven right), with no other attempt of that account in between.
    */
-  decide<D extends { record: AttemptOutcome }>(username: string, address: string, at: string, since: string, fn: (s: AttemptState) => D): Promise<D & { id: number; state: AttemptState }>;
+  decide<D extends { record: AttemptOutcome }>(
+    username: string,
+    address: string,
+    at: string,
+    since: string,
+    fn: (s: AttemptState) => D,
+  ): Promise<D & { id: number; state: AttemptState }>;
   markSuccess(id: number): Promise<void>;
   lock(username: string, address: string, at: string): Promise<void>;
   unlock(username: string, by: string, at: string): Promise<void>;
@@ -133,12 +139,24 @@ export class AuthService {
       return {
         ok: false,
         retryAfterSeconds: d.decision.retryAfterSeconds,
-        problems: [{ code: "too-many-requests", title: "Te veel pogingen", detail: `te veel mislukte pogingen vanaf dit adres; probeer het over ${seconds(d.decision.retryAfterSeconds)} opnieuw` }],
+        problems: [
+          {
+            code: "too-many-requests",
+            title: "Te veel pogingen",
+            detail: `te veel mislukte pogingen vanaf dit adres; probeer het over ${seconds(d.decision.retryAfterSeconds)} opnieuw`,
+          },
+        ],
       };
     if (d.decision.kind === "locked")
       return {
         ok: false,
-        problems: [{ code: "too-many-requests", title: "Account geblokkeerd", detail: "dit account is geblokkeerd na te veel mislukte aanmeldpogingen; vraag de beheerder de blokkade op te heffen" }],
+        problems: [
+          {
+            code: "too-many-requests",
+            title: "Account geblokkeerd",
+            detail: "dit account is geblokkeerd na te veel mislukte aanmeldpogingen; vraag de beheerder de blokkade op te heffen",
+          },
+        ],
       };
     const user = username ? await this.users.get(username) : null;
     // verify against a dummy hash when the user does not exist, so timing does not reveal which usernames exist
@@ -166,13 +184,20 @@ export class AuthService {
     const username = usernameRaw.trim().toLowerCase();
     const locked = (await this.attempts.locked()).some((x) => x.username === username);
     if (!locked && !(await this.users.get(username)))
-      return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username.slice(0, 60)}`, path: "username" }] };
+      return {
+        ok: false,
+        problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username.slice(0, 60)}`, path: "username" }],
+      };
     if (locked) await this.attempts.unlock(username, by, this.clock.now());
     return { ok: true, value: { username, wasLocked: locked } };
   }
 
   /** The sign-in attempts, newest first, and the accounts locked now (for the beheerder). */
-  async loginAttempts(filter: { username?: string | undefined; limit: number; offset?: number | undefined }): Promise<{ items: LoginAttempt[]; locked: LockedAccount[] }> {
+  async loginAttempts(filter: {
+    username?: string | undefined;
+    limit: number;
+    offset?: number | undefined;
+  }): Promise<{ items: LoginAttempt[]; locked: LockedAccount[] }> {
     const username = filter.username?.trim().toLowerCase();
     return { items: await this.attempts.list({ ...filter, username: username || undefined }), locked: await this.attempts.locked() };
   }
@@ -214,7 +239,10 @@ export class AuthService {
     const tp = tenantProblem(u.role, tenant);
     if (tp) return { ok: false, problems: [invalid(tp, tenant ? "role" : u.role === "aanbieder" ? "agbCode" : "gemeentecode")] };
     if (await this.users.get(u.username))
-      return { ok: false, problems: [{ code: "duplicate-key", title: "Gebruiker bestaat al", detail: `gebruikersnaam ${u.username} is al in gebruik`, path: "username" }] };
+      return {
+        ok: false,
+        problems: [{ code: "duplicate-key", title: "Gebruiker bestaat al", detail: `gebruikersnaam ${u.username} is al in gebruik`, path: "username" }],
+      };
     const stored: StoredUser = {
       username: u.username,
       displayName: u.displayName,

@@ -107,7 +107,13 @@ export interface CareRepository {
   insertClient(c: Omit<ClientRecord, "id">, at: string): Promise<ClientRecord>;
   client(id: number): Promise<ClientRecord | null>;
   clientByBsn(gemeentecode: string, bsn: string): Promise<ClientRecord | null>;
-  clients(filter: { gemeentecode?: string | undefined; agbCode?: string | undefined; q?: string | undefined; limit: number; offset: number }): Promise<{ total: number; items: ClientRecord[] }>;
+  clients(filter: {
+    gemeentecode?: string | undefined;
+    agbCode?: string | undefined;
+    q?: string | undefined;
+    limit: number;
+    offset: number;
+  }): Promise<{ total: number; items: ClientRecord[] }>;
   insertBeschikking(b: Omit<BeschikkingRecord, "id">): Promise<BeschikkingRecord>;
   beschikkingen(clientId: number): Promise<BeschikkingRecord[]>;
   beschikkingnummerExists(gemeentecode: string, nummer: string): Promise<boolean>;
@@ -124,7 +130,11 @@ export interface CareRepository {
   declaraties(filter: { gemeentecode?: string | undefined; agbCode?: string | undefined; limit: number }): Promise<StoredDeclaratie[]>;
   /** the state to check a declaratie against: the toewijzingen, references and sums it touches */
   ledgerFor(d: Declaratie, views: (t: ToewijzingRecord, bsn: string) => ToewijzingView): Promise<import("../domain/billing/check.ts").BillingLedger>;
-  storeDeclaratie(d: Declaratie, result: DeclaratieResult, meta: { contentHash: string; receivedAt: string; demo: boolean; clientIds: Map<string, number> }): Promise<void>;
+  storeDeclaratie(
+    d: Declaratie,
+    result: DeclaratieResult,
+    meta: { contentHash: string; receivedAt: string; demo: boolean; clientIds: Map<string, number> },
+  ): Promise<void>;
   prestaties(agbCode: string, wet: Wet, nummer: string): Promise<StoredPrestatie[]>;
   /** the clients (by id) whose prestaties these declaraties hold, for the access log */
   clientIdsOfDeclaraties(keys: { agbCode: string; wet: Wet; declaratienummer: string }[]): Promise<number[]>;

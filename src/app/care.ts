@@ -26,8 +26,10 @@ const invalid = (error: z.ZodError, title: string): Problem[] =>
 const notFound = (detail: string): Problem[] => [{ code: "not-found", title: "Niet gevonden", detail }];
 type CareResource = Extract<Resource, "client" | "beschikking" | "toewijzing" | "declaratie">;
 const noClient = (id: number) => notFound(`geen cliënt ${id}`);
-const noToewijzing = (k: { gemeentecode: string; wet: string; toewijzingnummer: string }) => notFound(`geen toewijzing ${excerpt(k.toewijzingnummer)} van gemeente ${excerpt(k.gemeentecode)} (${excerpt(k.wet)})`);
-const noDeclaratie = (k: { agbCode: string; wet: string; declaratienummer: string }) => notFound(`geen declaratie ${excerpt(k.declaratienummer)} van aanbieder ${excerpt(k.agbCode)} (${excerpt(k.wet)})`);
+const noToewijzing = (k: { gemeentecode: string; wet: string; toewijzingnummer: string }) =>
+  notFound(`geen toewijzing ${excerpt(k.toewijzingnummer)} van gemeente ${excerpt(k.gemeentecode)} (${excerpt(k.wet)})`);
+const noDeclaratie = (k: { agbCode: string; wet: string; declaratienummer: string }) =>
+  notFound(`geen declaratie ${excerpt(k.declaratienummer)} van aanbieder ${excerpt(k.agbCode)} (${excerpt(k.wet)})`);
 /** At most 30 characters of what a caller sent, for a message. */
 const excerpt = (v: string) => (v.length > 30 ? `${v.slice(0, 30)}…` : v);
 
@@ -56,7 +58,10 @@ export const ClientInput = z
     naam: z.string().trim().min(1).max(200).optional(),
     naamdelen: z
       .object({
-        voorletters: z.string().regex(/^[a-zA-Z\u00C0-\u1EF3]{1,6}$/u, "voorletters: 1 tot 6 letters, zonder punten").optional(),
+        voorletters: z
+          .string()
+          .regex(/^[a-zA-Z\u00C0-\u1EF3]{1,6}$/u, "voorletters: 1 tot 6 letters, zonder punten")
+          .optional(),
         voornamen: z.string().trim().min(1).max(200).optional(),
         voorvoegsel: z.string().trim().min(1).max(10).optional(),
         achternaam: z.string().trim().min(1).max(200),
@@ -65,7 +70,15 @@ export const ClientInput = z
       .strict()
       .optional(),
     adres: z
-      .object({ straat: z.string().max(200).optional(), huisnummer: z.string().max(20).optional(), postcode: z.string().regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, "een postcode is 4 cijfers en 2 hoofdletters").optional(), plaats: z.string().max(100).optional() })
+      .object({
+        straat: z.string().max(200).optional(),
+        huisnummer: z.string().max(20).optional(),
+        postcode: z
+          .string()
+          .regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, "een postcode is 4 cijfers en 2 hoofdletters")
+          .optional(),
+        plaats: z.string().max(100).optional(),
+      })
       .strict()
       .default({}),
   })
@@ -85,13 +98,14 @@ export const GrantInput = z
     verwijzer: Verwijzer.nullable().default(null),
     producten: z.array(ProposedProduct.and(z.object({ aanbieder: AgbCode }))).min(1, "een beschikking kent minstens één product"),
     /** an explicit override of findings of kind "oordeel", with the professional's motivation */
-    override: z.object({ motivering: z.string().trim().min(10, "motiveer de afwijking in minstens 10 tekens").max(2000) }).strict().optional(),
+    override: z
+      .object({ motivering: z.string().trim().min(10, "motiveer de afwijking in minstens 10 tekens").max(2000) })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export const EventInput = z
-  .object({ event: z.enum(events), datum: IsoDateString, reden: RedenWijziging.optional() })
-  .strict();
+export const EventInput = z.object({ event: z.enum(events), datum: IsoDateString, reden: RedenWijziging.optional() }).strict();
 
 /** Who may report which lifecycle event: the aanbieder reports start and stop, the gemeente changes the toewijzing. */
 export const eventRoles: Record<ToewijzingEvent, Role[]> = {
@@ -136,7 +150,11 @@ export async function toetsBeschikking(catalogue: CatalogueService, raw: unknown
   const parsed = GrantProposal.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: invalid(parsed.error, "Ongeldige beschikking") };
   const all = await catalogue.all(parsed.data.peildatum);
-  const validity = await productValidity(catalogue, parsed.data.producten.map((p) => p.productId), all);
+  const validity = await productValidity(
+    catalogue,
+    parsed.data.producten.map((p) => p.productId),
+    all,
+  );
   return { ok: true, value: checkGrant(all, parsed.data, validity) };
 }
 
@@ -144,7 +162,11 @@ export async function toetsBeschikking(catalogue: CatalogueService, raw: unknown
  * For the products a proposal names that are not in force on the catalogue's date: the nearest other version (the
  * next one, else the last one), so the check can say from or until when the product applies. At most 20 look-ups.
  */
-export async function productValidity(catalogue: CatalogueService, ids: string[], inForce: { asOf: string; products: Product[] }): Promise<Map<string, ProductValidity>> {
+export async function productValidity(
+  catalogue: CatalogueService,
+  ids: string[],
+  inForce: { asOf: string; products: Product[] },
+): Promise<Map<string, ProductValidity>> {
   const known = new Set(inForce.products.map((p) => p.id));
   const out = new Map<string, ProductValidity>();
   for (const id of [...new Set(ids)].filter((i) => !known.has(i)).slice(0, 20)) {
@@ -153,7 +175,8 @@ export async function productValidity(catalogue: CatalogueService, ids: string[]
     const last = versions.filter((v) => v.validTo !== null && v.validTo < inForce.asOf).sort((a, b) => b.validTo!.localeCompare(a.validTo!))[0];
     const v = next ?? last;
     const p = v ? await catalogue.product(id, v.validFrom) : null;
-    if (v && p) out.set(id, { name: p.product.name, productenboekId: p.product.productenboekId, validFrom: v.validFrom, validTo: v.validTo, asOf: inForce.asOf });
+    if (v && p)
+      out.set(id, { name: p.product.name, productenboekId: p.product.productenboekId, validFrom: v.validFrom, validTo: v.validTo, asOf: inForce.asOf });
   }
   return out;
 }
@@ -202,17 +225,44 @@ export class CareService {
     const parsed = ClientInput.safeParse(raw);
     if (!parsed.success) return { ok: false, problems: invalid(parsed.error, "Ongeldige cliënt") };
     const c = parsed.data;
-    return this.guard(actor, "client", "write", { gemeentecode: c.gemeente }, ctx, async () => {
-      if (await this.repo.clientByBsn(c.gemeente, c.bsn)) return null;
-      return this.repo.insertClient(
-        { gemeentecode: c.gemeente, bsn: c.bsn, geboortedatum: c.geboortedatum, naam: c.naam ?? displayName(c.naamdelen!), naamdelen: c.naamdelen ?? null, adres: c.adres, demo },
-        this.clock.now(),
-      );
-    }, (r) => (r ? { clientIds: [r.id] } : { filter: "bsn-zoekopdracht", count: 1 })).then((r) => (r.ok && r.value === null ? { ok: false, problems: conflict(`deze gemeente kent al een cliënt met BSN ${maskBsn(c.bsn)}`, "bsn") } : (r as Result<ClientRecord>)));
+    return this.guard(
+      actor,
+      "client",
+      "write",
+      { gemeentecode: c.gemeente },
+      ctx,
+      async () => {
+        if (await this.repo.clientByBsn(c.gemeente, c.bsn)) return null;
+        return this.repo.insertClient(
+          {
+            gemeentecode: c.gemeente,
+            bsn: c.bsn,
+            geboortedatum: c.geboortedatum,
+            naam: c.naam ?? displayName(c.naamdelen!),
+            naamdelen: c.naamdelen ?? null,
+            adres: c.adres,
+            demo,
+          },
+          this.clock.now(),
+        );
+      },
+      (r) => (r ? { clientIds: [r.id] } : { filter: "bsn-zoekopdracht", count: 1 }),
+    ).then((r) =>
+      r.ok && r.value === null
+        ? { ok: false, problems: conflict(`deze gemeente kent al een cliënt met BSN ${maskBsn(c.bsn)}`, "bsn") }
+        : (r as Result<ClientRecord>),
+    );
   }
 
   /** Asks the policy only (logged when refused) so that nothing is read for a caller who may not. */
-  private async precheck(actor: Actor, resource: CareResource, action: Action, target: Target, ctx: AccessContext, subjects?: Partial<AccessSubject>): Promise<{ ok: false; problems: Problem[] } | null> {
+  private async precheck(
+    actor: Actor,
+    resource: CareResource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    subjects?: Partial<AccessSubject>,
+  ): Promise<{ ok: false; problems: Problem[] } | null> {
     if (actor.kind === "cli") return null;
     const d = authorize(actor.principal, resource, action, target);
     if (d.allowed) return null;
@@ -225,7 +275,15 @@ export class CareService {
    * that does not exist (404, the same body), so nobody learns that another tenant's record exists; the refusal is
    * still logged as refused. A role that may never do this gets 403 whatever the key (that tells nothing).
    */
-  private async hidden(actor: Actor, resource: CareResource, action: Action, target: Target, ctx: AccessContext, missing: Problem[], subjects?: Partial<AccessSubject>): Promise<{ ok: false; problems: Problem[] } | null> {
+  private async hidden(
+    actor: Actor,
+    resource: CareResource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    missing: Problem[],
+    subjects?: Partial<AccessSubject>,
+  ): Promise<{ ok: false; problems: Problem[] } | null> {
     const denied = await this.precheck(actor, resource, action, target, ctx, subjects);
     if (!denied || actor.kind === "cli") return denied;
     const role = actor.principal?.role;
@@ -244,13 +302,27 @@ export class CareService {
    * The clients the caller may see, by name or BSN (a BSN search arrives in a POST body, never in a URL). The access
    * log names the clients returned and the filter — for a BSN search "bsn-zoekopdracht", never the number.
    */
-  async clients(actor: Actor, q: { q?: string | undefined; page?: number | undefined }, ctx: AccessContext): Promise<Result<{ total: number; items: ClientRecord[] }>> {
+  async clients(
+    actor: Actor,
+    q: { q?: string | undefined; page?: number | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<{ total: number; items: ClientRecord[] }>> {
     const tenant = this.tenantOf(actor);
     const target: Target = { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null };
     const page = Math.max(1, q.page ?? 1);
     const text = q.q?.trim() || undefined;
     if (text !== undefined && CONTROL_CHARACTER.test(text))
-      return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige zoekopdracht", detail: "de zoekopdracht bevat een stuurteken (zoals U+0000); alleen gewone tekens zijn toegestaan", path: "q" }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            code: "invalid-parameter",
+            title: "Ongeldige zoekopdracht",
+            detail: "de zoekopdracht bevat een stuurteken (zoals U+0000); alleen gewone tekens zijn toegestaan",
+            path: "q",
+          },
+        ],
+      };
     const bsn = text !== undefined && looksLikeBsn(text);
     // a BSN as typed: spaces and dots between the digits are left out, an 8-digit BSN gets its leading zero
     const search = bsn && /^[0-9 .]+$/.test(text) ? text.replace(/[ .]/g, "").padStart(9, "0") : text;
@@ -269,24 +341,41 @@ export class CareService {
   async clientOverview(actor: Actor, id: number, ctx: AccessContext): Promise<Result<ClientOverview>> {
     const c = await this.repo.client(id);
     if (!c) {
-      const denied = await this.precheck(actor, "client", "read", { gemeentecode: this.tenantOf(actor).gemeentecode ?? null, agbCode: this.tenantOf(actor).agbCode ?? null }, ctx);
+      const denied = await this.precheck(
+        actor,
+        "client",
+        "read",
+        { gemeentecode: this.tenantOf(actor).gemeentecode ?? null, agbCode: this.tenantOf(actor).agbCode ?? null },
+        ctx,
+      );
       return denied ?? { ok: false, problems: noClient(id) };
     }
     const target = await this.clientTarget(actor, c);
     const hidden = await this.hidden(actor, "client", "read", target, ctx, noClient(id), { clientIds: [c.id] });
     if (hidden) return hidden;
-    return this.guard(actor, "client", "read", target, ctx, async () => {
-      const own = this.tenantOf(actor).agbCode;
-      const products = await this.products();
-      const toewijzingen = (await this.repo.toewijzingen({ clientId: c.id, ...(own ? { agbCode: own } : {}) })).map((t) => ({ ...t, productNaam: products.get(t.productId)?.name ?? null }));
-      // an aanbieder sees the beschikking products it was assigned, not the rest of the client's decisions
-      const beschikkingen = own
-        ? (await this.repo.beschikkingen(c.id))
-            .filter((b) => b.producten.some((p) => p.aanbieder === own))
-            .map((b) => ({ ...b, producten: b.producten.filter((p) => p.aanbieder === own), bevindingen: [], override: null }))
-        : await this.repo.beschikkingen(c.id);
-      return { client: c, beschikkingen, toewijzingen };
-    }, (o) => ({ clientIds: [c.id], records: [...o.beschikkingen.map(recordIds.beschikking), ...o.toewijzingen.map(recordIds.toewijzing)] }));
+    return this.guard(
+      actor,
+      "client",
+      "read",
+      target,
+      ctx,
+      async () => {
+        const own = this.tenantOf(actor).agbCode;
+        const products = await this.products();
+        const toewijzingen = (await this.repo.toewijzingen({ clientId: c.id, ...(own ? { agbCode: own } : {}) })).map((t) => ({
+          ...t,
+          productNaam: products.get(t.productId)?.name ?? null,
+        }));
+        // an aanbieder sees the beschikking products it was assigned, not the rest of the client's decisions
+        const beschikkingen = own
+          ? (await this.repo.beschikkingen(c.id))
+              .filter((b) => b.producten.some((p) => p.aanbieder === own))
+              .map((b) => ({ ...b, producten: b.producten.filter((p) => p.aanbieder === own), bevindingen: [], override: null }))
+          : await this.repo.beschikkingen(c.id);
+        return { client: c, beschikkingen, toewijzingen };
+      },
+      (o) => ({ clientIds: [c.id], records: [...o.beschikkingen.map(recordIds.beschikking), ...o.toewijzingen.map(recordIds.toewijzing)] }),
+    );
   }
 
   /**
@@ -294,7 +383,11 @@ export class CareService {
    * kind "oordeel" refuse it unless the toegang user overrides them with a motivation (stored and logged). On success
    * one toewijzing per product is created with a new ToewijzingNummer (unique per gemeente per law), in one transaction.
    */
-  async grant(actor: Actor, raw: unknown, ctx: AccessContext): Promise<Result<{ beschikking: BeschikkingRecord; toewijzingen: ToewijzingRecord[]; verdict: GrantVerdict }>> {
+  async grant(
+    actor: Actor,
+    raw: unknown,
+    ctx: AccessContext,
+  ): Promise<Result<{ beschikking: BeschikkingRecord; toewijzingen: ToewijzingRecord[]; verdict: GrantVerdict }>> {
     const parsed = GrantInput.safeParse(raw);
     if (!parsed.success) {
       const denied = await this.precheck(actor, "beschikking", "write", { gemeentecode: this.tenantOf(actor).gemeentecode ?? null }, ctx);
@@ -302,7 +395,15 @@ export class CareService {
     }
     const g = parsed.data;
     const client = await this.repo.client(g.clientId);
-    const denied = await this.hidden(actor, "beschikking", "write", { gemeentecode: client?.gemeentecode ?? this.tenantOf(actor).gemeentecode ?? null }, ctx, noClient(g.clientId), client ? { clientIds: [client.id] } : undefined);
+    const denied = await this.hidden(
+      actor,
+      "beschikking",
+      "write",
+      { gemeentecode: client?.gemeentecode ?? this.tenantOf(actor).gemeentecode ?? null },
+      ctx,
+      noClient(g.clientId),
+      client ? { clientIds: [client.id] } : undefined,
+    );
     if (denied) return denied;
     if (!client) return { ok: false, problems: noClient(g.clientId) };
     const today = this.clock.today();
@@ -310,18 +411,36 @@ export class CareService {
     for (const [i, p] of g.producten.entries()) {
       const product = products.get(p.productId);
       if (product && product.law !== g.wet)
-        return { ok: false, problems: [{ code: "invalid-input", title: "Ongeldige beschikking", detail: `product ${p.productId} hoort bij ${product.law}, de beschikking bij ${g.wet}`, path: `producten.${i}.productId` }] };
+        return {
+          ok: false,
+          problems: [
+            {
+              code: "invalid-input",
+              title: "Ongeldige beschikking",
+              detail: `product ${p.productId} hoort bij ${product.law}, de beschikking bij ${g.wet}`,
+              path: `producten.${i}.productId`,
+            },
+          ],
+        };
     }
     const running = (await this.repo.toewijzingen({ clientId: client.id })).filter((t) => t.status !== "verwijderd" && t.status !== "ingetrokken");
     const inForce = await this.catalogue.all(today);
-    const verdict = checkGrant(inForce, {
-      gemeente: client.gemeentecode,
-      peildatum: g.afgiftedatum,
-      client: { geboortedatum: client.geboortedatum },
-      ...(g.verwijzer ? { verwijzer: g.verwijzer } : {}),
-      producten: g.producten.map(({ aanbieder: _a, ...p }) => p),
-      lopend: running.map((t) => ({ productId: t.productId, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum })),
-    }, await productValidity(this.catalogue, g.producten.map((p) => p.productId), inForce));
+    const verdict = checkGrant(
+      inForce,
+      {
+        gemeente: client.gemeentecode,
+        peildatum: g.afgiftedatum,
+        client: { geboortedatum: client.geboortedatum },
+        ...(g.verwijzer ? { verwijzer: g.verwijzer } : {}),
+        producten: g.producten.map(({ aanbieder: _a, ...p }) => p),
+        lopend: running.map((t) => ({ productId: t.productId, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum })),
+      },
+      await productValidity(
+        this.catalogue,
+        g.producten.map((p) => p.productId),
+        inForce,
+      ),
+    );
     const fouten = verdict.bevindingen.filter((f) => f.severity === "fout");
     const oordelen = verdict.bevindingen.filter((f) => f.severity === "oordeel");
     const refuse = (detail: string): Result<never> => ({
@@ -331,75 +450,109 @@ export class CareService {
     if (fouten.length) return refuse(fouten.map((f) => `${f.productId}: ${f.message}`).join("; "));
     if (oordelen.length && !g.override)
       return refuse(`een professioneel oordeel is nodig (motiveer een afwijking): ${oordelen.map((f) => `${f.productId}: ${f.message}`).join("; ")}`);
-    if (oordelen.length && actor.kind === "user" && actor.principal?.role !== "toegang") return refuse("alleen de toegang kan een oordeel onderbouwd doorzetten");
+    if (oordelen.length && actor.kind === "user" && actor.principal?.role !== "toegang")
+      return refuse("alleen de toegang kan een oordeel onderbouwd doorzetten");
     const ingangsdatum = g.producten.map((p) => p.ingangsdatum).reduce(minDate);
     const einddatum = g.producten.map((p) => p.einddatum).reduce(maxDate);
     const by = actor.kind === "user" ? (actor.principal?.username ?? "onbekend") : "kader-cli";
-    return this.guard(actor, "beschikking", "write", { gemeentecode: client.gemeentecode }, { ...ctx, purpose: oordelen.length ? `${ctx.purpose} (met onderbouwde afwijking)` : ctx.purpose }, () =>
-      this.repo.transaction(async (tx) => {
-        if (await tx.beschikkingnummerExists(client.gemeentecode, g.beschikkingnummer)) return null;
-        const beschikking = await tx.insertBeschikking({
-          gemeentecode: client.gemeentecode,
-          clientId: client.id,
-          wet: g.wet,
-          beschikkingnummer: g.beschikkingnummer,
-          afgiftedatum: g.afgiftedatum,
-          ingangsdatum,
-          einddatum,
-          verwijzer: g.verwijzer,
-          producten: g.producten,
-          bevindingen: verdict.bevindingen,
-          override: oordelen.length && g.override ? { motivering: g.override.motivering, door: by, op: this.clock.now() } : null,
-          createdBy: by,
-          createdAt: this.clock.now(),
-        });
-        const toewijzingen: ToewijzingRecord[] = [];
-        for (const p of g.producten) {
-          const product = products.get(p.productId)!;
-          const t: ToewijzingRecord = {
+    return this.guard(
+      actor,
+      "beschikking",
+      "write",
+      { gemeentecode: client.gemeentecode },
+      { ...ctx, purpose: oordelen.length ? `${ctx.purpose} (met onderbouwde afwijking)` : ctx.purpose },
+      () =>
+        this.repo.transaction(async (tx) => {
+          if (await tx.beschikkingnummerExists(client.gemeentecode, g.beschikkingnummer)) return null;
+          const beschikking = await tx.insertBeschikking({
             gemeentecode: client.gemeentecode,
-            wet: g.wet,
-            toewijzingnummer: await tx.nextToewijzingnummer(client.gemeentecode, g.wet),
-            beschikkingId: beschikking.id,
             clientId: client.id,
-            agbCode: p.aanbieder,
-            productId: p.productId,
-            productcategorie: product.productcategorie,
-            productcode: product.productcode,
-            eenheid: p.budget !== null ? "83" : (p.eenheid ?? "04"),
-            frequentie: p.frequentie,
-            omvang: p.volume,
-            budgetCents: p.budget,
-            toewijzingsdatum: g.afgiftedatum,
-            ingangsdatum: p.ingangsdatum,
-            einddatum: p.einddatum,
-            status: "toegewezen",
-            redenWijziging: null,
-            startdatum: null,
-            gedeclareerdTot: null,
-            geleverd: [],
-          };
-          await tx.insertToewijzing(t, this.clock.now());
-          toewijzingen.push(t);
-        }
-        return { beschikking, toewijzingen, verdict };
-      }),
+            wet: g.wet,
+            beschikkingnummer: g.beschikkingnummer,
+            afgiftedatum: g.afgiftedatum,
+            ingangsdatum,
+            einddatum,
+            verwijzer: g.verwijzer,
+            producten: g.producten,
+            bevindingen: verdict.bevindingen,
+            override: oordelen.length && g.override ? { motivering: g.override.motivering, door: by, op: this.clock.now() } : null,
+            createdBy: by,
+            createdAt: this.clock.now(),
+          });
+          const toewijzingen: ToewijzingRecord[] = [];
+          for (const p of g.producten) {
+            const product = products.get(p.productId)!;
+            const t: ToewijzingRecord = {
+              gemeentecode: client.gemeentecode,
+              wet: g.wet,
+              toewijzingnummer: await tx.nextToewijzingnummer(client.gemeentecode, g.wet),
+              beschikkingId: beschikking.id,
+              clientId: client.id,
+              agbCode: p.aanbieder,
+              productId: p.productId,
+              productcategorie: product.productcategorie,
+              productcode: product.productcode,
+              eenheid: p.budget !== null ? "83" : (p.eenheid ?? "04"),
+              frequentie: p.frequentie,
+              omvang: p.volume,
+              budgetCents: p.budget,
+              toewijzingsdatum: g.afgiftedatum,
+              ingangsdatum: p.ingangsdatum,
+              einddatum: p.einddatum,
+              status: "toegewezen",
+              redenWijziging: null,
+              startdatum: null,
+              gedeclareerdTot: null,
+              geleverd: [],
+            };
+            await tx.insertToewijzing(t, this.clock.now());
+            toewijzingen.push(t);
+          }
+          return { beschikking, toewijzingen, verdict };
+        }),
       (r) => ({ clientIds: [client.id], records: r ? [recordIds.beschikking(r.beschikking), ...r.toewijzingen.map(recordIds.toewijzing)] : [] }),
-    ).then((r) => (r.ok && r.value === null ? { ok: false, problems: conflict(`beschikkingnummer ${g.beschikkingnummer} bestaat al in deze gemeente`, "beschikkingnummer") } : (r as Result<{ beschikking: BeschikkingRecord; toewijzingen: ToewijzingRecord[]; verdict: GrantVerdict }>)));
+    ).then((r) =>
+      r.ok && r.value === null
+        ? { ok: false, problems: conflict(`beschikkingnummer ${g.beschikkingnummer} bestaat al in deze gemeente`, "beschikkingnummer") }
+        : (r as Result<{ beschikking: BeschikkingRecord; toewijzingen: ToewijzingRecord[]; verdict: GrantVerdict }>),
+    );
   }
 
-  async toewijzingen(actor: Actor, filter: { status?: string | undefined }, ctx: AccessContext): Promise<Result<(ToewijzingRecord & { productNaam: string | null })[]>> {
+  async toewijzingen(
+    actor: Actor,
+    filter: { status?: string | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<(ToewijzingRecord & { productNaam: string | null })[]>> {
     const tenant = this.tenantOf(actor);
-    const status = filter.status ? z.enum(["toegewezen", "gestart", "tijdelijk-gestopt", "gestopt", "ingetrokken", "verwijderd"]).safeParse(filter.status) : null;
-    if (status && !status.success) return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige parameter status", detail: "onbekende status", path: "status" }] };
-    return this.guard(actor, "toewijzing", "read", { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null }, ctx, async () => {
-      const products = await this.products();
-      return (await this.repo.toewijzingen({ ...tenant, status: status?.data, limit: 2000 })).map((t) => ({ ...t, productNaam: products.get(t.productId)?.name ?? null }));
-    }, (ts) => twSubject(ts, status?.data ? `status ${status.data}` : "alle toewijzingen"));
+    const status = filter.status
+      ? z.enum(["toegewezen", "gestart", "tijdelijk-gestopt", "gestopt", "ingetrokken", "verwijderd"]).safeParse(filter.status)
+      : null;
+    if (status && !status.success)
+      return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige parameter status", detail: "onbekende status", path: "status" }] };
+    return this.guard(
+      actor,
+      "toewijzing",
+      "read",
+      { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null },
+      ctx,
+      async () => {
+        const products = await this.products();
+        return (await this.repo.toewijzingen({ ...tenant, status: status?.data, limit: 2000 })).map((t) => ({
+          ...t,
+          productNaam: products.get(t.productId)?.name ?? null,
+        }));
+      },
+      (ts) => twSubject(ts, status?.data ? `status ${status.data}` : "alle toewijzingen"),
+    );
   }
 
   /** Applies a lifecycle event (start, stop, wijzigen, …) — the transition table and the retroactivity limits decide. */
-  async event(actor: Actor, key: { gemeentecode: string; wet: string; toewijzingnummer: string }, raw: unknown, ctx: AccessContext): Promise<Result<ToewijzingRecord>> {
+  async event(
+    actor: Actor,
+    key: { gemeentecode: string; wet: string; toewijzingnummer: string },
+    raw: unknown,
+    ctx: AccessContext,
+  ): Promise<Result<ToewijzingRecord>> {
     const wet = Wet.safeParse(key.wet);
     const t = wet.success ? await this.repo.toewijzing(key.gemeentecode, wet.data, key.toewijzingnummer) : null;
     const target: Target = t ? { gemeentecode: t.gemeentecode, agbCode: t.agbCode } : { gemeentecode: key.gemeentecode, agbCode: null };
@@ -410,18 +563,33 @@ export class CareService {
     if (!parsed.success) return { ok: false, problems: invalid(parsed.error, "Ongeldige gebeurtenis") };
     const e = parsed.data;
     if (actor.kind === "user" && actor.principal && !eventRoles[e.event].includes(actor.principal.role))
-      return { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: `rol ${actor.principal.role} kan deze gebeurtenis (${e.event}) niet melden` }] };
+      return {
+        ok: false,
+        problems: [{ code: "forbidden", title: "Geen toegang", detail: `rol ${actor.principal.role} kan deze gebeurtenis (${e.event}) niet melden` }],
+      };
     const next = applyEvent(t, { event: e.event, datum: e.datum, reden: e.reden }, this.clock.today());
     if (!next.ok) return next;
     const geleverd = periodsAfter(t.geleverd, e.event, e.datum);
     const updated: ToewijzingRecord = { ...t, ...next.value, geleverd, redenWijziging: e.event === "verwijderen" ? "13" : (e.reden ?? t.redenWijziging) };
     const by = actor.kind === "user" ? (actor.principal?.username ?? "onbekend") : "kader-cli";
-    return this.guard(actor, "toewijzing", "write", target, ctx, () =>
-      this.repo.transaction(async (tx) => {
-        await tx.updateToewijzing(updated, this.clock.now());
-        await tx.appendEvent(t, { event: e.event, datum: e.datum, reden: e.reden ?? (e.event === "verwijderen" ? "13" : null), byUser: by, recordedAt: this.clock.now() });
-        return updated;
-      }),
+    return this.guard(
+      actor,
+      "toewijzing",
+      "write",
+      target,
+      ctx,
+      () =>
+        this.repo.transaction(async (tx) => {
+          await tx.updateToewijzing(updated, this.clock.now());
+          await tx.appendEvent(t, {
+            event: e.event,
+            datum: e.datum,
+            reden: e.reden ?? (e.event === "verwijderen" ? "13" : null),
+            byUser: by,
+            recordedAt: this.clock.now(),
+          });
+          return updated;
+        }),
       twSubject([t]),
     );
   }
@@ -439,21 +607,49 @@ export class CareService {
   /** The work list: every open deadline of the visible toewijzingen, earliest first. */
   async worklist(actor: Actor, ctx: AccessContext): Promise<Result<WorkItem[]>> {
     const tenant = this.tenantOf(actor);
-    return this.guard(actor, "toewijzing", "read", { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null }, ctx, async () => {
-      const today = this.clock.today();
-      const products = await this.products();
-      const tws = await this.repo.toewijzingen({ ...tenant });
-      const verwijzers = new Map<number, BeschikkingRecord["verwijzer"]>();
-      for (const clientId of new Set(tws.map((t) => t.clientId))) for (const b of await this.repo.beschikkingen(clientId)) verwijzers.set(b.id, b.verwijzer);
-      const items: WorkItem[] = [];
-      for (const t of tws) {
-        const product = products.get(t.productId);
-        if (!product) continue;
-        for (const d of deadlinesFor({ product, status: t.status, toewijzingsdatum: t.toewijzingsdatum, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum, startdatum: t.startdatum, verwijzer: verwijzers.get(t.beschikkingId) ?? null }, today))
-          items.push({ ...d, toewijzingnummer: t.toewijzingnummer, gemeentecode: t.gemeentecode, wet: t.wet, agbCode: t.agbCode, clientId: t.clientId, productNaam: product.name, overdue: d.due < today });
-      }
-      return items.sort((a, b) => a.due.localeCompare(b.due) || a.toewijzingnummer.localeCompare(b.toewijzingnummer));
-    }, (items) => twSubject(items, "werklijst: open termijnen"));
+    return this.guard(
+      actor,
+      "toewijzing",
+      "read",
+      { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null },
+      ctx,
+      async () => {
+        const today = this.clock.today();
+        const products = await this.products();
+        const tws = await this.repo.toewijzingen({ ...tenant });
+        const verwijzers = new Map<number, BeschikkingRecord["verwijzer"]>();
+        for (const clientId of new Set(tws.map((t) => t.clientId))) for (const b of await this.repo.beschikkingen(clientId)) verwijzers.set(b.id, b.verwijzer);
+        const items: WorkItem[] = [];
+        for (const t of tws) {
+          const product = products.get(t.productId);
+          if (!product) continue;
+          for (const d of deadlinesFor(
+            {
+              product,
+              status: t.status,
+              toewijzingsdatum: t.toewijzingsdatum,
+              ingangsdatum: t.ingangsdatum,
+              einddatum: t.einddatum,
+              startdatum: t.startdatum,
+              verwijzer: verwijzers.get(t.beschikkingId) ?? null,
+            },
+            today,
+          ))
+            items.push({
+              ...d,
+              toewijzingnummer: t.toewijzingnummer,
+              gemeentecode: t.gemeentecode,
+              wet: t.wet,
+              agbCode: t.agbCode,
+              clientId: t.clientId,
+              productNaam: product.name,
+              overdue: d.due < today,
+            });
+        }
+        return items.sort((a, b) => a.due.localeCompare(b.due) || a.toewijzingnummer.localeCompare(b.toewijzingnummer));
+      },
+      (items) => twSubject(items, "werklijst: open termijnen"),
+    );
   }
 
   private async viewBuilder(asOf: IsoDate) {
@@ -489,7 +685,15 @@ export class CareService {
     const parsed = Declaratie.safeParse(raw, { reportInput: true });
     return parsed.success
       ? { ok: true, value: parsed.data }
-      : { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldige declaratie", detail: explainDeclaratieIssue(i, explainZodIssue), path: i.path.join(".") })) };
+      : {
+          ok: false,
+          problems: parsed.error.issues.map((i) => ({
+            code: "invalid-input" as const,
+            title: "Ongeldige declaratie",
+            detail: explainDeclaratieIssue(i, explainZodIssue),
+            path: i.path.join("."),
+          })),
+        };
   }
 
   /** One declaratie (JSON, a 323 message): `submitDeclaraties` with a file of one. */
@@ -524,7 +728,12 @@ export class CareService {
         if (!denied) continue;
         if (denied.problems.some((p) => p.code === "unauthorized")) return denied;
         const label = headLabel(heads[i]!);
-        refused.push(...where(denied.problems.map((p) => ({ ...p, detail: `${label}${p.detail}` })), i));
+        refused.push(
+          ...where(
+            denied.problems.map((p) => ({ ...p, detail: `${label}${p.detail}` })),
+            i,
+          ),
+        );
       }
       if (refused.length) return { ok: false, problems: refused };
     }
@@ -544,7 +753,9 @@ export class CareService {
     for (const d of parsed) if (!views.has(d.periode.begindatum)) views.set(d.periode.begindatum, await this.viewBuilder(d.periode.begindatum));
     const touched: number[][] = [];
     const runAll = async (tx: CareRepository): Promise<DeclaratieAnswer[]> => {
-      if (store) for (const key of [...new Set(parsed.map((d) => `${d.aanbieder}|${d.wet}`))].sort()) await tx.lockAanbieder(key.split("|")[0]!, key.split("|")[1] as Wet);
+      if (store)
+        for (const key of [...new Set(parsed.map((d) => `${d.aanbieder}|${d.wet}`))].sort())
+          await tx.lockAanbieder(key.split("|")[0]!, key.split("|")[1] as Wet);
       const answers: DeclaratieAnswer[] = [];
       let done = 0;
       for (const [i, d] of parsed.entries()) {
@@ -574,7 +785,12 @@ export class CareService {
         g.target,
         ctx,
         async () => (answers ??= await (store ? this.repo.transaction(runAll) : runAll(this.repo))),
-        () => ({ clientIds: g.indexes.flatMap((i) => touched[i] ?? []), records: g.indexes.map((i) => recordIds.declaratie({ agbCode: parsed[i]!.aanbieder, wet: parsed[i]!.wet, declaratienummer: parsed[i]!.declaratienummer })) }),
+        () => ({
+          clientIds: g.indexes.flatMap((i) => touched[i] ?? []),
+          records: g.indexes.map((i) =>
+            recordIds.declaratie({ agbCode: parsed[i]!.aanbieder, wet: parsed[i]!.wet, declaratienummer: parsed[i]!.declaratienummer }),
+          ),
+        }),
       );
       if (!r.ok) return r;
     }
@@ -582,7 +798,12 @@ export class CareService {
   }
 
   /** Checks one declaratie inside the file's transaction and stores it with its answer (unless rejected as a whole). */
-  private async answerDeclaratie(tx: CareRepository, d: Declaratie, views: (t: ToewijzingRecord, bsn: string) => ToewijzingView, o: { store: boolean; demo: boolean; clients: (ids: number[]) => void }): Promise<DeclaratieAnswer> {
+  private async answerDeclaratie(
+    tx: CareRepository,
+    d: Declaratie,
+    views: (t: ToewijzingRecord, bsn: string) => ToewijzingView,
+    o: { store: boolean; demo: boolean; clients: (ids: number[]) => void },
+  ): Promise<DeclaratieAnswer> {
     const hash = contentHash(d);
     const existing = await tx.declaratie(d.aanbieder, d.wet, d.declaratienummer);
     if (existing && existing.contentHash === hash) {
@@ -591,7 +812,19 @@ export class CareService {
     }
     const ledger = await tx.ledgerFor(d, views);
     const result = checkDeclaratie(d, ledger);
-    const meta = { agbCode: d.aanbieder, wet: d.wet, declaratienummer: d.declaratienummer, gemeentecode: d.gemeente, periodeBegin: d.periode.begindatum, periodeEind: d.periode.einddatum, dagtekening: d.dagtekening, ingediend: result.ingediend, toegekend: result.toegekend, receivedAt: this.clock.now(), demo: o.demo };
+    const meta = {
+      agbCode: d.aanbieder,
+      wet: d.wet,
+      declaratienummer: d.declaratienummer,
+      gemeentecode: d.gemeente,
+      periodeBegin: d.periode.begindatum,
+      periodeEind: d.periode.einddatum,
+      dagtekening: d.dagtekening,
+      ingediend: result.ingediend,
+      toegekend: result.toegekend,
+      receivedAt: this.clock.now(),
+      demo: o.demo,
+    };
     const clientIds = new Map<string, number>();
     // the clients of this aanbieder's toewijzingen the declaratie names (another aanbieder's are answered 9338 and not read)
     for (const t of ledger.toewijzingen.values()) if (t.clientId !== undefined && t.agbCode === d.aanbieder) clientIds.set(t.toewijzingnummer, t.clientId);
@@ -638,7 +871,11 @@ export class CareService {
     );
   }
 
-  async declaratie(actor: Actor, key: { agbCode: string; wet: string; declaratienummer: string }, ctx: AccessContext): Promise<Result<{ declaratie: Omit<StoredDeclaratie, "contentHash">; prestaties: StoredPrestatie[] }>> {
+  async declaratie(
+    actor: Actor,
+    key: { agbCode: string; wet: string; declaratienummer: string },
+    ctx: AccessContext,
+  ): Promise<Result<{ declaratie: Omit<StoredDeclaratie, "contentHash">; prestaties: StoredPrestatie[] }>> {
     const wet = Wet.safeParse(key.wet);
     const d = wet.success ? await this.repo.declaratie(key.agbCode, wet.data, key.declaratienummer) : null;
     const own = this.tenantOf(actor).gemeentecode;
@@ -657,47 +894,94 @@ export class CareService {
         clientIds = await this.repo.clientIdsOfDeclaraties([d]);
         return { declaratie: strip(d), prestaties: await this.repo.prestaties(d.agbCode, d.wet, d.declaratienummer) };
       },
-      (r) => ({ clientIds, records: [recordIds.declaratie(d), ...new Set(r.prestaties.map((p) => recordIds.toewijzing({ gemeentecode: d.gemeentecode, wet: d.wet, toewijzingnummer: p.toewijzingnummer })))] }),
+      (r) => ({
+        clientIds,
+        records: [
+          recordIds.declaratie(d),
+          ...new Set(r.prestaties.map((p) => recordIds.toewijzing({ gemeentecode: d.gemeentecode, wet: d.wet, toewijzingnummer: p.toewijzingnummer }))),
+        ],
+      }),
     );
   }
 
   /** Budget monitoring: granted vs declared vs approved, grouped, with forecast and signals. Read-only for everyone allowed. */
-  async budget(actor: Actor, q: { groep?: string | undefined; peildatum?: string | undefined }, ctx: AccessContext): Promise<Result<{ peildatum: string; groep: BudgetGroup; rows: (BudgetRow & { label: string })[]; maanden: { maand: string; ingediend: number; toegekend: number }[]; signalen: BudgetSignal[] }>> {
-    const groep = z.enum(["toewijzing", "client", "aanbieder", "product", "productenboek", "maand"]).default("product").safeParse(q.groep || undefined);
-    if (!groep.success) return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige parameter groep", detail: "kies toewijzing, client, aanbieder, product, productenboek of maand", path: "groep" }] };
+  async budget(
+    actor: Actor,
+    q: { groep?: string | undefined; peildatum?: string | undefined },
+    ctx: AccessContext,
+  ): Promise<
+    Result<{
+      peildatum: string;
+      groep: BudgetGroup;
+      rows: (BudgetRow & { label: string })[];
+      maanden: { maand: string; ingediend: number; toegekend: number }[];
+      signalen: BudgetSignal[];
+    }>
+  > {
+    const groep = z
+      .enum(["toewijzing", "client", "aanbieder", "product", "productenboek", "maand"])
+      .default("product")
+      .safeParse(q.groep || undefined);
+    if (!groep.success)
+      return {
+        ok: false,
+        problems: [
+          {
+            code: "invalid-parameter",
+            title: "Ongeldige parameter groep",
+            detail: "kies toewijzing, client, aanbieder, product, productenboek of maand",
+            path: "groep",
+          },
+        ],
+      };
     const peil = q.peildatum ? IsoDateString.safeParse(q.peildatum) : null;
-    if (peil && !peil.success) return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige parameter peildatum", detail: "een datum als JJJJ-MM-DD", path: "peildatum" }] };
+    if (peil && !peil.success)
+      return {
+        ok: false,
+        problems: [{ code: "invalid-parameter", title: "Ongeldige parameter peildatum", detail: "een datum als JJJJ-MM-DD", path: "peildatum" }],
+      };
     const peildatum = peil?.data ?? this.clock.today();
     const tenant = this.tenantOf(actor);
-    return this.guard(actor, "toewijzing", "read", { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null }, ctx, async () => {
-      const products = await this.products();
-      const lines: BudgetLine[] = (await this.repo.budgetLines(tenant)).map((l) => ({ ...l, productenboekId: products.get(l.productId)?.productenboekId ?? "onbekend" }));
-      const keyOf: Record<BudgetGroup, (l: BudgetLine) => string> = {
-        toewijzing: (l) => `${l.gemeentecode}/${l.toewijzingnummer}`,
-        client: (l) => String(l.clientId),
-        aanbieder: (l) => l.agbCode,
-        product: (l) => l.productId,
-        productenboek: (l) => l.productenboekId,
-        maand: () => "alle",
-      };
-      const label = (key: string) => (groep.data === "product" ? (products.get(key)?.name ?? key) : groep.data === "client" ? `cliënt ${key}` : key);
-      const maanden = new Map<string, { ingediend: number; toegekend: number }>();
-      for (const l of lines)
-        for (const [m, v] of Object.entries(l.months)) {
-          const cur = maanden.get(m) ?? { ingediend: 0, toegekend: 0 };
-          maanden.set(m, { ingediend: cur.ingediend + v.ingediend, toegekend: cur.toegekend + v.toegekend });
-        }
-      return {
-        peildatum,
-        groep: groep.data,
-        rows: summarise(lines, keyOf[groep.data], peildatum)
-          .map((r) => ({ ...r, label: label(r.key) }))
-          .sort((a, b) => b.betaald - a.betaald),
-        maanden: [...maanden].sort(([a], [b]) => a.localeCompare(b)).map(([maand, v]) => ({ maand, ...v })),
-        signalen: budgetSignals(lines),
-        clientIds: lines.map((l) => l.clientId),
-      };
-    }, (r) => ({ clientIds: r.clientIds, filter: `budget per ${r.groep}, peildatum ${r.peildatum}`, count: r.clientIds.length })).then((r) => {
+    return this.guard(
+      actor,
+      "toewijzing",
+      "read",
+      { gemeentecode: tenant.gemeentecode ?? null, agbCode: tenant.agbCode ?? null },
+      ctx,
+      async () => {
+        const products = await this.products();
+        const lines: BudgetLine[] = (await this.repo.budgetLines(tenant)).map((l) => ({
+          ...l,
+          productenboekId: products.get(l.productId)?.productenboekId ?? "onbekend",
+        }));
+        const keyOf: Record<BudgetGroup, (l: BudgetLine) => string> = {
+          toewijzing: (l) => `${l.gemeentecode}/${l.toewijzingnummer}`,
+          client: (l) => String(l.clientId),
+          aanbieder: (l) => l.agbCode,
+          product: (l) => l.productId,
+          productenboek: (l) => l.productenboekId,
+          maand: () => "alle",
+        };
+        const label = (key: string) => (groep.data === "product" ? (products.get(key)?.name ?? key) : groep.data === "client" ? `cliënt ${key}` : key);
+        const maanden = new Map<string, { ingediend: number; toegekend: number }>();
+        for (const l of lines)
+          for (const [m, v] of Object.entries(l.months)) {
+            const cur = maanden.get(m) ?? { ingediend: 0, toegekend: 0 };
+            maanden.set(m, { ingediend: cur.ingediend + v.ingediend, toegekend: cur.toegekend + v.toegekend });
+          }
+        return {
+          peildatum,
+          groep: groep.data,
+          rows: summarise(lines, keyOf[groep.data], peildatum)
+            .map((r) => ({ ...r, label: label(r.key) }))
+            .sort((a, b) => b.betaald - a.betaald),
+          maanden: [...maanden].sort(([a], [b]) => a.localeCompare(b)).map(([maand, v]) => ({ maand, ...v })),
+          signalen: budgetSignals(lines),
+          clientIds: lines.map((l) => l.clientId),
+        };
+      },
+      (r) => ({ clientIds: r.clientIds, filter: `budget per ${r.groep}, peildatum ${r.peildatum}`, count: r.clientIds.length }),
+    ).then((r) => {
       if (!r.ok) return r;
       const { clientIds: _c, ...value } = r.value;
       return { ok: true as const, value };
@@ -736,7 +1020,14 @@ export class CareService {
     );
     if (!r.ok) return r;
     const lopend = r.value.map((t) => ({ productId: t.productId, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum }));
-    return this.toets({ gemeente: c.gemeentecode, peildatum: body.peildatum ?? this.clock.today(), client: { geboortedatum: c.geboortedatum }, producten: body.producten, lopend, ...(body.verwijzer ? { verwijzer: body.verwijzer } : {}) });
+    return this.toets({
+      gemeente: c.gemeentecode,
+      peildatum: body.peildatum ?? this.clock.today(),
+      client: { geboortedatum: c.geboortedatum },
+      producten: body.producten,
+      lopend,
+      ...(body.verwijzer ? { verwijzer: body.verwijzer } : {}),
+    });
   }
 }
 
@@ -763,7 +1054,9 @@ function headLabel(head: Record<string, unknown>): string {
 }
 function headRecord(head: Record<string, unknown>): string[] {
   const ok = (v: unknown): v is string => typeof v === "string" && /^[0-9A-Za-z._-]{1,20}$/.test(v);
-  return ok(head.aanbieder) && ok(head.wet) && ok(head.declaratienummer) ? [recordIds.declaratie({ agbCode: head.aanbieder, wet: head.wet, declaratienummer: head.declaratienummer })] : [];
+  return ok(head.aanbieder) && ok(head.wet) && ok(head.declaratienummer)
+    ? [recordIds.declaratie({ agbCode: head.aanbieder, wet: head.wet, declaratienummer: head.declaratienummer })]
+    : [];
 }
 /** Problems in file order (row), when every one has a row; otherwise as found. */
 function byLine(problems: Problem[]): Problem[] {

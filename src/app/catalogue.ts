@@ -21,9 +21,15 @@ export const ProductSearchParams = z
     q: z.string().trim().min(1, "zoekterm is leeg").max(200, "zoekterm is langer dan 200 tekens").optional(),
     law: Law.optional(),
     unit: z.union([UnitCode, z.literal("none")]).optional(),
-    productcategorie: z.string().regex(/^[0-9]{2}$/, "productcategorie is 2 cijfers, zoals 02").optional(),
+    productcategorie: z
+      .string()
+      .regex(/^[0-9]{2}$/, "productcategorie is 2 cijfers, zoals 02")
+      .optional(),
     code: code.optional(),
-    productenboek: z.string().regex(/^[a-z0-9-]+$/, "onbekend productenboek-id").optional(),
+    productenboek: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "onbekend productenboek-id")
+      .optional(),
     kind: ProductKind.optional(),
     asOf: isoDate.optional(),
     sort: z.enum(["relevance", "code", "name", "productenboek"]).optional(),
@@ -41,7 +47,12 @@ export function parameterProblems(error: z.ZodError): Problem[] {
     if (i.code === "unrecognized_keys") detail = `onbekende parameter${i.keys.length > 1 ? "s" : ""}: ${name}`;
     else if (i.code === "invalid_value") detail = `ongeldige waarde; toegestaan: ${i.values.map(String).join(", ")}`;
     else if (i.code === "invalid_type") detail = `ongeldige waarde (verwacht ${i.expected === "number" ? "een getal" : i.expected})`;
-    return { code: "invalid-parameter" as const, title: `Ongeldige parameter ${name}`, detail, path: i.code === "unrecognized_keys" ? excerpt(i.keys[0] ?? "") : name };
+    return {
+      code: "invalid-parameter" as const,
+      title: `Ongeldige parameter ${name}`,
+      detail,
+      path: i.code === "unrecognized_keys" ? excerpt(i.keys[0] ?? "") : name,
+    };
   });
 }
 
@@ -164,12 +175,17 @@ export class CatalogueService {
   async compare(params: { ids?: string[]; code?: string; kind?: string; asOf?: string }): Promise<Result<Comparison>> {
     const d = params.asOf ?? this.clock.today();
     if (params.asOf !== undefined && !isIsoDate(params.asOf))
-      return { ok: false, problems: [{ code: "invalid-parameter", title: "Ongeldige parameter asOf", detail: "geen geldige datum (JJJJ-MM-DD)", path: "asOf" }] };
+      return {
+        ok: false,
+        problems: [{ code: "invalid-parameter", title: "Ongeldige parameter asOf", detail: "geen geldige datum (JJJJ-MM-DD)", path: "asOf" }],
+      };
     const given = [params.ids?.length ? "ids" : null, params.code ? "code" : null, params.kind ? "kind" : null].filter(Boolean);
     if (given.length !== 1)
       return {
         ok: false,
-        problems: [{ code: "invalid-parameter", title: "Geef precies één van ids, code of kind", detail: `gegeven: ${given.join(", ") || "geen"}`, path: "ids" }],
+        problems: [
+          { code: "invalid-parameter", title: "Geef precies één van ids, code of kind", detail: `gegeven: ${given.join(", ") || "geen"}`, path: "ids" },
+        ],
       };
     let products: Product[];
     if (params.ids?.length) {
@@ -178,14 +194,30 @@ export class CatalogueService {
       products = await this.repo.productsByIds(params.ids, d);
       const missing = params.ids.filter((id) => !products.some((p) => p.id === id));
       if (missing.length)
-        return { ok: false, problems: missing.map((id) => ({ code: "not-found" as const, title: "Product niet gevonden", detail: `geen product ${id} op ${d}`, path: "ids" })) };
+        return {
+          ok: false,
+          problems: missing.map((id) => ({ code: "not-found" as const, title: "Product niet gevonden", detail: `geen product ${id} op ${d}`, path: "ids" })),
+        };
     } else {
       const key = params.code ? { code: params.code } : { kind: params.kind };
       const r = await this.search({ ...key, asOf: d, limit: 500, sort: "productenboek" });
       if (!r.ok) return r;
       if (r.value.items.length === 0)
-        return { ok: false, problems: [{ code: "not-found", title: "Geen producten gevonden", detail: `geen producten met ${params.code ? `code ${params.code}` : `soort ${params.kind}`}`, path: params.code ? "code" : "kind" }] };
-      products = await this.repo.productsByIds(r.value.items.map((i) => i.id), d);
+        return {
+          ok: false,
+          problems: [
+            {
+              code: "not-found",
+              title: "Geen producten gevonden",
+              detail: `geen producten met ${params.code ? `code ${params.code}` : `soort ${params.kind}`}`,
+              path: params.code ? "code" : "kind",
+            },
+          ],
+        };
+      products = await this.repo.productsByIds(
+        r.value.items.map((i) => i.id),
+        d,
+      );
     }
     return { ok: true, value: compareProducts(products) };
   }
@@ -194,7 +226,10 @@ export class CatalogueService {
   async all(asOf?: string): Promise<{ asOf: string; productenboeken: Productenboek[]; products: Product[] }> {
     const d = asOf ?? this.clock.today();
     const pbs = await this.productenboeken(d);
-    const products = await this.repo.productsByIds(pbs.flatMap((pb) => pb.productIds), d);
+    const products = await this.repo.productsByIds(
+      pbs.flatMap((pb) => pb.productIds),
+      d,
+    );
     return { asOf: d, productenboeken: pbs, products };
   }
 }

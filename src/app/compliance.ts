@@ -28,7 +28,12 @@ export interface ComplianceReport {
   signalen: Signal[];
 }
 
-const notFoundProblem = (agb: string): Problem => ({ code: "not-found", title: "Aanbieder niet gevonden", detail: `geen aanbieder met AGB-code ${agb}`, path: "aanbieder" });
+const notFoundProblem = (agb: string): Problem => ({
+  code: "not-found",
+  title: "Aanbieder niet gevonden",
+  detail: `geen aanbieder met AGB-code ${agb}`,
+  path: "aanbieder",
+});
 const badParam = (path: string, detail: string): Problem => ({ code: "invalid-parameter", title: `Ongeldige parameter ${path}`, detail, path });
 
 /** What a caller sees of a provider: a gemeente sees only its own contracts, not other gemeenten' tariffs. */
@@ -43,7 +48,9 @@ function precheck(actor: Actor, resource: "provider" | "compliance", action: Act
   if (actor.kind === "cli") return null;
   const d = authorize(actor.principal, resource, action, target);
   if (d.allowed) return null;
-  return [d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason }];
+  return [
+    d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason },
+  ];
 }
 
 /** The record's tenant as the policy sees it: the aanbieder, and the asking user's gemeente when it contracts the aanbieder. */
@@ -75,7 +82,15 @@ export class ComplianceService {
   }
 
   /** Every access names the aanbieder(s) it concerns ("aanbieder:<agb>"); staff members are not clients. */
-  private guard<T>(actor: Actor, resource: "provider" | "compliance", action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>) {
+  private guard<T>(
+    actor: Actor,
+    resource: "provider" | "compliance",
+    action: "read" | "write",
+    target: Target,
+    ctx: AccessContext,
+    work: () => Promise<T>,
+    subjects?: SubjectsOf<T>,
+  ) {
     return actor.kind === "cli"
       ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
       : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
@@ -112,11 +127,26 @@ export class ComplianceService {
       : [...new Set([...(own ? [own] : []), ...(actor.kind === "cli" && opts.gemeentecode ? [opts.gemeentecode] : [])])];
     const provider: ProviderRecord = existing
       ? { ...existing, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], name: opts.name ?? existing.name }
-      : { agbCode: agb.data, name: opts.name ?? `Aanbieder ${agb.data}`, kvk: null, gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"], evidence: [], contracts: [] };
+      : {
+          agbCode: agb.data,
+          name: opts.name ?? `Aanbieder ${agb.data}`,
+          kvk: null,
+          gemeentecodes: gemeentecodes as ProviderRecord["gemeentecodes"],
+          evidence: [],
+          contracts: [],
+        };
     const known = new Set((await this.catalogue.all()).products.flatMap(productKeys));
     const unknown = [...new Set(staff.flatMap((s) => s.products))].filter((k) => !known.has(k));
     if (unknown.length)
-      return { ok: false, problems: unknown.map((k) => ({ code: "invalid-input", title: "Onbekend product", detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`, path: "producten" })) };
+      return {
+        ok: false,
+        problems: unknown.map((k) => ({
+          code: "invalid-input",
+          title: "Onbekend product",
+          detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`,
+          path: "producten",
+        })),
+      };
     return this.guard(
       actor,
       "compliance",
@@ -138,7 +168,15 @@ export class ComplianceService {
     if (denied) return this.guard(actor, "provider", "write", targetOf(actor, p), ctx, async () => p, aanbieder(agb));
     const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
     if (!parsed.success)
-      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig bewijsstuk", detail: explainZodIssue(i), path: i.path.join(".") })) };
+      return {
+        ok: false,
+        problems: parsed.error.issues.map((i) => ({
+          code: "invalid-input" as const,
+          title: "Ongeldig bewijsstuk",
+          detail: explainZodIssue(i),
+          path: i.path.join("."),
+        })),
+      };
     const next = { ...p, evidence: parsed.data };
     const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
@@ -158,20 +196,37 @@ export class ComplianceService {
     // aanbieders do not set contracts: that is the gemeente's decision
     if (precheck(actor, "provider", "write", target) || (actor.kind === "user" && !own))
       return this.guard(actor, "provider", "write", own ? target : { agbCode: null, gemeentecode: null }, ctx, async () => p, aanbieder(agb)).then(
-        (r): Result<ProviderRecord> => (r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente legt contracten vast" }] } : r),
+        (r): Result<ProviderRecord> =>
+          r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente legt contracten vast" }] } : r,
       );
     const parsed = z.array(ProviderContract).max(1000).safeParse(contracts);
     if (!parsed.success)
-      return { ok: false, problems: parsed.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldig contract", detail: explainZodIssue(i), path: i.path.join(".") })) };
+      return {
+        ok: false,
+        problems: parsed.error.issues.map((i) => ({
+          code: "invalid-input" as const,
+          title: "Ongeldig contract",
+          detail: explainZodIssue(i),
+          path: i.path.join("."),
+        })),
+      };
     if (own && parsed.data.some((c) => c.gemeentecode !== own))
-      return { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }] };
+      return {
+        ok: false,
+        problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }],
+      };
     const { products } = await this.catalogue.all();
     const known = new Set(products.map((x) => x.id));
     const unknown = parsed.data.filter((c) => !known.has(c.productId));
     if (unknown.length)
-      return { ok: false, problems: unknown.map((c) => ({ code: "invalid-input" as const, title: "Onbekend product", detail: `geen product ${c.productId}`, path: "productId" })) };
+      return {
+        ok: false,
+        problems: unknown.map((c) => ({ code: "invalid-input" as const, title: "Onbekend product", detail: `geen product ${c.productId}`, path: "productId" })),
+      };
     const kept = own ? p.contracts.filter((c) => c.gemeentecode !== own) : [];
-    const gemeenten = [...new Set([...p.gemeentecodes, ...(actor.kind === "cli" ? parsed.data.map((c) => c.gemeentecode) : [])])] as ProviderRecord["gemeentecodes"];
+    const gemeenten = [
+      ...new Set([...p.gemeentecodes, ...(actor.kind === "cli" ? parsed.data.map((c) => c.gemeentecode) : [])]),
+    ] as ProviderRecord["gemeentecodes"];
     const next: ProviderRecord = { ...p, gemeentecodes: gemeenten, contracts: [...kept, ...parsed.data] };
     const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
@@ -202,8 +257,7 @@ export class ComplianceService {
   async list(actor: Actor, ctx: AccessContext): Promise<Result<(ProviderRecord & { summary: ComplianceReport["summary"]; staffCount: number })[]>> {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
-    if (actor.kind === "user" && !t)
-      return this.guard(actor, "provider", "read", {}, ctx, async () => []);
+    if (actor.kind === "user" && !t) return this.guard(actor, "provider", "read", {}, ctx, async () => []);
     const providers = await this.providers.list(filter);
     return this.guard(
       actor,
@@ -242,13 +296,29 @@ export class ComplianceService {
     );
   }
 
-  async check(actor: Actor, agb: string, opts: { productenboek?: string | undefined; peildatum?: string | undefined }, ctx: AccessContext): Promise<Result<ComplianceReport>> {
+  async check(
+    actor: Actor,
+    agb: string,
+    opts: { productenboek?: string | undefined; peildatum?: string | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<ComplianceReport>> {
     if (opts.peildatum !== undefined && !isIsoDate(opts.peildatum)) return { ok: false, problems: [badParam("peildatum", "geen geldige datum (JJJJ-MM-DD)")] };
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
     if (opts.productenboek !== undefined && !(await this.catalogue.productenboek(opts.productenboek)))
-      return { ok: false, problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${opts.productenboek}`, path: "productenboek" }] };
-    return this.guard(actor, "compliance", "read", targetOf(actor, p), ctx, () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek), aanbieder(agb));
+      return {
+        ok: false,
+        problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${opts.productenboek}`, path: "productenboek" }],
+      };
+    return this.guard(
+      actor,
+      "compliance",
+      "read",
+      targetOf(actor, p),
+      ctx,
+      () => this.report(p, opts.peildatum ?? this.clock.today(), opts.productenboek),
+      aanbieder(agb),
+    );
   }
 
   async signals(actor: Actor, days: number, ctx: AccessContext): Promise<Result<(Signal & { agbCode: string; aanbieder: string })[]>> {
@@ -256,12 +326,21 @@ export class ComplianceService {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
     const target: Target = filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null };
-    return this.guard(actor, "compliance", "read", target, ctx, async () => {
-      const out: (Signal & { agbCode: string; aanbieder: string })[] = [];
-      for (const p of actor.kind === "user" && !t ? [] : await this.providers.list(filter))
-        for (const s of signals(p, await this.providers.staff(p.agbCode), this.clock.today(), days)) out.push({ ...s, agbCode: p.agbCode, aanbieder: p.name });
-      return out.sort((a, b) => a.daysLeft - b.daysLeft);
-    }, (out) => ({ records: out.map((x) => `aanbieder:${x.agbCode}`), filter: `signalen binnen ${days} dagen`, count: out.length }));
+    return this.guard(
+      actor,
+      "compliance",
+      "read",
+      target,
+      ctx,
+      async () => {
+        const out: (Signal & { agbCode: string; aanbieder: string })[] = [];
+        for (const p of actor.kind === "user" && !t ? [] : await this.providers.list(filter))
+          for (const s of signals(p, await this.providers.staff(p.agbCode), this.clock.today(), days))
+            out.push({ ...s, agbCode: p.agbCode, aanbieder: p.name });
+        return out.sort((a, b) => a.daysLeft - b.daysLeft);
+      },
+      (out) => ({ records: out.map((x) => `aanbieder:${x.agbCode}`), filter: `signalen binnen ${days} dagen`, count: out.length }),
+    );
   }
 
   private async report(p: ProviderRecord, peildatum: string, productenboek?: string): Promise<ComplianceReport> {
@@ -272,7 +351,13 @@ export class ComplianceService {
 }
 
 /** The report for one provider at one peildatum (pure; the benchmark calls it directly). */
-export function complianceReport(p: ProviderRecord, staff: StaffMemberRecord[], products: Product[], peildatum: string, productenboek?: string): ComplianceReport {
+export function complianceReport(
+  p: ProviderRecord,
+  staff: StaffMemberRecord[],
+  products: Product[],
+  peildatum: string,
+  productenboek?: string,
+): ComplianceReport {
   // the products checked: those the staff file names, and those contracted on the peildatum
   const inForce = new Set(p.contracts.filter((c) => c.validFrom <= peildatum && (c.validTo === null || c.validTo >= peildatum)).map((c) => c.productId));
   const named = new Set(productsFor(products, staff, productenboek).map((x) => x.id));

@@ -34,25 +34,154 @@ export interface ConversieCase {
 
 /** The canonical cases (docs/conversie.md lists the outcomes); the tests pin each. */
 export const CONVERSIE_CASES: ConversieCase[] = [
-  { naam: "niveau 4 → Basis kort", wet: "wmo", soort: "4", aanbieder: "98765432", einddatum: "2026-06-30", antwoord: { uren: 6 }, verwacht: "begeleiding-basis-kort 6 uur/maand" },
-  { naam: "niveau 5 → Basis lang", wet: "wmo", soort: "5", aanbieder: "98765432", einddatum: "2027-12-31", antwoord: { uren: 10.5 }, verwacht: "begeleiding-basis-lang 11 uur/maand" },
-  { naam: "niveau 6 → Basis Plus (Jeugd)", wet: "jeugdwet", soort: "6", aanbieder: "76543210", einddatum: "2026-08-31", antwoord: { uren: 8 }, verwacht: "begeleiding-basisplus-kort 8 uur/maand" },
-  { naam: "niveau 7 → Specialistisch (meeste uren)", wet: "wmo", soort: "7", aanbieder: "98765432", einddatum: "2026-09-30", antwoord: { uren: 20, urenPerNiveau: { "4": 2, "6": 4, "7": 14 } }, verwacht: "begeleiding-specialistisch-kort 20 uur/maand" },
-  { naam: "niveau 7 → Basis (Jeugd, meeste uren op 4 en 5)", wet: "jeugdwet", soort: "7", aanbieder: "76543210", einddatum: "2026-12-31", antwoord: { uren: 12, urenPerNiveau: { "4": 3, "5": 5, "7": 4 } }, verwacht: "begeleiding-basis-kort 12 uur/maand" },
-  { naam: "niveau 7 gelijke uren", wet: "wmo", soort: "7", aanbieder: "98765432", einddatum: "2026-10-31", antwoord: { uren: 10, urenPerNiveau: { "6": 5, "7": 5 } }, verwacht: "vlag gelijke-uren" },
-  { naam: "niveau 7 uren passen niet", wet: "wmo", soort: "7", aanbieder: "98765432", einddatum: "2026-10-31", antwoord: { uren: 16, urenPerNiveau: { "6": 5, "7": 5 } }, verwacht: "vlag uren-passen-niet" },
-  { naam: "niveau 7 zonder einddatum", wet: "wmo", soort: "7", aanbieder: "98765432", einddatum: null, antwoord: { uren: 9, urenPerNiveau: { "7": 9 } }, verwacht: "vlag duur-langer-dan-kort" },
+  {
+    naam: "niveau 4 → Basis kort",
+    wet: "wmo",
+    soort: "4",
+    aanbieder: "98765432",
+    einddatum: "2026-06-30",
+    antwoord: { uren: 6 },
+    verwacht: "begeleiding-basis-kort 6 uur/maand",
+  },
+  {
+    naam: "niveau 5 → Basis lang",
+    wet: "wmo",
+    soort: "5",
+    aanbieder: "98765432",
+    einddatum: "2027-12-31",
+    antwoord: { uren: 10.5 },
+    verwacht: "begeleiding-basis-lang 11 uur/maand",
+  },
+  {
+    naam: "niveau 6 → Basis Plus (Jeugd)",
+    wet: "jeugdwet",
+    soort: "6",
+    aanbieder: "76543210",
+    einddatum: "2026-08-31",
+    antwoord: { uren: 8 },
+    verwacht: "begeleiding-basisplus-kort 8 uur/maand",
+  },
+  {
+    naam: "niveau 7 → Specialistisch (meeste uren)",
+    wet: "wmo",
+    soort: "7",
+    aanbieder: "98765432",
+    einddatum: "2026-09-30",
+    antwoord: { uren: 20, urenPerNiveau: { "4": 2, "6": 4, "7": 14 } },
+    verwacht: "begeleiding-specialistisch-kort 20 uur/maand",
+  },
+  {
+    naam: "niveau 7 → Basis (Jeugd, meeste uren op 4 en 5)",
+    wet: "jeugdwet",
+    soort: "7",
+    aanbieder: "76543210",
+    einddatum: "2026-12-31",
+    antwoord: { uren: 12, urenPerNiveau: { "4": 3, "5": 5, "7": 4 } },
+    verwacht: "begeleiding-basis-kort 12 uur/maand",
+  },
+  {
+    naam: "niveau 7 gelijke uren",
+    wet: "wmo",
+    soort: "7",
+    aanbieder: "98765432",
+    einddatum: "2026-10-31",
+    antwoord: { uren: 10, urenPerNiveau: { "6": 5, "7": 5 } },
+    verwacht: "vlag gelijke-uren",
+  },
+  {
+    naam: "niveau 7 uren passen niet",
+    wet: "wmo",
+    soort: "7",
+    aanbieder: "98765432",
+    einddatum: "2026-10-31",
+    antwoord: { uren: 16, urenPerNiveau: { "6": 5, "7": 5 } },
+    verwacht: "vlag uren-passen-niet",
+  },
+  {
+    naam: "niveau 7 zonder einddatum",
+    wet: "wmo",
+    soort: "7",
+    aanbieder: "98765432",
+    einddatum: null,
+    antwoord: { uren: 9, urenPerNiveau: { "7": 9 } },
+    verwacht: "vlag duur-langer-dan-kort",
+  },
   { naam: "niveau 5 geen inzet", wet: "wmo", soort: "5", aanbieder: "98765432", einddatum: "2026-06-30", antwoord: { uren: 0 }, verwacht: "vlag geen-inzet" },
-  { naam: "dagbesteding M3 + vervoer 10,3 km", wet: "wmo", soort: "dagbesteding", aanbieder: "87654321", einddatum: "2026-12-31", antwoord: { module: "M3", dagdelen: 3, vervoer: "regulier", vervoersdagen: 3, afstandKm: 10.3 }, verwacht: "dagbesteding-m3 13/maand + vervoer-regulier-11-20 13/maand" },
-  { naam: "dagbesteding rolstoel boven 30 km", wet: "wmo", soort: "dagbesteding", aanbieder: "87654321", einddatum: "2026-12-31", antwoord: { module: "M1", dagdelen: 4, vervoer: "rolstoel", vervoersdagen: 4, afstandKm: 34 }, verwacht: "vlag afstand-buiten-band" },
-  { naam: "dagbesteding vervoer zonder afstand", wet: "wmo", soort: "dagbesteding", aanbieder: "87654321", einddatum: "2026-12-31", antwoord: { module: "M2", dagdelen: 2, vervoer: "regulier", vervoersdagen: 2 }, verwacht: "vlag afstand-ontbreekt" },
-  { naam: "dagbesteding zonder module", wet: "wmo", soort: "dagbesteding", aanbieder: "87654321", einddatum: "2026-12-31", antwoord: { dagdelen: 2 }, verwacht: "vlag module-onbekend" },
-  { naam: "dagbesteding zonder vervoer", wet: "wmo", soort: "dagbesteding", aanbieder: "87654321", einddatum: "2026-12-31", antwoord: { module: "M3", dagdelen: 5, vervoer: "geen" }, verwacht: "dagbesteding-m3 22/maand" },
+  {
+    naam: "dagbesteding M3 + vervoer 10,3 km",
+    wet: "wmo",
+    soort: "dagbesteding",
+    aanbieder: "87654321",
+    einddatum: "2026-12-31",
+    antwoord: { module: "M3", dagdelen: 3, vervoer: "regulier", vervoersdagen: 3, afstandKm: 10.3 },
+    verwacht: "dagbesteding-m3 13/maand + vervoer-regulier-11-20 13/maand",
+  },
+  {
+    naam: "dagbesteding rolstoel boven 30 km",
+    wet: "wmo",
+    soort: "dagbesteding",
+    aanbieder: "87654321",
+    einddatum: "2026-12-31",
+    antwoord: { module: "M1", dagdelen: 4, vervoer: "rolstoel", vervoersdagen: 4, afstandKm: 34 },
+    verwacht: "vlag afstand-buiten-band",
+  },
+  {
+    naam: "dagbesteding vervoer zonder afstand",
+    wet: "wmo",
+    soort: "dagbesteding",
+    aanbieder: "87654321",
+    einddatum: "2026-12-31",
+    antwoord: { module: "M2", dagdelen: 2, vervoer: "regulier", vervoersdagen: 2 },
+    verwacht: "vlag afstand-ontbreekt",
+  },
+  {
+    naam: "dagbesteding zonder module",
+    wet: "wmo",
+    soort: "dagbesteding",
+    aanbieder: "87654321",
+    einddatum: "2026-12-31",
+    antwoord: { dagdelen: 2 },
+    verwacht: "vlag module-onbekend",
+  },
+  {
+    naam: "dagbesteding zonder vervoer",
+    wet: "wmo",
+    soort: "dagbesteding",
+    aanbieder: "87654321",
+    einddatum: "2026-12-31",
+    antwoord: { module: "M3", dagdelen: 5, vervoer: "geen" },
+    verwacht: "dagbesteding-m3 22/maand",
+  },
   { naam: "niveau 4 zonder antwoord", wet: "wmo", soort: "4", aanbieder: "76543210", einddatum: "2026-06-30", antwoord: null, verwacht: "vlag geen-antwoord" },
-  { naam: "Jeugd dagbesteding (samen met begeleiding)", wet: "jeugdwet", soort: "dagbesteding", aanbieder: "76543210", einddatum: "2026-12-31", antwoord: { module: "M2", dagdelen: 4, vervoer: "geen" }, verwacht: "vlag categorie-overlap" },
-  { naam: "Jeugd niveau 4 (samen met dagbesteding)", wet: "jeugdwet", soort: "4", aanbieder: "76543210", einddatum: "2026-12-31", antwoord: { uren: 4 }, samenMet: 15, verwacht: "vlag categorie-overlap" },
+  {
+    naam: "Jeugd dagbesteding (samen met begeleiding)",
+    wet: "jeugdwet",
+    soort: "dagbesteding",
+    aanbieder: "76543210",
+    einddatum: "2026-12-31",
+    antwoord: { module: "M2", dagdelen: 4, vervoer: "geen" },
+    verwacht: "vlag categorie-overlap",
+  },
+  {
+    naam: "Jeugd niveau 4 (samen met dagbesteding)",
+    wet: "jeugdwet",
+    soort: "4",
+    aanbieder: "76543210",
+    einddatum: "2026-12-31",
+    antwoord: { uren: 4 },
+    samenMet: 15,
+    verwacht: "vlag categorie-overlap",
+  },
   { naam: "eindigt vóór de wijzigingsdatum", wet: "wmo", soort: "4", aanbieder: "98765432", einddatum: "2025-11-30", antwoord: null, verwacht: "niet geraakt" },
-  { naam: "product uit de catalogus", wet: "wmo", soort: "catalogus", aanbieder: "98765432", einddatum: "2026-12-31", antwoord: null, verwacht: "niet geraakt" },
+  {
+    naam: "product uit de catalogus",
+    wet: "wmo",
+    soort: "catalogus",
+    aanbieder: "98765432",
+    einddatum: "2026-12-31",
+    antwoord: null,
+    verwacht: "niet geraakt",
+  },
 ];
 
 export interface ConversieDemo {
@@ -63,14 +192,27 @@ export interface ConversieDemo {
   cases: { case: ConversieCase; toewijzing: ToewijzingRecord }[];
 }
 
-const fullAnswer = (a: Partial<Antwoord>): Antwoord => ({ uren: null, urenPerNiveau: null, module: null, dagdelen: null, vervoer: null, vervoersdagen: null, afstandKm: null, opmerking: null, ...a });
+const fullAnswer = (a: Partial<Antwoord>): Antwoord => ({
+  uren: null,
+  urenPerNiveau: null,
+  module: null,
+  dagdelen: null,
+  vervoer: null,
+  vervoersdagen: null,
+  afstandKm: null,
+  opmerking: null,
+  ...a,
+});
 
 /**
  * Writes the cases (and `extra` seeded random niveau 4–6 and dagbesteding toewijzingen with answers) to the care
  * chain of a gemeente, in one transaction. Legacy products are not in the catalogue, so this writes through the
  * repository, not the grant check.
  */
-export async function loadConversieDemo(repo: CareRepository, opts: { gemeentecode?: string; today: IsoDate; seed?: number; extra?: number }): Promise<ConversieDemo> {
+export async function loadConversieDemo(
+  repo: CareRepository,
+  opts: { gemeentecode?: string; today: IsoDate; seed?: number; extra?: number },
+): Promise<ConversieDemo> {
   const gemeente = opts.gemeentecode ?? "0106";
   const r = seeded(opts.seed ?? 2025);
   const at = `${opts.today}T08:00:00.000Z`;
@@ -79,7 +221,12 @@ export async function loadConversieDemo(repo: CareRepository, opts: { gemeenteco
     const soort = r.pick(["4", "5", "6", "dagbesteding"] as const);
     const wet = r.pick(["wmo", "jeugdwet"] as const);
     const einddatum = r.pick(["2026-03-31", "2026-12-31", "2027-06-30"]);
-    const antwoord: Partial<Antwoord> | null = r.next() < 0.1 ? null : soort === "dagbesteding" ? { module: r.pick(["M1", "M2", "M3"]), dagdelen: r.int(1, 8), vervoer: "geen" } : { uren: r.int(2, 30) };
+    const antwoord: Partial<Antwoord> | null =
+      r.next() < 0.1
+        ? null
+        : soort === "dagbesteding"
+          ? { module: r.pick(["M1", "M2", "M3"]), dagdelen: r.int(1, 8), vervoer: "geen" }
+          : { uren: r.int(2, 30) };
     extra.push({ naam: `willekeurig ${i + 1}`, wet, soort, aanbieder: r.pick(CONVERSIE_AANBIEDERS), einddatum, antwoord, verwacht: "" });
   }
   return repo.transaction(async (tx) => {
@@ -92,7 +239,16 @@ export async function loadConversieDemo(repo: CareRepository, opts: { gemeenteco
       const eind = c.einddatum ?? "2027-12-31";
       if (!ids) {
         const client = await tx.insertClient(
-          { gemeentecode: gemeente, bsn: demoBsn(r, "9998"), geboortedatum: c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`, naam: `Conversie ${c.naam} (demo)`, naamdelen: { achternaam: `Conversie ${c.naam} (demo)`.slice(0, 200) }, adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" }, demo: true },
+          {
+            gemeentecode: gemeente,
+            bsn: demoBsn(r, "9998"),
+            geboortedatum:
+              c.wet === "jeugdwet" ? `20${String(r.int(10, 15))}-0${r.int(1, 9)}-1${r.int(0, 9)}` : `19${r.int(50, 99)}-0${r.int(1, 9)}-2${r.int(0, 8)}`,
+            naam: `Conversie ${c.naam} (demo)`,
+            naamdelen: { achternaam: `Conversie ${c.naam} (demo)`.slice(0, 200) },
+            adres: { plaats: "Assen", postcode: "9401 AA", huisnummer: String(r.int(1, 200)), straat: "Demostraat" },
+            demo: true,
+          },
           at,
         );
         const b = await tx.insertBeschikking({
@@ -113,7 +269,10 @@ export async function loadConversieDemo(repo: CareRepository, opts: { gemeenteco
         ids = { clientId: client.id, beschikkingId: b.id };
       }
       clientOf.set(i, ids);
-      const p = c.soort === "catalogus" ? { productId: `004-nmd-pve-2026.${c.wet}.begeleiding-basis-kort`, productcategorie: null, productcode: null } : legacy(c.wet, c.soort);
+      const p =
+        c.soort === "catalogus"
+          ? { productId: `004-nmd-pve-2026.${c.wet}.begeleiding-basis-kort`, productcategorie: null, productcode: null }
+          : legacy(c.wet, c.soort);
       const t: ToewijzingRecord = {
         gemeentecode: gemeente,
         wet: c.wet,

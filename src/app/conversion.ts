@@ -7,7 +7,17 @@ import { createHash } from "node:crypto";
 import { authorize, type Target } from "../domain/auth/policy.ts";
 import { Wet } from "../domain/care/codes.ts";
 import { applyEvent } from "../domain/care/lifecycle.ts";
-import { Antwoord, type DoelProductInfo, geraakt, proefrun, regelVoor, totalen, toewijzingSleutel, type Uitkomst, uitvraagKolommen } from "../domain/conversion/compute.ts";
+import {
+  Antwoord,
+  type DoelProductInfo,
+  geraakt,
+  proefrun,
+  regelVoor,
+  totalen,
+  toewijzingSleutel,
+  type Uitkomst,
+  uitvraagKolommen,
+} from "../domain/conversion/compute.ts";
 import type { ConversiePlan } from "../domain/conversion/plan.ts";
 import { addDays, type IsoDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
@@ -80,7 +90,12 @@ export interface AntwoordStatus {
 export interface UitvoeringsRapport {
   runId: number;
   proefrunId: number;
-  omgezet: { sleutel: string; clientId: number; agbCode: string; nieuw: { toewijzingnummer: string; productId: string; omvang: number; eenheid: string; frequentie: string }[] }[];
+  omgezet: {
+    sleutel: string;
+    clientId: number;
+    agbCode: string;
+    nieuw: { toewijzingnummer: string; productId: string; omvang: number; eenheid: string; frequentie: string }[];
+  }[];
   overgeslagen: { sleutel: string; reden: string }[];
   mislukt: { clientId: number; sleutels: string[]; reden: string }[];
   berichten: { bestandsnaam: string; xml: string; clientId: number; agbCode: string; wet: Wet }[];
@@ -98,7 +113,14 @@ export class ConversionService {
    * Every access names its subject in the access log: the clients whose toewijzingen or legacy indications it read
    * or wrote (and those toewijzingen), else the conversion itself ("conversie:<id>").
    */
-  private guard<T>(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+  private guard<T>(
+    actor: Actor,
+    action: "read" | "write",
+    target: Target,
+    ctx: AccessContext,
+    work: () => Promise<T>,
+    subjects?: SubjectsOf<T>,
+  ): Promise<Result<T>> {
     return actor.kind === "cli"
       ? this.gate.runTrusted("kader-cli", "conversie", action, target, ctx, work, subjects)
       : this.gate.run(actor.principal, "conversie", action, target, ctx, work, subjects);
@@ -106,7 +128,8 @@ export class ConversionService {
 
   /** Gemeente roles only (approval, execution, the dry run): an aanbieder may read and write only its own uitvraag. */
   private gemeenteOnly(actor: Actor): Result<never> | null {
-    if (actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder") return { ok: false, problems: [problem("forbidden", "Geen toegang", "een aanbieder kan alleen de eigen uitvraag ophalen en beantwoorden")] };
+    if (actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder")
+      return { ok: false, problems: [problem("forbidden", "Geen toegang", "een aanbieder kan alleen de eigen uitvraag ophalen en beantwoorden")] };
     return null;
   }
 
@@ -128,8 +151,20 @@ export class ConversionService {
         return existing && existing.planHash === hash ? existing : this.store.upsertConversie(plan, hash, gemeentecode, this.clock.now());
       },
       (v) => ({ records: v ? [`conversie:${v.id}`] : [], filter: `plan=${plan.id.slice(0, 60)}` }),
-    ).then((r): Result<ConversieRecord> =>
-      r.ok && r.value === null ? { ok: false, problems: [problem("inconsistent-data", "Plan gewijzigd na uitvoering", `conversie ${plan.id} is in gemeente ${gemeentecode} al (deels) uitgevoerd met een andere versie van het plan; geef het gewijzigde plan een nieuw id`)] } : (r as Result<ConversieRecord>),
+    ).then(
+      (r): Result<ConversieRecord> =>
+        r.ok && r.value === null
+          ? {
+              ok: false,
+              problems: [
+                problem(
+                  "inconsistent-data",
+                  "Plan gewijzigd na uitvoering",
+                  `conversie ${plan.id} is in gemeente ${gemeentecode} al (deels) uitgevoerd met een andere versie van het plan; geef het gewijzigde plan een nieuw id`,
+                ),
+              ],
+            }
+          : (r as Result<ConversieRecord>),
     );
   }
 
@@ -144,9 +179,19 @@ export class ConversionService {
 
   async conversie(actor: Actor, id: number, ctx: AccessContext): Promise<Result<ConversieRecord>> {
     const c = await this.store.conversieById(id);
-    const r = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----", agbCode: actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : null }, ctx, async () => c, {
-      records: [`conversie:${id}`],
-    });
+    const r = await this.guard(
+      actor,
+      "read",
+      {
+        gemeentecode: c?.gemeentecode ?? "----",
+        agbCode: actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : null,
+      },
+      ctx,
+      async () => c,
+      {
+        records: [`conversie:${id}`],
+      },
+    );
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : nf(`geen conversie ${id}`);
   }
@@ -163,53 +208,65 @@ export class ConversionService {
     if (own && agbCode && agbCode !== own) return { ok: false, problems: [problem("forbidden", "Geen toegang", "alleen de eigen uitvraag")] };
     const agb = own ?? agbCode;
     const read: ToewijzingRecord[] = [];
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode, agbCode: agb ?? null }, { ...ctx, purpose: `${ctx.purpose} (uitvraag conversie)` }, async () => {
-      const lopend = await this.lopend(c, agb);
-      read.push(...lopend);
-      const antwoorden = new Map((await this.store.antwoorden(c.id, agb)).map((a) => [toewijzingSleutel(a), a.antwoord]));
-      const clients = new Map<number, ClientRecord | null>();
-      const per = new Map<string, UitvraagRij[]>();
-      for (const t of lopend) {
-        if (!clients.has(t.clientId)) clients.set(t.clientId, await this.store.care.client(t.clientId));
-        const client = clients.get(t.clientId);
-        const regel = regelVoor(c.plan, t)!;
-        const rows = per.get(t.agbCode) ?? [];
-        rows.push({
-          gemeentecode: t.gemeentecode,
-          wet: t.wet,
-          toewijzingnummer: t.toewijzingnummer,
-          bsn: client?.bsn ?? "",
-          naam: client?.naam ?? "",
-          geboortedatum: client?.geboortedatum ?? "",
-          productId: t.productId,
-          productcode: t.productcode,
-          vanNaam: regel.van.naam,
-          regelId: regel.id,
-          ingangsdatum: t.ingangsdatum,
-          einddatum: t.einddatum,
-          omvang: t.omvang === null ? (t.budgetCents === null ? "" : `budget ${(t.budgetCents / 100).toFixed(2)}`) : `${t.omvang} (eenheid ${t.eenheid}, frequentie ${t.frequentie ?? "-"})`,
-          kolommen: uitvraagKolommen(regel),
-          antwoord: antwoorden.get(toewijzingSleutel(t)) ?? null,
-        });
-        per.set(t.agbCode, rows);
-      }
-      const uren = c.plan.regels.find((r) => r.soort !== "dagbesteding")?.volume.uitvraagPer ?? "maand";
-      const dagdelen = c.plan.regels.find((r) => r.soort === "dagbesteding")?.volume.uitvraagPer ?? "week";
-      if (agb && !per.has(agb)) per.set(agb, []);
-      return [...per]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([agbCode, rijen]) => ({
-          conversieId: c.id,
-          planId: c.planId,
-          titel: c.plan.titel,
-          planHash: c.planHash,
-          gemeentecode: c.gemeentecode,
-          agbCode,
-          wijzigingsdatum: c.plan.wijzigingsdatum,
-          perioden: { uren, dagdelen, maanden: c.plan.uitvraagMaanden },
-          rijen: rijen.sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer)),
-        }));
-    }, () => touched(c.id, read));
+    return this.guard(
+      actor,
+      "read",
+      { gemeentecode: c.gemeentecode, agbCode: agb ?? null },
+      { ...ctx, purpose: `${ctx.purpose} (uitvraag conversie)` },
+      async () => {
+        const lopend = await this.lopend(c, agb);
+        read.push(...lopend);
+        const antwoorden = new Map((await this.store.antwoorden(c.id, agb)).map((a) => [toewijzingSleutel(a), a.antwoord]));
+        const clients = new Map<number, ClientRecord | null>();
+        const per = new Map<string, UitvraagRij[]>();
+        for (const t of lopend) {
+          if (!clients.has(t.clientId)) clients.set(t.clientId, await this.store.care.client(t.clientId));
+          const client = clients.get(t.clientId);
+          const regel = regelVoor(c.plan, t)!;
+          const rows = per.get(t.agbCode) ?? [];
+          rows.push({
+            gemeentecode: t.gemeentecode,
+            wet: t.wet,
+            toewijzingnummer: t.toewijzingnummer,
+            bsn: client?.bsn ?? "",
+            naam: client?.naam ?? "",
+            geboortedatum: client?.geboortedatum ?? "",
+            productId: t.productId,
+            productcode: t.productcode,
+            vanNaam: regel.van.naam,
+            regelId: regel.id,
+            ingangsdatum: t.ingangsdatum,
+            einddatum: t.einddatum,
+            omvang:
+              t.omvang === null
+                ? t.budgetCents === null
+                  ? ""
+                  : `budget ${(t.budgetCents / 100).toFixed(2)}`
+                : `${t.omvang} (eenheid ${t.eenheid}, frequentie ${t.frequentie ?? "-"})`,
+            kolommen: uitvraagKolommen(regel),
+            antwoord: antwoorden.get(toewijzingSleutel(t)) ?? null,
+          });
+          per.set(t.agbCode, rows);
+        }
+        const uren = c.plan.regels.find((r) => r.soort !== "dagbesteding")?.volume.uitvraagPer ?? "maand";
+        const dagdelen = c.plan.regels.find((r) => r.soort === "dagbesteding")?.volume.uitvraagPer ?? "week";
+        if (agb && !per.has(agb)) per.set(agb, []);
+        return [...per]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([agbCode, rijen]) => ({
+            conversieId: c.id,
+            planId: c.planId,
+            titel: c.plan.titel,
+            planHash: c.planHash,
+            gemeentecode: c.gemeentecode,
+            agbCode,
+            wijzigingsdatum: c.plan.wijzigingsdatum,
+            perioden: { uren, dagdelen, maanden: c.plan.uitvraagMaanden },
+            rijen: rijen.sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer)),
+          }));
+      },
+      () => touched(c.id, read),
+    );
   }
 
   /**
@@ -217,20 +274,33 @@ export class ConversionService {
    * aanbieder in the uitvraag; numbers ≥ 0; whole dagdelen; a module and vervoer from the list); a workbook with any
    * error changes nothing, and every error is reported with its row and column.
    */
-  async importeer(actor: Actor, x: { conversieId: number; agbCode: string; bestandsnaam: string; rijen: IngelezenRij[] }, ctx: AccessContext): Promise<Result<{ opgeslagen: number; leeg: number }>> {
+  async importeer(
+    actor: Actor,
+    x: { conversieId: number; agbCode: string; bestandsnaam: string; rijen: IngelezenRij[] },
+    ctx: AccessContext,
+  ): Promise<Result<{ opgeslagen: number; leeg: number }>> {
     const c = await this.store.conversieById(x.conversieId);
     if (!c) return nf(`geen conversie ${x.conversieId}`);
     const own = actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : undefined;
     if (own && own !== x.agbCode) return { ok: false, problems: [problem("forbidden", "Geen toegang", "alleen antwoorden voor de eigen organisatie")] };
     const decision = actor.kind === "user" ? authorize(actor.principal, "conversie", "write", { gemeentecode: c.gemeentecode, agbCode: x.agbCode }) : null;
-    if (decision && !decision.allowed) return { ok: false, problems: [problem(decision.status === 401 ? "unauthorized" : "forbidden", "Geen toegang", decision.reason)] };
+    if (decision && !decision.allowed)
+      return { ok: false, problems: [problem(decision.status === 401 ? "unauthorized" : "forbidden", "Geen toegang", decision.reason)] };
     const lopend = new Map((await this.lopend(c, x.agbCode)).map((t) => [toewijzingSleutel(t), t]));
     const problems: Problem[] = [];
     const gelezen: { t: ToewijzingRecord; antwoord: Antwoord }[] = [];
     let leeg = 0;
     const seen = new Set<string>();
     for (const r of x.rijen) {
-      const err = (kolom: string, detail: string) => problems.push({ code: "invalid-input", title: "Ongeldige rij", detail: `rij ${r.rij}, kolom ${kolom}: ${detail}`, file: x.bestandsnaam, line: r.rij, path: kolom });
+      const err = (kolom: string, detail: string) =>
+        problems.push({
+          code: "invalid-input",
+          title: "Ongeldige rij",
+          detail: `rij ${r.rij}, kolom ${kolom}: ${detail}`,
+          file: x.bestandsnaam,
+          line: r.rij,
+          path: kolom,
+        });
       const wet = Wet.safeParse(r.wet);
       const key = `${r.gemeentecode}/${r.wet}/${r.toewijzingnummer}`;
       const t = wet.success ? lopend.get(key) : undefined;
@@ -286,7 +356,10 @@ export class ConversionService {
         vervoer: text("vervoer", "Vervoer", ["geen", "regulier", "rolstoel"]),
         vervoersdagen: num("vervoersdagen", "Vervoersdagen", true, 7),
         afstandKm: num("afstandKm", "Afstand (km)"),
-        opmerking: r.waarden.opmerking === null || r.waarden.opmerking === undefined || String(r.waarden.opmerking).trim() === "" ? null : String(r.waarden.opmerking).trim().slice(0, 500),
+        opmerking:
+          r.waarden.opmerking === null || r.waarden.opmerking === undefined || String(r.waarden.opmerking).trim() === ""
+            ? null
+            : String(r.waarden.opmerking).trim().slice(0, 500),
       };
       const parsed = Antwoord.safeParse(raw);
       if (!parsed.success) {
@@ -294,7 +367,15 @@ export class ConversionService {
         continue;
       }
       const a = parsed.data;
-      if (a.uren === null && a.urenPerNiveau === null && a.module === null && a.dagdelen === null && a.vervoer === null && a.afstandKm === null && a.vervoersdagen === null) {
+      if (
+        a.uren === null &&
+        a.urenPerNiveau === null &&
+        a.module === null &&
+        a.dagdelen === null &&
+        a.vervoer === null &&
+        a.afstandKm === null &&
+        a.vervoersdagen === null
+      ) {
         leeg += 1;
         continue;
       }
@@ -309,11 +390,32 @@ export class ConversionService {
       () =>
         this.store.unit(async ({ conv }) => {
           const now = this.clock.now();
-          const uploadId = await conv.insertUpload(c.id, c.gemeentecode, { agbCode: x.agbCode, bestandsnaam: x.bestandsnaam, rijen: gelezen.length, door: this.by(actor), receivedAt: now });
-          for (const g of gelezen) await conv.upsertAntwoord(c.id, { gemeentecode: g.t.gemeentecode, wet: g.t.wet, toewijzingnummer: g.t.toewijzingnummer, agbCode: g.t.agbCode, antwoord: g.antwoord, receivedAt: now }, uploadId);
+          const uploadId = await conv.insertUpload(c.id, c.gemeentecode, {
+            agbCode: x.agbCode,
+            bestandsnaam: x.bestandsnaam,
+            rijen: gelezen.length,
+            door: this.by(actor),
+            receivedAt: now,
+          });
+          for (const g of gelezen)
+            await conv.upsertAntwoord(
+              c.id,
+              {
+                gemeentecode: g.t.gemeentecode,
+                wet: g.t.wet,
+                toewijzingnummer: g.t.toewijzingnummer,
+                agbCode: g.t.agbCode,
+                antwoord: g.antwoord,
+                receivedAt: now,
+              },
+              uploadId,
+            );
           return { opgeslagen: gelezen.length, leeg };
         }),
-      touched(c.id, gelezen.map((g) => g.t)),
+      touched(
+        c.id,
+        gelezen.map((g) => g.t),
+      ),
     );
   }
 
@@ -324,24 +426,31 @@ export class ConversionService {
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
     const read: ToewijzingRecord[] = [];
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, async () => {
-      const lopend = await this.lopend(c);
-      read.push(...lopend);
-      const beantwoord = new Set((await this.store.antwoorden(c.id)).map(toewijzingSleutel));
-      const uploads = await this.store.uploads(c.id);
-      const per = new Map<string, AntwoordStatus>();
-      for (const t of lopend) {
-        const s = per.get(t.agbCode) ?? { agbCode: t.agbCode, toewijzingen: 0, beantwoord: 0, laatsteUpload: null, herinneren: false };
-        s.toewijzingen += 1;
-        if (beantwoord.has(toewijzingSleutel(t))) s.beantwoord += 1;
-        per.set(t.agbCode, s);
-      }
-      for (const s of per.values()) {
-        s.laatsteUpload = uploads.filter((u) => u.agbCode === s.agbCode).at(-1)?.receivedAt ?? null;
-        s.herinneren = s.beantwoord < s.toewijzingen;
-      }
-      return [...per.values()].sort((a, b) => a.agbCode.localeCompare(b.agbCode));
-    }, () => ({ ...touched(c.id, read), records: [`conversie:${c.id}`], count: read.length }));
+    return this.guard(
+      actor,
+      "read",
+      { gemeentecode: c.gemeentecode },
+      ctx,
+      async () => {
+        const lopend = await this.lopend(c);
+        read.push(...lopend);
+        const beantwoord = new Set((await this.store.antwoorden(c.id)).map(toewijzingSleutel));
+        const uploads = await this.store.uploads(c.id);
+        const per = new Map<string, AntwoordStatus>();
+        for (const t of lopend) {
+          const s = per.get(t.agbCode) ?? { agbCode: t.agbCode, toewijzingen: 0, beantwoord: 0, laatsteUpload: null, herinneren: false };
+          s.toewijzingen += 1;
+          if (beantwoord.has(toewijzingSleutel(t))) s.beantwoord += 1;
+          per.set(t.agbCode, s);
+        }
+        for (const s of per.values()) {
+          s.laatsteUpload = uploads.filter((u) => u.agbCode === s.agbCode).at(-1)?.receivedAt ?? null;
+          s.herinneren = s.beantwoord < s.toewijzingen;
+        }
+        return [...per.values()].sort((a, b) => a.agbCode.localeCompare(b.agbCode));
+      },
+      () => ({ ...touched(c.id, read), records: [`conversie:${c.id}`], count: read.length }),
+    );
   }
 
   private async productInfo(plan: ConversiePlan): Promise<(id: string) => DoelProductInfo | null> {
@@ -349,32 +458,51 @@ export class ConversionService {
     const m = new Map(all.products.map((p) => [p.id, p]));
     return (id) => {
       const p = m.get(id);
-      return p ? { naam: p.name, productcategorie: p.productcategorie, productcode: p.productcode, eenheid: (p.unit.code ?? null) as DoelProductInfo["eenheid"] } : null;
+      return p
+        ? { naam: p.name, productcategorie: p.productcategorie, productcode: p.productcode, eenheid: (p.unit.code ?? null) as DoelProductInfo["eenheid"] }
+        : null;
     };
   }
 
   /** Computes the dry run on the current toewijzingen and answers and stores it as a snapshot. */
-  async proefrun(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<{ runId: number; uitkomsten: Uitkomst[]; totalen: ReturnType<typeof totalen> }>> {
+  async proefrun(
+    actor: Actor,
+    conversieId: number,
+    ctx: AccessContext,
+  ): Promise<Result<{ runId: number; uitkomsten: Uitkomst[]; totalen: ReturnType<typeof totalen> }>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(actor, "write", { gemeentecode: c.gemeentecode }, ctx, async () => {
-      const lopend = await this.lopend(c);
-      const antwoorden = new Map((await this.store.antwoorden(c.id)).map((a) => [toewijzingSleutel(a), a.antwoord]));
-      const tarieven = await this.store.contractTarieven(c.gemeentecode, c.plan.wijzigingsdatum);
-      const oud = await this.store.contractTarieven(c.gemeentecode, addDays(c.plan.wijzigingsdatum, -1));
-      const uitkomsten = proefrun({
-        plan: c.plan,
-        toewijzingen: lopend,
-        antwoorden,
-        product: await this.productInfo(c.plan),
-        tarief: (agb, _g, productId, datum) => (datum < c.plan.wijzigingsdatum ? oud : tarieven).get(`${agb}|${productId}`) ?? null,
-      });
-      const tot = totalen(uitkomsten);
-      const runId = await this.store.insertRun(c.id, c.gemeentecode, { soort: "proefrun", proefrunId: null, inhoud: { uitkomsten, totalen: tot, planHash: c.planHash }, door: this.by(actor), at: this.clock.now() });
-      return { runId, uitkomsten, totalen: tot };
-    }, (v) => ({ clientIds: v.uitkomsten.map((u) => u.clientId), records: [`conversie:${c.id}`, `run:${v.runId}`] }));
+    return this.guard(
+      actor,
+      "write",
+      { gemeentecode: c.gemeentecode },
+      ctx,
+      async () => {
+        const lopend = await this.lopend(c);
+        const antwoorden = new Map((await this.store.antwoorden(c.id)).map((a) => [toewijzingSleutel(a), a.antwoord]));
+        const tarieven = await this.store.contractTarieven(c.gemeentecode, c.plan.wijzigingsdatum);
+        const oud = await this.store.contractTarieven(c.gemeentecode, addDays(c.plan.wijzigingsdatum, -1));
+        const uitkomsten = proefrun({
+          plan: c.plan,
+          toewijzingen: lopend,
+          antwoorden,
+          product: await this.productInfo(c.plan),
+          tarief: (agb, _g, productId, datum) => (datum < c.plan.wijzigingsdatum ? oud : tarieven).get(`${agb}|${productId}`) ?? null,
+        });
+        const tot = totalen(uitkomsten);
+        const runId = await this.store.insertRun(c.id, c.gemeentecode, {
+          soort: "proefrun",
+          proefrunId: null,
+          inhoud: { uitkomsten, totalen: tot, planHash: c.planHash },
+          door: this.by(actor),
+          at: this.clock.now(),
+        });
+        return { runId, uitkomsten, totalen: tot };
+      },
+      (v) => ({ clientIds: v.uitkomsten.map((u) => u.clientId), records: [`conversie:${c.id}`, `run:${v.runId}`] }),
+    );
   }
 
   async runs(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<RunRecord[]>> {
@@ -382,7 +510,14 @@ export class ConversionService {
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.runs(c.id), (v) => ({ records: [`conversie:${c.id}`, ...v.map((r) => `run:${r.id}`)] }));
+    return this.guard(
+      actor,
+      "read",
+      { gemeentecode: c.gemeentecode },
+      ctx,
+      () => this.store.runs(c.id),
+      (v) => ({ records: [`conversie:${c.id}`, ...v.map((r) => `run:${r.id}`)] }),
+    );
   }
 
   async run(actor: Actor, runId: number, ctx: AccessContext): Promise<Result<RunRecord>> {
@@ -390,10 +525,17 @@ export class ConversionService {
     if (denied) return denied;
     const r = await this.store.run(runId);
     const c = r ? await this.store.conversieById(r.conversieId) : null;
-    const g = await this.guard(actor, "read", { gemeentecode: c?.gemeentecode ?? "----" }, ctx, async () => r, (v) => ({
-      clientIds: (v?.inhoud.uitkomsten ?? []).map((u) => u.clientId),
-      records: [...(c ? [`conversie:${c.id}`] : []), `run:${runId}`],
-    }));
+    const g = await this.guard(
+      actor,
+      "read",
+      { gemeentecode: c?.gemeentecode ?? "----" },
+      ctx,
+      async () => r,
+      (v) => ({
+        clientIds: (v?.inhoud.uitkomsten ?? []).map((u) => u.clientId),
+        records: [...(c ? [`conversie:${c.id}`] : []), `run:${runId}`],
+      }),
+    );
     if (!g.ok) return g;
     return r ? { ok: true, value: r } : nf(`geen run ${runId}`);
   }
@@ -405,12 +547,26 @@ export class ConversionService {
     const r = await this.store.run(proefrunId);
     const c = r ? await this.store.conversieById(r.conversieId) : null;
     if (!r || !c || r.soort !== "proefrun") return nf(`geen proefrun ${proefrunId}`);
-    if (r.inhoud.planHash !== c.planHash) return { ok: false, problems: [problem("inconsistent-data", "Proefrun verouderd", "het plan is gewijzigd na deze proefrun; maak een nieuwe proefrun")] };
-    return this.guard(actor, "write", { gemeentecode: c.gemeentecode }, ctx, async () => {
-      const u = r.inhoud.uitkomsten ?? [];
-      const runId = await this.store.insertRun(c.id, c.gemeentecode, { soort: "goedkeuring", proefrunId, inhoud: { uitvoerbaar: u.filter((x) => x.uitvoerbaar).length, totaal: u.length }, door: this.by(actor), at: this.clock.now() });
-      return { runId };
-    }, (v) => ({ records: [`conversie:${c.id}`, `run:${proefrunId}`, `run:${v.runId}`] }));
+    if (r.inhoud.planHash !== c.planHash)
+      return { ok: false, problems: [problem("inconsistent-data", "Proefrun verouderd", "het plan is gewijzigd na deze proefrun; maak een nieuwe proefrun")] };
+    return this.guard(
+      actor,
+      "write",
+      { gemeentecode: c.gemeentecode },
+      ctx,
+      async () => {
+        const u = r.inhoud.uitkomsten ?? [];
+        const runId = await this.store.insertRun(c.id, c.gemeentecode, {
+          soort: "goedkeuring",
+          proefrunId,
+          inhoud: { uitvoerbaar: u.filter((x) => x.uitvoerbaar).length, totaal: u.length },
+          door: this.by(actor),
+          at: this.clock.now(),
+        });
+        return { runId };
+      },
+      (v) => ({ records: [`conversie:${c.id}`, `run:${proefrunId}`, `run:${v.runId}`] }),
+    );
   }
 
   /**
@@ -426,36 +582,61 @@ export class ConversionService {
     if (!c) return nf(`geen conversie ${conversieId}`);
     const runs = await this.store.runs(c.id);
     const approval = runs.filter((r) => r.soort === "goedkeuring").at(-1);
-    if (!approval?.proefrunId) return { ok: false, problems: [problem("inconsistent-data", "Niet goedgekeurd", "keur eerst een proefrun goed (kader conversie uitvoeren --proefrun <id>)")] };
+    if (!approval?.proefrunId)
+      return {
+        ok: false,
+        problems: [problem("inconsistent-data", "Niet goedgekeurd", "keur eerst een proefrun goed (kader conversie uitvoeren --proefrun <id>)")],
+      };
     const proef = await this.store.run(approval.proefrunId);
     const uitkomsten = (proef?.inhoud.uitkomsten ?? []).filter((u) => u.uitvoerbaar);
-    return this.guard(actor, "write", { gemeentecode: c.gemeentecode }, { ...ctx, purpose: `${ctx.purpose} (conversie uitvoeren)` }, async () => {
-      const today = this.clock.today();
-      const now = this.clock.now();
-      const runId = await this.store.insertRun(c.id, c.gemeentecode, { soort: "uitvoering", proefrunId: approval.proefrunId, inhoud: { goedkeuring: approval.id }, door: this.by(actor), at: now });
-      const rapport: UitvoeringsRapport = { runId, proefrunId: approval.proefrunId!, omgezet: [], overgeslagen: [], mislukt: [], berichten: [] };
-      const perClient = new Map<number, Uitkomst[]>();
-      for (const u of uitkomsten) perClient.set(u.clientId, [...(perClient.get(u.clientId) ?? []), u]);
-      for (const [clientId, list] of [...perClient].sort(([a], [b]) => a - b)) {
-        try {
-          const res = await this.store.unit(async ({ conv, care }) => this.converteerClient(c, runId, clientId, list, { conv, care }, today, now));
-          rapport.omgezet.push(...res.omgezet);
-          rapport.overgeslagen.push(...res.overgeslagen);
-          rapport.berichten.push(...res.berichten);
-        } catch (e) {
-          if (!(e instanceof ClientMislukt)) throw e;
-          rapport.mislukt.push({ clientId, sleutels: list.map((u) => u.sleutel), reden: e.message });
+    return this.guard(
+      actor,
+      "write",
+      { gemeentecode: c.gemeentecode },
+      { ...ctx, purpose: `${ctx.purpose} (conversie uitvoeren)` },
+      async () => {
+        const today = this.clock.today();
+        const now = this.clock.now();
+        const runId = await this.store.insertRun(c.id, c.gemeentecode, {
+          soort: "uitvoering",
+          proefrunId: approval.proefrunId,
+          inhoud: { goedkeuring: approval.id },
+          door: this.by(actor),
+          at: now,
+        });
+        const rapport: UitvoeringsRapport = { runId, proefrunId: approval.proefrunId!, omgezet: [], overgeslagen: [], mislukt: [], berichten: [] };
+        const perClient = new Map<number, Uitkomst[]>();
+        for (const u of uitkomsten) perClient.set(u.clientId, [...(perClient.get(u.clientId) ?? []), u]);
+        for (const [clientId, list] of [...perClient].sort(([a], [b]) => a - b)) {
+          try {
+            const res = await this.store.unit(async ({ conv, care }) => this.converteerClient(c, runId, clientId, list, { conv, care }, today, now));
+            rapport.omgezet.push(...res.omgezet);
+            rapport.overgeslagen.push(...res.overgeslagen);
+            rapport.berichten.push(...res.berichten);
+          } catch (e) {
+            if (!(e instanceof ClientMislukt)) throw e;
+            rapport.mislukt.push({ clientId, sleutels: list.map((u) => u.sleutel), reden: e.message });
+          }
         }
-      }
-      await this.store.setRunInhoud(runId, { goedkeuring: approval.id, rapport: { ...rapport, berichten: rapport.berichten.map((b) => b.bestandsnaam) } });
-      return rapport;
-    }, (v) => ({
-      clientIds: [...v.omgezet.map((o) => o.clientId), ...v.mislukt.map((m) => m.clientId)],
-      records: [`conversie:${c.id}`, `run:${v.runId}`, ...v.omgezet.map((o) => `toewijzing:${o.sleutel}`)],
-    }));
+        await this.store.setRunInhoud(runId, { goedkeuring: approval.id, rapport: { ...rapport, berichten: rapport.berichten.map((b) => b.bestandsnaam) } });
+        return rapport;
+      },
+      (v) => ({
+        clientIds: [...v.omgezet.map((o) => o.clientId), ...v.mislukt.map((m) => m.clientId)],
+        records: [`conversie:${c.id}`, `run:${v.runId}`, ...v.omgezet.map((o) => `toewijzing:${o.sleutel}`)],
+      }),
+    );
   }
 
-  private async converteerClient(c: ConversieRecord, runId: number, clientId: number, list: Uitkomst[], u: { conv: ConversionStore; care: CareRepository }, today: IsoDate, now: string) {
+  private async converteerClient(
+    c: ConversieRecord,
+    runId: number,
+    clientId: number,
+    list: Uitkomst[],
+    u: { conv: ConversionStore; care: CareRepository },
+    today: IsoDate,
+    now: string,
+  ) {
     const out: Pick<UitvoeringsRapport, "omgezet" | "overgeslagen" | "berichten"> = { omgezet: [], overgeslagen: [], berichten: [] };
     const touched = new Set<string>();
     for (const x of list) {
@@ -472,7 +653,13 @@ export class ConversionService {
       const next = applyEvent(t, { event: "wijzigen", datum: x.nieuweEinddatumOud, reden: c.plan.redenWijziging }, today);
       if (!next.ok) throw new ClientMislukt(`toewijzing ${t.toewijzingnummer}: ${next.problems.map((p) => p.detail).join("; ")}`);
       await u.care.updateToewijzing({ ...t, ...next.value, redenWijziging: c.plan.redenWijziging }, now);
-      await u.care.appendEvent(t, { event: "wijzigen", datum: x.nieuweEinddatumOud, reden: c.plan.redenWijziging, byUser: `conversie ${c.planId}`, recordedAt: now });
+      await u.care.appendEvent(t, {
+        event: "wijzigen",
+        datum: x.nieuweEinddatumOud,
+        reden: c.plan.redenWijziging,
+        byUser: `conversie ${c.planId}`,
+        recordedAt: now,
+      });
       const nieuw: UitvoeringsRapport["omgezet"][number]["nieuw"] = [];
       for (const v of x.voorstellen) {
         const nummer = await u.care.nextToewijzingnummer(t.gemeentecode, t.wet);
@@ -500,7 +687,17 @@ export class ConversionService {
           geleverd: [],
         };
         await u.care.insertToewijzing(rec, now);
-        const k: KoppelingRecord = { gemeentecode: t.gemeentecode, wet: t.wet, oudToewijzingnummer: t.toewijzingnummer, doel: v.doel, nieuwToewijzingnummer: nummer, clientId: t.clientId, agbCode: t.agbCode, runId, at: now };
+        const k: KoppelingRecord = {
+          gemeentecode: t.gemeentecode,
+          wet: t.wet,
+          oudToewijzingnummer: t.toewijzingnummer,
+          doel: v.doel,
+          nieuwToewijzingnummer: nummer,
+          clientId: t.clientId,
+          agbCode: t.agbCode,
+          runId,
+          at: now,
+        };
         await u.conv.insertKoppeling(c.id, k);
         nieuw.push({ toewijzingnummer: nummer, productId: v.productId, omvang: v.omvang, eenheid: v.eenheid, frequentie: v.frequentie });
       }
@@ -513,7 +710,9 @@ export class ConversionService {
     const all = await u.care.toewijzingen({ clientId, limit: 10_000 });
     for (const key of [...touched].sort()) {
       const [agb, wetText] = key.split("|") as [string, Wet];
-      const current = all.filter((t) => t.agbCode === agb && t.wet === wetText && ACTUEEL.has(t.status)).sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
+      const current = all
+        .filter((t) => t.agbCode === agb && t.wet === wetText && ACTUEEL.has(t.status))
+        .sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
       // an aspecifieke toewijzing (no ProductCode) carries no Omvang in the 301 (toewijzingsvariant "aspecifiek zonder budget")
       const inBericht = current.map((t) => (t.productcode === null ? { ...t, omvang: null, frequentie: null, budgetCents: null } : t));
       const def = definition(standaardOf(wetText), "301");
@@ -521,7 +720,13 @@ export class ConversionService {
       const model = build301Model(def, { client, toewijzingen: inBericht, identificatie, dagtekening: today, tijd: now.slice(11, 19) });
       const xml = buildMessage(def, model);
       const check = validateMessage(xml);
-      if (check.failures.length) throw new ClientMislukt(`${def.name} ongeldig: ${check.failures.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+      if (check.failures.length)
+        throw new ClientMislukt(
+          `${def.name} ongeldig: ${check.failures
+            .slice(0, 3)
+            .map((f) => `${f.path}: ${f.message}`)
+            .join("; ")}`,
+        );
       out.berichten.push({ bestandsnaam: `${def.name}_${client.gemeentecode}_${agb}_${identificatie}.xml`, xml, clientId, agbCode: agb, wet: wetText });
     }
     return out;
@@ -533,11 +738,18 @@ export class ConversionService {
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
     if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(actor, "read", { gemeentecode: c.gemeentecode }, ctx, () => this.store.koppelingen(c.id), (v) => ({
-      clientIds: v.map((k) => k.clientId),
-      records: [`conversie:${c.id}`],
-      count: v.length,
-    }));
+    return this.guard(
+      actor,
+      "read",
+      { gemeentecode: c.gemeentecode },
+      ctx,
+      () => this.store.koppelingen(c.id),
+      (v) => ({
+        clientIds: v.map((k) => k.clientId),
+        records: [`conversie:${c.id}`],
+        count: v.length,
+      }),
+    );
   }
 }
 

@@ -58,7 +58,11 @@ export interface DemoReport {
  * started, and a year of monthly declaraties with a realistic share of errors (wrong tariff, too much volume,
  * outside the toewijzing, a repeated reference, an unknown toewijzing). Never in production (the caller decides).
  */
-export async function loadDemo(deps: { care: CareService; catalogue: CatalogueService; providers: ProviderRepository }, today: IsoDate, opts: { seed?: number; clients?: number } = {}): Promise<DemoReport> {
+export async function loadDemo(
+  deps: { care: CareService; catalogue: CatalogueService; providers: ProviderRepository },
+  today: IsoDate,
+  opts: { seed?: number; clients?: number } = {},
+): Promise<DemoReport> {
   const r = seeded(opts.seed ?? 20261129);
   const cli = { kind: "cli" as const };
   const ctx = { endpoint: "kader demo", purpose: "synthetische demodata laden" };
@@ -70,20 +74,32 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   const byBook = new Map<string, Product[]>();
   for (const p of candidates) byBook.set(p.productenboekId, [...(byBook.get(p.productenboekId) ?? []), p]);
   const pool = [...byBook.values()].flatMap((ps) => ps.slice(0, 8));
-  const tariffs = new Map(pool.map((p) => {
-    const plan = UNIT_PLAN[unitOf(p)]!;
-    return [p.id, r.int(plan.tariff[0] / 10, plan.tariff[1] / 10) * 10] as const;
-  }));
+  const tariffs = new Map(
+    pool.map((p) => {
+      const plan = UNIT_PLAN[unitOf(p)]!;
+      return [p.id, r.int(plan.tariff[0] / 10, plan.tariff[1] / 10) * 10] as const;
+    }),
+  );
   const start = firstOfMonth(addMonths(today, -12));
   const lastMonthEnd = addDays(firstOfMonth(today), -1);
   for (const a of DEMO_AANBIEDERS) {
     const existing = await deps.providers.get(a.agbCode);
     const contracts: ProviderRecord["contracts"] = DEMO_GEMEENTEN.flatMap((g) =>
-      pool.map((p) => ({ productId: p.id, gemeentecode: g as ProviderRecord["gemeentecodes"][number], validFrom: addMonths(start, -1), validTo: null, tariffCents: tariffs.get(p.id)! })),
+      pool.map((p) => ({
+        productId: p.id,
+        gemeentecode: g as ProviderRecord["gemeentecodes"][number],
+        validFrom: addMonths(start, -1),
+        validTo: null,
+        tariffCents: tariffs.get(p.id)!,
+      })),
     );
     const gemeenten = [...DEMO_GEMEENTEN] as ProviderRecord["gemeentecodes"];
     const record: ProviderRecord = existing
-      ? { ...existing, gemeentecodes: [...new Set([...existing.gemeentecodes, ...gemeenten])], contracts: [...existing.contracts.filter((c) => !gemeenten.includes(c.gemeentecode)), ...contracts] }
+      ? {
+          ...existing,
+          gemeentecodes: [...new Set([...existing.gemeentecodes, ...gemeenten])],
+          contracts: [...existing.contracts.filter((c) => !gemeenten.includes(c.gemeentecode)), ...contracts],
+        }
       : { agbCode: a.agbCode as ProviderRecord["agbCode"], name: a.name, kvk: null, gemeentecodes: gemeenten, evidence: [], contracts };
     await deps.providers.save(record, `${today}T00:00:00.000Z`);
   }
@@ -97,11 +113,15 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   for (let i = 0; i < n; i++) {
     const product = r.pick(pool);
     const jeugd = product.law === "jeugdwet";
-    const birth = jeugd ? `${r.int(2009, 2016)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}` : `${r.int(1945, 2000)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`;
+    const birth = jeugd
+      ? `${r.int(2009, 2016)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`
+      : `${r.int(1945, 2000)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`;
     const gemeente = i % 3 === 2 ? DEMO_GEMEENTEN[1] : DEMO_GEMEENTEN[0];
     const voornaam = r.pick(voornamen);
     const familienaam = r.pick(achternamen);
-    const [voorvoegsel, achternaam] = familienaam.includes(" ") ? [familienaam.split(" ")[0]!, familienaam.split(" ").slice(1).join(" ")] : [undefined, familienaam];
+    const [voorvoegsel, achternaam] = familienaam.includes(" ")
+      ? [familienaam.split(" ")[0]!, familienaam.split(" ").slice(1).join(" ")]
+      : [undefined, familienaam];
     const c = await deps.care.createClient(
       cli,
       {
@@ -110,7 +130,10 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
         geboortedatum: birth,
         naam: `${voornaam} ${familienaam} (demo)`,
         naamdelen: { voornamen: voornaam, voorletters: voornaam[0]!, ...(voorvoegsel ? { voorvoegsel } : {}), achternaam: `${achternaam} (demo)` },
-        adres: gemeente === "0106" ? { straat: "Demostraat", huisnummer: String(r.int(1, 150)), postcode: "9401 AA", plaats: "Assen" } : { straat: "Demolaan", huisnummer: String(r.int(1, 150)), postcode: "9761 AA", plaats: "Eelde" },
+        adres:
+          gemeente === "0106"
+            ? { straat: "Demostraat", huisnummer: String(r.int(1, 150)), postcode: "9401 AA", plaats: "Assen" }
+            : { straat: "Demolaan", huisnummer: String(r.int(1, 150)), postcode: "9761 AA", plaats: "Eelde" },
       },
       ctx,
       true,
@@ -129,7 +152,17 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
         beschikkingnummer: `DEMO-${String(beschikking++).padStart(5, "0")}`,
         afgiftedatum: addDays(ingang, -7),
         verwijzer: "01",
-        producten: [{ productId: product.id, ingangsdatum: ingang, einddatum: eind, volume: plan.volume, eenheid: unitOf(product), frequentie: plan.frequentie, aanbieder: r.pick(DEMO_AANBIEDERS).agbCode }],
+        producten: [
+          {
+            productId: product.id,
+            ingangsdatum: ingang,
+            einddatum: eind,
+            volume: plan.volume,
+            eenheid: unitOf(product),
+            frequentie: plan.frequentie,
+            aanbieder: r.pick(DEMO_AANBIEDERS).agbCode,
+          },
+        ],
       },
       ctx,
     );
@@ -146,59 +179,70 @@ export async function loadDemo(deps: { care: CareService; catalogue: CatalogueSe
   let ref = 1;
   for (const a of DEMO_AANBIEDERS) {
     for (const gemeente of DEMO_GEMEENTEN)
-    for (const month of monthsOf(start, lastMonthEnd)) {
-      const mine = all.value.filter((t) => t.agbCode === a.agbCode && t.gemeentecode === gemeente && t.startdatum);
-      const begin = `${month}-01`;
-      const end = lastOfMonth(begin);
-      const buckets: Record<Wet, Record<string, unknown>[]> = { wmo: [], jeugdwet: [] };
-      for (const t of mine) {
-        const from = t.startdatum! > begin ? t.startdatum! : begin;
-        const to = t.einddatum !== null && t.einddatum < end ? t.einddatum : end;
-        if (from > to) continue;
-        const bsn = bsnOf.get(t.clientId);
-        if (!bsn) continue;
-        const max = t.omvang !== null && t.frequentie ? allowedVolume(t.omvang, t.frequentie, from, to) : 1;
-        let volume = Math.max(1, Math.round(max * (0.6 + r.next() * 0.4)));
-        let tarief = tariffs.get(t.productId) ?? 5000;
-        let pBegin = from;
-        let bedrag: number | null = null;
-        const roll = r.next();
-        // the realistic share of errors: about 8% of prestaties
-        if (roll < 0.02) tarief += 250; // 0611
-        else if (roll < 0.04) volume = max + r.int(1, 3); // 9321
-        else if (roll < 0.055) bedrag = volume * tarief + 100; // 9346
-        else if (roll < 0.065 && t.ingangsdatum > begin) pBegin = begin; // 9307
-        const referentienummer = roll > 0.065 && roll < 0.075 && ref > 1 ? `D${ref - 1}` : `D${ref++}`; // 8021
-        buckets[t.wet].push({
-          referentienummer,
-          bsn,
-          toewijzingnummer: roll > 0.075 && roll < 0.08 ? "99999999" : t.toewijzingnummer, // 9338
-          productcategorie: t.productcategorie ?? t.productcode?.slice(0, 2) ?? "00",
-          productcode: t.productcode,
-          begindatum: pBegin,
-          einddatum: to,
-          geleverdVolume: volume,
-          eenheid: t.eenheid,
-          productTarief: tarief,
-          bedrag: bedrag ?? volume * tarief,
-          debetCredit: "D",
-        });
+      for (const month of monthsOf(start, lastMonthEnd)) {
+        const mine = all.value.filter((t) => t.agbCode === a.agbCode && t.gemeentecode === gemeente && t.startdatum);
+        const begin = `${month}-01`;
+        const end = lastOfMonth(begin);
+        const buckets: Record<Wet, Record<string, unknown>[]> = { wmo: [], jeugdwet: [] };
+        for (const t of mine) {
+          const from = t.startdatum! > begin ? t.startdatum! : begin;
+          const to = t.einddatum !== null && t.einddatum < end ? t.einddatum : end;
+          if (from > to) continue;
+          const bsn = bsnOf.get(t.clientId);
+          if (!bsn) continue;
+          const max = t.omvang !== null && t.frequentie ? allowedVolume(t.omvang, t.frequentie, from, to) : 1;
+          let volume = Math.max(1, Math.round(max * (0.6 + r.next() * 0.4)));
+          let tarief = tariffs.get(t.productId) ?? 5000;
+          let pBegin = from;
+          let bedrag: number | null = null;
+          const roll = r.next();
+          // the realistic share of errors: about 8% of prestaties
+          if (roll < 0.02)
+            tarief += 250; // 0611
+          else if (roll < 0.04)
+            volume = max + r.int(1, 3); // 9321
+          else if (roll < 0.055)
+            bedrag = volume * tarief + 100; // 9346
+          else if (roll < 0.065 && t.ingangsdatum > begin) pBegin = begin; // 9307
+          const referentienummer = roll > 0.065 && roll < 0.075 && ref > 1 ? `D${ref - 1}` : `D${ref++}`; // 8021
+          buckets[t.wet].push({
+            referentienummer,
+            bsn,
+            toewijzingnummer: roll > 0.075 && roll < 0.08 ? "99999999" : t.toewijzingnummer, // 9338
+            productcategorie: t.productcategorie ?? t.productcode?.slice(0, 2) ?? "00",
+            productcode: t.productcode,
+            begindatum: pBegin,
+            einddatum: to,
+            geleverdVolume: volume,
+            eenheid: t.eenheid,
+            productTarief: tarief,
+            bedrag: bedrag ?? volume * tarief,
+            debetCredit: "D",
+          });
+        }
+        for (const wet of ["wmo", "jeugdwet"] as Wet[]) {
+          const ps = buckets[wet];
+          if (!ps.length) continue;
+          const d = await deps.care.submitDeclaratie(
+            cli,
+            {
+              declaratienummer: `${month.replace("-", "")}${wet === "wmo" ? "W" : "J"}${gemeente}`,
+              aanbieder: a.agbCode,
+              gemeente,
+              wet,
+              periode: { begindatum: begin, einddatum: end },
+              dagtekening: addDays(end, 5) < today ? addDays(end, 5) : today,
+              prestaties: ps,
+            },
+            ctx,
+            { demo: true },
+          );
+          if (!d.ok) continue;
+          report.declaraties++;
+          report.prestaties += d.value.result.prestaties.length;
+          report.afgewezen += d.value.result.prestaties.filter((p) => !p.toegekend).length;
+        }
       }
-      for (const wet of ["wmo", "jeugdwet"] as Wet[]) {
-        const ps = buckets[wet];
-        if (!ps.length) continue;
-        const d = await deps.care.submitDeclaratie(
-          cli,
-          { declaratienummer: `${month.replace("-", "")}${wet === "wmo" ? "W" : "J"}${gemeente}`, aanbieder: a.agbCode, gemeente, wet, periode: { begindatum: begin, einddatum: end }, dagtekening: addDays(end, 5) < today ? addDays(end, 5) : today, prestaties: ps },
-          ctx,
-          { demo: true },
-        );
-        if (!d.ok) continue;
-        report.declaraties++;
-        report.prestaties += d.value.result.prestaties.length;
-        report.afgewezen += d.value.result.prestaties.filter((p) => !p.toegekend).length;
-      }
-    }
   }
   return report;
 }

@@ -26,11 +26,17 @@ export interface ImportContext {
   at: string;
 }
 
-export function resolveProductId(ctx: Pick<ImportContext, "catalogue" | "contracted" | "gemeentecode" | "wet">, categorie: string | null, code: string | null): string {
+export function resolveProductId(
+  ctx: Pick<ImportContext, "catalogue" | "contracted" | "gemeentecode" | "wet">,
+  categorie: string | null,
+  code: string | null,
+): string {
   const candidates = ctx.catalogue.products
     .filter((p) => p.law === ctx.wet && (code ? p.productcode === code : p.productcode === null && p.productcategorie === categorie))
     .sort((a, b) => a.id.localeCompare(b.id));
-  const ownBooks = new Set(ctx.catalogue.productenboeken.filter((pb) => pb.issuer.gemeenten.some((g) => g.gemeentecode === ctx.gemeentecode)).map((pb) => pb.id));
+  const ownBooks = new Set(
+    ctx.catalogue.productenboeken.filter((pb) => pb.issuer.gemeenten.some((g) => g.gemeentecode === ctx.gemeentecode)).map((pb) => pb.id),
+  );
   const pick = candidates.find((p) => ctx.contracted.includes(p.id)) ?? candidates.find((p) => ownBooks.has(p.productenboekId)) ?? candidates[0];
   return pick?.id ?? `istandaard.${ctx.wet}.${categorie ?? "-"}.${code ?? "-"}`;
 }
@@ -55,12 +61,18 @@ export async function importToewijzing(
   p: ToegewezenProductFields,
   beschikking: { current: BeschikkingRecord | null },
 ): Promise<ImportResult> {
-  const client = (await care.clientByBsn(ctx.gemeentecode, clientData.bsn)) ?? (await care.insertClient({ gemeentecode: ctx.gemeentecode, naamdelen: null, ...clientData, demo: false }, ctx.at));
+  const client =
+    (await care.clientByBsn(ctx.gemeentecode, clientData.bsn)) ??
+    (await care.insertClient({ gemeentecode: ctx.gemeentecode, naamdelen: null, ...clientData, demo: false }, ctx.at));
   const eenheid = p.budgetCents !== null ? "83" : (p.omvang?.eenheid ?? "82");
   const existing = await care.toewijzing(ctx.gemeentecode, ctx.wet, p.toewijzingnummer);
   if (existing) {
     if (existing.clientId !== client.id || existing.agbCode !== ctx.agbCode)
-      return { toewijzing: null, nieuw: false, probleem: `toewijzingnummer ${p.toewijzingnummer} hoort al bij een andere cliënt of aanbieder (retourcode 9332)` };
+      return {
+        toewijzing: null,
+        nieuw: false,
+        probleem: `toewijzingnummer ${p.toewijzingnummer} hoort al bij een andere cliënt of aanbieder (retourcode 9332)`,
+      };
     const status: ToewijzingStatus = p.redenWijziging === "13" && existing.status === "toegewezen" ? "verwijderd" : existing.status;
     const updated: ToewijzingRecord = {
       ...existing,

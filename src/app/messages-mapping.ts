@@ -71,7 +71,8 @@ function decorate(type: ComplexType, model: AnyModel, path: string, codesFor: Co
     if (v === undefined) continue;
     const t = particle.type;
     if (isComplex(t) && typeof v === "object") {
-      if (Array.isArray(v)) out[name] = v.map((item, i) => decorate(t, item as AnyModel, `${path}/${name}${particle.max === "n" ? `[${i + 1}]` : ""}`, codesFor));
+      if (Array.isArray(v))
+        out[name] = v.map((item, i) => decorate(t, item as AnyModel, `${path}/${name}${particle.max === "n" ? `[${i + 1}]` : ""}`, codesFor));
       else out[name] = decorate(t, v, `${path}/${name}`, codesFor);
     } else out[name] = v;
   }
@@ -111,7 +112,8 @@ export function buildRetourModel(retourDef: MessageDefinition, heen: AnyModel, m
   if (codesFor) {
     const [bodyName, particle] = Object.entries(retourDef.root.children).find(([n]) => n !== "Header")!;
     const body = heen[bodyName];
-    if (body && typeof body === "object" && !Array.isArray(body) && isComplex(particle.type)) out[bodyName] = decorate(particle.type, body, `Bericht/${bodyName}`, codesFor);
+    if (body && typeof body === "object" && !Array.isArray(body) && isComplex(particle.type))
+      out[bodyName] = decorate(particle.type, body, `Bericht/${bodyName}`, codesFor);
   }
   return out;
 }
@@ -258,7 +260,13 @@ export function toegewezenProducten(model: AnyModel): ToegewezenProductFields[] 
 }
 
 /** The client of a 301 as the care chain keeps it: name as one string, the BRP address (Contact Soort 01) if given. */
-export function clientFrom301(model: AnyModel): { bsn: string; geboortedatum: IsoDate; naam: string; naamdelen: ClientRecord["naamdelen"]; adres: ClientRecord["adres"] } {
+export function clientFrom301(model: AnyModel): {
+  bsn: string;
+  geboortedatum: IsoDate;
+  naam: string;
+  naamdelen: ClientRecord["naamdelen"];
+  adres: ClientRecord["adres"];
+} {
   const c = obj(model.Client);
   const naam = obj(c.Naam);
   const gn = obj(naam.Geslachtsnaam);
@@ -308,7 +316,16 @@ function naamOf(c: ClientRecord): M {
  * A 301 for one client and one aanbieder: all the client's current toewijzingen at that aanbieder, as the standard
  * asks. The name comes in parts where Kader has them; Geslacht is 0 (onbekend) unless it is known.
  */
-export function build301Model(def: MessageDefinition, x: { client: ClientRecord; toewijzingen: (ToewijzingRecord & { referentieAanbieder?: string | null })[]; identificatie: string; dagtekening: IsoDate; tijd: string }): AnyModel {
+export function build301Model(
+  def: MessageDefinition,
+  x: {
+    client: ClientRecord;
+    toewijzingen: (ToewijzingRecord & { referentieAanbieder?: string | null })[];
+    identificatie: string;
+    dagtekening: IsoDate;
+    tijd: string;
+  },
+): AnyModel {
   const c = x.client;
   const t0 = x.toewijzingen[0]!;
   const postcode = c.adres.postcode?.replace(" ", "");

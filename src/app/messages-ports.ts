@@ -116,7 +116,14 @@ export interface MessageRepository {
   saveLevering(l: LeveringRecord, at: string): Promise<void>;
   verzoek(rol: Rol, agbCode: string, wet: Wet, referentie: string): Promise<VerzoekRecord | null>;
   verzoekById(id: number): Promise<VerzoekRecord | null>;
-  verzoeken(filter: { rol?: Rol | undefined; gemeentecode?: string | undefined; agbCode?: string | undefined; bsn?: string | undefined; wet?: Wet | undefined; status?: VerzoekStatus[] | undefined }): Promise<VerzoekRecord[]>;
+  verzoeken(filter: {
+    rol?: Rol | undefined;
+    gemeentecode?: string | undefined;
+    agbCode?: string | undefined;
+    bsn?: string | undefined;
+    wet?: Wet | undefined;
+    status?: VerzoekStatus[] | undefined;
+  }): Promise<VerzoekRecord[]>;
   insertVerzoek(v: Omit<VerzoekRecord, "id">, at: string): Promise<VerzoekRecord>;
   updateVerzoek(id: number, patch: Pick<VerzoekRecord, "status" | "antwoord">, at: string): Promise<void>;
   /** product ids the aanbieder has a contract for with this gemeente (to resolve a 301's product code to a catalogue product) */
@@ -124,8 +131,16 @@ export interface MessageRepository {
   /** keeps the gemeente's ToewijzingNummer counter past an imported number, so Kader never hands it out again */
   bumpToewijzingTeller(gemeentecode: string, wet: Wet, nummer: number): Promise<void>;
   /** as aanbieder: a toewijzing received in a 301 */
-  ontvangenToewijzing(gemeentecode: string, wet: Wet, agbCode: string, nummer: string): Promise<{ bsn: string; berichtId: number; product: Record<string, unknown> } | null>;
-  saveOntvangenToewijzing(t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> }, at: string): Promise<void>;
+  ontvangenToewijzing(
+    gemeentecode: string,
+    wet: Wet,
+    agbCode: string,
+    nummer: string,
+  ): Promise<{ bsn: string; berichtId: number; product: Record<string, unknown> } | null>;
+  saveOntvangenToewijzing(
+    t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> },
+    at: string,
+  ): Promise<void>;
 }
 
 /** The repositories one message is processed with, all in one transaction. */

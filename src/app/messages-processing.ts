@@ -133,7 +133,11 @@ export function answerFileName(bestandsnaam: string, def: MessageDefinition, n =
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
   const zip = /\.zip:/i.exec(bestandsnaam);
   const stem = zip
-    ? `${bestandsnaam.slice(0, zip.index).split(/[\\/]/).pop()!}-${bestandsnaam.slice(zip.index + zip[0].length).split(/[\\/]+/).filter(Boolean).join("-")}`
+    ? `${bestandsnaam.slice(0, zip.index).split(/[\\/]/).pop()!}-${bestandsnaam
+        .slice(zip.index + zip[0].length)
+        .split(/[\\/]+/)
+        .filter(Boolean)
+        .join("-")}`
     : bestandsnaam.split(/[\\/]/).pop()!;
   const id = identificatie ? `_${safe(identificatie)}` : "";
   // a 9056 retour carries its own Identificatie as well: it never takes the name of the answer to the first receipt
@@ -155,7 +159,14 @@ export interface Bevinding {
   message: string;
 }
 
-const bevindingOf = (f: Failure): Bevinding => ({ severity: "fout", code: f.rule, retourcode: f.retourcode, ...(f.path ? { path: f.path } : {}), ...(f.line !== null ? { line: f.line } : {}), message: f.message });
+const bevindingOf = (f: Failure): Bevinding => ({
+  severity: "fout",
+  code: f.rule,
+  retourcode: f.retourcode,
+  ...(f.path ? { path: f.path } : {}),
+  ...(f.line !== null ? { line: f.line } : {}),
+  message: f.message,
+});
 const bevindingOfMelding = (m: Melding): Bevinding => ({
   severity: m.retourcode === "0200" || m.retourcode === "" ? "melding" : "fout",
   code: m.retourcode || "melding",
@@ -243,7 +254,13 @@ export class MessageService {
    * so a later copy of it in the same run finds them written (and is answered with 9056). An error it throws stops
    * the run (the messages before stand).
    */
-  async verwerk(actor: Actor, inputs: BerichtInput[], opts: VerwerkOpties, ctx: AccessContext, onProgress?: (done: number, uitkomst: VerwerkUitkomst) => void | Promise<void>): Promise<VerwerkUitkomst[]> {
+  async verwerk(
+    actor: Actor,
+    inputs: BerichtInput[],
+    opts: VerwerkOpties,
+    ctx: AccessContext,
+    onProgress?: (done: number, uitkomst: VerwerkUitkomst) => void | Promise<void>,
+  ): Promise<VerwerkUitkomst[]> {
     const out: VerwerkUitkomst[] = [];
     for (const input of orderInputs(inputs)) {
       try {
@@ -252,9 +269,23 @@ export class MessageService {
         // a bug, not input: the user gets a code to report, the log (stderr, always) the redacted error — never its
         // SQL parameters or the message's contents
         const correlationId = randomUUID();
-        process.stderr.write(`${JSON.stringify({ level: "error", time: this.clock.now(), correlationId, where: "berichten verwerken", error: redactError(e) })}\n`);
+        process.stderr.write(
+          `${JSON.stringify({ level: "error", time: this.clock.now(), correlationId, where: "berichten verwerken", error: redactError(e) })}\n`,
+        );
         const tekst = `interne fout, niets opgeslagen (meld code ${correlationId})`;
-        out.push({ bestandsnaam: input.bestandsnaam, berichtNaam: null, identificatie: null, dagtekening: null, status: "fout", retourcodes: [], meldingen: [{ retourcode: "", pad: "", tekst }], antwoorden: [], berichtId: null, prestaties: 0, bevindingen: [{ severity: "fout", code: "intern", message: tekst }] });
+        out.push({
+          bestandsnaam: input.bestandsnaam,
+          berichtNaam: null,
+          identificatie: null,
+          dagtekening: null,
+          status: "fout",
+          retourcodes: [],
+          meldingen: [{ retourcode: "", pad: "", tekst }],
+          antwoorden: [],
+          berichtId: null,
+          prestaties: 0,
+          bevindingen: [{ severity: "fout", code: "intern", message: tekst }],
+        });
       }
       await onProgress?.(out.length, out.at(-1)!);
     }
@@ -275,16 +306,41 @@ export class MessageService {
     return { ...r, bevindingen };
   }
 
-  private async verwerkGelezen(actor: Actor, input: BerichtInput, read: ReturnType<typeof validateMessage>, opts: VerwerkOpties, ctx: AccessContext): Promise<Omit<VerwerkUitkomst, "bevindingen">> {
+  private async verwerkGelezen(
+    actor: Actor,
+    input: BerichtInput,
+    read: ReturnType<typeof validateMessage>,
+    opts: VerwerkOpties,
+    ctx: AccessContext,
+  ): Promise<Omit<VerwerkUitkomst, "bevindingen">> {
     const def = read.definition;
     const model = read.model;
     const h = headerInfo(model);
-    const blank = { bestandsnaam: input.bestandsnaam, berichtNaam: def?.name ?? null, identificatie: h?.identificatie ?? null, dagtekening: h?.dagtekening ?? null, retourcodes: [], antwoorden: [], berichtId: null, prestaties: 0 };
+    const blank = {
+      bestandsnaam: input.bestandsnaam,
+      berichtNaam: def?.name ?? null,
+      identificatie: h?.identificatie ?? null,
+      dagtekening: h?.dagtekening ?? null,
+      retourcodes: [],
+      antwoorden: [],
+      berichtId: null,
+      prestaties: 0,
+    };
     if (!def || !model || !h) {
       const why = read.failures.slice(0, 5).map((f) => ({ retourcode: f.retourcode, pad: f.path, tekst: f.message }));
-      return { ...blank, status: "onleesbaar", meldingen: why.length ? why : [{ retourcode: "0001", pad: "Bericht/Header", tekst: "de header mist afzender, ontvanger, identificatie of dagtekening" }] };
+      return {
+        ...blank,
+        status: "onleesbaar",
+        meldingen: why.length
+          ? why
+          : [{ retourcode: "0001", pad: "Bericht/Header", tekst: "de header mist afzender, ontvanger, identificatie of dagtekening" }],
+      };
     }
-    const refuse = (tekst: string): Omit<VerwerkUitkomst, "bevindingen"> => ({ ...blank, status: "geweigerd", meldingen: [{ retourcode: "", pad: "Bericht/Header", tekst }] });
+    const refuse = (tekst: string): Omit<VerwerkUitkomst, "bevindingen"> => ({
+      ...blank,
+      status: "geweigerd",
+      meldingen: [{ retourcode: "", pad: "Bericht/Header", tekst }],
+    });
     const auto: Rol = sentByAanbieder(def.number) ? "gemeente" : "aanbieder";
     const rol: Rol = opts.rol === "auto" ? auto : opts.rol;
     if (opts.gemeente && h.gemeentecode !== opts.gemeente) return refuse(`dit bericht hoort bij gemeente ${h.gemeentecode}, niet bij ${opts.gemeente}`);
@@ -296,7 +352,9 @@ export class MessageService {
       if (t?.kind === "aanbieder" && rol !== auto) return refuse(`een aanbieder levert ${def.name} aan als ${auto}`);
       if (t?.kind === "gemeente" && rol !== "gemeente") return refuse("een gemeente verwerkt berichten als gemeente");
       // the access log names the message by its natural key (sender, kind, Identificatie): known before it is stored
-      const allowed = await this.gate.run(actor.principal, "bericht", "write", { gemeentecode: h.gemeentecode, agbCode: h.agbCode }, ctx, async () => true, { records: [`bericht:${def.name}:${h.afzender}:${h.identificatie}`] });
+      const allowed = await this.gate.run(actor.principal, "bericht", "write", { gemeentecode: h.gemeentecode, agbCode: h.agbCode }, ctx, async () => true, {
+        records: [`bericht:${def.name}:${h.afzender}:${h.identificatie}`],
+      });
       if (!allowed.ok) return refuse(allowed.problems.map((p) => p.detail).join("; "));
     }
     const own = (rol === "gemeente" && def.number === "301") || (rol === "aanbieder" && (def.number === "315" || def.number === "317"));
@@ -329,10 +387,30 @@ export class MessageService {
         const pending = same ? (await u.messages.answersOf(same.id)).filter((a) => a.geschrevenOp === null) : [];
         if (same && pending.length) {
           const antwoorden: Antwoordbestand[] = [];
-          for (const a of pending) antwoorden.push({ bestandsnaam: a.bestandsnaam, berichtNaam: a.berichtNaam, xml: (await u.messages.xml(a.id)) ?? "", berichtId: a.id, retourcodes: a.retourcodes });
-          if (!opts.antwoordenLater) await u.messages.markeerGeschreven(pending.map((a) => a.id), this.clock.now());
+          for (const a of pending)
+            antwoorden.push({
+              bestandsnaam: a.bestandsnaam,
+              berichtNaam: a.berichtNaam,
+              xml: (await u.messages.xml(a.id)) ?? "",
+              berichtId: a.id,
+              retourcodes: a.retourcodes,
+            });
+          if (!opts.antwoordenLater)
+            await u.messages.markeerGeschreven(
+              pending.map((a) => a.id),
+              this.clock.now(),
+            );
           const tekst = `dit bericht is al verwerkt (${same.createdAt}), maar het antwoord was nog niet weggeschreven; dat antwoord is nu geschreven, er is niets veranderd`;
-          return { ...blank, identificatie: keyId, dagtekening, status: "herhaald", retourcodes: same.retourcodes, meldingen: [{ retourcode: "", pad: "Bericht", tekst }], antwoorden, berichtId: same.id };
+          return {
+            ...blank,
+            identificatie: keyId,
+            dagtekening,
+            status: "herhaald",
+            retourcodes: same.retourcodes,
+            meldingen: [{ retourcode: "", pad: "Bericht", tekst }],
+            antwoorden,
+            berichtId: same.id,
+          };
         }
         // TR056: the Identificatie is used — whether these are the same bytes or another message. A retour with 9056
         // on the header (for a message Kader only registers: no answer), nothing stored, the earlier answer untouched.
@@ -340,7 +418,17 @@ export class MessageService {
         const tekst = `Identificatie ${keyId} is al gebruikt voor een ${def.name} van deze afzender (${same ? "hetzelfde bericht" : "een ander bericht"}, ontvangen ${first.createdAt}, bericht ${first.id}); dit bericht is niet verwerkt en niet opgeslagen, het eerdere antwoord blijft zoals het was`;
         const meldingen: Melding[] = [{ retourcode: "9056", pad: "Bericht/Header/BerichtIdentificatie", tekst }];
         const antwoorden = how === "answer" ? [await this.retour9056(u, def, model, h, input.bestandsnaam, keyId)] : [];
-        return { ...blank, identificatie: keyId, dagtekening, status: "afgekeurd", retourcodes: ["9056"], meldingen, antwoorden, berichtId: null, eerder: { berichtId: first.id, ontvangen: first.createdAt } };
+        return {
+          ...blank,
+          identificatie: keyId,
+          dagtekening,
+          status: "afgekeurd",
+          retourcodes: ["9056"],
+          meldingen,
+          antwoorden,
+          berichtId: null,
+          eerder: { berichtId: first.id, ontvangen: first.createdAt },
+        };
       }
       const base: NieuwBericht = {
         rol,
@@ -370,17 +458,32 @@ export class MessageService {
       const meldingen: Melding[] = [];
       if (read.failures.length) {
         headerCodes.push("0001");
-        for (const f of read.failures.slice(0, 100)) meldingen.push({ retourcode: f.retourcode, pad: f.path, tekst: `${f.rule}${f.line !== null ? ` (regel ${f.line})` : ""}: ${f.message}` });
+        for (const f of read.failures.slice(0, 100))
+          meldingen.push({ retourcode: f.retourcode, pad: f.path, tekst: `${f.rule}${f.line !== null ? ` (regel ${f.line})` : ""}: ${f.message}` });
       } else if (!isRetour && h.dagtekening > today) {
         headerCodes.push("8848");
-        meldingen.push({ retourcode: "8848", pad: "Bericht/Header/BerichtIdentificatie/Dagtekening", tekst: `de dagtekening ${h.dagtekening} ligt na vandaag (${today})` });
+        meldingen.push({
+          retourcode: "8848",
+          pad: "Bericht/Header/BerichtIdentificatie/Dagtekening",
+          tekst: `de dagtekening ${h.dagtekening} ligt na vandaag (${today})`,
+        });
       }
       const prestaties = def.number === "323" ? prestatiesOf(model).length : 0;
       if (headerCodes.length) {
         const rec = await u.messages.insert({ ...base, status: "afgekeurd", retourcodes: headerCodes, meldingen }, xml);
         const answers = how === "answer" ? [{ def: answerDefinition(def), build: (meta: RetourMeta) => this.rejection(def, model, h, meta, headerCodes) }] : [];
         const antwoorden = await this.writeAnswers(u, rec, answers, opts);
-        return { ...blank, identificatie: keyId, dagtekening, status: "afgekeurd", retourcodes: headerCodes, meldingen, antwoorden, berichtId: rec.id, prestaties };
+        return {
+          ...blank,
+          identificatie: keyId,
+          dagtekening,
+          status: "afgekeurd",
+          retourcodes: headerCodes,
+          meldingen,
+          antwoorden,
+          berichtId: rec.id,
+          prestaties,
+        };
       }
       const rec = await u.messages.insert(base, xml);
       const care = this.careIn(u, snaps);
@@ -388,28 +491,59 @@ export class MessageService {
       const antwoorden = await this.writeAnswers(u, rec, handled.answers, opts);
       const codes = [...new Set(antwoorden.flatMap((a) => a.retourcodes ?? []))].sort();
       const retourcodes = how === "register" ? retourcodesIn(model) : codes;
-      await u.messages.update(rec.id, { status: handled.status, retourcodes, meldingen: handled.meldingen, samenvatting: handled.samenvatting, ...(antwoorden[0] ? { antwoordBestand: antwoorden[0].bestandsnaam } : {}) });
-      return { ...blank, identificatie: keyId, dagtekening, status: handled.status, retourcodes, meldingen: handled.meldingen, antwoorden, berichtId: rec.id, prestaties };
+      await u.messages.update(rec.id, {
+        status: handled.status,
+        retourcodes,
+        meldingen: handled.meldingen,
+        samenvatting: handled.samenvatting,
+        ...(antwoorden[0] ? { antwoordBestand: antwoorden[0].bestandsnaam } : {}),
+      });
+      return {
+        ...blank,
+        identificatie: keyId,
+        dagtekening,
+        status: handled.status,
+        retourcodes,
+        meldingen: handled.meldingen,
+        antwoorden,
+        berichtId: rec.id,
+        prestaties,
+      };
     });
   }
 
   /** The answer to a message rejected in its header: header only (323: a 325 header). */
   private rejection(def: MessageDefinition, model: AnyModel, h: HeaderInfo, meta: RetourMeta, codes: string[]): AnyModel {
     const ans = answerDefinition(def);
-    return def.number === "323" ? build325Model(ans, { heen: model, meta, headerCodes: codes, result: null, h }) : buildRetourModel(ans, model, meta, codes, null);
+    return def.number === "323"
+      ? build325Model(ans, { heen: model, meta, headerCodes: codes, result: null, h })
+      : buildRetourModel(ans, model, meta, codes, null);
   }
 
   /**
    * The retour to a message whose Identificatie is used (TR056): the header with 9056 (a 323: a 325 header), under an
    * Identificatie of its own; checked with the codec like every answer, and not stored.
    */
-  private async retour9056(u: MessageUnit, def: MessageDefinition, model: AnyModel, h: HeaderInfo, bestandsnaam: string, keyId: string): Promise<Antwoordbestand> {
+  private async retour9056(
+    u: MessageUnit,
+    def: MessageDefinition,
+    model: AnyModel,
+    h: HeaderInfo,
+    bestandsnaam: string,
+    keyId: string,
+  ): Promise<Antwoordbestand> {
     const ans = answerDefinition(def);
     const meta = { identificatie: await u.messages.nextIdentificatie(), dagtekening: this.clock.today() };
     const retour = this.rejection(def, model, h, meta, ["9056"]);
     const xml = buildMessage(ans, retour);
     const check = validateMessage(xml);
-    if (check.failures.length) throw new Error(`Kader bouwde een ongeldig ${ans.name}: ${check.failures.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+    if (check.failures.length)
+      throw new Error(
+        `Kader bouwde een ongeldig ${ans.name}: ${check.failures
+          .slice(0, 3)
+          .map((f) => `${f.path}: ${f.message}`)
+          .join("; ")}`,
+      );
     return { bestandsnaam: answerFileName(bestandsnaam, ans, 1, keyId, meta.identificatie), berichtNaam: ans.name, xml, retourcodes: retourcodesIn(retour) };
   }
 
@@ -427,7 +561,13 @@ export class MessageService {
       const model = a.build(meta);
       const xml = buildMessage(a.def, model);
       const check = validateMessage(xml);
-      if (check.failures.length) throw new Error(`Kader bouwde een ongeldig ${a.def.name}: ${check.failures.slice(0, 3).map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+      if (check.failures.length)
+        throw new Error(
+          `Kader bouwde een ongeldig ${a.def.name}: ${check.failures
+            .slice(0, 3)
+            .map((f) => `${f.path}: ${f.message}`)
+            .join("; ")}`,
+        );
       const n = (seen.get(a.def.name) ?? 0) + 1;
       seen.set(a.def.name, n);
       const bestandsnaam = answerFileName(rec.bestandsnaam, a.def, n, rec.identificatie);
@@ -468,7 +608,19 @@ export class MessageService {
     return this.allow(actor, "write", this.tenant(actor), ctx);
   }
 
-  private async dispatch(rol: Rol, def: MessageDefinition, model: AnyModel, h: HeaderInfo, wet: Wet, rec: BerichtRecord, u: MessageUnit, care: CareService, cat: { products: Product[]; productenboeken: Productenboek[] }, ctx: AccessContext, opts: VerwerkOpties): Promise<Handled> {
+  private async dispatch(
+    rol: Rol,
+    def: MessageDefinition,
+    model: AnyModel,
+    h: HeaderInfo,
+    wet: Wet,
+    rec: BerichtRecord,
+    u: MessageUnit,
+    care: CareService,
+    cat: { products: Product[]; productenboeken: Productenboek[] },
+    ctx: AccessContext,
+    opts: VerwerkOpties,
+  ): Promise<Handled> {
     const retour = (codes: Codes, extra: Partial<Handled> = {}): Handled => ({
       status: "verwerkt",
       meldingen: codes.meldingen,
@@ -476,7 +628,12 @@ export class MessageService {
       answers: [{ def: answerDefinition(def), build: (meta) => buildRetourModel(answerDefinition(def), model, meta, [], codes.codesFor) }],
       ...extra,
     });
-    const register = (samenvatting: Record<string, unknown> = {}, meldingen: Melding[] = []): Handled => ({ status: "geregistreerd", meldingen, samenvatting, answers: [] });
+    const register = (samenvatting: Record<string, unknown> = {}, meldingen: Melding[] = []): Handled => ({
+      status: "geregistreerd",
+      meldingen,
+      samenvatting,
+      answers: [],
+    });
     if (rol === "gemeente")
       switch (def.number) {
         case "301":
@@ -487,11 +644,17 @@ export class MessageService {
           return retour(await this.stop(model, h, wet, u, care, ctx));
         case "315": {
           const { codes, verzoeken } = await this.verzoek315(model, h, wet, rec, u);
-          return retour(codes, { answers: [...retour(codes).answers, ...(opts.inOnderzoek ? await this.inOnderzoek(u, verzoeken, model) : [])], samenvatting: { verzoeken: verzoeken.length } });
+          return retour(codes, {
+            answers: [...retour(codes).answers, ...(opts.inOnderzoek ? await this.inOnderzoek(u, verzoeken, model) : [])],
+            samenvatting: { verzoeken: verzoeken.length },
+          });
         }
         case "317": {
           const { codes, verzoeken } = await this.verzoek317(model, h, wet, rec, u);
-          return retour(codes, { answers: [...retour(codes).answers, ...(opts.inOnderzoek ? await this.inOnderzoek(u, verzoeken, model) : [])], samenvatting: { verzoeken: verzoeken.length } });
+          return retour(codes, {
+            answers: [...retour(codes).answers, ...(opts.inOnderzoek ? await this.inOnderzoek(u, verzoeken, model) : [])],
+            samenvatting: { verzoeken: verzoeken.length },
+          });
         }
         case "323":
           return this.declaratie(def, model, h, care, ctx);
@@ -506,7 +669,12 @@ export class MessageService {
       case "325": {
         const a = obj(model.DeclaratieAntwoord);
         const totaal = (v: ModelValue | undefined) => (str(obj(v).DebetCredit) === "C" ? -1 : 1) * Number(str(obj(v).TotaalBedrag) ?? 0);
-        return register({ declaratienummer: str(a.DeclaratieNummer), ingediend: totaal(a.TotaalIngediendBedrag), toegekend: totaal(a.TotaalToegekendBedrag), afgewezenPrestaties: arr(obj(a.Clienten).Client).reduce((s, c) => s + arr(obj(c.Prestaties).Prestatie).length, 0) });
+        return register({
+          declaratienummer: str(a.DeclaratieNummer),
+          ingediend: totaal(a.TotaalIngediendBedrag),
+          toegekend: totaal(a.TotaalToegekendBedrag),
+          afgewezenPrestaties: arr(obj(a.Clienten).Client).reduce((s, c) => s + arr(obj(c.Prestaties).Prestatie).length, 0),
+        });
       }
       case "315":
       case "317":
@@ -540,12 +708,32 @@ export class MessageService {
     const product = obj(p.Product);
     const ingang = str(p.ToewijzingIngangsdatum);
     const all = await u.care.toewijzingen({ gemeentecode: h.gemeentecode, agbCode: h.agbCode, clientId: client.id });
-    return all.find((t) => t.wet === wet && t.productcategorie === str(product.Categorie) && (str(product.Code) === null || t.productcode === str(product.Code)) && (ingang === null || t.ingangsdatum === ingang)) ?? null;
+    return (
+      all.find(
+        (t) =>
+          t.wet === wet &&
+          t.productcategorie === str(product.Categorie) &&
+          (str(product.Code) === null || t.productcode === str(product.Code)) &&
+          (ingang === null || t.ingangsdatum === ingang),
+      ) ?? null
+    );
   }
 
-  private async lifecycle(care: CareService, t: ToewijzingRecord, event: "start" | "stop" | "tijdelijk-stop", datum: string, codes: Codes, path: string, ctx: AccessContext) {
+  private async lifecycle(
+    care: CareService,
+    t: ToewijzingRecord,
+    event: "start" | "stop" | "tijdelijk-stop",
+    datum: string,
+    codes: Codes,
+    path: string,
+    ctx: AccessContext,
+  ) {
     const r = await care.event(CLI, { gemeentecode: t.gemeentecode, wet: t.wet, toewijzingnummer: t.toewijzingnummer }, { event, datum }, ctx);
-    if (!r.ok) codes.note(path, `aandachtspunt voor de toegang: de toewijzing ${t.toewijzingnummer} is niet bijgewerkt (${event} ${datum}): ${r.problems.map((p) => p.detail).join("; ")}`);
+    if (!r.ok)
+      codes.note(
+        path,
+        `aandachtspunt voor de toegang: de toewijzing ${t.toewijzingnummer} is niet bijgewerkt (${event} ${datum}): ${r.problems.map((p) => p.detail).join("; ")}`,
+      );
   }
 
   /** 305: start of care — 9019 (no toewijzing), 9074 (key known), 9326 (a current start not stopped), 9069 (correction or removal of an unknown start), 9071. */
@@ -565,10 +753,21 @@ export class MessageService {
       const status = str(p.StatusAanlevering);
       const lev = await u.messages.leveringen("gemeente", t.gemeentecode, wet, t.toewijzingnummer);
       const same = lev.find((l) => l.begindatum === begindatum && !l.verwijderd);
-      const record = { rol: "gemeente" as const, gemeentecode: t.gemeentecode, wet, toewijzingnummer: t.toewijzingnummer, begindatum, agbCode: h.agbCode, verwijderd: false, stopReden: null, stopEinddatum: null };
+      const record = {
+        rol: "gemeente" as const,
+        gemeentecode: t.gemeentecode,
+        wet,
+        toewijzingnummer: t.toewijzingnummer,
+        begindatum,
+        agbCode: h.agbCode,
+        verwijderd: false,
+        stopReden: null,
+        stopEinddatum: null,
+      };
       if (status === "1") {
         if (same) codes.add(path, "9074", `er is al een start gemeld voor toewijzing ${t.toewijzingnummer} met begindatum ${begindatum}`);
-        else if (lev.some((l) => !l.verwijderd && l.stopEinddatum === null)) codes.add(path, "9326", `toewijzing ${t.toewijzingnummer} heeft een actuele start die nog niet gestopt is`);
+        else if (lev.some((l) => !l.verwijderd && l.stopEinddatum === null))
+          codes.add(path, "9326", `toewijzing ${t.toewijzingnummer} heeft een actuele start die nog niet gestopt is`);
         else {
           await u.messages.saveLevering(record, this.clock.now());
           await this.lifecycle(care, t, "start", begindatum, codes, path, ctx);
@@ -580,7 +779,10 @@ export class MessageService {
         else if (same.stopEinddatum !== null) codes.add(path, "9071", "deze start is al gestopt en kan niet meer worden verwijderd");
         else {
           await u.messages.saveLevering({ ...same, verwijderd: true }, this.clock.now());
-          codes.note(path, `aandachtspunt voor de toegang: de start van toewijzing ${t.toewijzingnummer} is ingetrokken; de status van de toewijzing wordt niet automatisch teruggezet`);
+          codes.note(
+            path,
+            `aandachtspunt voor de toegang: de start van toewijzing ${t.toewijzingnummer} is ingetrokken; de status van de toewijzing wordt niet automatisch teruggezet`,
+          );
         }
       }
     }
@@ -614,7 +816,8 @@ export class MessageService {
         if (status === "1" && same.stopEinddatum !== null && same.stopReden !== "20") codes.add(path, "9415", "deze levering is al (definitief) gestopt");
         else if (status === "1" && same.stopReden === "20" && reden === "20") codes.add(path, "9413", "deze levering is al tijdelijk gestopt (reden 20)");
         else if (status === "2" && same.stopEinddatum === null) codes.add(path, "9069", "er is geen stop om te corrigeren");
-        else if (same.stopEinddatum !== null && einddatum < same.stopEinddatum) codes.add(path, "9414", `de einddatum ${einddatum} ligt vóór de eerder gemelde einddatum ${same.stopEinddatum}`);
+        else if (same.stopEinddatum !== null && einddatum < same.stopEinddatum)
+          codes.add(path, "9414", `de einddatum ${einddatum} ligt vóór de eerder gemelde einddatum ${same.stopEinddatum}`);
         else {
           await u.messages.saveLevering({ ...same, stopReden: reden, stopEinddatum: einddatum }, now);
           if (status === "1") await this.lifecycle(care, t, reden === "20" ? "tijdelijk-stop" : "stop", einddatum, codes, path, ctx);
@@ -624,7 +827,10 @@ export class MessageService {
         if (same.stopEinddatum === null) codes.add(path, "9069", "er is geen stop om te verwijderen");
         else {
           await u.messages.saveLevering({ ...same, stopReden: null, stopEinddatum: null }, now);
-          codes.note(path, `aandachtspunt voor de toegang: de stop van toewijzing ${t.toewijzingnummer} is ingetrokken; de status van de toewijzing wordt niet automatisch teruggezet`);
+          codes.note(
+            path,
+            `aandachtspunt voor de toegang: de stop van toewijzing ${t.toewijzingnummer} is ingetrokken; de status van de toewijzing wordt niet automatisch teruggezet`,
+          );
         }
       }
     }
@@ -653,9 +859,28 @@ export class MessageService {
         codes.add(path, "9347", `ReferentieAanbieder ${ref} is al eerder gebruikt`);
         continue;
       }
-      verzoeken.push(await u.messages.insertVerzoek({ rol: "gemeente", gemeentecode: h.gemeentecode, agbCode: h.agbCode, wet, soort: "315", referentieAanbieder: ref, bsn, status: "open", berichtId: rec.id, inhoud: p, antwoord: null, createdAt: this.clock.now() }, this.clock.now()));
+      verzoeken.push(
+        await u.messages.insertVerzoek(
+          {
+            rol: "gemeente",
+            gemeentecode: h.gemeentecode,
+            agbCode: h.agbCode,
+            wet,
+            soort: "315",
+            referentieAanbieder: ref,
+            bsn,
+            status: "open",
+            berichtId: rec.id,
+            inhoud: p,
+            antwoord: null,
+            createdAt: this.clock.now(),
+          },
+          this.clock.now(),
+        ),
+      );
     }
-    if (verzoeken.length) codes.note("Bericht/Client", `${verzoeken.length} ${verzoeken.length === 1 ? "verzoek staat" : "verzoeken staan"} klaar voor de toegang`);
+    if (verzoeken.length)
+      codes.note("Bericht/Client", `${verzoeken.length} ${verzoeken.length === 1 ? "verzoek staat" : "verzoeken staan"} klaar voor de toegang`);
     return { codes, verzoeken };
   }
 
@@ -666,25 +891,48 @@ export class MessageService {
     const bsn = str(client.Bsn) ?? "";
     const v = obj(client.Verzoek);
     const ref = str(v.ReferentieAanbieder)!;
-    if ((await this.openVerzoeken(u, h, wet, bsn)).length) codes.add("Bericht/Client", "9374", "er is al een verzoek van deze aanbieder voor deze cliënt in behandeling");
-    if (await u.messages.verzoek("gemeente", h.agbCode, wet, ref)) codes.add("Bericht/Client/Verzoek", "9347", `ReferentieAanbieder ${ref} is al eerder gebruikt`);
+    if ((await this.openVerzoeken(u, h, wet, bsn)).length)
+      codes.add("Bericht/Client", "9374", "er is al een verzoek van deze aanbieder voor deze cliënt in behandeling");
+    if (await u.messages.verzoek("gemeente", h.agbCode, wet, ref))
+      codes.add("Bericht/Client/Verzoek", "9347", `ReferentieAanbieder ${ref} is al eerder gebruikt`);
     const c = await u.care.clientByBsn(h.gemeentecode, bsn);
     const dag = h.dagtekening;
-    const actueel = c ? (await u.care.toewijzingen({ gemeentecode: h.gemeentecode, agbCode: h.agbCode, clientId: c.id })).filter((t) => t.wet === wet && ACTUEEL.has(t.status) && (t.einddatum === null || t.einddatum >= dag)) : [];
+    const actueel = c
+      ? (await u.care.toewijzingen({ gemeentecode: h.gemeentecode, agbCode: h.agbCode, clientId: c.id })).filter(
+          (t) => t.wet === wet && ACTUEEL.has(t.status) && (t.einddatum === null || t.einddatum >= dag),
+        )
+      : [];
     const nummers = new Set(actueel.map((t) => t.toewijzingnummer));
     const named = new Set<string>();
     const check = (list: string, item: string, code: string) =>
       arr(obj(v[list])[item]).forEach((p, i) => {
         const n = str(p.ToewijzingNummer)!;
         named.add(n);
-        if (!nummers.has(n)) codes.add(`Bericht/Client/Verzoek/${list}/${item}[${i + 1}]`, code, `toewijzing ${n} is geen actuele toewijzing van deze cliënt bij deze aanbieder`);
+        if (!nummers.has(n))
+          codes.add(`Bericht/Client/Verzoek/${list}/${item}[${i + 1}]`, code, `toewijzing ${n} is geen actuele toewijzing van deze cliënt bij deze aanbieder`);
       });
     check("OngewijzigdeProducten", "OngewijzigdProduct", "9350");
     check("TeWijzigenProducten", "TeWijzigenProduct", "9351");
     const missing = [...nummers].filter((n) => !named.has(n));
     if (missing.length) codes.add("Bericht/Client/Verzoek", "9349", `het verzoek noemt niet alle actuele toewijzingen: ontbreekt ${missing.join(", ")}`);
     if (codes.any) return { codes, verzoeken: [] };
-    const verzoek = await u.messages.insertVerzoek({ rol: "gemeente", gemeentecode: h.gemeentecode, agbCode: h.agbCode, wet, soort: "317", referentieAanbieder: ref, bsn, status: "open", berichtId: rec.id, inhoud: v, antwoord: null, createdAt: this.clock.now() }, this.clock.now());
+    const verzoek = await u.messages.insertVerzoek(
+      {
+        rol: "gemeente",
+        gemeentecode: h.gemeentecode,
+        agbCode: h.agbCode,
+        wet,
+        soort: "317",
+        referentieAanbieder: ref,
+        bsn,
+        status: "open",
+        berichtId: rec.id,
+        inhoud: v,
+        antwoord: null,
+        createdAt: this.clock.now(),
+      },
+      this.clock.now(),
+    );
     codes.note("Bericht/Client/Verzoek", "het verzoek om wijziging staat klaar voor de toegang");
     return { codes, verzoeken: [verzoek] };
   }
@@ -695,7 +943,11 @@ export class MessageService {
     for (const v of verzoeken) {
       const def = definition(standaardOf(v.wet), "319");
       out.push({ def, build: (meta) => this.model319(def, v, "2", null, meta, heen) });
-      await u.messages.updateVerzoek(v.id, { status: "in-onderzoek", antwoord: { verzoekAntwoord: "2", redenAfwijzing: null, berichtId: v.berichtId } }, this.clock.now());
+      await u.messages.updateVerzoek(
+        v.id,
+        { status: "in-onderzoek", antwoord: { verzoekAntwoord: "2", redenAfwijzing: null, berichtId: v.berichtId } },
+        this.clock.now(),
+      );
     }
     return out;
   }
@@ -733,17 +985,43 @@ export class MessageService {
     const items = prestatiesOf(model);
     return {
       status: result.afgewezen ? "afgekeurd" : "verwerkt",
-      meldingen: result.prestaties.flatMap((p, i) => p.bevindingen.map((b) => ({ retourcode: b.retourcode, pad: items[i]?.path ?? "", tekst: `${p.referentienummer}: ${b.message}` }))),
-      samenvatting: { declaratienummer: result.declaratienummer, ingediend: result.ingediend, toegekend: result.toegekend, prestaties: result.prestaties.length, afgewezen: afgewezen.length, herhaald: r.value.herhaald },
+      meldingen: result.prestaties.flatMap((p, i) =>
+        p.bevindingen.map((b) => ({ retourcode: b.retourcode, pad: items[i]?.path ?? "", tekst: `${p.referentienummer}: ${b.message}` })),
+      ),
+      samenvatting: {
+        declaratienummer: result.declaratienummer,
+        ingediend: result.ingediend,
+        toegekend: result.toegekend,
+        prestaties: result.prestaties.length,
+        afgewezen: afgewezen.length,
+        herhaald: r.value.herhaald,
+      },
       answers: [{ def: ans, build: (meta) => build325Model(ans, { heen: model, meta, headerCodes: [], result, h }) }],
     };
   }
 
   /** A 301 the gemeente sent: its toewijzingen become the care chain's (importToewijzing). */
-  private async import301(model: M, def: MessageDefinition, h: HeaderInfo, wet: Wet, rec: BerichtRecord, u: MessageUnit, cat: { products: Product[]; productenboeken: Productenboek[] }): Promise<Handled> {
+  private async import301(
+    model: M,
+    def: MessageDefinition,
+    h: HeaderInfo,
+    wet: Wet,
+    rec: BerichtRecord,
+    u: MessageUnit,
+    cat: { products: Product[]; productenboeken: Productenboek[] },
+  ): Promise<Handled> {
     const meldingen: Melding[] = [];
     const clientData = clientFrom301(model);
-    const ctx = { gemeentecode: h.gemeentecode, wet, agbCode: h.agbCode, bron: `${def.name}-${h.identificatie}`, catalogue: cat, contracted: await u.messages.contractProducts(h.agbCode, h.gemeentecode), by: "kader-berichten", at: this.clock.now() };
+    const ctx = {
+      gemeentecode: h.gemeentecode,
+      wet,
+      agbCode: h.agbCode,
+      bron: `${def.name}-${h.identificatie}`,
+      catalogue: cat,
+      contracted: await u.messages.contractProducts(h.agbCode, h.gemeentecode),
+      by: "kader-berichten",
+      at: this.clock.now(),
+    };
     const beschikking: { current: BeschikkingRecord | null } = { current: null };
     let nieuw = 0;
     let bijgewerkt = 0;
@@ -756,7 +1034,12 @@ export class MessageService {
       else bijgewerkt++;
       if (p.referentieAanbieder && !r.probleem) {
         const v = await u.messages.verzoek("gemeente", h.agbCode, wet, p.referentieAanbieder);
-        if (v) await u.messages.updateVerzoek(v.id, { status: "toegewezen", antwoord: { verzoekAntwoord: "toegewezen", redenAfwijzing: null, berichtId: rec.id } }, this.clock.now());
+        if (v)
+          await u.messages.updateVerzoek(
+            v.id,
+            { status: "toegewezen", antwoord: { verzoekAntwoord: "toegewezen", redenAfwijzing: null, berichtId: rec.id } },
+            this.clock.now(),
+          );
       }
     }
     return { status: "geregistreerd", meldingen, samenvatting: { toewijzingen: products.length, nieuw, bijgewerkt }, answers: [] };
@@ -777,11 +1060,19 @@ export class MessageService {
         codes.add(path, "9332", `toewijzingnummer ${nummer} is al ontvangen voor een andere cliënt`);
         continue;
       }
-      await u.messages.saveOntvangenToewijzing({ gemeentecode: h.gemeentecode, wet, agbCode: h.agbCode, nummer, bsn, berichtId: rec.id, product: p }, this.clock.now());
+      await u.messages.saveOntvangenToewijzing(
+        { gemeentecode: h.gemeentecode, wet, agbCode: h.agbCode, nummer, bsn, berichtId: rec.id, product: p },
+        this.clock.now(),
+      );
       const ref = str(p.ReferentieAanbieder);
       if (ref) {
         const v = await u.messages.verzoek("aanbieder", h.agbCode, wet, ref);
-        if (v) await u.messages.updateVerzoek(v.id, { status: "toegewezen", antwoord: { verzoekAntwoord: "toegewezen", redenAfwijzing: null, berichtId: rec.id } }, this.clock.now());
+        if (v)
+          await u.messages.updateVerzoek(
+            v.id,
+            { status: "toegewezen", antwoord: { verzoekAntwoord: "toegewezen", redenAfwijzing: null, berichtId: rec.id } },
+            this.clock.now(),
+          );
       }
     }
     return codes;
@@ -799,7 +1090,15 @@ export class MessageService {
     else if (v.status === "toegewezen") codes.add(path, "9359", `op verzoek ${ref} is al een toewijzing ontvangen`);
     else if (v.antwoord && v.antwoord.verzoekAntwoord !== "2") codes.add(path, "9365", `op verzoek ${ref} is al een antwoord ontvangen`);
     else if (v.antwoord && antwoord === "2") codes.add(path, "9360", `verzoek ${ref} is al als "in onderzoek" beantwoord`);
-    else await u.messages.updateVerzoek(v.id, { status: antwoord === "1" ? "afgewezen" : "in-onderzoek", antwoord: { verzoekAntwoord: antwoord, redenAfwijzing: str(a.RedenAfwijzingVerzoek), berichtId: 0 } }, this.clock.now());
+    else
+      await u.messages.updateVerzoek(
+        v.id,
+        {
+          status: antwoord === "1" ? "afgewezen" : "in-onderzoek",
+          antwoord: { verzoekAntwoord: antwoord, redenAfwijzing: str(a.RedenAfwijzingVerzoek), berichtId: 0 },
+        },
+        this.clock.now(),
+      );
     return codes;
   }
 
@@ -812,7 +1111,25 @@ export class MessageService {
     for (const p of items) {
       const ref = str(p.ReferentieAanbieder)!;
       if (await u.messages.verzoek("aanbieder", h.agbCode, wet, ref)) continue;
-      out.push(await u.messages.insertVerzoek({ rol: "aanbieder", gemeentecode: h.gemeentecode, agbCode: h.agbCode, wet, soort: def.number as "315" | "317", referentieAanbieder: ref, bsn, status: "open", berichtId: rec.id, inhoud: p, antwoord: null, createdAt: this.clock.now() }, this.clock.now()));
+      out.push(
+        await u.messages.insertVerzoek(
+          {
+            rol: "aanbieder",
+            gemeentecode: h.gemeentecode,
+            agbCode: h.agbCode,
+            wet,
+            soort: def.number as "315" | "317",
+            referentieAanbieder: ref,
+            bsn,
+            status: "open",
+            berichtId: rec.id,
+            inhoud: p,
+            antwoord: null,
+            createdAt: this.clock.now(),
+          },
+          this.clock.now(),
+        ),
+      );
     }
     return out;
   }
@@ -823,11 +1140,19 @@ export class MessageService {
    * WMO301/JW301 for a gemeente's toewijzingen: one message per client, aanbieder and law with all the client's
    * current toewijzingen at that aanbieder (as the standard asks); logged as sent.
    */
-  async toewijzingBerichten(actor: Actor, q: { gemeente: string; aanbieder?: string | undefined; toewijzingnummers?: string[] | undefined }, ctx: AccessContext): Promise<Result<Antwoordbestand[]>> {
-    const allowed = await this.allow(actor, "write", { gemeentecode: q.gemeente, agbCode: q.aanbieder ?? null }, ctx, { filter: `toewijzingsberichten gemeente ${q.gemeente}${q.aanbieder ? ` aanbieder ${q.aanbieder}` : ""}${q.toewijzingnummers ? ` toewijzingen ${q.toewijzingnummers.slice(0, 20).join(",")}` : ""}` });
+  async toewijzingBerichten(
+    actor: Actor,
+    q: { gemeente: string; aanbieder?: string | undefined; toewijzingnummers?: string[] | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<Antwoordbestand[]>> {
+    const allowed = await this.allow(actor, "write", { gemeentecode: q.gemeente, agbCode: q.aanbieder ?? null }, ctx, {
+      filter: `toewijzingsberichten gemeente ${q.gemeente}${q.aanbieder ? ` aanbieder ${q.aanbieder}` : ""}${q.toewijzingnummers ? ` toewijzingen ${q.toewijzingnummers.slice(0, 20).join(",")}` : ""}`,
+    });
     if (allowed) return allowed;
     return this.store.transaction(async (u) => {
-      const all = (await u.care.toewijzingen({ gemeentecode: q.gemeente, agbCode: q.aanbieder })).filter((t) => ACTUEEL.has(t.status) || t.status === "verwijderd");
+      const all = (await u.care.toewijzingen({ gemeentecode: q.gemeente, agbCode: q.aanbieder })).filter(
+        (t) => ACTUEEL.has(t.status) || t.status === "verwijderd",
+      );
       const wanted = q.toewijzingnummers ? all.filter((t) => q.toewijzingnummers!.includes(t.toewijzingnummer)) : all;
       const groups = new Map<string, ToewijzingRecord[]>();
       for (const t of wanted) {
@@ -840,16 +1165,42 @@ export class MessageService {
         const client = await u.care.client(t0.clientId);
         if (!client) continue;
         // every current toewijzing of the client at this aanbieder goes in the message
-        const current = all.filter((t) => t.clientId === t0.clientId && t.agbCode === t0.agbCode && t.wet === t0.wet).sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
+        const current = all
+          .filter((t) => t.clientId === t0.clientId && t.agbCode === t0.agbCode && t.wet === t0.wet)
+          .sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
         const def = definition(standaardOf(t0.wet), "301");
         if (!/^[0-9]/.test(client.adres.huisnummer ?? "") || !client.adres.postcode)
-          return { ok: false, problems: [{ code: "inconsistent-data" as const, title: "Adres ontbreekt", detail: `cliënt ${client.id} heeft geen huisnummer en postcode; een ${def.name} vraagt het BRP-adres (TR006, CD034)`, path: `toewijzingen.${t0.toewijzingnummer}` }] };
+          return {
+            ok: false,
+            problems: [
+              {
+                code: "inconsistent-data" as const,
+                title: "Adres ontbreekt",
+                detail: `cliënt ${client.id} heeft geen huisnummer en postcode; een ${def.name} vraagt het BRP-adres (TR006, CD034)`,
+                path: `toewijzingen.${t0.toewijzingnummer}`,
+              },
+            ],
+          };
         const meta = { identificatie: await u.messages.nextIdentificatie(), dagtekening: this.clock.today() };
-        const model = build301Model(def, { client, toewijzingen: current, identificatie: meta.identificatie, dagtekening: meta.dagtekening, tijd: this.clock.now().slice(11, 19) });
+        const model = build301Model(def, {
+          client,
+          toewijzingen: current,
+          identificatie: meta.identificatie,
+          dagtekening: meta.dagtekening,
+          tijd: this.clock.now().slice(11, 19),
+        });
         const xml = buildMessage(def, model);
         const check = validateMessage(xml);
         if (check.failures.length) {
-          return { ok: false, problems: check.failures.slice(0, 10).map((f) => ({ code: "inconsistent-data" as const, title: `${def.name} voor toewijzing ${t0.toewijzingnummer} is ongeldig`, detail: f.message, path: f.path })) };
+          return {
+            ok: false,
+            problems: check.failures.slice(0, 10).map((f) => ({
+              code: "inconsistent-data" as const,
+              title: `${def.name} voor toewijzing ${t0.toewijzingnummer} is ongeldig`,
+              detail: f.message,
+              path: f.path,
+            })),
+          };
         }
         const bestandsnaam = `${def.name}_${t0.gemeentecode}_${t0.agbCode}_${meta.identificatie}.xml`;
         const saved = await u.messages.insert(
@@ -884,17 +1235,35 @@ export class MessageService {
   }
 
   /** The toegang answers a verzoek: afgewezen (with RedenAfwijzingVerzoek) or in onderzoek — a 319. (Toegekend: grant it and send a 301.) */
-  async beantwoordVerzoek(actor: Actor, id: number, antwoord: { verzoekAntwoord: "afgewezen" | "in-onderzoek"; reden?: string | undefined }, ctx: AccessContext): Promise<Result<Antwoordbestand>> {
+  async beantwoordVerzoek(
+    actor: Actor,
+    id: number,
+    antwoord: { verzoekAntwoord: "afgewezen" | "in-onderzoek"; reden?: string | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<Antwoordbestand>> {
     const v = await this.store.messages.verzoekById(id);
     const allowed = await this.allow(actor, "write", { gemeentecode: v?.gemeentecode ?? null }, ctx, { records: [`verzoek:${id}`] });
     if (allowed) return allowed;
     if (v?.rol !== "gemeente") return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen verzoek ${id}` }] };
     if (v.status !== "open" && v.status !== "in-onderzoek")
-      return { ok: false, problems: [{ code: "inconsistent-data", title: "Niet toegestaan", detail: `verzoek ${v.referentieAanbieder} is al ${v.status === "toegewezen" ? "toegewezen (9359)" : "afgewezen (9365)"}` }] };
-    if (v.status === "in-onderzoek" && antwoord.verzoekAntwoord === "in-onderzoek") return { ok: false, problems: [{ code: "inconsistent-data", title: "Niet toegestaan", detail: "dit verzoek is al als in onderzoek beantwoord (9360)" }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            code: "inconsistent-data",
+            title: "Niet toegestaan",
+            detail: `verzoek ${v.referentieAanbieder} is al ${v.status === "toegewezen" ? "toegewezen (9359)" : "afgewezen (9365)"}`,
+          },
+        ],
+      };
+    if (v.status === "in-onderzoek" && antwoord.verzoekAntwoord === "in-onderzoek")
+      return { ok: false, problems: [{ code: "inconsistent-data", title: "Niet toegestaan", detail: "dit verzoek is al als in onderzoek beantwoord (9360)" }] };
     const code = antwoord.verzoekAntwoord === "afgewezen" ? "1" : "2";
     if (code === "1" && !/^[1-9]$/.test(antwoord.reden ?? ""))
-      return { ok: false, problems: [{ code: "invalid-input", title: "Reden ontbreekt", detail: "geef de reden van afwijzing (RedenAfwijzingVerzoek 1–9)", path: "reden" }] };
+      return {
+        ok: false,
+        problems: [{ code: "invalid-input", title: "Reden ontbreekt", detail: "geef de reden van afwijzing (RedenAfwijzingVerzoek 1–9)", path: "reden" }],
+      };
     return this.store.transaction(async (u) => {
       const def = definition(standaardOf(v.wet), "319");
       const meta = { identificatie: await u.messages.nextIdentificatie(), dagtekening: this.clock.today() };
@@ -902,10 +1271,38 @@ export class MessageService {
       const xml = buildMessage(def, model);
       const bestandsnaam = `${def.name}_${v.gemeentecode}_${v.agbCode}_${meta.identificatie}.xml`;
       const rec = await u.messages.insert(
-        { rol: "gemeente", richting: "uit", gemeentecode: v.gemeentecode, agbCode: v.agbCode, wet: v.wet, berichtNaam: def.name, berichtCode: def.berichtCode, afzender: v.gemeentecode, ontvanger: v.agbCode, identificatie: meta.identificatie, dagtekening: meta.dagtekening, bestandsnaam, contentHash: createHash("sha256").update(xml).digest("hex"), status: "verzonden", retourcodes: [], meldingen: [], samenvatting: { verzoek: v.referentieAanbieder, verzoekAntwoord: code }, antwoordOp: v.berichtId, antwoordBestand: null, createdAt: this.clock.now() },
+        {
+          rol: "gemeente",
+          richting: "uit",
+          gemeentecode: v.gemeentecode,
+          agbCode: v.agbCode,
+          wet: v.wet,
+          berichtNaam: def.name,
+          berichtCode: def.berichtCode,
+          afzender: v.gemeentecode,
+          ontvanger: v.agbCode,
+          identificatie: meta.identificatie,
+          dagtekening: meta.dagtekening,
+          bestandsnaam,
+          contentHash: createHash("sha256").update(xml).digest("hex"),
+          status: "verzonden",
+          retourcodes: [],
+          meldingen: [],
+          samenvatting: { verzoek: v.referentieAanbieder, verzoekAntwoord: code },
+          antwoordOp: v.berichtId,
+          antwoordBestand: null,
+          createdAt: this.clock.now(),
+        },
         xml,
       );
-      await u.messages.updateVerzoek(v.id, { status: code === "1" ? "afgewezen" : "in-onderzoek", antwoord: { verzoekAntwoord: code, redenAfwijzing: code === "1" ? antwoord.reden! : null, berichtId: rec.id } }, this.clock.now());
+      await u.messages.updateVerzoek(
+        v.id,
+        {
+          status: code === "1" ? "afgewezen" : "in-onderzoek",
+          antwoord: { verzoekAntwoord: code, redenAfwijzing: code === "1" ? antwoord.reden! : null, berichtId: rec.id },
+        },
+        this.clock.now(),
+      );
       return { ok: true, value: { bestandsnaam, berichtNaam: def.name, xml, berichtId: rec.id } };
     });
   }
@@ -918,30 +1315,56 @@ export class MessageService {
   }
 
   /** Asks the policy for a user (logged); the command line is trusted. Returns the refusal, or null. */
-  private async allow(actor: Actor, action: "read" | "write", target: Target, ctx: AccessContext, subjects?: Partial<AccessSubject>): Promise<{ ok: false; problems: Problem[] } | null> {
+  private async allow(
+    actor: Actor,
+    action: "read" | "write",
+    target: Target,
+    ctx: AccessContext,
+    subjects?: Partial<AccessSubject>,
+  ): Promise<{ ok: false; problems: Problem[] } | null> {
     if (actor.kind === "cli") return null;
     const r = await this.gate.run(actor.principal, "bericht", action, target, ctx, async () => null, subjects);
     return r.ok ? null : r;
   }
 
   /** The message log: a gemeente sees its own messages, an aanbieder its own. */
-  async list(actor: Actor, q: { richting?: string | undefined; page?: number | undefined }, ctx: AccessContext): Promise<Result<{ total: number; items: BerichtRecord[] }>> {
+  async list(
+    actor: Actor,
+    q: { richting?: string | undefined; page?: number | undefined },
+    ctx: AccessContext,
+  ): Promise<Result<{ total: number; items: BerichtRecord[] }>> {
     const t = this.tenant(actor);
     const page = Math.max(1, q.page ?? 1);
     const richting = q.richting === "in" || q.richting === "uit" ? q.richting : undefined;
     const denied = await this.allow(actor, "read", t, ctx, { filter: `berichtenlog ${richting ?? "in en uit"}, pagina ${page}` });
     if (denied) return denied;
-    return { ok: true, value: await this.store.messages.list({ gemeentecode: t.gemeentecode ?? undefined, agbCode: t.agbCode ?? undefined, richting, limit: 100, offset: (page - 1) * 100 }) };
+    return {
+      ok: true,
+      value: await this.store.messages.list({
+        gemeentecode: t.gemeentecode ?? undefined,
+        agbCode: t.agbCode ?? undefined,
+        richting,
+        limit: 100,
+        offset: (page - 1) * 100,
+      }),
+    };
   }
 
   /** One message with its answers (and the message it answers). */
-  async get(actor: Actor, id: number, ctx: AccessContext): Promise<Result<{ bericht: BerichtRecord; antwoorden: BerichtRecord[]; antwoordOp: BerichtRecord | null }>> {
+  async get(
+    actor: Actor,
+    id: number,
+    ctx: AccessContext,
+  ): Promise<Result<{ bericht: BerichtRecord; antwoorden: BerichtRecord[]; antwoordOp: BerichtRecord | null }>> {
     const b = await this.store.messages.get(id);
     const t = this.tenant(actor);
     const denied = await this.allow(actor, "read", b ? { gemeentecode: b.gemeentecode, agbCode: b.agbCode } : t, ctx, { records: [`bericht:${id}`] });
     if (denied) return denied;
     if (!b) return { ok: false, problems: [{ code: "not-found", title: "Niet gevonden", detail: `geen bericht ${id}` }] };
-    return { ok: true, value: { bericht: b, antwoorden: await this.store.messages.answersOf(id), antwoordOp: b.antwoordOp ? await this.store.messages.get(b.antwoordOp) : null } };
+    return {
+      ok: true,
+      value: { bericht: b, antwoorden: await this.store.messages.answersOf(id), antwoordOp: b.antwoordOp ? await this.store.messages.get(b.antwoordOp) : null },
+    };
   }
 
   /** The raw XML of a message (a received one, or an answer to download). */

@@ -18,7 +18,16 @@ import {
 } from "../domain/quality/assessment.ts";
 import { Addressee, type Framework, Nature, QualityElement, QualityLaw, SegmentId } from "../domain/quality/framework-source.ts";
 import { type GeneralRequirement, generalRequirements004 } from "../domain/quality/general-requirements.ts";
-import { conceptGroups, type CriterionQuery, type FrameworkSummary, frameworkSummary, isLapsed, lapsedWarning, type QualityLibrary, segmentsOf } from "../domain/quality/library.ts";
+import {
+  conceptGroups,
+  type CriterionQuery,
+  type FrameworkSummary,
+  frameworkSummary,
+  isLapsed,
+  lapsedWarning,
+  type QualityLibrary,
+  segmentsOf,
+} from "../domain/quality/library.ts";
 import { type PveConcept, PveConcept as PveConceptSchema, type PveDocument, type PveVraag, resolvePve } from "../domain/quality/pve.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
@@ -33,11 +42,19 @@ export type FileTypeDetector = (bytes: Uint8Array) => Promise<AllowedFileType | 
 
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, val) =>
-    val && typeof val === "object" && !Array.isArray(val) ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : val,
+    val && typeof val === "object" && !Array.isArray(val)
+      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : val,
   );
 
-const invalid = (title: string, e: z.ZodError): Problem[] => e.issues.map((i) => ({ code: "invalid-input", title, detail: explainZodIssue(i), path: i.path.map(String).join(".") }));
-const notFound = (what: string, detail: string, path?: string): Problem => ({ code: "not-found", title: `${what} niet gevonden`, detail, ...(path ? { path } : {}) });
+const invalid = (title: string, e: z.ZodError): Problem[] =>
+  e.issues.map((i) => ({ code: "invalid-input", title, detail: explainZodIssue(i), path: i.path.map(String).join(".") }));
+const notFound = (what: string, detail: string, path?: string): Problem => ({
+  code: "not-found",
+  title: `${what} niet gevonden`,
+  detail,
+  ...(path ? { path } : {}),
+});
 
 /** Query parameters of a criterion search, as strings from the API or the CLI. */
 export const CriterionSearchParams = z
@@ -49,7 +66,10 @@ export const CriterionSearchParams = z
     adressaat: Addressee.optional(),
     aard: Nature.optional(),
     kader: z.coerce.number().int("kader is een geheel getal").min(1, "kadernummers lopen van 1 tot 15").max(15, "kadernummers lopen van 1 tot 15").optional(),
-    begrip: z.string().regex(/^[a-z][a-z0-9-]*$/, "onbekend begrip").optional(),
+    begrip: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, "onbekend begrip")
+      .optional(),
     limit: z.coerce.number().int("limit is een geheel getal").min(1, "limit is minimaal 1").max(500, "limit is hoogstens 500").default(50),
     offset: z.coerce.number().int("offset is een geheel getal").min(0, "offset is minimaal 0").default(0),
   })
@@ -158,7 +178,12 @@ export class QualityService {
         ok: false as const,
         problems: p.error.issues.map((i) => {
           const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");
-          return { code: "invalid-parameter" as const, title: `Ongeldige parameter ${name}`, detail: i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i), path: name };
+          return {
+            code: "invalid-parameter" as const,
+            title: `Ongeldige parameter ${name}`,
+            detail: i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i),
+            path: name,
+          };
         }),
       };
     const q: CriterionQuery = p.data;
@@ -181,7 +206,15 @@ export class QualityService {
   // ---------------------------------------------------------------- access
 
   /** Accesses to a self-assessment name it in the access log ("zelfevaluatie:<pve>/<versie>/<agb>[/<vraag>]"). */
-  private guard<T>(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>): Promise<Result<T>> {
+  private guard<T>(
+    actor: Actor,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    work: () => Promise<T>,
+    subjects?: SubjectsOf<T>,
+  ): Promise<Result<T>> {
     return actor.kind === "cli"
       ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
       : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
@@ -191,7 +224,9 @@ export class QualityService {
     if (actor.kind === "cli") return null;
     const d = authorize(actor.principal, resource, action, target);
     if (d.allowed) return null;
-    return [d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason }];
+    return [
+      d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason },
+    ];
   }
 
   private username = (actor: Actor) => (actor.kind === "cli" ? "kader-cli" : (actor.principal?.username ?? "onbekend"));
@@ -214,7 +249,11 @@ export class QualityService {
     const target: Target = { gemeentecode: code ?? null };
     const denied = this.precheck(actor, "programma-van-eisen", "write", target);
     if (denied) return { ok: false, problems: denied };
-    if (!code || !Gemeentecode.safeParse(code).success) return { ok: false, problems: [{ code: "invalid-parameter", title: "Gemeente ontbreekt", detail: "geef een gemeentecode van 4 cijfers", path: "gemeente" }] };
+    if (!code || !Gemeentecode.safeParse(code).success)
+      return {
+        ok: false,
+        problems: [{ code: "invalid-parameter", title: "Gemeente ontbreekt", detail: "geef een gemeentecode van 4 cijfers", path: "gemeente" }],
+      };
     const parsed = PveConceptSchema.safeParse(input, { reportInput: true });
     if (!parsed.success) return { ok: false, problems: invalid("Ongeldig programma van eisen", parsed.error) };
     const now = this.clock.now();
@@ -252,7 +291,10 @@ export class QualityService {
     if (!p.ok) return p;
     const versies = await this.repo.versions(id);
     const voorbeeld = await this.preview(p.value.concept, p.value.gemeentecode);
-    return { ok: true as const, value: { ...p.value, versies, voorbeeld: voorbeeld.ok ? voorbeeld.value : null, problemen: voorbeeld.ok ? [] : voorbeeld.problems } };
+    return {
+      ok: true as const,
+      value: { ...p.value, versies, voorbeeld: voorbeeld.ok ? voorbeeld.value : null, problemen: voorbeeld.ok ? [] : voorbeeld.problems },
+    };
   }
 
   /** Replaces the draft. Invalid input changes nothing; references are checked at preview and publication. */
@@ -276,7 +318,11 @@ export class QualityService {
     if (!p.ok) return p;
     const doc = await this.preview(p.value.concept, p.value.gemeentecode);
     if (!doc.ok) return doc;
-    if (doc.value.eisen.length === 0) return { ok: false, problems: [{ code: "invalid-input", title: "Leeg programma van eisen", detail: "voeg minstens één eis toe vóór het publiceren", path: "onderdelen" }] };
+    if (doc.value.eisen.length === 0)
+      return {
+        ok: false,
+        problems: [{ code: "invalid-input", title: "Leeg programma van eisen", detail: "voeg minstens één eis toe vóór het publiceren", path: "onderdelen" }],
+      };
     const versie = await this.repo.publish(id, p.value.gemeentecode, doc.value, this.clock.now(), this.username(actor));
     return { ok: true, value: { versie, document: doc.value } };
   }
@@ -293,18 +339,23 @@ export class QualityService {
   async version(actor: Actor, id: string, v: string | number, ctx: AccessContext) {
     const versie = this.parseVersie(v);
     const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null) return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
+    if (!rec || versie === null)
+      return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
     const t = this.tenant(actor);
     const invited = t?.kind === "aanbieder" && (await this.repo.isInvited({ pveId: id, versie, agbCode: t.agbCode }));
     const target: Target = { gemeentecode: rec.gemeentecode, agbCode: invited && t?.kind === "aanbieder" ? t.agbCode : null };
-    return this.guard(actor, "programma-van-eisen", "read", target, ctx, async () => ({ ...rec, uitnodigingen: t?.kind === "aanbieder" ? [] : await this.repo.invitations(id, versie) }));
+    return this.guard(actor, "programma-van-eisen", "read", target, ctx, async () => ({
+      ...rec,
+      uitnodigingen: t?.kind === "aanbieder" ? [] : await this.repo.invitations(id, versie),
+    }));
   }
 
   /** Invites aanbieders (AGB codes, or every aanbieder the gemeente contracts) to answer a published version. */
   async invite(actor: Actor, id: string, v: string | number, body: unknown, ctx: AccessContext) {
     const versie = this.parseVersie(v);
     const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null) return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
+    if (!rec || versie === null)
+      return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
     const target: Target = { gemeentecode: rec.gemeentecode };
     const denied = this.precheck(actor, "programma-van-eisen", "write", target);
     if (denied) return this.guard(actor, "programma-van-eisen", "write", target, ctx, async () => []);
@@ -312,7 +363,13 @@ export class QualityService {
     if (!parsed.success) return { ok: false as const, problems: invalid("Ongeldige uitnodiging", parsed.error) };
     const contracted = parsed.data.gecontracteerd ? (await this.providers.list({ gemeentecode: rec.gemeentecode })).map((p) => p.agbCode) : [];
     const codes = [...new Set([...parsed.data.agbCodes, ...contracted])];
-    if (codes.length === 0) return { ok: false as const, problems: [{ code: "invalid-input" as const, title: "Niemand uitgenodigd", detail: "noem AGB-codes of kies de gecontracteerde aanbieders", path: "agbCodes" }] };
+    if (codes.length === 0)
+      return {
+        ok: false as const,
+        problems: [
+          { code: "invalid-input" as const, title: "Niemand uitgenodigd", detail: "noem AGB-codes of kies de gecontracteerde aanbieders", path: "agbCodes" },
+        ],
+      };
     return this.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
       await this.repo.invite(id, versie, rec.gemeentecode, codes, this.clock.now(), this.username(actor));
       return this.repo.invitations(id, versie);
@@ -339,32 +396,45 @@ export class QualityService {
     const a = await this.assessmentTarget(id, v, agb);
     if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? agb : null };
-    const r = await this.guard(actor, "zelfevaluatie", "read", target, ctx, async () => {
-      if (!a.invited) return null;
-      const [answers, files, history, provider] = await Promise.all([this.repo.answers(a.key), this.repo.files(a.key), this.repo.history(a.key), this.providers.get(agb)]);
-      const t = this.tenant(actor);
-      // pre-filling reads the aanbieder's own compliance data: only for the aanbieder itself (or the local CLI)
-      const mayPrefill = actor.kind === "cli" || (t?.kind === "aanbieder" && t.agbCode === agb);
-      const staff = mayPrefill && a.rec.inhoud.vragen.some((q) => q.toetsbaar?.bron === "personeel") ? await this.providers.staff(agb) : [];
-      const today = this.clock.today();
-      const byVraag = new Map(answers.map((x) => [x.vraag, x]));
-      const vragen: VraagView[] = a.rec.inhoud.vragen.map((q) => ({
-        ...q,
-        status: byVraag.get(q.key)?.status ?? "open",
-        antwoord: byVraag.get(q.key) ?? null,
-        bestanden: files.filter((f) => f.vraag === q.key),
-        geschiedenis: history.filter((h) => h.vraag === q.key),
-        voorinvulling: mayPrefill && q.toetsbaar ? prefill(q.toetsbaar, provider, staff, today) : null,
-      }));
-      return {
-        pve: { id, versie: a.key.versie, titel: a.rec.inhoud.titel, gemeentecode: a.rec.gemeentecode },
-        aanbieder: { agbCode: agb, naam: provider?.name ?? null },
-        document: a.rec.inhoud,
-        vragen,
-        telling: statusCounts(a.rec.inhoud.vragen, answers),
-        herinneringen: reminders(a.rec.inhoud.vragen, answers, today, 60),
-      };
-    }, assessmentSubject(a.key));
+    const r = await this.guard(
+      actor,
+      "zelfevaluatie",
+      "read",
+      target,
+      ctx,
+      async () => {
+        if (!a.invited) return null;
+        const [answers, files, history, provider] = await Promise.all([
+          this.repo.answers(a.key),
+          this.repo.files(a.key),
+          this.repo.history(a.key),
+          this.providers.get(agb),
+        ]);
+        const t = this.tenant(actor);
+        // pre-filling reads the aanbieder's own compliance data: only for the aanbieder itself (or the local CLI)
+        const mayPrefill = actor.kind === "cli" || (t?.kind === "aanbieder" && t.agbCode === agb);
+        const staff = mayPrefill && a.rec.inhoud.vragen.some((q) => q.toetsbaar?.bron === "personeel") ? await this.providers.staff(agb) : [];
+        const today = this.clock.today();
+        const byVraag = new Map(answers.map((x) => [x.vraag, x]));
+        const vragen: VraagView[] = a.rec.inhoud.vragen.map((q) => ({
+          ...q,
+          status: byVraag.get(q.key)?.status ?? "open",
+          antwoord: byVraag.get(q.key) ?? null,
+          bestanden: files.filter((f) => f.vraag === q.key),
+          geschiedenis: history.filter((h) => h.vraag === q.key),
+          voorinvulling: mayPrefill && q.toetsbaar ? prefill(q.toetsbaar, provider, staff, today) : null,
+        }));
+        return {
+          pve: { id, versie: a.key.versie, titel: a.rec.inhoud.titel, gemeentecode: a.rec.gemeentecode },
+          aanbieder: { agbCode: agb, naam: provider?.name ?? null },
+          document: a.rec.inhoud,
+          vragen,
+          telling: statusCounts(a.rec.inhoud.vragen, answers),
+          herinneringen: reminders(a.rec.inhoud.vragen, answers, today, 60),
+        };
+      },
+      assessmentSubject(a.key),
+    );
     if (!r.ok) return r;
     return r.value ? { ok: true, value: r.value } : { ok: false, problems: this.notInvited(agb) };
   }
@@ -378,14 +448,23 @@ export class QualityService {
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
     if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
-    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag)) return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
+    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag))
+      return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
     const parsed = Antwoord.safeParse(body, { reportInput: true });
     if (!parsed.success) return { ok: false, problems: invalid("Ongeldig antwoord", parsed.error) };
     const at = this.clock.now();
-    return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
-      await this.repo.saveAnswer({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, parsed.data, at, this.username(actor));
-      return (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)!;
-    }, assessmentSubject(a.key, vraag));
+    return this.guard(
+      actor,
+      "zelfevaluatie",
+      "write",
+      target,
+      ctx,
+      async () => {
+        await this.repo.saveAnswer({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, parsed.data, at, this.username(actor));
+        return (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)!;
+      },
+      assessmentSubject(a.key, vraag),
+    );
   }
 
   /** May the actor upload evidence for this assessment? Asked before the request body is read. */
@@ -403,19 +482,45 @@ export class QualityService {
    * Stores an evidence file: the type is read from the bytes (PDF, PNG, JPEG only), the size is capped, the name is
    * made safe (a name with a path is refused). The content goes into the database, never onto a served path.
    */
-  async upload(actor: Actor, id: string, v: string | number, agb: string, vraag: string, file: { name: string; bytes: Uint8Array }, ctx: AccessContext): Promise<Result<FileMeta>> {
+  async upload(
+    actor: Actor,
+    id: string,
+    v: string | number,
+    agb: string,
+    vraag: string,
+    file: { name: string; bytes: Uint8Array },
+    ctx: AccessContext,
+  ): Promise<Result<FileMeta>> {
     const a = await this.assessmentTarget(id, v, agb);
     if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
     const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
     const denied = this.precheck(actor, "zelfevaluatie", "write", target);
     if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
-    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag)) return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
-    if (file.bytes.length === 0) return { ok: false, problems: [{ code: "invalid-input", title: "Leeg bestand", detail: "het bestand is leeg", path: "bestand" }] };
+    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag))
+      return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
+    if (file.bytes.length === 0)
+      return { ok: false, problems: [{ code: "invalid-input", title: "Leeg bestand", detail: "het bestand is leeg", path: "bestand" }] };
     if (file.bytes.length > MAX_FILE_BYTES)
-      return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`, path: "bestand" }] };
+      return {
+        ok: false,
+        problems: [
+          { code: "payload-too-large", title: "Bestand te groot", detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`, path: "bestand" },
+        ],
+      };
     const type = await this.detectType(file.bytes);
-    if (!type) return { ok: false, problems: [{ code: "unsupported", title: "Bestandstype niet toegestaan", detail: "alleen PDF, PNG of JPEG (herkend aan de inhoud van het bestand)", path: "bestand" }] };
+    if (!type)
+      return {
+        ok: false,
+        problems: [
+          {
+            code: "unsupported",
+            title: "Bestandstype niet toegestaan",
+            detail: "alleen PDF, PNG of JPEG (herkend aan de inhoud van het bestand)",
+            path: "bestand",
+          },
+        ],
+      };
     const name = safeFileName(file.name, type);
     if (!name.ok) return name;
     const meta: FileMeta = {
@@ -428,13 +533,28 @@ export class QualityService {
       uploadedAt: this.clock.now(),
       uploadedBy: this.username(actor),
     };
-    return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
-      await this.repo.addFile({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, meta, file.bytes);
-      return meta;
-    }, { records: [...assessmentSubject(a.key, vraag).records, `bestand:${meta.id}`] });
+    return this.guard(
+      actor,
+      "zelfevaluatie",
+      "write",
+      target,
+      ctx,
+      async () => {
+        await this.repo.addFile({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, meta, file.bytes);
+        return meta;
+      },
+      { records: [...assessmentSubject(a.key, vraag).records, `bestand:${meta.id}`] },
+    );
   }
 
-  async download(actor: Actor, id: string, v: string | number, agb: string, fileId: string, ctx: AccessContext): Promise<Result<{ meta: FileMeta; content: Uint8Array }>> {
+  async download(
+    actor: Actor,
+    id: string,
+    v: string | number,
+    agb: string,
+    fileId: string,
+    ctx: AccessContext,
+  ): Promise<Result<{ meta: FileMeta; content: Uint8Array }>> {
     const a = await this.assessmentTarget(id, v, agb);
     if (!a) return { ok: false, problems: [notFound("Bestand", "geen bestand")] };
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? agb : null };
@@ -455,74 +575,114 @@ export class QualityService {
     if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
     const parsed = Beoordeling.safeParse(body, { reportInput: true });
     if (!parsed.success) return { ok: false, problems: invalid("Ongeldige beoordeling", parsed.error) };
-    const r = await this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => {
-      const done = await this.repo.review({ ...a.key, vraag }, parsed.data, this.clock.now(), this.username(actor));
-      return done ? (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)! : null;
-    }, assessmentSubject(a.key, vraag));
+    const r = await this.guard(
+      actor,
+      "zelfevaluatie",
+      "write",
+      target,
+      ctx,
+      async () => {
+        const done = await this.repo.review({ ...a.key, vraag }, parsed.data, this.clock.now(), this.username(actor));
+        return done ? (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)! : null;
+      },
+      assessmentSubject(a.key, vraag),
+    );
     if (!r.ok) return r;
-    return r.value ? { ok: true, value: r.value } : { ok: false, problems: [notFound("Antwoord", `aanbieder ${agb} heeft vraag ${vraag} nog niet beantwoord`, "vraag")] };
+    return r.value
+      ? { ok: true, value: r.value }
+      : { ok: false, problems: [notFound("Antwoord", `aanbieder ${agb} heeft vraag ${vraag} nog niet beantwoord`, "vraag")] };
   }
 
   /** Review status per invited aanbieder of a version (the overview and its CSV/Excel export). */
-  async overview(actor: Actor, id: string, v: string | number, ctx: AccessContext): Promise<Result<{ document: PveDocument; versie: number; rijen: OverviewRow[] }>> {
+  async overview(
+    actor: Actor,
+    id: string,
+    v: string | number,
+    ctx: AccessContext,
+  ): Promise<Result<{ document: PveDocument; versie: number; rijen: OverviewRow[] }>> {
     const versie = this.parseVersie(v);
     const rec = versie === null ? null : await this.repo.version(id, versie);
     if (!rec || versie === null) return { ok: false, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
-    return this.guard(actor, "zelfevaluatie", "read", { gemeentecode: rec.gemeentecode, agbCode: null }, ctx, async () => {
-      const [invites, answers] = await Promise.all([this.repo.invitations(id, versie), this.repo.allAnswers(id, versie)]);
-      const rijen: OverviewRow[] = [];
-      for (const i of invites) {
-        const p = await this.providers.get(i.agbCode);
-        rijen.push({
-          agbCode: i.agbCode,
-          naam: p?.name ?? null,
-          uitgenodigdOp: i.invitedAt,
-          telling: statusCounts(
-            rec.inhoud.vragen,
-            answers.filter((x) => x.agbCode === i.agbCode),
-          ),
-          vragen: rec.inhoud.vragen.length,
-        });
-      }
-      return { document: rec.inhoud, versie, rijen };
-    }, (o) => ({ records: o.rijen.map((x) => assessmentSubject({ pveId: id, versie, agbCode: x.agbCode }).records[0]!), count: o.rijen.length }));
+    return this.guard(
+      actor,
+      "zelfevaluatie",
+      "read",
+      { gemeentecode: rec.gemeentecode, agbCode: null },
+      ctx,
+      async () => {
+        const [invites, answers] = await Promise.all([this.repo.invitations(id, versie), this.repo.allAnswers(id, versie)]);
+        const rijen: OverviewRow[] = [];
+        for (const i of invites) {
+          const p = await this.providers.get(i.agbCode);
+          rijen.push({
+            agbCode: i.agbCode,
+            naam: p?.name ?? null,
+            uitgenodigdOp: i.invitedAt,
+            telling: statusCounts(
+              rec.inhoud.vragen,
+              answers.filter((x) => x.agbCode === i.agbCode),
+            ),
+            vragen: rec.inhoud.vragen.length,
+          });
+        }
+        return { document: rec.inhoud, versie, rijen };
+      },
+      (o) => ({ records: o.rijen.map((x) => assessmentSubject({ pveId: id, versie, agbCode: x.agbCode }).records[0]!), count: o.rijen.length }),
+    );
   }
 
   /** The work list: expiring evidence and periodic requirements, over the versions the caller may see. */
   async reminders(actor: Actor, days: number, ctx: AccessContext) {
     if (!Number.isInteger(days) || days < 0 || days > 3650)
-      return { ok: false as const, problems: [{ code: "invalid-parameter" as const, title: "Ongeldige parameter dagen", detail: "een geheel aantal dagen van 0 tot 3650", path: "dagen" }] };
+      return {
+        ok: false as const,
+        problems: [{ code: "invalid-parameter" as const, title: "Ongeldige parameter dagen", detail: "een geheel aantal dagen van 0 tot 3650", path: "dagen" }],
+      };
     const t = this.tenant(actor);
     const target: Target = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
-    return this.guard(actor, "zelfevaluatie", "read", target, ctx, async () => {
-      const today = this.clock.today();
-      const out: (Herinnering & { pveId: string; versie: number; pveTitel: string; agbCode: string })[] = [];
-      const versions =
-        t?.kind === "aanbieder"
-          ? (await this.repo.invitedVersions(t.agbCode)).map((x) => ({ pveId: x.pveId, versie: x.versie }))
-          : t?.kind === "gemeente"
-            ? (await Promise.all((await this.repo.listPves(t.gemeentecode)).map(async (p) => (await this.repo.versions(p.id)).map((x) => ({ pveId: x.pveId, versie: x.versie }))))).flat()
-            : [];
-      for (const ver of versions) {
-        const rec = await this.repo.version(ver.pveId, ver.versie);
-        if (!rec) continue;
-        const answers = await this.repo.allAnswers(ver.pveId, ver.versie);
-        const agbs = [...new Set(answers.map((x) => x.agbCode))].filter((a) => t?.kind !== "aanbieder" || a === t.agbCode);
-        for (const agb of agbs)
-          for (const h of reminders(
-            rec.inhoud.vragen,
-            answers.filter((x) => x.agbCode === agb),
-            today,
-            days,
-          ))
-            out.push({ ...h, pveId: ver.pveId, versie: ver.versie, pveTitel: rec.inhoud.titel, agbCode: agb });
-      }
-      return out.sort((a, b) => a.dagen - b.dagen);
-    }, (out) => ({
-      records: out.map((x) => assessmentSubject({ pveId: x.pveId, versie: x.versie, agbCode: x.agbCode }).records[0]!),
-      filter: `herinneringen binnen ${days} dagen`,
-      count: out.length,
-    }));
+    return this.guard(
+      actor,
+      "zelfevaluatie",
+      "read",
+      target,
+      ctx,
+      async () => {
+        const today = this.clock.today();
+        const out: (Herinnering & { pveId: string; versie: number; pveTitel: string; agbCode: string })[] = [];
+        const versions =
+          t?.kind === "aanbieder"
+            ? (await this.repo.invitedVersions(t.agbCode)).map((x) => ({ pveId: x.pveId, versie: x.versie }))
+            : t?.kind === "gemeente"
+              ? (
+                  await Promise.all(
+                    (
+                      await this.repo.listPves(t.gemeentecode)
+                    ).map(async (p) => (await this.repo.versions(p.id)).map((x) => ({ pveId: x.pveId, versie: x.versie }))),
+                  )
+                ).flat()
+              : [];
+        for (const ver of versions) {
+          const rec = await this.repo.version(ver.pveId, ver.versie);
+          if (!rec) continue;
+          const answers = await this.repo.allAnswers(ver.pveId, ver.versie);
+          const agbs = [...new Set(answers.map((x) => x.agbCode))].filter((a) => t?.kind !== "aanbieder" || a === t.agbCode);
+          for (const agb of agbs)
+            for (const h of reminders(
+              rec.inhoud.vragen,
+              answers.filter((x) => x.agbCode === agb),
+              today,
+              days,
+            ))
+              out.push({ ...h, pveId: ver.pveId, versie: ver.versie, pveTitel: rec.inhoud.titel, agbCode: agb });
+        }
+        return out.sort((a, b) => a.dagen - b.dagen);
+      },
+      (out) => ({
+        records: out.map((x) => assessmentSubject({ pveId: x.pveId, versie: x.versie, agbCode: x.agbCode }).records[0]!),
+        filter: `herinneringen binnen ${days} dagen`,
+        count: out.length,
+      }),
+    );
   }
 }
 

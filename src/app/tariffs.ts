@@ -38,7 +38,12 @@ export class TariffService {
   private async products(productenboek: string): Promise<Result<Product[]>> {
     const { products } = await this.catalogue.all();
     const ps = products.filter((p) => p.productenboekId === productenboek);
-    return ps.length ? { ok: true, value: ps } : { ok: false, problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${productenboek}`, path: "productenboek" }] };
+    return ps.length
+      ? { ok: true, value: ps }
+      : {
+          ok: false,
+          problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${productenboek}`, path: "productenboek" }],
+        };
   }
 
   async calculate(productId: string, params: TariffParameters): Promise<Result<TariffResult>> {

@@ -42,13 +42,27 @@ export async function beschikkingToets(out: Output, file: string, opts: { json?:
   }
   const r = await withCatalogue(out, { dir: opts.dir }, (svc) => toetsBeschikking(svc, raw));
   if (r === 1) return 1;
-  if (!r.ok) return fail(out, r.problems.map((p) => ({ ...p, file })), opts.json);
+  if (!r.ok)
+    return fail(
+      out,
+      r.problems.map((p) => ({ ...p, file })),
+      opts.json,
+    );
   const v = r.value;
   if (opts.json) {
-    out.json({ toegestaan: v.toegestaan, bevindingen: v.bevindingen.map((b) => ({ productId: b.productId, rule: b.rule, severity: b.severity, message: b.message })) });
+    out.json({
+      toegestaan: v.toegestaan,
+      bevindingen: v.bevindingen.map((b) => ({ productId: b.productId, rule: b.rule, severity: b.severity, message: b.message })),
+    });
     return 0;
   }
-  out.line(v.toegestaan ? "Toegestaan: de beschikking past binnen de regels van het productenboek." : v.overrideMogelijk ? "Niet zonder oordeel: een onderbouwde afwijking door de toegang is nodig." : "Niet toegestaan:");
+  out.line(
+    v.toegestaan
+      ? "Toegestaan: de beschikking past binnen de regels van het productenboek."
+      : v.overrideMogelijk
+        ? "Niet zonder oordeel: een onderbouwde afwijking door de toegang is nodig."
+        : "Niet toegestaan:",
+  );
   for (const b of v.bevindingen) out.line(`  ${severityLabel[b.severity]}  ${b.productId}  [${b.rule}] ${b.message}${b.line ? ` (regel ${b.line})` : ""}`);
   return 0;
 }
@@ -68,16 +82,27 @@ export async function declaratiesControleer(out: Output, file: string, opts: { j
     const l = await loadCatalogueDir(k, DEFAULT_CATALOG);
     if (!l.ok) return fail(out, l.problems, opts.json);
     const total = sources.value.reduce((s, src) => s + (Array.isArray(src.raw.prestaties) ? src.raw.prestaties.length : 0), 0);
-    const bar = (opts.progress ?? true) && total >= 1000 ? new cliProgress.SingleBar({ stream: process.stderr, format: "controleren [{bar}] {value}/{total} prestaties", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    const bar =
+      (opts.progress ?? true) && total >= 1000
+        ? new cliProgress.SingleBar(
+            { stream: process.stderr, format: "controleren [{bar}] {value}/{total} prestaties", hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
     bar?.start(total, 0);
     // one file = one transaction: any error and nothing is stored (docs/zorgketen.md)
     const list = sources.value;
-    const r = await k.care.submitDeclaraties(cli, list.map((src) => src.raw), { endpoint: "kader declaraties controleer", purpose: "declaraties controleren" }, {
-      store: opts.opslaan ?? false,
-      locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
-      readProblems: list.flatMap((src) => src.problems ?? []),
-      progress: (done) => bar?.update(done),
-    });
+    const r = await k.care.submitDeclaraties(
+      cli,
+      list.map((src) => src.raw),
+      { endpoint: "kader declaraties controleer", purpose: "declaraties controleren" },
+      {
+        store: opts.opslaan ?? false,
+        locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
+        readProblems: list.flatMap((src) => src.problems ?? []),
+        progress: (done) => bar?.update(done),
+      },
+    );
     bar?.stop();
     if (!r.ok) return fail(out, r.problems, opts.json);
     const answers: DeclaratieAnswer[] = r.value;
@@ -93,18 +118,26 @@ export async function declaratiesControleer(out: Output, file: string, opts: { j
           ingediend: a.result.ingediend,
           toegekend: a.result.toegekend,
           afgewezen: a.result.afgewezen,
-          prestaties: a.result.prestaties.map((p) => ({ referentienummer: p.referentienummer, toegekend: p.toegekend, retourcodes: p.retourcodes, bevindingen: p.bevindingen })),
+          prestaties: a.result.prestaties.map((p) => ({
+            referentienummer: p.referentienummer,
+            toegekend: p.toegekend,
+            retourcodes: p.retourcodes,
+            bevindingen: p.bevindingen,
+          })),
         })),
       });
       return 0;
     }
     for (const a of answers) {
       const euro = (c: number) => `€ ${(c / 100).toFixed(2).replace(".", ",")}`;
-      out.line(`Declaratie ${a.declaratie.declaratienummer} (${a.declaratie.agbCode}, ${a.declaratie.wet}): ingediend ${euro(a.result.ingediend)}, toegekend ${euro(a.result.toegekend)}${a.herhaald ? " — al eerder ontvangen, niets gewijzigd" : ""}`);
+      out.line(
+        `Declaratie ${a.declaratie.declaratienummer} (${a.declaratie.agbCode}, ${a.declaratie.wet}): ingediend ${euro(a.result.ingediend)}, toegekend ${euro(a.result.toegekend)}${a.herhaald ? " — al eerder ontvangen, niets gewijzigd" : ""}`,
+      );
       if (a.result.afgewezen) out.line(`  AFGEWEZEN ${a.result.afgewezen.retourcode}: ${a.result.afgewezen.message}`);
       for (const p of a.result.prestaties) {
         out.line(`  ${p.referentienummer}  ${p.toegekend ? "toegekend" : "AFGEWEZEN"}  ${p.retourcodes.join(",")}`);
-        for (const b of p.bevindingen) out.line(`      ${b.retourcode} ${b.severity === "waarschuwing" ? "(waarschuwing) " : ""}${b.message} — ${explainRetourcode(b.retourcode)}`);
+        for (const b of p.bevindingen)
+          out.line(`      ${b.retourcode} ${b.severity === "waarschuwing" ? "(waarschuwing) " : ""}${b.message} — ${explainRetourcode(b.retourcode)}`);
       }
     }
     return 0;

@@ -103,7 +103,9 @@ export async function catalogLoad(out: Output, opts: { dir: string; json?: boole
     else {
       const { products: p, productenboeken: b } = r.report;
       out.line(`Ingangsdatum wijzigingen: ${r.report.effectiveFrom}`);
-      out.line(`Productenboeken: ${b.created.length} nieuw, ${b.changed.length} gewijzigd, ${b.withdrawn.length} ingetrokken, ${b.unchanged.length} ongewijzigd`);
+      out.line(
+        `Productenboeken: ${b.created.length} nieuw, ${b.changed.length} gewijzigd, ${b.withdrawn.length} ingetrokken, ${b.unchanged.length} ongewijzigd`,
+      );
       out.line(`Producten: ${p.created.length} nieuw, ${p.changed.length} gewijzigd, ${p.withdrawn.length} ingetrokken, ${p.unchanged.length} ongewijzigd`);
     }
     return 0;

@@ -15,7 +15,8 @@ export async function catalogValidate(out: Output, opts: { dir: string; json?: b
   if (!listed.ok) return report(out, opts, listed.problems);
   const problems: Problem[] = [];
   for (const f of listed.value)
-    if (f.kind === null) problems.push({ code: "invalid-input", title: "Onbekend bestand", detail: `geen catalogusbestand: ${f.expected ?? "onbekende plaats"}`, file: f.file });
+    if (f.kind === null)
+      problems.push({ code: "invalid-input", title: "Onbekend bestand", detail: `geen catalogusbestand: ${f.expected ?? "onbekende plaats"}`, file: f.file });
   const catalogue = await readCatalogueDir(opts.dir);
   if (!catalogue.ok) problems.push(...catalogue.problems);
   const quality = await readQualityDir(qualityDirOf(opts.dir));
@@ -28,7 +29,9 @@ export async function catalogValidate(out: Output, opts: { dir: string; json?: b
   if (opts.json) out.json({ ok: true, productenboeken: productenboeken.length, products: products.length });
   else {
     const frameworks = quality.ok ? quality.value.frameworks.length : 0;
-    out.line(`Geldig: ${productenboeken.length} productenboeken, ${products.length} producten, ${frameworks} kwaliteitskaders, ${plans.plans} conversieplannen (${listed.value.length} bestanden).`);
+    out.line(
+      `Geldig: ${productenboeken.length} productenboeken, ${products.length} producten, ${frameworks} kwaliteitskaders, ${plans.plans} conversieplannen (${listed.value.length} bestanden).`,
+    );
     for (const pb of productenboeken) out.line(`  ${pb.id}: ${pb.productIds.length} producten (${pb.source})`);
   }
   return 0;

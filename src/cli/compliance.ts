@@ -25,7 +25,11 @@ const fail = (out: Output, problems: Problem[], json?: boolean) => {
 const verdictLabel = { voldoet: "voldoet", "voldoet-niet": "voldoet NIET", onbekend: "onbekend" } as const;
 
 /** `kader aanbieders import <file> --aanbieder <agb>`: every bad row is reported; a file with errors imports nothing. */
-export async function providersImport(out: Output, file: string, opts: { aanbieder: string; naam?: string; gemeente?: string; json?: boolean }): Promise<number> {
+export async function providersImport(
+  out: Output,
+  file: string,
+  opts: { aanbieder: string; naam?: string; gemeente?: string; json?: boolean },
+): Promise<number> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -40,10 +44,19 @@ export async function providersImport(out: Output, file: string, opts: { aanbied
   const k = await open();
   if (Array.isArray(k)) return fail(out, k, opts.json);
   try {
-    const r = await k.compliance.importStaff(cli, opts.aanbieder, parsed.value, { name: opts.naam, gemeentecode: opts.gemeente }, ctx("aanbieders import", "personeelsbestand importeren"));
+    const r = await k.compliance.importStaff(
+      cli,
+      opts.aanbieder,
+      parsed.value,
+      { name: opts.naam, gemeentecode: opts.gemeente },
+      ctx("aanbieders import", "personeelsbestand importeren"),
+    );
     if (!r.ok) return fail(out, r.problems, opts.json);
     if (opts.json) out.json({ created: r.value.created, staff: r.value.staff, aanbieder: r.value.provider.agbCode });
-    else out.line(`${r.value.created ? "Aanbieder aangemaakt" : "Aanbieder bijgewerkt"}: ${r.value.provider.name} (${r.value.provider.agbCode}); ${r.value.staff} medewerkers ingelezen.`);
+    else
+      out.line(
+        `${r.value.created ? "Aanbieder aangemaakt" : "Aanbieder bijgewerkt"}: ${r.value.provider.name} (${r.value.provider.agbCode}); ${r.value.staff} medewerkers ingelezen.`,
+      );
     return 0;
   } finally {
     await k.close();
@@ -67,7 +80,12 @@ export async function providersContract(
       validTo: opts.tot ?? null,
       tariffCents: opts.tarief === undefined ? null : Number(opts.tarief),
     };
-    const r = await k.compliance.setContracts(cli, opts.aanbieder, [...current.value.provider.contracts, contract], ctx("aanbieders contract", "contract vastleggen"));
+    const r = await k.compliance.setContracts(
+      cli,
+      opts.aanbieder,
+      [...current.value.provider.contracts, contract],
+      ctx("aanbieders contract", "contract vastleggen"),
+    );
     if (!r.ok) return fail(out, r.problems);
     out.line(`Contract vastgelegd: ${opts.product} voor gemeente ${opts.gemeente} vanaf ${opts.van}; ${r.value.contracts.length} contract(en) in totaal.`);
     return 0;
@@ -101,7 +119,9 @@ export async function complianceCheck(out: Output, opts: { aanbieder: string; pr
       });
       return 0;
     }
-    out.line(`${rep.aanbieder.name} (${rep.aanbieder.agbCode}) op ${rep.peildatum}: ${rep.summary.voldoet} voldoet, ${rep.summary["voldoet-niet"]} voldoet niet, ${rep.summary.onbekend} onbekend`);
+    out.line(
+      `${rep.aanbieder.name} (${rep.aanbieder.agbCode}) op ${rep.peildatum}: ${rep.summary.voldoet} voldoet, ${rep.summary["voldoet-niet"]} voldoet niet, ${rep.summary.onbekend} onbekend`,
+    );
     for (const p of rep.producten) {
       out.line(`\n${p.productId} — ${p.name}: ${verdictLabel[p.verdict]} (${p.staffCount} medewerkers)`);
       for (const q of p.requirements.filter((x) => x.status === "voldoet-niet" || x.status === "onbekend"))

@@ -114,4 +114,3 @@ export async function loadCatalogueDir(k: Kader, dir: string): Promise<{ ok: tru
   await k.quality.loadLibrary(quality.value);
   return { ok: true, report };
 }
-

@@ -20,7 +20,8 @@ const cli = { kind: "cli" as const };
 const ctx = (cmd: string) => ({ endpoint: `kader conversie ${cmd}`, purpose: "conversie van lopende toewijzingen" });
 
 const printProblems = (out: Output, problems: Problem[]) => {
-  for (const p of problems) out.err(`${p.file ? `${p.file}${p.line ? `:${p.line}` : ""}: ` : ""}${p.title}: ${p.detail}${p.path && !p.file ? ` (${p.path})` : ""}`);
+  for (const p of problems)
+    out.err(`${p.file ? `${p.file}${p.line ? `:${p.line}` : ""}: ` : ""}${p.title}: ${p.detail}${p.path && !p.file ? ` (${p.path})` : ""}`);
 };
 const userError = (p: Problem[]) => (p.some((x) => x.code === "internal") ? 2 : 1);
 
@@ -46,15 +47,21 @@ export async function conversiePlan(out: Output, opts: { plan?: string; json?: b
     return 0;
   }
   out.line(`${plan.titel}`);
-  out.line(`wijzigingsdatum ${plan.wijzigingsdatum}; uitvraag vanaf ${plan.uitvraagVanaf ?? "—"}; RedenWijziging ${plan.redenWijziging}; productenboek ${plan.productenboek}`);
+  out.line(
+    `wijzigingsdatum ${plan.wijzigingsdatum}; uitvraag vanaf ${plan.uitvraagVanaf ?? "—"}; RedenWijziging ${plan.redenWijziging}; productenboek ${plan.productenboek}`,
+  );
   out.line("");
   for (const r of plan.regels) {
     const naar =
       r.soort === "vast"
         ? plan.doelen[r.doel]!.naam
         : r.soort === "uren-per-niveau"
-          ? `${Object.entries(r.niveaus).map(([n, d]) => `niveau ${n} → ${plan.doelen[d]!.naam}`).join(", ")} (${r.keuze === "meeste-uren" ? "meeste uren beslist" : "gesplitst naar uren"})`
-          : `${Object.entries(r.modules).map(([m, d]) => `${m} → ${plan.doelen[d]!.naam}`).join(", ")}; vervoer t/m ${r.vervoer.regulier.map((b) => b.totKm).join("/")} km`;
+          ? `${Object.entries(r.niveaus)
+              .map(([n, d]) => `niveau ${n} → ${plan.doelen[d]!.naam}`)
+              .join(", ")} (${r.keuze === "meeste-uren" ? "meeste uren beslist" : "gesplitst naar uren"})`
+          : `${Object.entries(r.modules)
+              .map(([m, d]) => `${m} → ${plan.doelen[d]!.naam}`)
+              .join(", ")}; vervoer t/m ${r.vervoer.regulier.map((b) => b.totKm).join("/")} km`;
     out.line(`${r.van.naam}  →  ${naar}  [regel ${r.bron.map((b) => b.line).join(", ")}]`);
   }
   out.line("");
@@ -76,7 +83,11 @@ async function conversieFor(out: Output, k: Kader, opts: { plan?: string; gemeen
 }
 
 /** `kader conversie uitvraag`: one workbook per aanbieder, or with --herinneringen the aanbieders that have not answered. */
-export async function conversieUitvraag(out: Output, k: Kader, opts: { plan?: string; gemeente: string; aanbieder?: string; uit?: string; herinneringen?: boolean; json?: boolean }): Promise<number> {
+export async function conversieUitvraag(
+  out: Output,
+  k: Kader,
+  opts: { plan?: string; gemeente: string; aanbieder?: string; uit?: string; herinneringen?: boolean; json?: boolean },
+): Promise<number> {
   const s = await conversieFor(out, k, opts);
   if (!s) return 1;
   if (opts.herinneringen) {
@@ -88,7 +99,10 @@ export async function conversieUitvraag(out: Output, k: Kader, opts: { plan?: st
     const due = st.value.filter((x) => x.herinneren);
     if (opts.json) out.json({ conversie: s.conversie.id, aanbieders: st.value });
     else {
-      for (const x of st.value) out.line(`${x.agbCode}  ${x.beantwoord}/${x.toewijzingen} beantwoord  ${x.laatsteUpload ? `laatste upload ${x.laatsteUpload.slice(0, 10)}` : "nog niets ontvangen"}${x.herinneren ? "  → herinnering" : ""}`);
+      for (const x of st.value)
+        out.line(
+          `${x.agbCode}  ${x.beantwoord}/${x.toewijzingen} beantwoord  ${x.laatsteUpload ? `laatste upload ${x.laatsteUpload.slice(0, 10)}` : "nog niets ontvangen"}${x.herinneren ? "  → herinnering" : ""}`,
+        );
       out.line(`${due.length} aanbieder(s) krijgen een herinnering`);
     }
     return 0;
@@ -127,7 +141,11 @@ export async function conversieImporteer(out: Output, k: Kader, files: string[],
       results.push({ bestand: f, ok: false, problemen: read.problems });
       continue;
     }
-    const r = await svc.importeer(cli, { conversieId: read.value.conversieId, agbCode: read.value.agbCode, bestandsnaam: basename(f), rijen: read.value.rijen }, ctx("importeer"));
+    const r = await svc.importeer(
+      cli,
+      { conversieId: read.value.conversieId, agbCode: read.value.agbCode, bestandsnaam: basename(f), rijen: read.value.rijen },
+      ctx("importeer"),
+    );
     results.push(r.ok ? { bestand: f, ok: true, ...r.value } : { bestand: f, ok: false, problemen: r.problems });
   }
   if (opts.json) out.json({ bestanden: results });
@@ -157,18 +175,33 @@ export async function conversieProefrun(out: Output, k: Kader, opts: { plan?: st
     return 0;
   }
   const u = r.value.uitkomsten;
-  out.line(`Proefrun ${r.value.runId}: ${u.length} toewijzingen, ${u.filter((x) => x.uitvoerbaar).length} uitvoerbaar, ${u.filter((x) => !x.uitvoerbaar).length} voor een medewerker`);
-  for (const t of r.value.totalen.perAanbieder) out.line(`  aanbieder ${t.sleutel}: ${t.toewijzingen} toewijzingen, ${t.uitvoerbaar} uitvoerbaar${t.oudPerMaandCents !== null ? `, oud € ${(t.oudPerMaandCents / 100).toFixed(2)}` : ""}${t.nieuwPerMaandCents !== null ? `, nieuw € ${(t.nieuwPerMaandCents / 100).toFixed(2)} per maand` : ""}`);
+  out.line(
+    `Proefrun ${r.value.runId}: ${u.length} toewijzingen, ${u.filter((x) => x.uitvoerbaar).length} uitvoerbaar, ${u.filter((x) => !x.uitvoerbaar).length} voor een medewerker`,
+  );
+  for (const t of r.value.totalen.perAanbieder)
+    out.line(
+      `  aanbieder ${t.sleutel}: ${t.toewijzingen} toewijzingen, ${t.uitvoerbaar} uitvoerbaar${t.oudPerMaandCents !== null ? `, oud € ${(t.oudPerMaandCents / 100).toFixed(2)}` : ""}${t.nieuwPerMaandCents !== null ? `, nieuw € ${(t.nieuwPerMaandCents / 100).toFixed(2)} per maand` : ""}`,
+    );
   for (const t of r.value.totalen.perProduct) out.line(`  ${t.sleutel}: ${t.toewijzingen}`);
   for (const [code, n] of Object.entries(r.value.totalen.perVlag)) out.line(`  signaal ${vlagLabel[code as keyof typeof vlagLabel]}: ${n}`);
-  for (const x of u.filter((y) => !y.uitvoerbaar)) out.line(`  ${x.sleutel} (${x.agbCode}): ${x.vlaggen.filter((v) => v.ernst === "beslissing").map((v) => v.tekst).join("; ")}`);
+  for (const x of u.filter((y) => !y.uitvoerbaar))
+    out.line(
+      `  ${x.sleutel} (${x.agbCode}): ${x.vlaggen
+        .filter((v) => v.ernst === "beslissing")
+        .map((v) => v.tekst)
+        .join("; ")}`,
+    );
   if (opts.xlsx) out.line(`Excel: ${opts.xlsx}`);
   out.line(`Keur goed en voer uit: kader conversie uitvoeren --gemeente ${opts.gemeente} --proefrun ${r.value.runId} --uit <map>`);
   return 0;
 }
 
 /** `kader conversie uitvoeren`: approves the named dry run and executes it; writes the 301s and the report. */
-export async function conversieUitvoeren(out: Output, k: Kader, opts: { plan?: string; gemeente: string; proefrun: string; uit: string; json?: boolean }): Promise<number> {
+export async function conversieUitvoeren(
+  out: Output,
+  k: Kader,
+  opts: { plan?: string; gemeente: string; proefrun: string; uit: string; json?: boolean },
+): Promise<number> {
   const s = await conversieFor(out, k, opts);
   if (!s) return 1;
   const id = Number(opts.proefrun);
@@ -197,7 +230,9 @@ export async function conversieUitvoeren(out: Output, k: Kader, opts: { plan?: s
   await writeFile(join(opts.uit, `verslag-conversie-${r.value.runId}.json`), `${JSON.stringify(verslag, null, 2)}\n`);
   if (opts.json) out.json(verslag);
   else {
-    out.line(`Uitvoering ${r.value.runId} (proefrun ${id}): ${r.value.omgezet.length} omgezet, ${r.value.overgeslagen.length} overgeslagen, ${r.value.mislukt.length} cliënt(en) mislukt`);
+    out.line(
+      `Uitvoering ${r.value.runId} (proefrun ${id}): ${r.value.omgezet.length} omgezet, ${r.value.overgeslagen.length} overgeslagen, ${r.value.mislukt.length} cliënt(en) mislukt`,
+    );
     for (const o of r.value.omgezet) out.line(`  ${o.sleutel} → ${o.nieuw.map((n) => `${n.toewijzingnummer} ${n.productId} ${n.omvang}`).join(", ")}`);
     for (const m of r.value.mislukt) out.line(`  cliënt ${m.clientId} niet omgezet: ${m.reden}`);
     out.line(`${r.value.berichten.length} bericht(en) en het verslag in ${opts.uit}`);

@@ -176,7 +176,9 @@ tarieven
   .option("--json", "uitvoer als JSON")
   .action((o) => run(async () => (await import("./tariffs.ts")).tariffBook(out, o))());
 
-const kwaliteit = program.command("kwaliteit").description("kwaliteitskaders (document 003), programma's van eisen en zelfevaluaties (docs/kwaliteitskaders.md)");
+const kwaliteit = program
+  .command("kwaliteit")
+  .description("kwaliteitskaders (document 003), programma's van eisen en zelfevaluaties (docs/kwaliteitskaders.md)");
 kwaliteit
   .command("kaders")
   .description("de 15 kwaliteitskaders met het aantal criteria per element")

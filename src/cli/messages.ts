@@ -51,8 +51,7 @@ export async function berichtenValideer(out: Output, paths: string[], o: { json?
           const verdicts = await validateBatch(file, await readFile(file));
           if (verdicts.some((v) => v.unreadable)) unreadable++;
           files.push(...verdicts);
-        }
-        else files.push(await validateFile(file));
+        } else files.push(await validateFile(file));
       } catch (e) {
         unreadable++;
         out.err(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -62,12 +61,18 @@ export async function berichtenValideer(out: Output, paths: string[], o: { json?
   if (o.json) out.json({ files });
   else {
     for (const f of files) {
-      out.line(`${f.valid ? "✓" : "✗"} ${f.file}${f.berichtCode ? ` (BerichtCode ${f.berichtCode})` : ""}: ${f.valid ? "geldig" : `${f.failures.length} ${f.failures.length === 1 ? "fout" : "fouten"}`}`);
+      out.line(
+        `${f.valid ? "✓" : "✗"} ${f.file}${f.berichtCode ? ` (BerichtCode ${f.berichtCode})` : ""}: ${f.valid ? "geldig" : `${f.failures.length} ${f.failures.length === 1 ? "fout" : "fouten"}`}`,
+      );
       for (const x of f.failures)
-        out.line(`    ${x.line !== null ? `regel ${x.line}`.padEnd(11) : "".padEnd(11)} ${x.rule.padEnd(5)} ${x.retourcode}  ${x.path ? `${x.path}: ` : ""}${x.message}`);
+        out.line(
+          `    ${x.line !== null ? `regel ${x.line}`.padEnd(11) : "".padEnd(11)} ${x.rule.padEnd(5)} ${x.retourcode}  ${x.path ? `${x.path}: ` : ""}${x.message}`,
+        );
     }
     const bad = files.filter((f) => !f.valid).length;
-    out.line(`${files.length} ${files.length === 1 ? "bestand" : "bestanden"}: ${files.length - bad} geldig, ${bad} ongeldig${unreadable ? `, ${unreadable} niet te lezen` : ""}.`);
+    out.line(
+      `${files.length} ${files.length === 1 ? "bestand" : "bestanden"}: ${files.length - bad} geldig, ${bad} ongeldig${unreadable ? `, ${unreadable} niet te lezen` : ""}.`,
+    );
   }
   return unreadable ? 1 : 0;
 }
@@ -191,7 +196,10 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
   await mkdir(o.uit, { recursive: true });
   const bar =
     !o.json && inputs.length >= 50 && process.stderr.isTTY
-      ? new cliProgress.SingleBar({ stream: process.stderr, format: "verwerken [{bar}] {value}/{total} berichten", hideCursor: true }, cliProgress.Presets.shades_classic)
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, format: "verwerken [{bar}] {value}/{total} berichten", hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
       : null;
   bar?.start(inputs.length, 0);
   // every answer gets a file of its own: the names carry the answered message's Identificatie (a 9056 retour its own
@@ -214,10 +222,16 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
     }
   };
   const opts: VerwerkOpties = { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek, antwoordenLater: true };
-  const results = await k.messages.verwerk({ kind: "cli" }, inputs, opts, { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" }, async (n, r) => {
-    await writeAnswers(r);
-    bar?.update(n);
-  });
+  const results = await k.messages.verwerk(
+    { kind: "cli" },
+    inputs,
+    opts,
+    { endpoint: "kader berichten verwerk", purpose: "berichten verwerken" },
+    async (n, r) => {
+      await writeAnswers(r);
+      bar?.update(n);
+    },
+  );
   bar?.stop();
   if (o.json)
     out.json({
@@ -232,7 +246,9 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
       for (const b of r.bevindingen.slice(0, 20)) {
         const meaning = b.retourcode && b.retourcode !== "0200" ? retourcodeText(r.berichtNaam?.startsWith("JW") ? "ijw" : "iwmo", b.retourcode) : undefined;
         const rule = b.code !== b.retourcode ? `${b.code} ` : "";
-        out.line(`    ${(b.line !== undefined ? `regel ${b.line}` : "").padEnd(11)} ${rule}${b.retourcode ?? ""}  ${b.path ? `${b.path}: ` : ""}${b.message}${meaning ? ` (${b.retourcode}: ${meaning})` : ""}`);
+        out.line(
+          `    ${(b.line !== undefined ? `regel ${b.line}` : "").padEnd(11)} ${rule}${b.retourcode ?? ""}  ${b.path ? `${b.path}: ` : ""}${b.message}${meaning ? ` (${b.retourcode}: ${meaning})` : ""}`,
+        );
       }
       if (r.bevindingen.length > 20) out.line(`    … en ${r.bevindingen.length - 20} meer (--json voor alles)`);
     }
@@ -247,8 +263,16 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
 }
 
 /** `kader berichten toewijzingen --gemeente <code> [--aanbieder <agb>] [--nummers 1,2] --uit <dir>`: WMO301/JW301 for current toewijzingen. */
-export async function berichtenToewijzingen(out: Output, k: Kader, o: { gemeente: string; aanbieder?: string; nummers?: string; uit: string; json?: boolean }): Promise<number> {
-  const r = await k.messages.toewijzingBerichten({ kind: "cli" }, { gemeente: o.gemeente, aanbieder: o.aanbieder, toewijzingnummers: o.nummers?.split(",").map((s) => s.trim()) }, { endpoint: "kader berichten toewijzingen", purpose: "toewijzingsberichten maken" });
+export async function berichtenToewijzingen(
+  out: Output,
+  k: Kader,
+  o: { gemeente: string; aanbieder?: string; nummers?: string; uit: string; json?: boolean },
+): Promise<number> {
+  const r = await k.messages.toewijzingBerichten(
+    { kind: "cli" },
+    { gemeente: o.gemeente, aanbieder: o.aanbieder, toewijzingnummers: o.nummers?.split(",").map((s) => s.trim()) },
+    { endpoint: "kader berichten toewijzingen", purpose: "toewijzingsberichten maken" },
+  );
   if (!r.ok) {
     for (const p of r.problems) out.err(`${p.title}: ${p.detail}${p.path ? ` (${p.path})` : ""}`);
     return 1;
@@ -256,7 +280,10 @@ export async function berichtenToewijzingen(out: Output, k: Kader, o: { gemeente
   await mkdir(o.uit, { recursive: true });
   for (const a of r.value) await writeFile(join(o.uit, a.bestandsnaam), a.xml);
   if (o.json) out.json({ berichten: r.value.map((a) => a.bestandsnaam) });
-  else out.line(`${r.value.length} ${r.value.length === 1 ? "toewijzingsbericht" : "toewijzingsberichten"} in ${o.uit}${r.value.length ? `: ${r.value.map((a) => a.bestandsnaam).join(", ")}` : ""}.`);
+  else
+    out.line(
+      `${r.value.length} ${r.value.length === 1 ? "toewijzingsbericht" : "toewijzingsberichten"} in ${o.uit}${r.value.length ? `: ${r.value.map((a) => a.bestandsnaam).join(", ")}` : ""}.`,
+    );
   return 0;
 }
 
@@ -265,7 +292,11 @@ export async function berichtenVerzoeken(out: Output, k: Kader, o: { json?: bool
   const r = await k.messages.verzoeken({ kind: "cli" }, { endpoint: "kader berichten verzoeken", purpose: "verzoeken inzien" });
   if (!r.ok) return 1;
   if (o.json) out.json({ verzoeken: r.value.map(({ bsn: _b, ...v }) => v) });
-  else for (const v of r.value) out.line(`${String(v.id).padStart(5)}  ${v.status.padEnd(12)} ${v.soort}  gemeente ${v.gemeentecode}  aanbieder ${v.agbCode}  referentie ${v.referentieAanbieder}  (${v.wet})`);
+  else
+    for (const v of r.value)
+      out.line(
+        `${String(v.id).padStart(5)}  ${v.status.padEnd(12)} ${v.soort}  gemeente ${v.gemeentecode}  aanbieder ${v.agbCode}  referentie ${v.referentieAanbieder}  (${v.wet})`,
+      );
   return 0;
 }
 
@@ -275,7 +306,12 @@ export async function berichtenBeantwoord(out: Output, k: Kader, id: string, o: 
     out.err("kies --afgewezen <reden> of --in-onderzoek");
     return 1;
   }
-  const r = await k.messages.beantwoordVerzoek({ kind: "cli" }, Number(id), o.afgewezen ? { verzoekAntwoord: "afgewezen", reden: o.afgewezen } : { verzoekAntwoord: "in-onderzoek" }, { endpoint: "kader berichten beantwoord", purpose: "verzoek beantwoorden" });
+  const r = await k.messages.beantwoordVerzoek(
+    { kind: "cli" },
+    Number(id),
+    o.afgewezen ? { verzoekAntwoord: "afgewezen", reden: o.afgewezen } : { verzoekAntwoord: "in-onderzoek" },
+    { endpoint: "kader berichten beantwoord", purpose: "verzoek beantwoorden" },
+  );
   if (!r.ok) {
     for (const p of r.problems) out.err(`${p.title}: ${p.detail}`);
     return 1;

@@ -77,7 +77,12 @@ export function qualityFrameworks(out: Output, opts: LibraryOpts): Promise<numbe
 export function qualityFramework(out: Output, nr: string, opts: LibraryOpts): Promise<number> {
   return withLibrary(out, opts, async (lib) => {
     const f = lib.frameworks.find((x) => String(x.nr) === nr);
-    if (!f) return fail(out, [{ code: "not-found", title: "Kwaliteitskader niet gevonden", detail: `geen kwaliteitskader ${nr} (1 tot en met 15)`, path: "nr" }], opts.json);
+    if (!f)
+      return fail(
+        out,
+        [{ code: "not-found", title: "Kwaliteitskader niet gevonden", detail: `geen kwaliteitskader ${nr} (1 tot en met 15)`, path: "nr" }],
+        opts.json,
+      );
     if (opts.json) {
       out.json(f);
       return 0;
@@ -104,12 +109,19 @@ export function qualitySearch(out: Output, text: string | undefined, opts: Libra
     return Promise.resolve(
       fail(
         out,
-        p.error.issues.map((i) => ({ code: "invalid-parameter", title: `Ongeldige optie ${String(i.path[0] ?? "")}`, detail: explainZodIssue(i), path: String(i.path[0] ?? "") })),
+        p.error.issues.map((i) => ({
+          code: "invalid-parameter",
+          title: `Ongeldige optie ${String(i.path[0] ?? "")}`,
+          detail: explainZodIssue(i),
+          path: String(i.path[0] ?? ""),
+        })),
         json,
       ),
     );
   return withLibrary(out, opts, async (lib, k) => {
-    const r = k ? await k.quality.search({ ...(text ? { q: text } : {}), limit: "500", ...filters }) : { ok: true as const, value: searchCriteriaInMemory(lib, p.data) };
+    const r = k
+      ? await k.quality.search({ ...(text ? { q: text } : {}), limit: "500", ...filters })
+      : { ok: true as const, value: searchCriteriaInMemory(lib, p.data) };
     if (!r.ok) return fail(out, r.problems, json);
     if (json) {
       out.json(r.value);
@@ -173,7 +185,10 @@ export async function pveCreate(out: Output, file: string, opts: { gemeente: str
     else {
       out.line(`Concept aangemaakt: ${r.value.id}`);
       if (!preview.ok) for (const p of preview.problems) out.err(`  nog op te lossen vóór publiceren: ${formatProblem(p)}`);
-      else out.line(`${preview.value.eisen.length} eisen, ${preview.value.vragen.length} vragen voor de zelfevaluatie.${preview.value.waarschuwingen.map((w) => `\nLet op: ${w}`).join("")}`);
+      else
+        out.line(
+          `${preview.value.eisen.length} eisen, ${preview.value.vragen.length} vragen voor de zelfevaluatie.${preview.value.waarschuwingen.map((w) => `\nLet op: ${w}`).join("")}`,
+        );
     }
     return 0;
   });
@@ -198,7 +213,10 @@ export async function pvePublish(out: Output, id: string, opts: { json?: boolean
     const r = await k.quality.publish(cli, id, ctx("kwaliteit pve publiceer", "programma van eisen publiceren"));
     if (!r.ok) return fail(out, r.problems, opts.json);
     if (opts.json) out.json({ id, versie: r.value.versie, eisen: r.value.document.eisen.length });
-    else out.line(`Gepubliceerd als versie ${r.value.versie} (${r.value.document.eisen.length} eisen).${r.value.document.waarschuwingen.map((w) => `\nLet op: ${w}`).join("")}`);
+    else
+      out.line(
+        `Gepubliceerd als versie ${r.value.versie} (${r.value.document.eisen.length} eisen).${r.value.document.waarschuwingen.map((w) => `\nLet op: ${w}`).join("")}`,
+      );
     return 0;
   });
 }
@@ -220,8 +238,10 @@ export async function pveList(out: Output, opts: { gemeente: string; json?: bool
 
 /** `kader kwaliteit pve export <id> [--versie n] --format docx|html|json [--out bestand]`. */
 export async function pveExport(out: Output, id: string, opts: { versie?: string; format: string; out?: string }): Promise<number> {
-  if (!["docx", "html", "json"].includes(opts.format)) return fail(out, [{ code: "invalid-parameter", title: "Ongeldig formaat", detail: "kies docx, html of json", path: "format" }]);
-  if (opts.format === "docx" && !opts.out) return fail(out, [{ code: "invalid-parameter", title: "Uitvoerbestand ontbreekt", detail: "een .docx gaat naar een bestand: geef --out", path: "out" }]);
+  if (!["docx", "html", "json"].includes(opts.format))
+    return fail(out, [{ code: "invalid-parameter", title: "Ongeldig formaat", detail: "kies docx, html of json", path: "format" }]);
+  if (opts.format === "docx" && !opts.out)
+    return fail(out, [{ code: "invalid-parameter", title: "Uitvoerbestand ontbreekt", detail: "een .docx gaat naar een bestand: geef --out", path: "out" }]);
   return withDb(out, false, async (k) => {
     let doc: Awaited<ReturnType<typeof k.quality.preview>>;
     let meta = { versie: null as number | null, gepubliceerd: null as string | null };
@@ -236,7 +256,12 @@ export async function pveExport(out: Output, id: string, opts: { versie?: string
       doc = p.value.voorbeeld ? { ok: true, value: p.value.voorbeeld } : { ok: false, problems: p.value.problemen };
     }
     if (!doc.ok) return fail(out, doc.problems);
-    const body = opts.format === "docx" ? await pveToDocx(doc.value, meta) : opts.format === "html" ? pveToHtml(doc.value, meta) : `${JSON.stringify(doc.value, null, 2)}\n`;
+    const body =
+      opts.format === "docx"
+        ? await pveToDocx(doc.value, meta)
+        : opts.format === "html"
+          ? pveToHtml(doc.value, meta)
+          : `${JSON.stringify(doc.value, null, 2)}\n`;
     if (opts.out) {
       await writeFile(opts.out, body);
       out.err(`Geschreven: ${opts.out}`);
@@ -246,7 +271,11 @@ export async function pveExport(out: Output, id: string, opts: { versie?: string
 }
 
 /** `kader kwaliteit pve uitnodigen <id> --versie n [--aanbieder a,b] [--gecontracteerd]`. */
-export async function pveInvite(out: Output, id: string, opts: { versie: string; aanbieder?: string; gecontracteerd?: boolean; json?: boolean }): Promise<number> {
+export async function pveInvite(
+  out: Output,
+  id: string,
+  opts: { versie: string; aanbieder?: string; gecontracteerd?: boolean; json?: boolean },
+): Promise<number> {
   return withDb(out, opts.json, async (k) => {
     const body = { agbCodes: opts.aanbieder ? opts.aanbieder.split(",").map((s) => s.trim()) : [], gecontracteerd: opts.gecontracteerd ?? false };
     const r = await k.quality.invite(cli, id, opts.versie, body, ctx("kwaliteit pve uitnodigen", "aanbieders uitnodigen"));

@@ -19,7 +19,9 @@ export async function serve(out: Output, opts: { port: number; host: string; dir
       return 1;
     }
     const p = r.report.products;
-    out.line(`Catalogus geladen: ${p.created.length} nieuw, ${p.changed.length} gewijzigd, ${p.withdrawn.length} ingetrokken, ${p.unchanged.length} ongewijzigd.`);
+    out.line(
+      `Catalogus geladen: ${p.created.length} nieuw, ${p.changed.length} gewijzigd, ${p.withdrawn.length} ingetrokken, ${p.unchanged.length} ongewijzigd.`,
+    );
   }
   if (!isProduction()) {
     const demo = await k.auth.ensureDemoUsers();
@@ -28,7 +30,9 @@ export async function serve(out: Output, opts: { port: number; host: string; dir
     // the synthetic demo data set of the care chain, marked as demo everywhere; KADER_DEMO=0 leaves it out
     if (opts.load && process.env.KADER_DEMO !== "0" && !(await k.care.hasDemo())) {
       const d = await demoLoad(k, k.clock.today());
-      out.line(`Synthetische demodata geladen (gemeenten 0106 en 1730): ${d.clients} cliënten, ${d.toewijzingen} toewijzingen, ${d.declaraties} declaraties met ${d.prestaties} prestaties (${d.afgewezen} afgewezen), ${d.conversie} lopende indicaties voor de conversie van 004. Niet voor productie.`);
+      out.line(
+        `Synthetische demodata geladen (gemeenten 0106 en 1730): ${d.clients} cliënten, ${d.toewijzingen} toewijzingen, ${d.declaraties} declaraties met ${d.prestaties} prestaties (${d.afgewezen} afgewezen), ${d.conversie} lopende indicaties voor de conversie van 004. Niet voor productie.`,
+      );
     }
   }
   const app = await buildServer(k, { logger: process.env.KADER_LOG === "1", webRoot: opts.webRoot });

@@ -29,7 +29,15 @@ export async function tariffCalculate(out: Output, opts: SourceOpts & { product:
       return 1;
     }
     if (opts.json) {
-      out.json({ productId: t.productId, eenheid: t.eenheid, tariefPerEenheid: t.tariefPerEenheid, uurtarief: t.uurtarief, mix: t.mix, mixSource: t.mixSource, stappen: t.stappen });
+      out.json({
+        productId: t.productId,
+        eenheid: t.eenheid,
+        tariefPerEenheid: t.tariefPerEenheid,
+        uurtarief: t.uurtarief,
+        mix: t.mix,
+        mixSource: t.mixSource,
+        stappen: t.stappen,
+      });
       return 0;
     }
     out.line(`${t.productId}: ${euro(t.tariefPerEenheid)} per ${unitName[t.eenheid]} (uurtarief € ${t.uurtarief}; mix: ${t.mixSource})`);
@@ -41,7 +49,10 @@ export async function tariffCalculate(out: Output, opts: SourceOpts & { product:
 }
 
 /** `kader tarieven productenboek --productenboek <id> --parameters <file> [--xlsx out] [--json]`. */
-export async function tariffBook(out: Output, opts: SourceOpts & { productenboek: string; parameters: string; xlsx?: string; json?: boolean }): Promise<number> {
+export async function tariffBook(
+  out: Output,
+  opts: SourceOpts & { productenboek: string; parameters: string; xlsx?: string; json?: boolean },
+): Promise<number> {
   const params = await readParametersFile(opts.parameters);
   if (!params.ok) return fail(out, params.problems, opts.json);
   return withCatalogue(out, opts, async (svc) => {
@@ -52,11 +63,14 @@ export async function tariffBook(out: Output, opts: SourceOpts & { productenboek
       out.err(`Werkmap geschreven naar ${opts.xlsx}`);
     }
     if (opts.json) {
-      out.json(r.value.results.map((t) => (t.ok ? { productId: t.productId, eenheid: t.eenheid, tariefPerEenheid: t.tariefPerEenheid, uurtarief: t.uurtarief } : t)));
+      out.json(
+        r.value.results.map((t) => (t.ok ? { productId: t.productId, eenheid: t.eenheid, tariefPerEenheid: t.tariefPerEenheid, uurtarief: t.uurtarief } : t)),
+      );
       return 0;
     }
     const table = new Table({ head: ["Product-id", "Tarief", "Eenheid", "Ontbreekt"] });
-    for (const t of r.value.results) table.push(t.ok ? [t.productId, euro(t.tariefPerEenheid), unitName[t.eenheid], ""] : [t.productId, "—", "—", t.onbekend.join("; ")]);
+    for (const t of r.value.results)
+      table.push(t.ok ? [t.productId, euro(t.tariefPerEenheid), unitName[t.eenheid], ""] : [t.productId, "—", "—", t.onbekend.join("; ")]);
     out.line(table.toString());
     const done = r.value.results.filter((t) => t.ok).length;
     out.line(`${done} van ${r.value.results.length} producten berekend; bij de rest ontbreekt invoer (geef die in de parameters: eenheden, mix).`);

@@ -16,7 +16,12 @@ async function passwordFrom(opts: { passwordStdin?: boolean }): Promise<{ passwo
   if (!opts.passwordStdin) return { password: nodeSecrets.token().slice(0, 20), generated: true };
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return { password: Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""), generated: false };
+  return {
+    password: Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, ""),
+    generated: false,
+  };
 }
 
 /** `kader users add|list|disable|reset-password`: account management on the configured database. */
@@ -54,7 +59,13 @@ export async function usersList(out: Output, opts: { json?: boolean }): Promise<
     else {
       const t = new Table({ head: ["Gebruikersnaam", "Naam", "Rol", "Organisatie", "Status"] });
       for (const u of users)
-        t.push([u.username, u.displayName, roleLabel[u.role], u.tenant ? `${u.tenant.name} (${u.tenant.kind === "gemeente" ? u.tenant.gemeentecode : u.tenant.agbCode})` : "-", u.disabled ? "uitgeschakeld" : "actief"]);
+        t.push([
+          u.username,
+          u.displayName,
+          roleLabel[u.role],
+          u.tenant ? `${u.tenant.name} (${u.tenant.kind === "gemeente" ? u.tenant.gemeentecode : u.tenant.agbCode})` : "-",
+          u.disabled ? "uitgeschakeld" : "actief",
+        ]);
       out.line(t.toString());
     }
     return 0;
@@ -95,7 +106,11 @@ export async function usersUnlock(out: Output, username: string): Promise<number
   try {
     const r = await k.auth.unlock(username, "kader-cli");
     if (!r.ok) return fail(out, r.problems);
-    out.line(r.value.wasLocked ? `De blokkade van ${r.value.username} is opgeheven; dit account kan weer inloggen.` : `${r.value.username} was niet geblokkeerd; er is niets veranderd.`);
+    out.line(
+      r.value.wasLocked
+        ? `De blokkade van ${r.value.username} is opgeheven; dit account kan weer inloggen.`
+        : `${r.value.username} was niet geblokkeerd; er is niets veranderd.`,
+    );
     return 0;
   } finally {
     await k.close();

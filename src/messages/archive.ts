@@ -62,7 +62,9 @@ const MAX_ERRORS = 50;
 /** A printable excerpt of an entry name: control characters shown as \r, \n, \xNN, at most 60 characters. */
 export function entryLabel(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: showing control characters is the point
-  const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\r" ? "\\r" : c === "\n" ? "\\n" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === "\r" ? "\\r" : c === "\n" ? "\\n" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
@@ -99,7 +101,8 @@ export class ZipArchive {
     const bad = (kind: ArchiveErrorKind, message: string): ArchiveResult<ZipArchive> => ({ ok: false, errors: [{ kind, message }] });
     if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) {
       // an empty archive is only its end record (and perhaps a comment)
-      if (buf.length >= 22 && buf.readUInt32LE(0) === EOCD && buf.readUInt16LE(10) === 0) return bad("empty", "het ZIP-bestand is leeg: er zit geen enkel bestand in");
+      if (buf.length >= 22 && buf.readUInt32LE(0) === EOCD && buf.readUInt16LE(10) === 0)
+        return bad("empty", "het ZIP-bestand is leeg: er zit geen enkel bestand in");
       return bad("not-a-zip", "het bestand is geen ZIP-bestand (of het is beschadigd)");
     }
     // the end-of-central-directory record: the last one, within 64 KB (+ its 22 bytes) of the end
@@ -116,7 +119,8 @@ export class ZipArchive {
     const count = buf.readUInt16LE(eocd + 10);
     const cdSize = buf.readUInt32LE(eocd + 12);
     const cdOffset = buf.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return bad("unsupported", "het ZIP-bestand is een ZIP64-archief; dat wordt niet ondersteund (zo groot hoort het niet te zijn)");
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+      return bad("unsupported", "het ZIP-bestand is een ZIP64-archief; dat wordt niet ondersteund (zo groot hoort het niet te zijn)");
     if (disk !== 0 || cdDisk !== 0 || onDisk !== count) return bad("unsupported", "het ZIP-bestand is over meer delen verdeeld; lever één ZIP-bestand aan");
     if (count > limits.maxEntries) return bad("too-many-entries", `het ZIP-bestand bevat ${count} onderdelen; hoogstens ${limits.maxEntries}`);
     if (cdOffset + cdSize > eocd) return bad("corrupt", "het ZIP-bestand is beschadigd: de inhoudsopgave valt buiten het bestand");
@@ -159,11 +163,19 @@ export class ZipArchive {
         continue;
       }
       if (method !== 0 && method !== 8) {
-        push({ kind: "unsupported", entry: label, message: `"${label}" is gecomprimeerd met een methode die niet wordt ondersteund (${method}); gebruik gewone ZIP-compressie (deflate)` });
+        push({
+          kind: "unsupported",
+          entry: label,
+          message: `"${label}" is gecomprimeerd met een methode die niet wordt ondersteund (${method}); gebruik gewone ZIP-compressie (deflate)`,
+        });
         continue;
       }
       if (declaredSize > limits.maxEntryBytes) {
-        push({ kind: "entry-too-large", entry: label, message: `"${label}" is uitgepakt groter dan ${mb(limits.maxEntryBytes)} (${mb(declaredSize)} volgens de kop); niet uitgepakt` });
+        push({
+          kind: "entry-too-large",
+          entry: label,
+          message: `"${label}" is uitgepakt groter dan ${mb(limits.maxEntryBytes)} (${mb(declaredSize)} volgens de kop); niet uitgepakt`,
+        });
         continue;
       }
       declaredTotal += declaredSize;
@@ -182,7 +194,11 @@ export class ZipArchive {
       }
       files.push({ name, declaredSize, compressedSize, method, crc, dataStart });
     }
-    if (declaredTotal > limits.maxTotalBytes) push({ kind: "total-too-large", message: `het ZIP-bestand is uitgepakt samen groter dan ${mb(limits.maxTotalBytes)} (${mb(declaredTotal)} volgens de koppen); niet uitgepakt` });
+    if (declaredTotal > limits.maxTotalBytes)
+      push({
+        kind: "total-too-large",
+        message: `het ZIP-bestand is uitgepakt samen groter dan ${mb(limits.maxTotalBytes)} (${mb(declaredTotal)} volgens de koppen); niet uitgepakt`,
+      });
     if (errors.length) return { ok: false, errors };
     if (files.length === 0) return bad("empty", "het ZIP-bestand is leeg: er zit geen enkel bestand in");
     return { ok: true, value: new ZipArchive(buf, limits, files) };
@@ -212,16 +228,27 @@ export class ZipArchive {
         out = inflateRawSync(data, { maxOutputLength: limit + 1 });
       } catch (x) {
         // zlib stops as soon as the output passes the cap: the rest is never inflated
-        if (!(x instanceof RangeError || (x as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")) return err("corrupt", `"${label}" is beschadigd en kan niet worden uitgepakt`);
+        if (!(x instanceof RangeError || (x as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"))
+          return err("corrupt", `"${label}" is beschadigd en kan niet worden uitgepakt`);
       }
     if ((out === null || out.length > limit) && limit < cap)
-      return err("larger-than-declared", `"${label}" pakt uit tot meer dan de ${mb(e.declaredSize)} die de kop noemt; het uitpakken is gestopt (het ZIP-bestand is beschadigd of misleidend)`);
+      return err(
+        "larger-than-declared",
+        `"${label}" pakt uit tot meer dan de ${mb(e.declaredSize)} die de kop noemt; het uitpakken is gestopt (het ZIP-bestand is beschadigd of misleidend)`,
+      );
     if (out === null || out.length > cap) {
       if (cap === left && left < this.limits.maxEntryBytes)
-        return err("total-too-large", `het ZIP-bestand is uitgepakt samen groter dan ${mb(this.limits.maxTotalBytes)}; het uitpakken is gestopt bij "${label}"`);
-      return err("entry-too-large", `"${label}" is uitgepakt groter dan ${mb(this.limits.maxEntryBytes)} (de kop noemt ${mb(e.declaredSize)}); het uitpakken is gestopt`);
+        return err(
+          "total-too-large",
+          `het ZIP-bestand is uitgepakt samen groter dan ${mb(this.limits.maxTotalBytes)}; het uitpakken is gestopt bij "${label}"`,
+        );
+      return err(
+        "entry-too-large",
+        `"${label}" is uitgepakt groter dan ${mb(this.limits.maxEntryBytes)} (de kop noemt ${mb(e.declaredSize)}); het uitpakken is gestopt`,
+      );
     }
-    if (out.length !== e.declaredSize || crc32(out) !== e.crc) return err("corrupt", `"${label}" is beschadigd: de inhoud klopt niet met de kop van het ZIP-bestand (grootte of controlegetal)`);
+    if (out.length !== e.declaredSize || crc32(out) !== e.crc)
+      return err("corrupt", `"${label}" is beschadigd: de inhoud klopt niet met de kop van het ZIP-bestand (grootte of controlegetal)`);
     this.inflated += out.length;
     return { ok: true, value: new Uint8Array(out.buffer, out.byteOffset, out.length) };
   }
@@ -239,7 +266,8 @@ export class ZipArchive {
 }
 
 /** Whether an error is about size (too many entries, too large, larger than declared): "te groot" rather than "onleesbaar". */
-export const isSizeError = (e: ArchiveError) => e.kind === "entry-too-large" || e.kind === "total-too-large" || e.kind === "too-many-entries" || e.kind === "larger-than-declared";
+export const isSizeError = (e: ArchiveError) =>
+  e.kind === "entry-too-large" || e.kind === "total-too-large" || e.kind === "too-many-entries" || e.kind === "larger-than-declared";
 
 /** Limits for an Office file (XLSX/DOCX): a part and the whole, inflated. */
 export const OFFICE_LIMITS: ArchiveLimits = { maxEntries: 2000, maxEntryBytes: 50 * 1024 * 1024, maxTotalBytes: 100 * 1024 * 1024 };

@@ -8,8 +8,7 @@ import { type AnyModel, type ComplexType, isComplex, type ModelValue } from "./s
 
 const CRLF = "\r\n";
 
-const escapeText = (s: string) =>
-  s.replace(/[&<>\r\n]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\r" ? "&#13;" : CRLF));
+const escapeText = (s: string) => s.replace(/[&<>\r\n]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\r" ? "&#13;" : CRLF));
 
 /** XML text of one message. */
 export function buildMessage(def: MessageDefinition, model: AnyModel): string {

@@ -59,7 +59,8 @@ function batchHeaderFailures(a: ZipArchive): Failure[] {
   const own: Failure[] = [];
   const xml = a.files.filter((e) => isXml(e.name));
   if (xml.length > MAX_BATCH_MESSAGES) own.push(batchFailure(`De batch bevat ${xml.length} berichten; maximaal ${MAX_BATCH_MESSAGES} per ZIP-bestand.`));
-  for (const e of a.files.filter((e) => !isXml(e.name)).slice(0, 20)) own.push(batchFailure(`${entryLabel(e.name)} is geen XML-bericht; een batch bevat alleen berichten.`));
+  for (const e of a.files.filter((e) => !isXml(e.name)).slice(0, 20))
+    own.push(batchFailure(`${entryLabel(e.name)} is geen XML-bericht; een batch bevat alleen berichten.`));
   return own;
 }
 
@@ -92,7 +93,16 @@ export function openBatch(zip: Uint8Array): { ok: true; entries: BatchEntry[] } 
  */
 export async function validateBatch(name: string, zip: Uint8Array): Promise<FileVerdict[]> {
   const a = ZipArchive.open(zip, BATCH_LIMITS);
-  if (!a.ok) return [{ file: name, berichtCode: null, valid: false, unreadable: true, failures: a.errors.map((e) => batchFailure(`Het ZIP-bestand kan niet worden gelezen: ${e.message}.`)) }];
+  if (!a.ok)
+    return [
+      {
+        file: name,
+        berichtCode: null,
+        valid: false,
+        unreadable: true,
+        failures: a.errors.map((e) => batchFailure(`Het ZIP-bestand kan niet worden gelezen: ${e.message}.`)),
+      },
+    ];
   const out: FileVerdict[] = [];
   const own = batchHeaderFailures(a.value);
   const batch: FileVerdict = { file: name, berichtCode: null, valid: false, failures: own };

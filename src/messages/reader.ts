@@ -358,8 +358,7 @@ export class MessageReader {
     const here = `${this.path(parent)}/${local}`;
     const expected = this.expected(parent);
     const inKeys = keys.indexOf(local);
-    if (inKeys >= 0 && !sameNs)
-      this.fail("XSD", here, line, `Element ${local} staat in de verkeerde namespace ("${uri}"); verwacht "${parent.childNs}".`);
+    if (inKeys >= 0 && !sameNs) this.fail("XSD", here, line, `Element ${local} staat in de verkeerde namespace ("${uri}"); verwacht "${parent.childNs}".`);
     else
       this.fail(
         "XSD",

@@ -85,7 +85,10 @@ const DUTCH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^malformed comment\.$/, () => "ongeldig commentaar: -- mag niet in commentaar staan"],
   [/^processing instruction without a target\.$/, () => "een verwerkingsinstructie (<?...?>) zonder naam"],
   [/^disallowed character in processing instruction name\.$/, () => "teken niet toegestaan in de naam van een verwerkingsinstructie"],
-  [/^(an|the) XML declaration must (be|appear) at the start of the document\.$/, () => "de XML-declaratie (<?xml ...?>) moet helemaal aan het begin van het bestand staan"],
+  [
+    /^(an|the) XML declaration must (be|appear) at the start of the document\.$/,
+    () => "de XML-declaratie (<?xml ...?>) moet helemaal aan het begin van het bestand staan",
+  ],
   [/^XML declaration is incomplete\.$/, () => "de XML-declaratie is onvolledig"],
   [/^did not expect any more name\/value pairs\.$/, () => "de XML-declaratie heeft te veel onderdelen"],
   [/^expected the name (.*)\.$/, (m) => `in de XML-declaratie wordt ${m[1]} verwacht`],
@@ -111,7 +114,8 @@ export function dutchReason(reason: string): string {
 
 const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
-const NAME_START = ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+const NAME_START =
+  ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
 const NAME_CHAR = `-${NAME_START}.0-9\u00B7\u0300-\u036F\u203F-\u2040`;
 const NAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, "u");
 const NAME_START_CP = new RegExp(`^[${NAME_START}]$`, "u");
@@ -205,7 +209,10 @@ export class XmlTokenizer {
   private closedRoot = false;
   private xmlDeclPossible = true;
   private textOutsideReported = false;
-  private readonly rootNs: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE, xmlns: XMLNS_NAMESPACE });
+  private readonly rootNs: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+    xml: XML_NAMESPACE,
+    xmlns: XMLNS_NAMESPACE,
+  });
   private readonly names = new Map<string, QName>();
   /** Where the last attribute value ended (its closing quote). */
   private valueEnd = 0;
@@ -681,7 +688,6 @@ export class XmlTokenizer {
     return undefined;
   }
 
-
   private closeTag(at: number): number {
     const buf = this.buf;
     const len = buf.length;
@@ -901,7 +907,6 @@ export class XmlTokenizer {
     return end + 2;
   }
 
-
   /** The XML declaration's pseudo-attributes from `t` (just after "xml") to the "?>" at `end`, as saxes reads them. */
   private xmlDecl(t: number): number {
     const buf = this.buf;
@@ -996,5 +1001,4 @@ export class XmlTokenizer {
     }
     return INCOMPLETE;
   }
-
 }

@@ -75,7 +75,12 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
   let aanbieder: Session;
   let padded: Omit<RawEntry, "name">;
   const upload = (bytes: Uint8Array, name = "batch") =>
-    t.app.inject({ method: "POST", url: `/api/v1/berichten?bestandsnaam=${name}`, headers: { ...aanbieder.headers, "content-type": "application/zip" }, payload: Buffer.from(bytes) });
+    t.app.inject({
+      method: "POST",
+      url: `/api/v1/berichten?bestandsnaam=${name}`,
+      headers: { ...aanbieder.headers, "content-type": "application/zip" },
+      payload: Buffer.from(bytes),
+    });
 
   /** Asserts a refused batch: 400, problem+json, every problem Dutch with OP192's retourcode, nothing stored. */
   const refused = async (what: string, bytes: Uint8Array, detail: RegExp) => {
@@ -85,7 +90,10 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
     const body = r.json() as { title: string; detail: string; problems: { title: string; detail: string; retourcode?: string; file?: string }[] };
     assert.equal(body.title, "Ongeldige batch (OP192)", what);
     assert.match(body.detail, detail, what);
-    assert.ok(body.problems.every((p) => p.retourcode === "0001" && p.file === "batch.zip"), what);
+    assert.ok(
+      body.problems.every((p) => p.retourcode === "0001" && p.file === "batch.zip"),
+      what,
+    );
     assert.doesNotMatch(body.detail, /uncompressed|mismatch|Bug|Error|undefined/, what);
     return body;
   };
@@ -105,21 +113,33 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
   test("450 MB padded, honest header: refused from the header, nothing inflated, memory bounded", async () => {
     global.gc?.();
     const rss = process.memoryUsage().rss;
-    await refused("450 MB, honest", rawZip([{ name: "start.xml", ...padded }]), /start\.xml" is uitgepakt groter dan 25 MB \(450(,0)? MB volgens de kop\); niet uitgepakt/);
+    await refused(
+      "450 MB, honest",
+      rawZip([{ name: "start.xml", ...padded }]),
+      /start\.xml" is uitgepakt groter dan 25 MB \(450(,0)? MB volgens de kop\); niet uitgepakt/,
+    );
     assert.ok(process.memoryUsage().rss - rss < 200 * MB, `rss +${Math.round((process.memoryUsage().rss - rss) / MB)} MB`);
   });
 
   test("450 MB padded, header claiming 2 kB: inflating stops just past the 2 kB claimed, memory bounded", async () => {
     global.gc?.();
     const rss = process.memoryUsage().rss;
-    await refused("450 MB, lying", rawZip([{ name: "start.xml", ...padded, declared: 2048 }]), /start\.xml" pakt uit tot meer dan de 2 kB die de kop noemt; het uitpakken is gestopt/);
+    await refused(
+      "450 MB, lying",
+      rawZip([{ name: "start.xml", ...padded, declared: 2048 }]),
+      /start\.xml" pakt uit tot meer dan de 2 kB die de kop noemt; het uitpakken is gestopt/,
+    );
     assert.ok(process.memoryUsage().rss - rss < 200 * MB, `rss +${Math.round((process.memoryUsage().rss - rss) / MB)} MB`);
   });
 
   test("450 MB padded, header claiming 25 MB: inflating stops at 25 MB + 1 byte, whatever the header claims", async () => {
     global.gc?.();
     const rss = process.memoryUsage().rss;
-    await refused("450 MB, claiming 25 MB", rawZip([{ name: "start.xml", ...padded, declared: 25 * MB }]), /start\.xml" is uitgepakt groter dan 25 MB \(de kop noemt 25 MB\); het uitpakken is gestopt/);
+    await refused(
+      "450 MB, claiming 25 MB",
+      rawZip([{ name: "start.xml", ...padded, declared: 25 * MB }]),
+      /start\.xml" is uitgepakt groter dan 25 MB \(de kop noemt 25 MB\); het uitpakken is gestopt/,
+    );
     assert.ok(process.memoryUsage().rss - rss < 200 * MB, `rss +${Math.round((process.memoryUsage().rss - rss) / MB)} MB`);
   });
 
@@ -140,13 +160,21 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
     const one = deflated("x.xml", Buffer.alloc(24 * MB, 0x20));
     await refused("5 × 24 MB", rawZip([1, 2, 3, 4, 5].map((i) => ({ ...one, name: `m${i}.xml` }))), /samen groter dan 100 MB/);
     // the same with headers claiming 1 kB each: the running total stops the inflating
-    await refused("5 × 24 MB, lying", rawZip([1, 2, 3, 4, 5].map((i) => ({ ...one, name: `m${i}.xml`, declared: 1024 }))), /"m1\.xml" pakt uit tot meer dan de 1 kB die de kop noemt/);
+    await refused(
+      "5 × 24 MB, lying",
+      rawZip([1, 2, 3, 4, 5].map((i) => ({ ...one, name: `m${i}.xml`, declared: 1024 }))),
+      /"m1\.xml" pakt uit tot meer dan de 1 kB die de kop noemt/,
+    );
   });
 
   test("31 messages, an empty ZIP, a file that is no ZIP", async () => {
     const z = new JSZip();
     for (let i = 0; i < 31; i++) z.file(`m${i}.xml`, m305({ id: `M${i}`, bsn: bsn(910), items: [{ nummer: 1, begindatum: "2026-05-01" }] }));
-    await refused("31 messages", await z.generateAsync({ type: "uint8array", compression: "DEFLATE" }), /De batch bevat 31 berichten; maximaal 30 per ZIP-bestand/);
+    await refused(
+      "31 messages",
+      await z.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+      /De batch bevat 31 berichten; maximaal 30 per ZIP-bestand/,
+    );
     const empty = await new JSZip().generateAsync({ type: "uint8array" });
     await refused("empty ZIP", empty, /het ZIP-bestand is leeg/);
     await refused("no ZIP", Buffer.from("PK this is not a zip at all"), /geen ZIP-bestand|beschadigd/);
@@ -167,7 +195,11 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
     z.file("b/start.xml", m305({ id: "OK2", agb: DEMO_AGB, bsn: bsn(931), items: [{ nummer: 1, begindatum: "2026-05-01" }] }));
     const r = await upload(await z.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
     assert.equal(r.statusCode, 200, r.body);
-    assert.deepEqual(r.json().berichten.map((b: { status: string }) => b.status), ["verwerkt", "verwerkt"], r.body.slice(0, 500));
+    assert.deepEqual(
+      r.json().berichten.map((b: { status: string }) => b.status),
+      ["verwerkt", "verwerkt"],
+      r.body.slice(0, 500),
+    );
     const names = (r.json().berichten as { antwoorden: { bestandsnaam: string }[] }[]).flatMap((b) => b.antwoorden.map((a) => a.bestandsnaam)).sort();
     assert.deepEqual(names, ["batch-a-start_OK1.WMO306.xml", "batch-b-start_OK2.WMO306.xml"]);
   });
@@ -178,7 +210,11 @@ describe(`archives: limits before and while inflating (${dbLabel()})`, () => {
     mkdirSync(uit);
     const cases: [string, Buffer, RegExp][] = [
       ["liegt.zip", rawZip([{ name: "start.xml", ...padded, declared: 25 * MB }]), /uitgepakt groter dan 25 MB .*het uitpakken is gestopt/],
-      ["gepatcht.zip", await lyingZip("start.xml", m305({ id: "LIE2", bsn: bsn(940), items: [{ nummer: 1, begindatum: "2026-05-01" }] }), 100), /pakt uit tot meer dan de 1 kB die de kop noemt/],
+      [
+        "gepatcht.zip",
+        await lyingZip("start.xml", m305({ id: "LIE2", bsn: bsn(940), items: [{ nummer: 1, begindatum: "2026-05-01" }] }), 100),
+        /pakt uit tot meer dan de 1 kB die de kop noemt/,
+      ],
       ["leeg.zip", Buffer.from(await new JSZip().generateAsync({ type: "uint8array" })), /het ZIP-bestand is leeg/],
     ];
     for (const [name, bytes, message] of cases) {
@@ -216,8 +252,15 @@ describe("XLSX files are checked under the same caps before exceljs opens them",
       const rss = process.memoryUsage().rss;
       const r = await parseStaffFile(await sheetBomb(declared), "medewerkers.xlsx");
       assert.ok(!r.ok, "refused");
-      assert.deepEqual(r.problems.map((p) => [p.code, p.title, p.file]), [["payload-too-large", "Bestand te groot", "medewerkers.xlsx"]], String(declared));
-      assert.match(r.problems[0]!.detail, declared === undefined ? /xl\/worksheets\/sheet1\.xml" is uitgepakt groter dan 20 MB/ : /xl\/worksheets\/sheet1\.xml" pakt uit tot meer dan de 4 kB/);
+      assert.deepEqual(
+        r.problems.map((p) => [p.code, p.title, p.file]),
+        [["payload-too-large", "Bestand te groot", "medewerkers.xlsx"]],
+        String(declared),
+      );
+      assert.match(
+        r.problems[0]!.detail,
+        declared === undefined ? /xl\/worksheets\/sheet1\.xml" is uitgepakt groter dan 20 MB/ : /xl\/worksheets\/sheet1\.xml" pakt uit tot meer dan de 4 kB/,
+      );
       assert.ok(process.memoryUsage().rss - rss < 200 * MB, "rss bounded");
     }
   });
@@ -226,8 +269,15 @@ describe("XLSX files are checked under the same caps before exceljs opens them",
     for (const declared of [undefined, 4096]) {
       const r = await readUitvraagXlsx(await sheetBomb(declared), "uitvraag.xlsx");
       assert.ok(!r.ok, "refused");
-      assert.deepEqual(r.problems.map((p) => [p.code, p.title, p.file]), [["payload-too-large", "Bestand te groot", "uitvraag.xlsx"]], String(declared));
-      assert.match(r.problems[0]!.detail, declared === undefined ? /xl\/worksheets\/sheet1\.xml" is uitgepakt groter dan 40 MB/ : /xl\/worksheets\/sheet1\.xml" pakt uit tot meer dan de 4 kB/);
+      assert.deepEqual(
+        r.problems.map((p) => [p.code, p.title, p.file]),
+        [["payload-too-large", "Bestand te groot", "uitvraag.xlsx"]],
+        String(declared),
+      );
+      assert.match(
+        r.problems[0]!.detail,
+        declared === undefined ? /xl\/worksheets\/sheet1\.xml" is uitgepakt groter dan 40 MB/ : /xl\/worksheets\/sheet1\.xml" pakt uit tot meer dan de 4 kB/,
+      );
     }
   });
 
@@ -247,6 +297,9 @@ describe("XLSX files are checked under the same caps before exceljs opens them",
     const many = rawZip(Array.from({ length: 40 }, (_, i) => deflated(`p${i}.xml`, "x")));
     const r = ZipArchive.open(many, { maxEntries: 30, maxEntryBytes: MB, maxTotalBytes: MB });
     assert.ok(!r.ok, "refused");
-    assert.deepEqual(r.errors.map((e) => e.kind), ["too-many-entries"]);
+    assert.deepEqual(
+      r.errors.map((e) => e.kind),
+      ["too-many-entries"],
+    );
   });
 });

@@ -15,7 +15,17 @@ import { dbLabel } from "../support/db.ts";
 const DECLARED = 30 * 1024 * 1024;
 const CHUNK = Buffer.alloc(1024, "[");
 const STATE_CHANGING = ["post", "put", "patch", "delete"];
-const sample: Record<string, string> = { id: "1", agb: "12345678", gemeente: "0106", wet: "wmo", nummer: "1", v: "1", username: "niemand", vraag: "1", nr: "1" };
+const sample: Record<string, string> = {
+  id: "1",
+  agb: "12345678",
+  gemeente: "0106",
+  wet: "wmo",
+  nummer: "1",
+  v: "1",
+  username: "niemand",
+  vraag: "1",
+  nr: "1",
+};
 
 interface Operation {
   method: string;
@@ -118,7 +128,11 @@ describe(`authorisation before the body is read, on ${dbLabel()}`, () => {
       assert.equal(entry.kind === "public", !o.secured, `${o.method} ${o.pattern}: public in the table ⇔ no security in the OpenAPI document`);
     }
     const documented = new Set(operations.map((o) => `${o.method} ${o.pattern}`));
-    assert.deepEqual(Object.keys(accessTable).filter((k) => !documented.has(k)), [], "table entries without an operation in the OpenAPI document");
+    assert.deepEqual(
+      Object.keys(accessTable).filter((k) => !documented.has(k)),
+      [],
+      "table entries without an operation in the OpenAPI document",
+    );
   });
 
   test("every secured state-changing route answers an anonymous 30 MB upload with 401 within a second, unread", async () => {
@@ -159,7 +173,9 @@ describe(`authorisation before the body is read, on ${dbLabel()}`, () => {
   test("the refusal before the body is written to the access log", async () => {
     const controller = await login("controller");
     const refusals = async () =>
-      (await t.kader.accessLog.list({ username: "controller", resource: "client", allowed: false, limit: 1000 })).filter((r) => r.action === "write" && r.endpoint === "POST /api/v1/clienten").length;
+      (await t.kader.accessLog.list({ username: "controller", resource: "client", allowed: false, limit: 1000 })).filter(
+        (r) => r.action === "write" && r.endpoint === "POST /api/v1/clienten",
+      ).length;
     const before = await refusals();
     const a = await slowRequest(port, "POST", "/api/v1/clienten", "application/json", { cookie: controller.cookie, "x-csrf-token": controller.csrf });
     assert.equal(a.status, 403);

@@ -32,7 +32,12 @@ describe(`bad input at the boundary, on ${dbLabel()}`, () => {
     test("a NUL in a JSON string: 400 naming the field, nothing stored", async () => {
       const h = await login("toegang");
       const before = await clientCount(h);
-      const r = await app.inject({ method: "POST", url: "/api/v1/clienten", headers: json(h), payload: '{"gemeente":"0106","bsn":"111222333","geboortedatum":"2010-01-01","naam":"Jan\\u0000Jansen"}' });
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/clienten",
+        headers: json(h),
+        payload: '{"gemeente":"0106","bsn":"111222333","geboortedatum":"2010-01-01","naam":"Jan\\u0000Jansen"}',
+      });
       assert.equal(r.statusCode, 400, r.body);
       assert.match(String(r.headers["content-type"] ?? ""), /application\/problem\+json/);
       const p = r.json();
@@ -43,7 +48,12 @@ describe(`bad input at the boundary, on ${dbLabel()}`, () => {
 
     test("deep in the body, in an object key, and other C0 controls; tab, LF and CR pass", async () => {
       const h = await login("contractmanager");
-      const deep = await app.inject({ method: "POST", url: "/api/v1/programmas-van-eisen", headers: json(h), payload: '{"titel":"x","eisen":[{"a":{"b":["ok","x\\u0000"]}}]}' });
+      const deep = await app.inject({
+        method: "POST",
+        url: "/api/v1/programmas-van-eisen",
+        headers: json(h),
+        payload: '{"titel":"x","eisen":[{"a":{"b":["ok","x\\u0000"]}}]}',
+      });
       assert.equal(deep.statusCode, 400, deep.body);
       assert.equal(deep.json().problems[0].path, "eisen[0].a.b[1]");
       const key = await app.inject({ method: "POST", url: "/api/v1/programmas-van-eisen", headers: json(h), payload: '{"ti\\u0000tel":"x"}' });
@@ -75,11 +85,21 @@ describe(`bad input at the boundary, on ${dbLabel()}`, () => {
 
   describe("Dutch instead of Fastify's and zod's English", () => {
     test("invalid JSON names line, column and position", async () => {
-      const r = await app.inject({ method: "POST", url: "/api/v1/tarieven/bereken", headers: { "content-type": "application/json" }, payload: '{"productId": "x",\n  "parameters" 1}' });
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/tarieven/bereken",
+        headers: { "content-type": "application/json" },
+        payload: '{"productId": "x",\n  "parameters" 1}',
+      });
       assert.equal(r.statusCode, 400, r.body);
       assert.match(r.json().detail, /ongeldige JSON op regel 2, kolom \d+ \(positie \d+\)/);
       assert.doesNotMatch(r.body, ENGLISH);
-      const cut = await app.inject({ method: "POST", url: "/api/v1/tarieven/bereken", headers: { "content-type": "application/json" }, payload: '{"productId": "x"' });
+      const cut = await app.inject({
+        method: "POST",
+        url: "/api/v1/tarieven/bereken",
+        headers: { "content-type": "application/json" },
+        payload: '{"productId": "x"',
+      });
       assert.equal(cut.statusCode, 400);
       assert.match(cut.json().detail, /ongeldige JSON op regel 1, kolom 18 \(positie 17\)/);
     });
@@ -98,14 +118,24 @@ describe(`bad input at the boundary, on ${dbLabel()}`, () => {
     });
 
     test("a prototype-poisoning key is refused in Dutch", async () => {
-      const r = await app.inject({ method: "POST", url: "/api/v1/tarieven/bereken", headers: { "content-type": "application/json" }, payload: '{"productId":"x","__proto__":{"admin":true}}' });
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/tarieven/bereken",
+        headers: { "content-type": "application/json" },
+        payload: '{"productId":"x","__proto__":{"admin":true}}',
+      });
       assert.equal(r.statusCode, 400, r.body);
       assert.match(r.json().detail, /__proto__: deze veldnaam is niet toegestaan/);
     });
 
     test("zod's defaults are Dutch where a use case passes issue.message on (account with a wrong type)", async () => {
       const h = await login("beheerder");
-      const r = await app.inject({ method: "POST", url: "/api/v1/users", headers: json(h), payload: { username: "nieuw", displayName: 5, role: "toegang", gemeentecode: "0106", password: "een lang wachtwoord 123" } });
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/users",
+        headers: json(h),
+        payload: { username: "nieuw", displayName: 5, role: "toegang", gemeentecode: "0106", password: "een lang wachtwoord 123" },
+      });
       assert.equal(r.statusCode, 400, r.body);
       assert.doesNotMatch(r.body, ENGLISH);
       assert.match(r.body, /verwacht tekst, gevonden 5/);

@@ -27,7 +27,8 @@ const withDoctype = (xml: string, doctype: string, body: string) =>
 // ------------------------------------------------------------------------------------------------ a ZIP writer
 
 /** A ZIP written by hand (test/abuse/zip.ts), with the uncompressed size the headers claim (a zip bomb lies here). */
-const zipOf = (entries: { name: string; data: Uint8Array; claimedSize?: number }[]): Buffer => rawZip(entries.map((e) => deflated(e.name, e.data, e.claimedSize)));
+const zipOf = (entries: { name: string; data: Uint8Array; claimedSize?: number }[]): Buffer =>
+  rawZip(entries.map((e) => deflated(e.name, e.data, e.claimedSize)));
 
 // ------------------------------------------------------------------------------------------------ the suite
 
@@ -52,7 +53,10 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
     assert.deepEqual([b.berichtId, b.antwoorden.length], [null, 0], `${what}: nothing stored, no answer`);
     assert.ok(b.meldingen.length > 0 && b.meldingen.every((m) => m.retourcode === "0001"), `${what}: retourcode 0001`);
     for (const m of b.meldingen) assertDutch(m.tekst, `${what}: melding`);
-    assert.ok(b.meldingen.some((m) => expect.test(m.tekst)), `${what}: ${JSON.stringify(b.meldingen)}`);
+    assert.ok(
+      b.meldingen.some((m) => expect.test(m.tekst)),
+      `${what}: ${JSON.stringify(b.meldingen)}`,
+    );
   };
 
   test("XXE: an external entity in an uploaded message is refused, never read, nothing stored", async () => {
@@ -82,12 +86,23 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
     const r = await upload(big);
     assert.deepEqual(changes(before, await snapshot(t.db)), [`bericht: ${before.bericht} → ${(before.bericht ?? 0) + 2}`]);
     assert.equal(r.statusCode, 200, r.body.slice(0, 300));
-    const [b] = r.json().berichten as { status: string; retourcodes: string[]; antwoorden: { berichtNaam: string; retourcodes: string[] }[]; meldingen: { retourcode: string; tekst: string }[] }[];
+    const [b] = r.json().berichten as {
+      status: string;
+      retourcodes: string[];
+      antwoorden: { berichtNaam: string; retourcodes: string[] }[];
+      meldingen: { retourcode: string; tekst: string }[];
+    }[];
     assert.equal(b?.status, "afgekeurd");
     assert.deepEqual(b.retourcodes, ["0001"]);
-    assert.deepEqual(b.antwoorden.map((a) => [a.berichtNaam, a.retourcodes]), [["WMO325", ["0001"]]]);
+    assert.deepEqual(
+      b.antwoorden.map((a) => [a.berichtNaam, a.retourcodes]),
+      [["WMO325", ["0001"]]],
+    );
     for (const m of b.meldingen) assertDutch(m.tekst, "25.1 MB: melding");
-    assert.ok(b.meldingen.some((m) => /maximaal 25 MB/.test(m.tekst)), JSON.stringify(b.meldingen));
+    assert.ok(
+      b.meldingen.some((m) => /maximaal 25 MB/.test(m.tekst)),
+      JSON.stringify(b.meldingen),
+    );
   });
 
   test("a body over the upload limit is a Dutch 413, nothing stored", async () => {
@@ -111,7 +126,11 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
       ["header says 450 MB", zipOf([{ name: "bom.xml", data: zeros, claimedSize: 450 * MB }]), /25 MB/],
       // stopped at the size the header claims or at 25 MB + 1 byte, whichever comes first
       ["header says 1 KB, inflates to 40 MB", zipOf([{ name: "bom.xml", data: zeros, claimedSize: 1024 }]), /uitpak|uitgepakt|25 MB/],
-      ["five entries of 24 MB each: 120 MB together", zipOf(Array.from({ length: 5 }, (_, i) => ({ name: `b${i}.xml`, data: new Uint8Array(1024), claimedSize: 24 * MB }))), /100 MB/],
+      [
+        "five entries of 24 MB each: 120 MB together",
+        zipOf(Array.from({ length: 5 }, (_, i) => ({ name: `b${i}.xml`, data: new Uint8Array(1024), claimedSize: 24 * MB }))),
+        /100 MB/,
+      ],
     ];
     for (const [what, zip, names] of cases) {
       assert.ok(zip.length < 200 * 1024, `${what}: a small upload (${zip.length} bytes)`);
@@ -120,7 +139,10 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
       const r = await unchanged(t.db, what, () => upload(zip, "application/zip"));
       const body = assertDutchProblem(r, [400, 413], what);
       assert.match(JSON.stringify(body.problems), names, `${what}: says why`);
-      assert.ok(((body.problems ?? []) as { retourcode?: string }[]).every((p) => p.retourcode === "0001"), `${what}: retourcode 0001`);
+      assert.ok(
+        ((body.problems ?? []) as { retourcode?: string }[]).every((p) => p.retourcode === "0001"),
+        `${what}: retourcode 0001`,
+      );
       assert.ok(Date.now() - started < 10_000, `${what}: answered quickly`);
       assert.ok(process.memoryUsage().rss - rss < 256 * MB, `${what}: memory stays bounded`);
     }
@@ -177,7 +199,9 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
     const big = await raw(`GET /api/v1/products HTTP/1.1\r\nHost: x\r\nX-Groot: ${"a".repeat(100 * 1024)}\r\nConnection: close\r\n\r\n`);
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(big)?.[1]);
     assert.ok(status === 431 || status === 400, `status ${status}: ${big.slice(0, 200)}`);
-    const many = await raw(`GET /api/v1/products HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 2000 }, (_, i) => `X-${i}: ${"b".repeat(40)}\r\n`).join("")}Connection: close\r\n\r\n`);
+    const many = await raw(
+      `GET /api/v1/products HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 2000 }, (_, i) => `X-${i}: ${"b".repeat(40)}\r\n`).join("")}Connection: close\r\n\r\n`,
+    );
     const manyStatus = Number(/^HTTP\/1\.[01] (\d{3})/.exec(many)?.[1]);
     assert.ok(manyStatus === 431 || manyStatus === 400, `2000 headers: status ${manyStatus}`);
     for (const answer of [big, many]) {
@@ -199,7 +223,9 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
   const operations = async (): Promise<Operation[]> => {
     const r = await t.app.inject({ method: "GET", url: "/api/v1/openapi.json" });
     assert.equal(r.statusCode, 200);
-    const doc = r.json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, unknown> } }>> };
+    const doc = r.json() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, unknown> } }>>;
+    };
     const out: Operation[] = [];
     for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
@@ -243,7 +269,12 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
       for (const who of [null, ...ROLES] as const)
         for (const payload of bodies) {
           const what = `${op.method} ${op.path} as ${who ?? "anoniem"} with ${payload.slice(0, 40)}`;
-          const r = await t.app.inject({ method: op.method as "POST", url: fill(op.path), headers: { ...(who ? s[who].headers : {}), "content-type": "application/json" }, payload });
+          const r = await t.app.inject({
+            method: op.method as "POST",
+            url: fill(op.path),
+            headers: { ...(who ? s[who].headers : {}), "content-type": "application/json" },
+            payload,
+          });
           seen.set(r.statusCode, (seen.get(r.statusCode) ?? 0) + 1);
           assertDutchProblem(r, [400, 401, 403], what);
           assert.equal(({} as Record<string, unknown>).polluted, undefined, `${what}: Object.prototype polluted`);
@@ -251,13 +282,32 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
         }
     assert.deepEqual(changes(before, await snapshot(t.db)), [], "the database changed");
     ctx.diagnostic(`${routes.length} routes; ${[...seen].map(([k, n]) => `${k}×${n}`).join(" ")}`);
-    for (const who of ROLES) assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s[who].headers })).statusCode, 200, `${who} still signed in`);
+    for (const who of ROLES)
+      assert.equal((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s[who].headers })).statusCode, 200, `${who} still signed in`);
   });
 
   test("SQL metacharacters in every query parameter of every GET route: never a 5xx, a Dutch 400 where refused, nothing stored", async (ctx) => {
     const routes = (await operations()).filter((o) => o.method === "GET" && o.query.length > 0);
     assert.ok(routes.length >= 15, `GET routes with query parameters: ${routes.length}`);
-    const values = ["'", "''", "' OR '1'='1", "1; DROP TABLE client; --", "--", "%'", "%", "_", "\\", "\\'", '"', "';--", "1' UNION SELECT NULL--", "$1", "a%_b\\%", "*/ /*", "0x27"];
+    const values = [
+      "'",
+      "''",
+      "' OR '1'='1",
+      "1; DROP TABLE client; --",
+      "--",
+      "%'",
+      "%",
+      "_",
+      "\\",
+      "\\'",
+      '"',
+      "';--",
+      "1' UNION SELECT NULL--",
+      "$1",
+      "a%_b\\%",
+      "*/ /*",
+      "0x27",
+    ];
     let checked = 0;
     const seen = new Map<number, number>();
     for (const op of routes) {
@@ -282,7 +332,12 @@ describe(`abuse: what already held (${dbLabel()})`, () => {
           checked++;
         }
       // a sort or filter given twice, and all parameters at once
-      const all = new URLSearchParams(op.query.flatMap((p) => [[p.name, "' OR 1=1 --"], [p.name, "%_\\"]]));
+      const all = new URLSearchParams(
+        op.query.flatMap((p) => [
+          [p.name, "' OR 1=1 --"],
+          [p.name, "%_\\"],
+        ]),
+      );
       const r = await t.app.inject({ method: "GET", url: `${url}?${all}`, headers: s[who].headers });
       assertNo5xx(r, `GET ${op.path}?${all}`);
       if (r.statusCode >= 400) assertDutchProblem(r, [400, 403, 404, 422], `GET ${op.path} with every parameter`);

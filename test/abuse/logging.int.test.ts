@@ -62,7 +62,8 @@ describe(`logs without personal data, on ${dbLabel()}`, () => {
     assert.equal(line.error.code, "23505");
     assert.equal(line.error.class, "Error");
     assert.match(line.error.message, /duplicate key value/);
-    for (const secret of [BSN, NAME, BIRTH, "q=", "parameters", "params", "Key (bsn"]) assert.ok(!logged[0]!.includes(secret), `log line holds ${secret}: ${logged[0]}`);
+    for (const secret of [BSN, NAME, BIRTH, "q=", "parameters", "params", "Key (bsn"])
+      assert.ok(!logged[0]!.includes(secret), `log line holds ${secret}: ${logged[0]}`);
   });
 
   test("with request logging on, a line holds method, route pattern, status and time — never the query string", async () => {

@@ -36,14 +36,16 @@ type Mutation =
 
 /** Positions are fractions of the input, so one mutation applies to an input of any length. */
 const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fraction, bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fraction }),
-  fc.record({ kind: fc.constant("nul" as const), at: fraction }),
-  fc.record({ kind: fc.constant("duplicate-row" as const), row: fraction }),
-  fc.record({ kind: fc.constant("delete" as const), at: fraction, length: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
-).map((m) => m as Mutation);
+const mutation: fc.Arbitrary<Mutation> = fc
+  .oneof(
+    fc.record({ kind: fc.constant("flip" as const), at: fraction, bit: fc.integer({ min: 0, max: 7 }) }),
+    fc.record({ kind: fc.constant("truncate" as const), at: fraction }),
+    fc.record({ kind: fc.constant("nul" as const), at: fraction }),
+    fc.record({ kind: fc.constant("duplicate-row" as const), row: fraction }),
+    fc.record({ kind: fc.constant("delete" as const), at: fraction, length: fc.integer({ min: 1, max: 64 }) }),
+    fc.record({ kind: fc.constant("insert" as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  )
+  .map((m) => m as Mutation);
 
 function mutate(base: Uint8Array, m: Mutation): Uint8Array {
   const b = Buffer.from(base);
@@ -78,7 +80,12 @@ function mutate(base: Uint8Array, m: Mutation): Uint8Array {
 const uploadOf = (base: Uint8Array): fc.Arbitrary<{ how: string; bytes: Uint8Array }> =>
   fc.oneof(
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((bytes) => ({ how: "random bytes", bytes })) },
-    { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => ({ how: JSON.stringify(ms, (_k, v) => (v instanceof Uint8Array ? [...v] : v)), bytes: ms.reduce(mutate, base) })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((ms) => ({ how: JSON.stringify(ms, (_k, v) => (v instanceof Uint8Array ? [...v] : v)), bytes: ms.reduce(mutate, base) })),
+    },
   );
 
 // ------------------------------------------------------------------------------------------------ the property
@@ -119,7 +126,10 @@ describe(`abuse: random and mutated uploads never give a 5xx (${dbLabel()}, seed
       }),
       { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true },
     );
-    return [...seen].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+    return [...seen]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
   };
 
   const post = (url: string, who: DemoRole, type: string) => (bytes: Uint8Array) =>
@@ -145,15 +155,19 @@ describe(`abuse: random and mutated uploads never give a 5xx (${dbLabel()}, seed
   });
 
   test("a declaratie CSV as the aanbieder", async (ctx) => {
-    const header = "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;vorig_referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit;km";
-    const row = (ref: string, n: number) => `PROP-1;${DEMO_AGB};0106;wmo;2026-05-01;2026-05-31;2026-06-01;${ref};;${bsn(n)};1;00;;2026-05-01;2026-05-31;12;04;6500;78000;D;`;
+    const header =
+      "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;vorig_referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit;km";
+    const row = (ref: string, n: number) =>
+      `PROP-1;${DEMO_AGB};0106;wmo;2026-05-01;2026-05-31;2026-06-01;${ref};;${bsn(n)};1;00;;2026-05-01;2026-05-31;12;04;6500;78000;D;`;
     const base = new TextEncoder().encode([header, row("P1", 1), row("P2", 2), row("P3", 3)].join("\n"));
     ctx.diagnostic(await holds("declaratie CSV", base, post("/api/v1/declaraties", "aanbieder", "text/csv")));
   });
 
   test("a staff CSV (personeelsbestand) as the aanbieder", async (ctx) => {
     const base = readFileSync(join(FIXTURES, "staff/zorg-voorbeeld.csv"));
-    ctx.diagnostic(await holds("staff CSV", base, post(`/api/v1/aanbieders/${DEMO_AGB}/medewerkers?bestand=personeel.csv&naam=Zorg%20Voorbeeld`, "aanbieder", "text/csv")));
+    ctx.diagnostic(
+      await holds("staff CSV", base, post(`/api/v1/aanbieders/${DEMO_AGB}/medewerkers?bestand=personeel.csv&naam=Zorg%20Voorbeeld`, "aanbieder", "text/csv")),
+    );
   });
 
   test("an uitvraag workbook (XLSX) as the aanbieder", async (ctx) => {

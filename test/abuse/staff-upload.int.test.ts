@@ -28,7 +28,12 @@ describe(`staff uploads: Dutch errors and nothing stored (${dbLabel()})`, () => 
   let t: TestApp;
   let cm: Session;
   const upload = (body: Uint8Array | string, file: string, type = "text/csv") =>
-    t.app.inject({ method: "POST", url: `/api/v1/aanbieders/12345678/medewerkers?bestand=${file}&naam=Zorg%20BV`, headers: { ...cm.headers, "content-type": type }, payload: Buffer.from(body) });
+    t.app.inject({
+      method: "POST",
+      url: `/api/v1/aanbieders/12345678/medewerkers?bestand=${file}&naam=Zorg%20BV`,
+      headers: { ...cm.headers, "content-type": type },
+      payload: Buffer.from(body),
+    });
   const refused = async (what: string, body: Uint8Array | string, file: string, status: number, type?: string) => {
     const r = await unchanged(t.db, what, () => upload(body, file, type));
     assert.equal(r.statusCode, status, `${what}: ${r.body.slice(0, 400)}`);
@@ -66,7 +71,10 @@ describe(`staff uploads: Dutch errors and nothing stored (${dbLabel()})`, () => 
 
   test("a NUL character in a header cell and in a column without a header", async () => {
     const p = await refused("NUL in header", `${HEADER};x\u0000y\n${ROW}\n`, "p.csv", 400);
-    assert.ok(p.some((x) => /^rij 1, kolom 14 \(N\): de kolomkop bevat een NUL-teken/.test(x.detail)), JSON.stringify(p));
+    assert.ok(
+      p.some((x) => /^rij 1, kolom 14 \(N\): de kolomkop bevat een NUL-teken/.test(x.detail)),
+      JSON.stringify(p),
+    );
   });
 
   test("an XLSX that is a ZIP bomb (its header lying or not) is refused before exceljs opens it", async () => {

@@ -80,13 +80,18 @@ export async function signInAll(app: FastifyInstance): Promise<Record<DemoRole, 
 }
 
 /** English words that give away an untranslated message (a Dutch text has none of them). */
-export const ENGLISH = /\b(invalid|error|unexpected|must|required|expected|failed|not found|unsupported|exceeded|too large|malformed|missing|bad request|internal|cannot|unable)\b/i;
+export const ENGLISH =
+  /\b(invalid|error|unexpected|must|required|expected|failed|not found|unsupported|exceeded|too large|malformed|missing|bad request|internal|cannot|unable)\b/i;
 
 /**
  * Asserts a refusal: the status (one value or a list), application/problem+json, and a Dutch title and detail on the
  * answer and on every problem in it. Returns the parsed body.
  */
-export function assertDutchProblem(r: LightMyRequestResponse, status: number | number[], what: string): { title: string; detail?: string; problems?: { title: string; detail: string }[] } {
+export function assertDutchProblem(
+  r: LightMyRequestResponse,
+  status: number | number[],
+  what: string,
+): { title: string; detail?: string; problems?: { title: string; detail: string }[] } {
   const allowed = Array.isArray(status) ? status : [status];
   assert.ok(allowed.includes(r.statusCode), `${what}: status ${r.statusCode}, expected ${allowed.join(" or ")}: ${r.body.slice(0, 300)}`);
   assert.match(String(r.headers["content-type"]), /application\/problem\+json/, `${what}: content-type`);

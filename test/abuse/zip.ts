@@ -60,4 +60,3 @@ export function rawZip(entries: RawEntry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
-

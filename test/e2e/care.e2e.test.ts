@@ -224,7 +224,10 @@ describe("zorgketen in de browser", { skip: noChromium, timeout: 300_000 }, () =
     const groups = page.getByTestId("chart-groups");
     await groups.locator("svg.recharts-surface").first().waitFor();
     assert.ok((await groups.locator(".recharts-bar-rectangle").count()) > 0, "staven getekend");
-    assert.match((await groups.getByRole("img", { name: /^Staafdiagram/ }).getAttribute("aria-label")) ?? "", /^Staafdiagram, betaald tegenover toegekend per product\. .+: € [\d.]+,\d\d betaald van € /);
+    assert.match(
+      (await groups.getByRole("img", { name: /^Staafdiagram/ }).getAttribute("aria-label")) ?? "",
+      /^Staafdiagram, betaald tegenover toegekend per product\. .+: € [\d.]+,\d\d betaald van € /,
+    );
     const months = page.getByTestId("chart-months");
     await months.locator(".recharts-area").first().waitFor();
     await months.getByText("De grafiek als tabel").click();
@@ -232,7 +235,10 @@ describe("zorgketen in de browser", { skip: noChromium, timeout: 300_000 }, () =
     assert.match(await text(page.getByTestId("months-table").locator("tbody tr").first()), /^juni 2025 € [\d.]+,\d\d € /);
     const table = page.getByTestId("budget-table");
     assert.ok((await table.locator("tbody tr").count()) > 3);
-    assert.match(await text(page.getByTestId("budget-summary")), /^Peildatum 01-06-2026: toegekend (€ [\d.]+,\d\d|niet volledig bekend), ingediend € [\d.]+,\d\d, betaald € [\d.]+,\d\d( \(\d+% verbruikt\))?\.$/);
+    assert.match(
+      await text(page.getByTestId("budget-summary")),
+      /^Peildatum 01-06-2026: toegekend (€ [\d.]+,\d\d|niet volledig bekend), ingediend € [\d.]+,\d\d, betaald € [\d.]+,\d\d( \(\d+% verbruikt\))?\.$/,
+    );
     await page.getByTestId("budget-signals").waitFor();
     await assertAccessible(page, "/budget");
     await shot(page, "budget");
@@ -269,17 +275,48 @@ describe("zorgketen in de browser", { skip: noChromium, timeout: 300_000 }, () =
     // (no named functions inside evaluate: tsx would wrap them in a helper the page does not have)
     const seed = await page.evaluate(async () => {
       const { items } = await (await fetch("/api/v1/toewijzingen?status=gestart")).json();
-      const t = items.find((x: { einddatum: string | null; omvang: number | null; frequentie: string | null }) => (x.einddatum === null || x.einddatum >= "2026-06-30") && x.omvang && x.frequentie === "2");
+      const t = items.find(
+        (x: { einddatum: string | null; omvang: number | null; frequentie: string | null }) =>
+          (x.einddatum === null || x.einddatum >= "2026-06-30") && x.omvang && x.frequentie === "2",
+      );
       const client = await (await fetch(`/api/v1/clienten/${t.clientId}`)).json();
       const provider = await (await fetch("/api/v1/aanbieders/98765432")).json();
-      const contract = provider.provider.contracts.find((c: { productId: string; gemeentecode: string }) => c.productId === t.productId && c.gemeentecode === "0106");
+      const contract = provider.provider.contracts.find(
+        (c: { productId: string; gemeentecode: string }) => c.productId === t.productId && c.gemeentecode === "0106",
+      );
       return { t, bsn: client.client.bsn as string, tarief: contract.tariffCents as number };
     });
     const t = seed.t as { toewijzingnummer: string; wet: string; productcategorie: string; productcode: string; eenheid: string };
-    const head = "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit";
+    const head =
+      "declaratienummer;aanbieder;gemeente;wet;periode_begin;periode_eind;dagtekening;referentienummer;bsn;toewijzingnummer;productcategorie;productcode;begindatum;einddatum;geleverd_volume;eenheid;product_tarief;bedrag;debet_credit";
     const line = (ref: string, tarief: number, bedrag: number) =>
-      ["E2E-06", "98765432", "0106", t.wet, "2026-06-01", "2026-06-30", "2026-06-01", ref, seed.bsn, t.toewijzingnummer, t.productcategorie, t.productcode, "2026-06-01", "2026-06-30", "1", t.eenheid, tarief, bedrag, "D"].join(";");
-    const csv = [head, line("E2E-1", seed.tarief, seed.tarief), line("E2E-2", seed.tarief + 100, seed.tarief + 100), line("E2E-3", seed.tarief, seed.tarief + 1)].join("\n");
+      [
+        "E2E-06",
+        "98765432",
+        "0106",
+        t.wet,
+        "2026-06-01",
+        "2026-06-30",
+        "2026-06-01",
+        ref,
+        seed.bsn,
+        t.toewijzingnummer,
+        t.productcategorie,
+        t.productcode,
+        "2026-06-01",
+        "2026-06-30",
+        "1",
+        t.eenheid,
+        tarief,
+        bedrag,
+        "D",
+      ].join(";");
+    const csv = [
+      head,
+      line("E2E-1", seed.tarief, seed.tarief),
+      line("E2E-2", seed.tarief + 100, seed.tarief + 100),
+      line("E2E-3", seed.tarief, seed.tarief + 1),
+    ].join("\n");
 
     await nav(page).getByRole("link", { name: "Declaraties" }).click();
     await page.waitForURL(/\/declaraties$/);
@@ -295,7 +332,12 @@ describe("zorgketen in de browser", { skip: noChromium, timeout: 300_000 }, () =
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "upload-outcome", "de focus gaat naar het antwoord");
     const euro = (c: number) => `€ ${new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2 }).format(c / 100)}`;
     const total = seed.tarief * 3 + 101;
-    assert.match(await text(answer.getByTestId("answer-totals")), new RegExp(`juni 2026 · .* gemeente 0106: ingediend ${euro(total).replace(/[.€]/g, "\\$&")}, toegekend ${euro(seed.tarief).replace(/[.€]/g, "\\$&")}; 3 prestaties, waarvan 2 afgewezen\\.`));
+    assert.match(
+      await text(answer.getByTestId("answer-totals")),
+      new RegExp(
+        `juni 2026 · .* gemeente 0106: ingediend ${euro(total).replace(/[.€]/g, "\\$&")}, toegekend ${euro(seed.tarief).replace(/[.€]/g, "\\$&")}; 3 prestaties, waarvan 2 afgewezen\\.`,
+      ),
+    );
     const rowOf = (ref: string) => answer.locator(`tr[data-ref="${ref}"]`);
     assert.match(await text(rowOf("E2E-1")), /toegekend .* 0200 geen opmerking: de prestatie is toegekend/);
     assert.match(await text(rowOf("E2E-2")), /afgewezen .* 0611 het tarief is niet het contracttarief/);

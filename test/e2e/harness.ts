@@ -37,7 +37,16 @@ export const noChromium = existsSync(CHROMIUM)
 export const DEMO_PASSWORD = "kader-demo";
 export const XLSX = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/;
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export const nav = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 /** The text as shown (line breaks and cells as spaces, no-break spaces too), on one line. */
@@ -112,7 +121,11 @@ export function browserHarness(opts: HarnessOptions = {}): BrowserHarness {
 
     async newPage() {
       assert.ok(browser, "browserHarness: start() has not run");
-      const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 }, ...(opts.acceptDownloads ? { acceptDownloads: true } : {}) });
+      const context = await browser.newContext({
+        locale: "nl-NL",
+        viewport: { width: 1280, height: 900 },
+        ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
@@ -132,7 +145,13 @@ export function browserHarness(opts: HarnessOptions = {}): BrowserHarness {
         assert.equal(await page.locator("h1").count(), 1, `precies één h1 op ${what}`);
       }
       const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
+      const found = r.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 5)
+            .join("\n    ")}`,
+      );
       assert.deepEqual(found, [], `toegankelijkheidsfouten op ${what}:\n  ${found.join("\n  ")}`);
     },
 

@@ -30,7 +30,9 @@ describe("berichten in de browser", { skip: noChromium, timeout: 180_000 }, () =
     await open(page, "/berichten");
     await assertAccessible(page, "/berichten");
     const wmo323 = await readFile(join(ROOT, "test/fixtures/messages/WMO323.xml"));
-    await page.getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)").setInputFiles({ name: "WMO323.xml", mimeType: "application/xml", buffer: wmo323 });
+    await page
+      .getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)")
+      .setInputFiles({ name: "WMO323.xml", mimeType: "application/xml", buffer: wmo323 });
     const response = page.waitForResponse((r) => r.url().includes("/api/v1/berichten") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Aanleveren en verwerken" }).click();
     assert.ok((await response).ok(), "the upload is accepted");
@@ -42,7 +44,9 @@ describe("berichten in de browser", { skip: noChromium, timeout: 180_000 }, () =
     await assertAccessible(page, "/berichten (uitkomst)");
     await shot(page, "berichten-uitkomst");
 
-    await page.getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)").setInputFiles({ name: "kapot.xml", mimeType: "application/xml", buffer: Buffer.from("<nee") });
+    await page
+      .getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)")
+      .setInputFiles({ name: "kapot.xml", mimeType: "application/xml", buffer: Buffer.from("<nee") });
     await page.getByRole("button", { name: "Aanleveren en verwerken" }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="message-outcome"]')?.textContent?.includes("kapot.xml"));
     assert.match(await text(outcome), /kapot\.xml/);
@@ -52,7 +56,9 @@ describe("berichten in de browser", { skip: noChromium, timeout: 180_000 }, () =
       .toString("utf8")
       .replace(/<wmo323:Bsn>[0-9]+</, "<wmo323:Bsn>123456789<")
       .replace(/\t*<wmo323:DeclaratieDagtekening>[^<]+<\/wmo323:DeclaratieDagtekening>\r\n/, "");
-    await page.getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)").setInputFiles({ name: "fout323.xml", mimeType: "application/xml", buffer: Buffer.from(bad) });
+    await page
+      .getByLabel("Bericht (.xml) of batch (.zip, hoogstens 30 berichten)")
+      .setInputFiles({ name: "fout323.xml", mimeType: "application/xml", buffer: Buffer.from(bad) });
     await page.getByRole("button", { name: "Aanleveren en verwerken" }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="message-outcome"]')?.textContent?.includes("fout323.xml"));
     const findings = await text(outcome.getByTestId("findings"));

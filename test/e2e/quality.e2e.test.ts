@@ -77,7 +77,11 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     await page.getByLabel("Eigen eis: tekst").fill("Telefonisch bereikbaar op werkdagen van 9 tot 17 uur.");
     await page.getByRole("button", { name: "Eigen eis toevoegen" }).click();
     await page.getByLabel("Product zoeken").fill("02A03");
-    await page.getByTestId("product-resultaten").getByRole("button", { name: /^Toevoegen: product 02A03/ }).first().click();
+    await page
+      .getByTestId("product-resultaten")
+      .getByRole("button", { name: /^Toevoegen: product 02A03/ })
+      .first()
+      .click();
     await page.getByTestId("gekozen-producten").getByText("02A03", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Concept opslaan" }).click();
     await page.getByText("Concept opgeslagen; het voorbeeld is bijgewerkt.").waitFor();
@@ -88,7 +92,10 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
 
     await page.getByRole("button", { name: "Publiceren als nieuwe versie" }).click();
     await page.getByText("Gepubliceerd als versie 1.").waitFor();
-    await page.getByTestId("versies").getByText(/Versie 1, gepubliceerd/).waitFor();
+    await page
+      .getByTestId("versies")
+      .getByText(/Versie 1, gepubliceerd/)
+      .waitFor();
     await page.getByLabel("AGB-codes").fill("98765432");
     await page.getByRole("button", { name: "Uitnodigen" }).click();
     await page.getByText("Uitgenodigd voor versie 1: 98765432.").waitFor();
@@ -111,7 +118,11 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     // a product via search-as-you-type, filtered on the law
     await page.locator("#c-prod-law").selectOption("wmo");
     await page.getByLabel("Product zoeken").fill("dagbesteding");
-    await page.getByTestId("product-resultaten").getByRole("button", { name: /^Toevoegen: product/ }).first().click();
+    await page
+      .getByTestId("product-resultaten")
+      .getByRole("button", { name: /^Toevoegen: product/ })
+      .first()
+      .click();
     await page.getByTestId("gekozen-product").first().waitFor();
     assert.match(await text(page.getByTestId("gekozen-producten")), /dagbesteding/i);
     assert.match(await text(page.getByTestId("gekozen-producten")), /Wmo/);
@@ -130,7 +141,10 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     await page.getByLabel("Element", { exact: true }).selectOption("");
     await page.getByLabel("Inkoopsegment", { exact: true }).selectOption("");
     await page.getByLabel("Kwaliteitskader", { exact: true }).selectOption("2");
-    const lapsed = page.getByTestId("criterium-resultaten").getByRole("button", { name: /^Toevoegen: criterium \w+ van kader 2 \(vervallen kader\)$/ }).first();
+    const lapsed = page
+      .getByTestId("criterium-resultaten")
+      .getByRole("button", { name: /^Toevoegen: criterium \w+ van kader 2 \(vervallen kader\)$/ })
+      .first();
     const lapsedName = (await lapsed.getAttribute("aria-label"))!;
     assert.ok(await page.getByTestId("criterium-resultaten").getByTestId("status-lapsed").count());
     await lapsed.click();
@@ -155,7 +169,10 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     await page.getByTestId("c-fouten").waitFor();
     await focused(page, "c-fouten");
     await assertAccessible(page, "composer met foutmelding");
-    await page.getByTestId("c-fouten").getByRole("link", { name: /Beschrijf afwijking 1 van kader 6/ }).click();
+    await page
+      .getByTestId("c-fouten")
+      .getByRole("link", { name: /Beschrijf afwijking 1 van kader 6/ })
+      .click();
     await focused(page, (await page.getByLabel("Afwijking 1: tekst").getAttribute("id"))!);
     await page.getByLabel("Afwijking 1: tekst").fill("De cliënt kiest zelf het moment van het evaluatiegesprek.");
     await page.getByRole("button", { name: "Concept opslaan" }).click();
@@ -182,7 +199,9 @@ describe("kwaliteitskaders in de browser", { skip: noChromium, timeout: 240_000 
     await assertAccessible(page, "zelfevaluatie (aanbieder)");
     const first = page.locator("section.kader-vraag").first();
     await first.getByLabel("Toelichting").fill("Onze zorg voldoet aan de wet en de professionele standaarden; zie het kwaliteitsbeleid.");
-    await first.getByLabel("Bewijsstuk (PDF, PNG of JPEG, hoogstens 5 MB)").setInputFiles({ name: "kwaliteitsbeleid.pdf", mimeType: "application/pdf", buffer: PDF });
+    await first
+      .getByLabel("Bewijsstuk (PDF, PNG of JPEG, hoogstens 5 MB)")
+      .setInputFiles({ name: "kwaliteitsbeleid.pdf", mimeType: "application/pdf", buffer: PDF });
     await first.getByRole("button", { name: /Antwoord opslaan/ }).click();
     await first.getByText("Antwoord en bewijsstuk opgeslagen.").waitFor();
     await first.getByRole("link", { name: "kwaliteitsbeleid.pdf" }).waitFor();

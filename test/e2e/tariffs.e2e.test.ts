@@ -23,7 +23,8 @@ const NO_UNIT = "000-begeleiding-dagbesteding.wmo.02A03";
 let base = "";
 const { start, stop, newPage, open, shot, assertAccessible } = browserHarness({ acceptDownloads: true, langAndH1: true });
 
-const active = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? "", testid: document.activeElement?.getAttribute("data-testid") ?? "" }));
+const active = (page: Page) =>
+  page.evaluate(() => ({ id: document.activeElement?.id ?? "", testid: document.activeElement?.getAttribute("data-testid") ?? "" }));
 const euro = (cents: number) => `€ ${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
 
 /** Waits until the product list is loaded and picks a product. */
@@ -111,7 +112,10 @@ describe("tarieven in de browser", { skip: noChromium, timeout: 240_000 }, () =>
       "tarief per eenheid (onafgerond)",
       "tarief per eenheid",
     ]);
-    assert.match(await text(steps.locator("tbody tr", { hasText: "productieve uren per jaar" })), /1\.314,6 uur contracturenPerJaar × \(1 − 0\.300000\) niet-productieve uren/);
+    assert.match(
+      await text(steps.locator("tbody tr", { hasText: "productieve uren per jaar" })),
+      /1\.314,6 uur contracturenPerJaar × \(1 − 0\.300000\) niet-productieve uren/,
+    );
     assert.match(await text(steps.locator("tbody tr").nth(3)), /^uurkosten € 45,79 exact 45,793987 gewogen jaarloon \/ productieve uren niet-productieve uren/);
     assert.match(await text(steps.locator("tbody tr").last()), /^tarief per eenheid € 33,06/);
     assert.match(await text(steps.locator("caption")), /stap voor stap/);
@@ -121,7 +125,10 @@ describe("tarieven in de browser", { skip: noChromium, timeout: 240_000 }, () =>
     await chart.waitFor();
     assert.equal(await page.getByTestId("tariff-chart").locator("g[data-kind]").count(), 9);
     const desc = (await page.getByTestId("tariff-chart").locator("desc").textContent()) ?? "";
-    assert.match(desc.replace(/\s+/g, " "), /^Uurkosten: € 45,79; Overhead: \+ € 6,87; Kapitaallasten, leegstand, risico: \+ € 1,05; Indexatie: \+ € 0,00; Uurtarief: € 53,72; ÷ 6,5 cliënten per begeleider: − € 45,45; Per cliënturen: € 8,26; × 4 uur per dagdeel: \+ € 24,79; Per dagdeel \(afgerond\): € 33,06\.$/);
+    assert.match(
+      desc.replace(/\s+/g, " "),
+      /^Uurkosten: € 45,79; Overhead: \+ € 6,87; Kapitaallasten, leegstand, risico: \+ € 1,05; Indexatie: \+ € 0,00; Uurtarief: € 53,72; ÷ 6,5 cliënten per begeleider: − € 45,45; Per cliënturen: € 8,26; × 4 uur per dagdeel: \+ € 24,79; Per dagdeel \(afgerond\): € 33,06\.$/,
+    );
     await page.getByText("De grafiek als tabel").click();
     const chartTable = page.getByTestId("tariff-chart-table");
     await chartTable.waitFor();
@@ -157,7 +164,9 @@ describe("tarieven in de browser", { skip: noChromium, timeout: 240_000 }, () =>
     const sent = again.request.postDataJSON() as { parameters: { eenheden: Record<string, string> } };
     assert.deepEqual(sent.parameters.eenheden, { [NO_UNIT]: "04" });
     // the same figure as the API gives for these parameters
-    const api = await context.request.post(`${base}/api/v1/tarieven/bereken`, { data: { productId: NO_UNIT, parameters: { ...EXAMPLE, eenheden: { [NO_UNIT]: "04" } } } });
+    const api = await context.request.post(`${base}/api/v1/tarieven/bereken`, {
+      data: { productId: NO_UNIT, parameters: { ...EXAMPLE, eenheden: { [NO_UNIT]: "04" } } },
+    });
     const expected = (await api.json()) as { tariefPerEenheid: number };
     await page.getByTestId("tariff-amount").waitFor();
     assert.equal(await text(page.getByTestId("tariff-amount")), `Tarief ${euro(expected.tariefPerEenheid)} per uur`);

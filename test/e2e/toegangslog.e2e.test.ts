@@ -14,13 +14,33 @@ const { start, stop, newPage, open, shot, assertAccessible, signIn } = browserHa
   langAndH1: true,
   seed: async ({ kader }) => {
     // an access to a client of the controller's gemeente (1730), with its subject, as the care service writes it
-    const toegang: Principal = { username: "toegang.tynaarlo", displayName: "T", role: "toegang", tenant: { kind: "gemeente", gemeentecode: "1730" as never, name: "Tynaarlo" }, disabled: false };
-    await kader.gate.run(toegang, "client", "read", { gemeentecode: "1730" }, { endpoint: "GET /api/v1/clienten/:id", purpose: "zorgketen: cliëntoverzicht" }, async () => 1, {
-      clientIds: [CLIENT],
-      records: [`client:${CLIENT}`],
-    });
+    const toegang: Principal = {
+      username: "toegang.tynaarlo",
+      displayName: "T",
+      role: "toegang",
+      tenant: { kind: "gemeente", gemeentecode: "1730" as never, name: "Tynaarlo" },
+      disabled: false,
+    };
+    await kader.gate.run(
+      toegang,
+      "client",
+      "read",
+      { gemeentecode: "1730" },
+      { endpoint: "GET /api/v1/clienten/:id", purpose: "zorgketen: cliëntoverzicht" },
+      async () => 1,
+      {
+        clientIds: [CLIENT],
+        records: [`client:${CLIENT}`],
+      },
+    );
     // an account locked by 50 failures from many addresses
-    await kader.auth.addUser({ username: "slachtoffer", displayName: "S. Lachtoffer", role: "toegang", gemeentecode: "0106", password: "het-goede-wachtwoord" });
+    await kader.auth.addUser({
+      username: "slachtoffer",
+      displayName: "S. Lachtoffer",
+      role: "toegang",
+      gemeentecode: "0106",
+      password: "het-goede-wachtwoord",
+    });
     for (let i = 0; i < 50; i++) await kader.auth.login("slachtoffer", "fout-fout-fout", `192.0.2.${Math.floor(i / 5) + 1}`);
   },
 });
@@ -53,7 +73,10 @@ describe("toegangslog en aanmeldpogingen in de browser", { skip: noChromium, tim
 
     const csv = page.getByRole("link", { name: /Download CSV/ });
     assert.match(String(await csv.getAttribute("href")), new RegExp(`/api/v1/access-log\\?client=${CLIENT}&format=csv`));
-    const fetched = await page.evaluate((href) => fetch(href).then(async (r) => ({ status: r.status, body: await r.text() })), String(await csv.getAttribute("href")));
+    const fetched = await page.evaluate(
+      (href) => fetch(href).then(async (r) => ({ status: r.status, body: await r.text() })),
+      String(await csv.getAttribute("href")),
+    );
     assert.equal(fetched.status, 200);
     assert.match(fetched.body, /Wanneer;Gebruiker;Rol/);
     assert.match(fetched.body, /toegang\.tynaarlo/);

@@ -51,7 +51,11 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       await page.getByLabel("Zoekterm").fill("dagbesteding");
       await page.getByRole("button", { name: "Zoeken", exact: true }).click();
       await page.waitForURL(/\/producten\?q=dagbesteding$/);
-      await page.locator("tbody tr").first().filter({ hasText: /dagbesteding/i }).waitFor();
+      await page
+        .locator("tbody tr")
+        .first()
+        .filter({ hasText: /dagbesteding/i })
+        .waitFor();
       assert.match((await page.getByTestId("result-count").textContent()) ?? "", /\d+ producten gevonden.*relevantie/);
       await shot(page, "producten-zoeken");
 
@@ -79,7 +83,10 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       assert.match(contradiction, /regel 84/);
       assert.ok((await page.locator("tr.kader-contested").count()) >= 2, "betwiste eisen zijn gemarkeerd");
       assert.match((await page.locator("tr.kader-contested").first().textContent()) ?? "", /betwist/);
-      await page.getByRole("cell", { name: /Funciemix 10% MBO 4 \/ 80% HBO \/ 10% WO/ }).first().waitFor();
+      await page
+        .getByRole("cell", { name: /Funciemix 10% MBO 4 \/ 80% HBO \/ 10% WO/ })
+        .first()
+        .waitFor();
       await shot(page, "product");
 
       // a gap in the document: "volgt nog" and "niet vermeld" are shown as statuses
@@ -96,7 +103,10 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       await first.waitFor();
       assert.match((await first.locator("td").nth(1).textContent()) ?? "", /^nog geen code/);
       await open(page, "/producten/001-concept-inkoop-2025.wmo.b-nieuw-tv-gewoon-thuis");
-      await page.getByText(/nog geen code/).first().waitFor();
+      await page
+        .getByText(/nog geen code/)
+        .first()
+        .waitFor();
     });
 
     test("filteren, sorteren en bladeren", async () => {
@@ -106,7 +116,9 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       await page.getByLabel("Eenheid (WJ756)").selectOption({ label: "16 – dagdeel (4 uur)" });
       await page.getByRole("button", { name: "Zoeken", exact: true }).click();
       await page.waitForURL(/law=jeugdwet/);
-      await page.waitForFunction(() => !document.querySelector("table.kader-busy") && /gevonden/.test(document.querySelector("[data-testid=result-count]")?.textContent ?? ""));
+      await page.waitForFunction(
+        () => !document.querySelector("table.kader-busy") && /gevonden/.test(document.querySelector("[data-testid=result-count]")?.textContent ?? ""),
+      );
       const rows = page.locator("tbody tr");
       assert.ok((await rows.count()) > 0);
       for (const row of await rows.all()) {
@@ -157,7 +169,10 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       await page.getByText("Kies nog minstens één product").waitFor();
       await page.getByRole("searchbox", { name: "Product zoeken om toe te voegen" }).fill("dagbesteding");
       await page.getByRole("button", { name: "Zoeken", exact: true }).click();
-      await page.getByRole("button", { name: /^Toevoegen/ }).first().click();
+      await page
+        .getByRole("button", { name: /^Toevoegen/ })
+        .first()
+        .click();
       await page.waitForURL(/ids=[^,]+(,|%2C)[^,]+/);
       await page.getByTestId("compare-table").waitFor();
       assert.equal(await page.getByTestId("compare-table").locator("thead th").count(), 3);
@@ -214,7 +229,11 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Enter");
       await page.waitForURL(/q=vervoer&law=jeugdwet/);
-      await page.locator("tbody tr").first().filter({ hasText: /vervoer/i }).waitFor();
+      await page
+        .locator("tbody tr")
+        .first()
+        .filter({ hasText: /vervoer/i })
+        .waitFor();
       for (let i = 0; i < 40; i++) {
         const inResults = await page.evaluate(() => document.activeElement?.tagName === "A" && !!document.activeElement.closest("tbody"));
         if (inResults) break;
@@ -311,7 +330,12 @@ describe("webapplicatie in de browser", { skip: noChromium, timeout: 180_000 }, 
         route.fulfill({
           status: 429,
           contentType: "application/problem+json",
-          body: JSON.stringify({ title: "Te veel pogingen", status: 429, detail: "probeer het over 15 minuten opnieuw", problems: [{ code: "rate-limited", detail: "probeer het over 15 minuten opnieuw" }] }),
+          body: JSON.stringify({
+            title: "Te veel pogingen",
+            status: 429,
+            detail: "probeer het over 15 minuten opnieuw",
+            problems: [{ code: "rate-limited", detail: "probeer het over 15 minuten opnieuw" }],
+          }),
         }),
       );
       await login(page, "beheerder", "wat-dan-ook");

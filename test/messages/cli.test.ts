@@ -13,12 +13,17 @@ function capture() {
   const errs: string[] = [];
   let json: unknown;
   const out: Output = { line: (s) => lines.push(s), err: (s) => errs.push(s), json: (v) => (json = v), raw: () => {} };
-  return { out, lines, errs, json: () => json as { files: { file: string; berichtCode: string | null; valid: boolean; failures: Record<string, unknown>[] }[] } };
+  return {
+    out,
+    lines,
+    errs,
+    json: () => json as { files: { file: string; berichtCode: string | null; valid: boolean; failures: Record<string, unknown>[] }[] },
+  };
 }
 
 test("--json prints exactly files[] with file, berichtCode, valid, failures", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kader-cli-"));
-  writeFileSync(join(dir, "fout.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<x/>\n");
+  writeFileSync(join(dir, "fout.xml"), '<?xml version="1.0" encoding="UTF-8"?>\n<x/>\n');
   const c = capture();
   assert.equal(await berichtenValideer(c.out, [FIXTURES, dir], { json: true }), 0);
   const { files } = c.json();

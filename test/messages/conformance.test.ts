@@ -103,8 +103,7 @@ describe("Kader's codelists and types against the published schema", { skip: has
         published.set(ldt, (published.get(ldt) ?? new Set()).add(code));
       }
       const ours = new Map<string, Set<string>>();
-      for (const [name, t] of Object.entries(SIMPLE_TYPES))
-        if ("codelist" in t && t.codelist) ours.set(name, new Set(CODELISTS[std][t.codelist]));
+      for (const [name, t] of Object.entries(SIMPLE_TYPES)) if ("codelist" in t && t.codelist) ours.set(name, new Set(CODELISTS[std][t.codelist]));
       assert.deepEqual([...ours.keys()].sort(), [...published.keys()].sort());
       for (const [ldt, codes] of published) assert.deepEqual([...ours.get(ldt)!].sort(), [...codes].sort(), ldt);
     });

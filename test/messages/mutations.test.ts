@@ -81,7 +81,7 @@ describe("mutations: Kader agrees with xmllint", { skip: !hasReference ? NO_REFE
         const schema = r.failures.filter((f) => f.rule === "XSD");
         const o = oracle.get(files[i]!)!;
         total++;
-        if (schema.length === 0 !== o.valid)
+        if ((schema.length === 0) !== o.valid)
           disagreements.push(`${files[i]}: xmllint ${o.valid ? "geldig" : "ongeldig"}, Kader ${schema.length ? schema[0]!.message : "geldig"}`);
         if (!o.valid && schema.length) {
           bothInvalid++;
@@ -91,7 +91,10 @@ describe("mutations: Kader agrees with xmllint", { skip: !hasReference ? NO_REFE
         for (const f of schema) assert.equal(f.retourcode, "0001");
       });
       assert.deepEqual(disagreements, []);
-      assert.ok(ms.some((_, i) => !oracle.get(files[i]!)!.valid), "some mutations must be invalid");
+      assert.ok(
+        ms.some((_, i) => !oracle.get(files[i]!)!.valid),
+        "some mutations must be invalid",
+      );
     });
   }
   test("summary: the first failure is on the same line as xmllint's", () => {

@@ -9,8 +9,7 @@ import type { AnyModel } from "../../src/messages/schema/structure.ts";
 import { aJw319, aPrestatie, aWmo301, aWmo323 } from "./builders.ts";
 import { FIXTURES } from "./support.ts";
 
-const rulesOf = (name: string, model: unknown) =>
-  validateMessage(buildMessage(messageByName(name)!, model as AnyModel)).failures.map((f) => [f.rule, f.path]);
+const rulesOf = (name: string, model: unknown) => validateMessage(buildMessage(messageByName(name)!, model as AnyModel)).failures.map((f) => [f.rule, f.path]);
 
 describe("fixtures", () => {
   for (const name of ["WMO301", "WMO323", "JW319"])
@@ -33,21 +32,76 @@ describe("rules fail where the standard says", () => {
     [
       "CS089 + CD025 Nederlandse postcode en huis",
       "WMO301",
-      aWmo301({ Contactgegevens: { Contact: [{ Soort: "02", Adres: { Postcode: "9401 AB", LandCode: "NL" }, Telefoon: { Telefoon01: { Telefoonnummer: "0612345678", Landnummer: "0031" } } }] } }),
+      aWmo301({
+        Contactgegevens: {
+          Contact: [
+            { Soort: "02", Adres: { Postcode: "9401 AB", LandCode: "NL" }, Telefoon: { Telefoon01: { Telefoonnummer: "0612345678", Landnummer: "0031" } } },
+          ],
+        },
+      }),
       [
         ["CD025", "Bericht/Client/Contactgegevens/Contact[1]/Adres"],
         ["CS089", "Bericht/Client/Contactgegevens/Contact[1]/Adres"],
       ],
     ],
-    ["TR006 contact zonder telefoon of adres", "WMO301", aWmo301({ Contactgegevens: { Contact: [{ Soort: "02", Emailadres: "a@b.nl" }] } }), [["TR006", "Bericht/Client/Contactgegevens/Contact[1]"]]],
+    [
+      "TR006 contact zonder telefoon of adres",
+      "WMO301",
+      aWmo301({ Contactgegevens: { Contact: [{ Soort: "02", Emailadres: "a@b.nl" }] } }),
+      [["TR006", "Bericht/Client/Contactgegevens/Contact[1]"]],
+    ],
     ["TR358 totaal klopt niet", "WMO323", aWmo323(undefined, 5), [["TR358", "Bericht/Declaratie"]]],
-    ["CS340 geen hele maand", "WMO323", { ...aWmo323(), Declaratie: { ...aWmo323().Declaratie, DeclaratiePeriode: { Begindatum: "2026-01-01", Einddatum: "2026-01-30" } } }, [["CS340", "Bericht/Declaratie/DeclaratiePeriode"]]],
-    ["CS337 + TR018 productperiode", "WMO323", aWmo323([aPrestatie(1, { ProductPeriode: { Begindatum: "2026-01-20", Einddatum: "2025-12-31" } })]), [["TR018", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/ProductPeriode"], ["CS337", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/ProductPeriode"]]],
-    ["CD060 credit zonder VorigReferentieNummer", "WMO323", aWmo323([aPrestatie(1), aPrestatie(2, { IngediendBedrag: { Bedrag: 10000, DebetCredit: "C" } })]), [["CD060", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]"]]],
-    ["CD087 tarief ontbreekt", "WMO323", aWmo323([aPrestatie(1, { ProductTarief: undefined })].map(({ ProductTarief: _, ...p }) => p)), [["CD087", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]"]]],
-    ["TR101 dubbele prestatie", "WMO323", aWmo323([aPrestatie(1), aPrestatie(1)]), [["TR101", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]"]]],
-    ["TR377 woonplaatsbeginsel ontbreekt", "JW319", (() => { const { Woonplaatsbeginsel: _, ...a } = aJw319().Antwoord; return { ...aJw319(), Antwoord: a }; })(), [["TR377", "Bericht/Antwoord"]]],
-    ["TR409 + CD086 woonplaatsbeginsel bij onderzoek", "JW319", aJw319({ VerzoekAntwoord: "2", RedenAfwijzingVerzoek: "1" }), [["CD086", "Bericht/Antwoord"], ["TR409", "Bericht/Antwoord"]]],
+    [
+      "CS340 geen hele maand",
+      "WMO323",
+      { ...aWmo323(), Declaratie: { ...aWmo323().Declaratie, DeclaratiePeriode: { Begindatum: "2026-01-01", Einddatum: "2026-01-30" } } },
+      [["CS340", "Bericht/Declaratie/DeclaratiePeriode"]],
+    ],
+    [
+      "CS337 + TR018 productperiode",
+      "WMO323",
+      aWmo323([aPrestatie(1, { ProductPeriode: { Begindatum: "2026-01-20", Einddatum: "2025-12-31" } })]),
+      [
+        ["TR018", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/ProductPeriode"],
+        ["CS337", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/ProductPeriode"],
+      ],
+    ],
+    [
+      "CD060 credit zonder VorigReferentieNummer",
+      "WMO323",
+      aWmo323([aPrestatie(1), aPrestatie(2, { IngediendBedrag: { Bedrag: 10000, DebetCredit: "C" } })]),
+      [["CD060", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]"]],
+    ],
+    [
+      "CD087 tarief ontbreekt",
+      "WMO323",
+      aWmo323([aPrestatie(1, { ProductTarief: undefined })].map(({ ProductTarief: _, ...p }) => p)),
+      [["CD087", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]"]],
+    ],
+    [
+      "TR101 dubbele prestatie",
+      "WMO323",
+      aWmo323([aPrestatie(1), aPrestatie(1)]),
+      [["TR101", "Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]"]],
+    ],
+    [
+      "TR377 woonplaatsbeginsel ontbreekt",
+      "JW319",
+      (() => {
+        const { Woonplaatsbeginsel: _, ...a } = aJw319().Antwoord;
+        return { ...aJw319(), Antwoord: a };
+      })(),
+      [["TR377", "Bericht/Antwoord"]],
+    ],
+    [
+      "TR409 + CD086 woonplaatsbeginsel bij onderzoek",
+      "JW319",
+      aJw319({ VerzoekAntwoord: "2", RedenAfwijzingVerzoek: "1" }),
+      [
+        ["CD086", "Bericht/Antwoord"],
+        ["TR409", "Bericht/Antwoord"],
+      ],
+    ],
   ];
   for (const [title, name, model, expected] of cases)
     test(title, () => {
@@ -79,7 +133,16 @@ describe("the rule catalogue is data", () => {
     for (const r of MESSAGE_RULES) MessageRule.parse(r);
   });
   test("an unknown operator is rejected when rules are loaded", () => {
-    assert.throws(() => MessageRule.parse({ code: "CS999", retourcode: "0001", messages: ["301"], scope: "Client", check: { kind: "condition", condition: { op: "eval", code: "1" } }, text: "x" }));
+    assert.throws(() =>
+      MessageRule.parse({
+        code: "CS999",
+        retourcode: "0001",
+        messages: ["301"],
+        scope: "Client",
+        check: { kind: "condition", condition: { op: "eval", code: "1" } },
+        text: "x",
+      }),
+    );
   });
   test("laws: implies, all([]) holds, any([]) does not", () => {
     const o = { A: "1" };

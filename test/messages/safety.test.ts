@@ -57,7 +57,11 @@ describe("XML attacks", () => {
       assert.ok(m, `${JSON.stringify(xml)}: a well-formedness failure`);
       assert.match(m.message, expected, JSON.stringify(xml));
       assert.match(m.message, /^De XML is niet welgevormd, regel \d+, kolom \d+: /);
-      assert.doesNotMatch(m.message, /unclosed|unexpected|unbound|disallowed|undefined entity|outside of root|malformed|duplicate attribute/, JSON.stringify(xml));
+      assert.doesNotMatch(
+        m.message,
+        /unclosed|unexpected|unbound|disallowed|undefined entity|outside of root|malformed|duplicate attribute/,
+        JSON.stringify(xml),
+      );
       // the line agrees with the line the failure is reported on (xmllint's, see mutations.test.ts)
       assert.equal(m.line, Number(/regel (\d+)/.exec(m.message)![1]), JSON.stringify(xml));
     }
@@ -103,10 +107,16 @@ describe("ZIP batches", () => {
     return z.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   };
   test("each message of a batch gets a verdict", async () => {
-    const v = await validateBatch("b.zip", await zipOf({ "a.xml": fixture("WMO323"), "b.xml": fixture("WMO301").replace("<wmo301:Geslacht>2", "<wmo301:Geslacht>7") }));
+    const v = await validateBatch(
+      "b.zip",
+      await zipOf({ "a.xml": fixture("WMO323"), "b.xml": fixture("WMO301").replace("<wmo301:Geslacht>2", "<wmo301:Geslacht>7") }),
+    );
     assert.deepEqual(
       v.map((x) => [x.file, x.valid, x.berichtCode]),
-      [["b.zip:a.xml", true, "484"], ["b.zip:b.xml", false, "414"]],
+      [
+        ["b.zip:a.xml", true, "484"],
+        ["b.zip:b.xml", false, "414"],
+      ],
     );
   });
   test("more than 30 messages, or other files, are OP192 for the batch", async () => {
@@ -124,7 +134,10 @@ describe("ZIP batches", () => {
   });
   test("an empty ZIP, a lying size field and an unsafe entry name are OP192 for the batch, never an exception (issue 13)", async () => {
     const empty = await validateBatch("leeg.zip", await new JSZip().generateAsync({ type: "uint8array" }));
-    assert.deepEqual(empty.map((v) => [v.valid, v.unreadable, v.failures[0]!.rule]), [[false, true, "OP192"]]);
+    assert.deepEqual(
+      empty.map((v) => [v.valid, v.unreadable, v.failures[0]!.rule]),
+      [[false, true, "OP192"]],
+    );
     assert.match(empty[0]!.failures[0]!.message, /het ZIP-bestand is leeg/);
     const b = Buffer.from(await zipOf({ "a.xml": fixture("WMO323") }));
     b.writeUInt32LE(10, b.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);

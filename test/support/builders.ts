@@ -44,9 +44,7 @@ export function aProduct(over: Record<string, unknown> = {}) {
 }
 
 /** Writes a catalogue folder: { bookId: { book, files: { name: products[] | raw text } } }. */
-export async function writeCatalogue(
-  books: Record<string, { book: unknown; files: Record<string, unknown[] | string> }>,
-): Promise<string> {
+export async function writeCatalogue(books: Record<string, { book: unknown; files: Record<string, unknown[] | string> }>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "kader-cat-"));
   for (const [name, { book, files }] of Object.entries(books)) {
     await mkdir(join(dir, name, "products"), { recursive: true });

@@ -33,7 +33,7 @@ export function checkQuotes(catalogue: Catalogue, seedsDir: string, tolerance = 
     let foundAt: number | null = null;
     for (let start = Math.max(1, line - tolerance); start <= Math.min(lines.length, line + tolerance); start++) {
       const window = fold(lines.slice(start - 1, start - 1 + 40).join(" "));
-      if (window.startsWith(needle) || fold(lines[start - 1] ?? "").includes(needle.slice(0, 40)) && window.includes(needle)) {
+      if (window.startsWith(needle) || (fold(lines[start - 1] ?? "").includes(needle.slice(0, 40)) && window.includes(needle))) {
         foundAt = start;
         break;
       }

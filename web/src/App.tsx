@@ -1,16 +1,4 @@
-import {
-  Button,
-  Link,
-  NavBar,
-  NavList,
-  NavListLink,
-  Page,
-  PageContent,
-  PageFooter,
-  PageHeader,
-  Paragraph,
-  SkipLink,
-} from "@utrecht/component-library-react";
+import { Button, Link, NavBar, NavList, NavListLink, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from "@utrecht/component-library-react";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { ApiError } from "./lib/api.ts";
 import { useAuth } from "./lib/auth.tsx";
@@ -114,7 +102,8 @@ function UserBar() {
       focusLogin.current = true;
       setMessage("U bent uitgelogd.");
       // pages with personal data are left behind
-      if (/^\/(accounts|toegangslog|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget|berichten|conversie)(\/|$)/.test(pathname)) navigate("/");
+      if (/^\/(accounts|toegangslog|aanbieders|signalen|kwaliteit\/programmas|clienten|werklijst|declaraties|budget|berichten|conversie)(\/|$)/.test(pathname))
+        navigate("/");
     } catch (e) {
       setError(e instanceof ApiError ? `Uitloggen mislukt: ${e.problem.title}` : "Uitloggen mislukt.");
     }

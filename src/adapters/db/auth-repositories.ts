@@ -1,13 +1,5 @@
 import type { AttemptOutcome, LoginAttempt, LoginAttemptRepository, LockedAccount } from "../../app/auth.ts";
-import type {
-  AccessLogFilter,
-  AccessLogRepository,
-  AccessRecord,
-  SessionRepository,
-  StoredSession,
-  StoredUser,
-  UserRepository,
-} from "../../app/ports.ts";
+import type { AccessLogFilter, AccessLogRepository, AccessRecord, SessionRepository, StoredSession, StoredUser, UserRepository } from "../../app/ports.ts";
 import type { AgbCode, Gemeentecode, Role, Tenant } from "../../domain/auth/principal.ts";
 import type { AttemptState } from "../../domain/auth/sign-in-limits.ts";
 import type { Db } from "./db.ts";
@@ -88,14 +80,25 @@ export class SqlSessionRepository implements SessionRepository {
     );
   }
   async get(idHash: string) {
-    const rows = await this.db.query<{ id_hash: string; username: string; csrf_token: string; created_at: Date | string; expires_at: Date | string; absolute_expires_at: Date | string }>(
-      "select * from app_session where id_hash = $1",
-      [idHash],
-    );
+    const rows = await this.db.query<{
+      id_hash: string;
+      username: string;
+      csrf_token: string;
+      created_at: Date | string;
+      expires_at: Date | string;
+      absolute_expires_at: Date | string;
+    }>("select * from app_session where id_hash = $1", [idHash]);
     const r = rows[0];
     if (!r) return null;
     const iso = (v: Date | string) => new Date(v).toISOString();
-    return { idHash: r.id_hash, username: r.username, csrfToken: r.csrf_token, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at), absoluteExpiresAt: iso(r.absolute_expires_at) };
+    return {
+      idHash: r.id_hash,
+      username: r.username,
+      csrfToken: r.csrf_token,
+      createdAt: iso(r.created_at),
+      expiresAt: iso(r.expires_at),
+      absoluteExpiresAt: iso(r.absolute_expires_at),
+    };
   }
   async touch(idHash: string, expiresAt: string) {
     await this.db.query("update app_session set expires_at = $2 where id_hash = $1", [idHash, expiresAt]);
@@ -148,7 +151,17 @@ export class SqlAccessLogRepository implements AccessLogRepository {
           and ($6::text is null or resource = $6)
           and ($7::boolean is null or allowed = $7)
         order by at desc, id desc limit $8 offset $9`,
-      [f.gemeentecode ?? null, f.clientId ?? null, f.username ?? null, f.from ?? null, f.to ?? null, f.resource ?? null, f.allowed ?? null, f.limit, f.offset ?? 0],
+      [
+        f.gemeentecode ?? null,
+        f.clientId ?? null,
+        f.username ?? null,
+        f.from ?? null,
+        f.to ?? null,
+        f.resource ?? null,
+        f.allowed ?? null,
+        f.limit,
+        f.offset ?? 0,
+      ],
     );
     return rows.map((r): AccessRecord & { id: number } => {
       const clientIds = ((r.subject_client_ids as (string | number)[] | null) ?? []).map(Number);
@@ -184,10 +197,21 @@ export class SqlAccessLogRepository implements AccessLogRepository {
 export class SqlLoginAttemptRepository implements LoginAttemptRepository {
   constructor(private readonly db: Db) {}
 
-  async decide<D extends { record: AttemptOutcome }>(username: string, address: string, at: string, since: string, fn: (s: AttemptState) => D): Promise<D & { id: number; state: AttemptState }> {
+  async decide<D extends { record: AttemptOutcome }>(
+    username: string,
+    address: string,
+    at: string,
+    since: string,
+    fn: (s: AttemptState) => D,
+  ): Promise<D & { id: number; state: AttemptState }> {
     return this.db.transaction(async (tx) => {
       await tx.query("select pg_advisory_xact_lock(hashtext($1))", [`kader-login:${username}`]);
-      const rows = await tx.query<{ address_failures: string | number; last_address_failure: Date | string | null; account_failures: string | number; locked: boolean }>(
+      const rows = await tx.query<{
+        address_failures: string | number;
+        last_address_failure: Date | string | null;
+        account_failures: string | number;
+        locked: boolean;
+      }>(
         `with marks as (
            select max(at) filter (where outcome = 'unlock') as unlocked,
                   max(at) filter (where outcome = 'lock') as locked_at,
@@ -228,7 +252,11 @@ export class SqlLoginAttemptRepository implements LoginAttemptRepository {
   }
 
   async unlock(username: string, by: string, at: string) {
-    await this.db.query("insert into login_attempt (username, address, at, outcome, success, by_user) values ($1, null, $2, 'unlock', false, $3)", [username, at, by]);
+    await this.db.query("insert into login_attempt (username, address, at, outcome, success, by_user) values ($1, null, $2, 'unlock', false, $3)", [
+      username,
+      at,
+      by,
+    ]);
   }
 
   async locked(): Promise<LockedAccount[]> {
@@ -242,10 +270,25 @@ export class SqlLoginAttemptRepository implements LoginAttemptRepository {
   }
 
   async list(f: { username?: string | undefined; limit: number; offset?: number | undefined }): Promise<LoginAttempt[]> {
-    const rows = await this.db.query<{ id: string | number; username: string; address: string | null; at: Date | string; outcome: AttemptOutcome; by_user: string | null }>(
-      "select * from login_attempt where ($1::text is null or username = $1) order by at desc, id desc limit $2 offset $3",
-      [f.username ?? null, f.limit, f.offset ?? 0],
-    );
-    return rows.map((r) => ({ id: Number(r.id), username: r.username, address: r.address, at: new Date(r.at).toISOString(), outcome: r.outcome, by: r.by_user }));
+    const rows = await this.db.query<{
+      id: string | number;
+      username: string;
+      address: string | null;
+      at: Date | string;
+      outcome: AttemptOutcome;
+      by_user: string | null;
+    }>("select * from login_attempt where ($1::text is null or username = $1) order by at desc, id desc limit $2 offset $3", [
+      f.username ?? null,
+      f.limit,
+      f.offset ?? 0,
+    ]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      username: r.username,
+      address: r.address,
+      at: new Date(r.at).toISOString(),
+      outcome: r.outcome,
+      by: r.by_user,
+    }));
   }
 }

@@ -108,7 +108,10 @@ export class SqlCareRepository implements CareRepository {
   }
 
   async clientByBsn(gemeentecode: string, bsn: string) {
-    const rows = await this.db.query<Row>("select id, gemeentecode, bsn, geboortedatum::text, naam, naamdelen, adres, demo from client where gemeentecode = $1 and bsn = $2", [gemeentecode, bsn]);
+    const rows = await this.db.query<Row>(
+      "select id, gemeentecode, bsn, geboortedatum::text, naam, naamdelen, adres, demo from client where gemeentecode = $1 and bsn = $2",
+      [gemeentecode, bsn],
+    );
     return rows[0] ? toClient(rows[0]) : null;
   }
 
@@ -203,7 +206,11 @@ export class SqlCareRepository implements CareRepository {
   }
 
   async toewijzing(gemeentecode: string, wet: Wet, nummer: string) {
-    const rows = await this.db.query<Row>(`select ${TW_COLS} from toewijzing where gemeentecode = $1 and wet = $2 and toewijzingnummer = $3`, [gemeentecode, wet, nummer]);
+    const rows = await this.db.query<Row>(`select ${TW_COLS} from toewijzing where gemeentecode = $1 and wet = $2 and toewijzingnummer = $3`, [
+      gemeentecode,
+      wet,
+      nummer,
+    ]);
     return rows[0] ? toToewijzing(rows[0]) : null;
   }
 
@@ -237,7 +244,13 @@ export class SqlCareRepository implements CareRepository {
       "select event, datum::text, reden, by_user, recorded_at::text from toewijzing_event where gemeentecode = $1 and wet = $2 and toewijzingnummer = $3 order by id",
       [key.gemeentecode, key.wet, key.toewijzingnummer],
     );
-    return rows.map((r) => ({ event: r.event as ToewijzingEventRecord["event"], datum: String(r.datum), reden: s(r.reden), byUser: String(r.by_user), recordedAt: String(r.recorded_at) }));
+    return rows.map((r) => ({
+      event: r.event as ToewijzingEventRecord["event"],
+      datum: String(r.datum),
+      reden: s(r.reden),
+      byUser: String(r.by_user),
+      recordedAt: String(r.recorded_at),
+    }));
   }
 
   async lockAanbieder(agbCode: string, wet: Wet) {
@@ -245,10 +258,11 @@ export class SqlCareRepository implements CareRepository {
   }
 
   async declaratie(agbCode: string, wet: Wet, nummer: string) {
-    const rows = await this.db.query<Row>(
-      `select ${DECL_COLS} from declaratie where agb_code = $1 and wet = $2 and declaratienummer = $3`,
-      [agbCode, wet, nummer],
-    );
+    const rows = await this.db.query<Row>(`select ${DECL_COLS} from declaratie where agb_code = $1 and wet = $2 and declaratienummer = $3`, [
+      agbCode,
+      wet,
+      nummer,
+    ]);
     return rows[0] ? toDeclaratie(rows[0]) : null;
   }
 
@@ -310,11 +324,28 @@ export class SqlCareRepository implements CareRepository {
     return ledger;
   }
 
-  async storeDeclaratie(d: Declaratie, result: DeclaratieResult, meta: { contentHash: string; receivedAt: string; demo: boolean; clientIds: Map<string, number> }) {
+  async storeDeclaratie(
+    d: Declaratie,
+    result: DeclaratieResult,
+    meta: { contentHash: string; receivedAt: string; demo: boolean; clientIds: Map<string, number> },
+  ) {
     await this.db.query(
       `insert into declaratie (agb_code, wet, declaratienummer, gemeentecode, periode_begin, periode_eind, dagtekening, content_hash, ingediend_cents, toegekend_cents, demo, received_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [d.aanbieder, d.wet, d.declaratienummer, d.gemeente, d.periode.begindatum, d.periode.einddatum, d.dagtekening, meta.contentHash, result.ingediend, result.toegekend, meta.demo, meta.receivedAt],
+      [
+        d.aanbieder,
+        d.wet,
+        d.declaratienummer,
+        d.gemeente,
+        d.periode.begindatum,
+        d.periode.einddatum,
+        d.dagtekening,
+        meta.contentHash,
+        result.ingediend,
+        result.toegekend,
+        meta.demo,
+        meta.receivedAt,
+      ],
     );
     const cols = {
       ref: [] as string[],
@@ -385,7 +416,8 @@ export class SqlCareRepository implements CareRepository {
     // the last approved day per toewijzing: a toewijzing can no longer end before it (9385)
     const tot = new Map<string, string>();
     d.prestaties.forEach((p, i) => {
-      if (p.debetCredit === "D" && result.prestaties[i]!.toegekend && (tot.get(p.toewijzingnummer) ?? "") < p.einddatum) tot.set(p.toewijzingnummer, p.einddatum);
+      if (p.debetCredit === "D" && result.prestaties[i]!.toegekend && (tot.get(p.toewijzingnummer) ?? "") < p.einddatum)
+        tot.set(p.toewijzingnummer, p.einddatum);
     });
     if (tot.size)
       await this.db.query(

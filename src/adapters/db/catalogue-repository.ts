@@ -52,10 +52,14 @@ export class SqlCatalogueRepository implements CatalogueRepository {
       for (const c of w.products.closes)
         await tx.query("update product_version set valid_to = $3 where product_id = $1 and version = $2", [c.id, c.version, c.validTo]);
       for (const i of w.productenboeken.inserts)
-        await tx.query(
-          "insert into productenboek_version (productenboek_id, version, valid_from, content_hash, title, data) values ($1, $2, $3, $4, $5, $6)",
-          [i.id, i.version, i.validFrom, i.hash, i.data.title, JSON.stringify(i.data)],
-        );
+        await tx.query("insert into productenboek_version (productenboek_id, version, valid_from, content_hash, title, data) values ($1, $2, $3, $4, $5, $6)", [
+          i.id,
+          i.version,
+          i.validFrom,
+          i.hash,
+          i.data.title,
+          JSON.stringify(i.data),
+        ]);
       for (const i of w.products.inserts) {
         const p = i.data;
         const t = searchText(p);
@@ -64,29 +68,41 @@ export class SqlCatalogueRepository implements CatalogueRepository {
              (product_id, version, productenboek_id, valid_from, content_hash, law, productcode, productcategorie, unit, kind, name, data, search)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
                    setweight(to_tsvector('dutch', $13), 'A') || setweight(to_tsvector('dutch', $14), 'B'))`,
-          [i.id, i.version, p.productenboekId, i.validFrom, i.hash, p.law, p.productcode, p.productcategorie, p.unit.code, p.kind, p.name, JSON.stringify(p), t.a, t.b],
+          [
+            i.id,
+            i.version,
+            p.productenboekId,
+            i.validFrom,
+            i.hash,
+            p.law,
+            p.productcode,
+            p.productcategorie,
+            p.unit.code,
+            p.kind,
+            p.name,
+            JSON.stringify(p),
+            t.a,
+            t.b,
+          ],
         );
       }
-      await tx.query(
-        "insert into catalogue_load (effective_from, created, changed, withdrawn, unchanged) values ($1, $2, $3, $4, $5)",
-        [w.today, w.counts.created, w.counts.changed, w.counts.withdrawn, w.counts.unchanged],
-      );
+      await tx.query("insert into catalogue_load (effective_from, created, changed, withdrawn, unchanged) values ($1, $2, $3, $4, $5)", [
+        w.today,
+        w.counts.created,
+        w.counts.changed,
+        w.counts.withdrawn,
+        w.counts.unchanged,
+      ]);
     });
   }
 
   async productenboeken(asOf: IsoDate): Promise<Productenboek[]> {
-    const rows = await this.db.query<{ data: Productenboek }>(
-      `select data from productenboek_version where ${inForce} order by productenboek_id`,
-      [asOf],
-    );
+    const rows = await this.db.query<{ data: Productenboek }>(`select data from productenboek_version where ${inForce} order by productenboek_id`, [asOf]);
     return rows.map((r) => r.data);
   }
 
   async productenboek(id: string, asOf: IsoDate): Promise<Productenboek | null> {
-    const rows = await this.db.query<{ data: Productenboek }>(
-      `select data from productenboek_version where ${inForce} and productenboek_id = $2`,
-      [asOf, id],
-    );
+    const rows = await this.db.query<{ data: Productenboek }>(`select data from productenboek_version where ${inForce} and productenboek_id = $2`, [asOf, id]);
     return rows[0]?.data ?? null;
   }
 
@@ -123,10 +139,7 @@ export class SqlCatalogueRepository implements CatalogueRepository {
     );
     let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0 && q.offset > 0) {
-      const c = await this.db.query<{ n: string | number }>(
-        `select count(*) as n from product_version where ${where.join(" and ")}`,
-        params.slice(0, -2),
-      );
+      const c = await this.db.query<{ n: string | number }>(`select count(*) as n from product_version where ${where.join(" and ")}`, params.slice(0, -2));
       total = Number(c[0]?.n ?? 0);
     }
     return { items: rows.map((r) => r.data), total };
@@ -143,10 +156,7 @@ export class SqlCatalogueRepository implements CatalogueRepository {
 
   async productsByIds(ids: string[], asOf: IsoDate): Promise<Product[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<{ data: Product }>(
-      `select data from product_version where ${inForce} and product_id = any($2::text[])`,
-      [asOf, ids],
-    );
+    const rows = await this.db.query<{ data: Product }>(`select data from product_version where ${inForce} and product_id = any($2::text[])`, [asOf, ids]);
     const byId = new Map(rows.map((r) => [r.data.id, r.data]));
     return ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
   }

@@ -72,7 +72,9 @@ export class SqlConversionStore implements ConversionStore {
   }
 
   async conversies(gemeentecode?: string) {
-    const rows = await this.db.query<Row>("select * from conversie where ($1::text is null or gemeentecode = $1) order by plan_id, gemeentecode", [gemeentecode ?? null]);
+    const rows = await this.db.query<Row>("select * from conversie where ($1::text is null or gemeentecode = $1) order by plan_id, gemeentecode", [
+      gemeentecode ?? null,
+    ]);
     return rows.map(toConversie);
   }
 
@@ -93,13 +95,30 @@ export class SqlConversionStore implements ConversionStore {
   }
 
   async antwoorden(conversieId: number, agbCode?: string) {
-    const rows = await this.db.query<Row>("select * from conversie_antwoord where conversie_id = $1 and ($2::text is null or agb_code = $2) order by agb_code, wet, toewijzingnummer::int", [conversieId, agbCode ?? null]);
-    return rows.map((r) => ({ gemeentecode: String(r.gemeentecode), wet: r.wet as Wet, toewijzingnummer: String(r.toewijzingnummer), agbCode: String(r.agb_code), antwoord: r.antwoord as Antwoord, receivedAt: iso(r.received_at) }));
+    const rows = await this.db.query<Row>(
+      "select * from conversie_antwoord where conversie_id = $1 and ($2::text is null or agb_code = $2) order by agb_code, wet, toewijzingnummer::int",
+      [conversieId, agbCode ?? null],
+    );
+    return rows.map((r) => ({
+      gemeentecode: String(r.gemeentecode),
+      wet: r.wet as Wet,
+      toewijzingnummer: String(r.toewijzingnummer),
+      agbCode: String(r.agb_code),
+      antwoord: r.antwoord as Antwoord,
+      receivedAt: iso(r.received_at),
+    }));
   }
 
   async uploads(conversieId: number) {
     const rows = await this.db.query<Row>("select * from conversie_upload where conversie_id = $1 order by id", [conversieId]);
-    return rows.map((r) => ({ id: Number(r.id), agbCode: String(r.agb_code), bestandsnaam: String(r.bestandsnaam), rijen: Number(r.rijen), door: String(r.door), receivedAt: iso(r.received_at) }));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      agbCode: String(r.agb_code),
+      bestandsnaam: String(r.bestandsnaam),
+      rijen: Number(r.rijen),
+      door: String(r.door),
+      receivedAt: iso(r.received_at),
+    }));
   }
 
   async insertRun(conversieId: number, gemeentecode: string, r: Omit<RunRecord, "id" | "conversieId">) {
@@ -120,7 +139,10 @@ export class SqlConversionStore implements ConversionStore {
   }
 
   async runs(conversieId: number) {
-    const rows = await this.db.query<Row>("select id, conversie_id, soort, proefrun_id, door, at, case when soort = 'proefrun' then '{}'::jsonb else inhoud end as inhoud from conversie_run where conversie_id = $1 order by id", [conversieId]);
+    const rows = await this.db.query<Row>(
+      "select id, conversie_id, soort, proefrun_id, door, at, case when soort = 'proefrun' then '{}'::jsonb else inhoud end as inhoud from conversie_run where conversie_id = $1 order by id",
+      [conversieId],
+    );
     return rows.map(toRun);
   }
 
@@ -165,4 +187,3 @@ export class SqlConversionStore implements ConversionStore {
     return new Map(rows.map((r) => [`${r.agb_code}|${r.product_id}`, Number(r.tariff_cents)]));
   }
 }
-

@@ -1,5 +1,17 @@
 import type { Wet } from "../../domain/care/codes.ts";
-import type { BerichtFilter, BerichtRecord, LeveringRecord, MessageRepository, MessageStore, MessageUnit, NieuwBericht, Richting, Rol, VerzoekRecord, VerzoekStatus } from "../../app/messages-ports.ts";
+import type {
+  BerichtFilter,
+  BerichtRecord,
+  LeveringRecord,
+  MessageRepository,
+  MessageStore,
+  MessageUnit,
+  NieuwBericht,
+  Richting,
+  Rol,
+  VerzoekRecord,
+  VerzoekStatus,
+} from "../../app/messages-ports.ts";
 import { SqlAccessLogRepository } from "./auth-repositories.ts";
 import { SqlCareRepository } from "./care-repository.ts";
 import type { Db } from "./db.ts";
@@ -162,7 +174,10 @@ export class SqlMessageRepository implements MessageRepository {
     if (f.richting) add("richting = ?", f.richting);
     const w = where.length ? `where ${where.join(" and ")}` : "";
     const total = await this.db.query<{ n: number }>(`select count(*)::int as n from bericht ${w}`, params);
-    const rows = await this.db.query<Row>(`select ${COLS} from bericht ${w} order by id desc limit ${Math.trunc(f.limit)} offset ${Math.trunc(f.offset)}`, params);
+    const rows = await this.db.query<Row>(
+      `select ${COLS} from bericht ${w} order by id desc limit ${Math.trunc(f.limit)} offset ${Math.trunc(f.offset)}`,
+      params,
+    );
     return { total: Number(total[0]?.n ?? 0), items: rows.map(toBericht) };
   }
 
@@ -189,7 +204,10 @@ export class SqlMessageRepository implements MessageRepository {
   }
 
   async verzoek(rol: Rol, agbCode: string, wet: Wet, referentie: string) {
-    const rows = await this.db.query<Row>(`select ${VZ_COLS} from bericht_verzoek where rol = $1 and agb_code = $2 and wet = $3 and referentie_aanbieder = $4`, [rol, agbCode, wet, referentie]);
+    const rows = await this.db.query<Row>(
+      `select ${VZ_COLS} from bericht_verzoek where rol = $1 and agb_code = $2 and wet = $3 and referentie_aanbieder = $4`,
+      [rol, agbCode, wet, referentie],
+    );
     return rows[0] ? toVerzoek(rows[0]) : null;
   }
 
@@ -198,7 +216,14 @@ export class SqlMessageRepository implements MessageRepository {
     return rows[0] ? toVerzoek(rows[0]) : null;
   }
 
-  async verzoeken(f: { rol?: Rol | undefined; gemeentecode?: string | undefined; agbCode?: string | undefined; bsn?: string | undefined; wet?: Wet | undefined; status?: VerzoekStatus[] | undefined }) {
+  async verzoeken(f: {
+    rol?: Rol | undefined;
+    gemeentecode?: string | undefined;
+    agbCode?: string | undefined;
+    bsn?: string | undefined;
+    wet?: Wet | undefined;
+    status?: VerzoekStatus[] | undefined;
+  }) {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (cond: string, v: unknown) => {
@@ -211,7 +236,10 @@ export class SqlMessageRepository implements MessageRepository {
     if (f.bsn) add("bsn = ?", f.bsn);
     if (f.wet) add("wet = ?", f.wet);
     if (f.status) add("status = any(?::text[])", f.status);
-    const rows = await this.db.query<Row>(`select ${VZ_COLS} from bericht_verzoek ${where.length ? `where ${where.join(" and ")}` : ""} order by id limit 2000`, params);
+    const rows = await this.db.query<Row>(
+      `select ${VZ_COLS} from bericht_verzoek ${where.length ? `where ${where.join(" and ")}` : ""} order by id limit 2000`,
+      params,
+    );
     return rows.map(toVerzoek);
   }
 
@@ -219,17 +247,38 @@ export class SqlMessageRepository implements MessageRepository {
     const rows = await this.db.query<Row>(
       `insert into bericht_verzoek (rol, gemeentecode, agb_code, wet, soort, referentie_aanbieder, bsn, status, bericht_id, inhoud, antwoord, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) returning ${VZ_COLS}`,
-      [v.rol, v.gemeentecode, v.agbCode, v.wet, v.soort, v.referentieAanbieder, v.bsn, v.status, v.berichtId, JSON.stringify(v.inhoud), v.antwoord ? JSON.stringify(v.antwoord) : null, at],
+      [
+        v.rol,
+        v.gemeentecode,
+        v.agbCode,
+        v.wet,
+        v.soort,
+        v.referentieAanbieder,
+        v.bsn,
+        v.status,
+        v.berichtId,
+        JSON.stringify(v.inhoud),
+        v.antwoord ? JSON.stringify(v.antwoord) : null,
+        at,
+      ],
     );
     return toVerzoek(rows[0]!);
   }
 
   async updateVerzoek(id: number, patch: Pick<VerzoekRecord, "status" | "antwoord">, at: string) {
-    await this.db.query("update bericht_verzoek set status = $1, antwoord = $2, updated_at = $3 where id = $4", [patch.status, patch.antwoord ? JSON.stringify(patch.antwoord) : null, at, id]);
+    await this.db.query("update bericht_verzoek set status = $1, antwoord = $2, updated_at = $3 where id = $4", [
+      patch.status,
+      patch.antwoord ? JSON.stringify(patch.antwoord) : null,
+      at,
+      id,
+    ]);
   }
 
   async contractProducts(agbCode: string, gemeentecode: string) {
-    const rows = await this.db.query<{ product_id: string }>("select distinct product_id from aanbieder_contract where agb_code = $1 and gemeentecode = $2 order by product_id", [agbCode, gemeentecode]);
+    const rows = await this.db.query<{ product_id: string }>(
+      "select distinct product_id from aanbieder_contract where agb_code = $1 and gemeentecode = $2 order by product_id",
+      [agbCode, gemeentecode],
+    );
     return rows.map((r) => r.product_id);
   }
 
@@ -242,12 +291,18 @@ export class SqlMessageRepository implements MessageRepository {
   }
 
   async ontvangenToewijzing(gemeentecode: string, wet: Wet, agbCode: string, nummer: string) {
-    const rows = await this.db.query<Row>("select bsn, bericht_id, product from bericht_toewijzing where gemeentecode = $1 and wet = $2 and agb_code = $3 and toewijzingnummer = $4", [gemeentecode, wet, agbCode, nummer]);
+    const rows = await this.db.query<Row>(
+      "select bsn, bericht_id, product from bericht_toewijzing where gemeentecode = $1 and wet = $2 and agb_code = $3 and toewijzingnummer = $4",
+      [gemeentecode, wet, agbCode, nummer],
+    );
     const r = rows[0];
     return r ? { bsn: String(r.bsn), berichtId: Number(r.bericht_id), product: r.product as Record<string, unknown> } : null;
   }
 
-  async saveOntvangenToewijzing(t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> }, at: string) {
+  async saveOntvangenToewijzing(
+    t: { gemeentecode: string; wet: Wet; agbCode: string; nummer: string; bsn: string; berichtId: number; product: Record<string, unknown> },
+    at: string,
+  ) {
     await this.db.query(
       `insert into bericht_toewijzing (gemeentecode, wet, agb_code, toewijzingnummer, bsn, bericht_id, product, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (gemeentecode, wet, agb_code, toewijzingnummer) do update set bsn = excluded.bsn, bericht_id = excluded.bericht_id, product = excluded.product, updated_at = excluded.updated_at`,
@@ -266,6 +321,8 @@ export class SqlMessageStore implements MessageStore {
   }
 
   transaction<R>(fn: (unit: MessageUnit) => Promise<R>): Promise<R> {
-    return this.db.transaction((tx) => fn({ messages: new SqlMessageRepository(tx), care: new SqlCareRepository(tx), accessLog: new SqlAccessLogRepository(tx) }));
+    return this.db.transaction((tx) =>
+      fn({ messages: new SqlMessageRepository(tx), care: new SqlCareRepository(tx), accessLog: new SqlAccessLogRepository(tx) }),
+    );
   }
 }

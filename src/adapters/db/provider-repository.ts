@@ -96,10 +96,11 @@ export class SqlProviderRepository implements ProviderRepository {
       for (let i = 0; i < staff.length; i += 500) {
         const chunk = staff.slice(i, i + 500);
         const values = chunk.map((_, j) => `($1, $2, $${j * 2 + 3}, $${j * 2 + 4})`).join(", ");
-        await tx.query(
-          `insert into medewerker (agb_code, imported_at, position, data) values ${values}`,
-          [p.agbCode, at, ...chunk.flatMap((s, j) => [i + j, JSON.stringify(s)])],
-        );
+        await tx.query(`insert into medewerker (agb_code, imported_at, position, data) values ${values}`, [
+          p.agbCode,
+          at,
+          ...chunk.flatMap((s, j) => [i + j, JSON.stringify(s)]),
+        ]);
       }
     });
   }

@@ -1,7 +1,16 @@
 import type { AssessmentKey, FileMeta, HistoryEvent, PveRecord, PveVersionRecord, QualityRepository } from "../../app/quality-ports.ts";
 import type { Antwoord, AntwoordRecord, Beoordeling } from "../../domain/quality/assessment.ts";
 import type { Framework } from "../../domain/quality/framework-source.ts";
-import { type ConceptRecord, type CriterionHit, type CriterionQuery, criterionHit, criterionSearchText, type QualityLibrary, type SegmentRecord, segmentsOf } from "../../domain/quality/library.ts";
+import {
+  type ConceptRecord,
+  type CriterionHit,
+  type CriterionQuery,
+  criterionHit,
+  criterionSearchText,
+  type QualityLibrary,
+  type SegmentRecord,
+  segmentsOf,
+} from "../../domain/quality/library.ts";
 import type { PveConcept } from "../../domain/quality/pve.ts";
 import type { Db } from "./db.ts";
 
@@ -39,7 +48,16 @@ interface FileRow {
   uploaded_at: string | Date;
   uploaded_by: string;
 }
-const toFile = (r: FileRow): FileMeta => ({ id: r.id, vraag: r.vraag, naam: r.naam, mime: r.mime, grootte: r.grootte, sha256: r.sha256, uploadedAt: iso(r.uploaded_at)!, uploadedBy: r.uploaded_by });
+const toFile = (r: FileRow): FileMeta => ({
+  id: r.id,
+  vraag: r.vraag,
+  naam: r.naam,
+  mime: r.mime,
+  grootte: r.grootte,
+  sha256: r.sha256,
+  uploadedAt: iso(r.uploaded_at)!,
+  uploadedBy: r.uploaded_by,
+});
 const keyParams = (k: AssessmentKey) => [k.pveId, k.versie, k.agbCode];
 
 export class SqlQualityRepository implements QualityRepository {
@@ -75,8 +93,10 @@ export class SqlQualityRepository implements QualityRepository {
           );
         }
       }
-      for (const [i, s] of lib.segments.entries()) await tx.query("insert into kwaliteit_segment (id, position, data) values ($1, $2, $3)", [s.id, i, JSON.stringify(s)]);
-      for (const [i, c] of lib.concepts.entries()) await tx.query("insert into kwaliteit_begrip (id, position, data) values ($1, $2, $3)", [c.id, i, JSON.stringify(c)]);
+      for (const [i, s] of lib.segments.entries())
+        await tx.query("insert into kwaliteit_segment (id, position, data) values ($1, $2, $3)", [s.id, i, JSON.stringify(s)]);
+      for (const [i, c] of lib.concepts.entries())
+        await tx.query("insert into kwaliteit_begrip (id, position, data) values ($1, $2, $3)", [c.id, i, JSON.stringify(c)]);
       await tx.query("insert into kwaliteit_load (loaded_at, content_hash, frameworks, criteria) values ($1, $2, $3, $4)", [
         at,
         hash,
@@ -88,7 +108,9 @@ export class SqlQualityRepository implements QualityRepository {
 
   async library(): Promise<QualityLibrary> {
     const heads = await this.db.query<{ nr: number; data: Omit<Framework, "criteria"> }>("select nr, data from kwaliteitskader order by nr");
-    const crits = await this.db.query<{ kader_nr: number; data: Framework["criteria"][number] }>("select kader_nr, data from kwaliteitscriterium order by kader_nr, position");
+    const crits = await this.db.query<{ kader_nr: number; data: Framework["criteria"][number] }>(
+      "select kader_nr, data from kwaliteitscriterium order by kader_nr, position",
+    );
     const segments = await this.db.query<{ data: SegmentRecord }>("select data from kwaliteit_segment order by position");
     const concepts = await this.db.query<{ data: ConceptRecord }>("select data from kwaliteit_begrip order by position");
     return {
@@ -101,7 +123,9 @@ export class SqlQualityRepository implements QualityRepository {
   async framework(nr: number) {
     const h = await this.db.query<{ data: Omit<Framework, "criteria"> }>("select data from kwaliteitskader where nr = $1", [nr]);
     if (!h[0]) return null;
-    const crits = await this.db.query<{ data: Framework["criteria"][number] }>("select data from kwaliteitscriterium where kader_nr = $1 order by position", [nr]);
+    const crits = await this.db.query<{ data: Framework["criteria"][number] }>("select data from kwaliteitscriterium where kader_nr = $1 order by position", [
+      nr,
+    ]);
     return { ...h[0].data, criteria: crits.map((c) => c.data) } as Framework;
   }
 
@@ -145,20 +169,41 @@ export class SqlQualityRepository implements QualityRepository {
   }
 
   async getPve(id: string) {
-    const r = await this.db.query<{ id: string; gemeentecode: string; concept: PveConcept; created_at: string | Date; created_by: string; updated_at: string | Date }>(
-      "select * from pve where id = $1",
-      [id],
-    );
+    const r = await this.db.query<{
+      id: string;
+      gemeentecode: string;
+      concept: PveConcept;
+      created_at: string | Date;
+      created_by: string;
+      updated_at: string | Date;
+    }>("select * from pve where id = $1", [id]);
     const x = r[0];
-    return x ? { id: x.id, gemeentecode: x.gemeentecode, concept: x.concept, createdAt: iso(x.created_at)!, createdBy: x.created_by, updatedAt: iso(x.updated_at)! } : null;
+    return x
+      ? { id: x.id, gemeentecode: x.gemeentecode, concept: x.concept, createdAt: iso(x.created_at)!, createdBy: x.created_by, updatedAt: iso(x.updated_at)! }
+      : null;
   }
 
   async listPves(gemeentecode: string) {
-    const r = await this.db.query<{ id: string; gemeentecode: string; concept: PveConcept; created_at: string | Date; created_by: string; updated_at: string | Date; versies: string | number }>(
-      "select p.*, (select count(*) from pve_versie v where v.pve_id = p.id) as versies from pve p where gemeentecode = $1 order by updated_at desc, id",
-      [gemeentecode],
-    );
-    return r.map((x) => ({ id: x.id, gemeentecode: x.gemeentecode, concept: x.concept, createdAt: iso(x.created_at)!, createdBy: x.created_by, updatedAt: iso(x.updated_at)!, versies: Number(x.versies) }));
+    const r = await this.db.query<{
+      id: string;
+      gemeentecode: string;
+      concept: PveConcept;
+      created_at: string | Date;
+      created_by: string;
+      updated_at: string | Date;
+      versies: string | number;
+    }>("select p.*, (select count(*) from pve_versie v where v.pve_id = p.id) as versies from pve p where gemeentecode = $1 order by updated_at desc, id", [
+      gemeentecode,
+    ]);
+    return r.map((x) => ({
+      id: x.id,
+      gemeentecode: x.gemeentecode,
+      concept: x.concept,
+      createdAt: iso(x.created_at)!,
+      createdBy: x.created_by,
+      updatedAt: iso(x.updated_at)!,
+      versies: Number(x.versies),
+    }));
   }
 
   async updateConcept(id: string, concept: PveConcept, at: string) {
@@ -191,12 +236,18 @@ export class SqlQualityRepository implements QualityRepository {
   }
 
   async version(id: string, versie: number) {
-    const r = await this.db.query<{ pve_id: string; versie: number; gemeentecode: string; inhoud: PveVersionRecord["inhoud"]; published_at: string | Date; published_by: string }>(
-      "select * from pve_versie where pve_id = $1 and versie = $2",
-      [id, versie],
-    );
+    const r = await this.db.query<{
+      pve_id: string;
+      versie: number;
+      gemeentecode: string;
+      inhoud: PveVersionRecord["inhoud"];
+      published_at: string | Date;
+      published_by: string;
+    }>("select * from pve_versie where pve_id = $1 and versie = $2", [id, versie]);
     const x = r[0];
-    return x ? { pveId: x.pve_id, versie: x.versie, gemeentecode: x.gemeentecode, inhoud: x.inhoud, publishedAt: iso(x.published_at)!, publishedBy: x.published_by } : null;
+    return x
+      ? { pveId: x.pve_id, versie: x.versie, gemeentecode: x.gemeentecode, inhoud: x.inhoud, publishedAt: iso(x.published_at)!, publishedBy: x.published_by }
+      : null;
   }
 
   async invite(id: string, versie: number, gemeentecode: string, agbCodes: string[], at: string, by: string) {
@@ -210,10 +261,10 @@ export class SqlQualityRepository implements QualityRepository {
   }
 
   async invitations(id: string, versie: number) {
-    const r = await this.db.query<{ agb_code: string; invited_at: string | Date }>("select agb_code, invited_at from pve_uitnodiging where pve_id = $1 and versie = $2 order by agb_code", [
-      id,
-      versie,
-    ]);
+    const r = await this.db.query<{ agb_code: string; invited_at: string | Date }>(
+      "select agb_code, invited_at from pve_uitnodiging where pve_id = $1 and versie = $2 order by agb_code",
+      [id, versie],
+    );
     return r.map((x) => ({ agbCode: x.agb_code, invitedAt: iso(x.invited_at)! }));
   }
 
@@ -227,29 +278,37 @@ export class SqlQualityRepository implements QualityRepository {
          from pve_uitnodiging u join pve_versie v on v.pve_id = u.pve_id and v.versie = u.versie where u.agb_code = $1 order by v.published_at desc`,
       [agbCode],
     );
-    return r.map((x) => ({ pveId: x.pve_id, versie: x.versie, gemeentecode: x.gemeentecode, publishedAt: iso(x.published_at)!, publishedBy: x.published_by, titel: x.titel }));
+    return r.map((x) => ({
+      pveId: x.pve_id,
+      versie: x.versie,
+      gemeentecode: x.gemeentecode,
+      publishedAt: iso(x.published_at)!,
+      publishedBy: x.published_by,
+      titel: x.titel,
+    }));
   }
 
   async answers(k: AssessmentKey) {
-    const r = await this.db.query<AnswerRow>(`select ${answerCols} from zelfevaluatie_antwoord where pve_id = $1 and versie = $2 and agb_code = $3 order by vraag`, keyParams(k));
+    const r = await this.db.query<AnswerRow>(
+      `select ${answerCols} from zelfevaluatie_antwoord where pve_id = $1 and versie = $2 and agb_code = $3 order by vraag`,
+      keyParams(k),
+    );
     return r.map(toAnswer);
   }
 
   async allAnswers(id: string, versie: number) {
-    const r = await this.db.query<AnswerRow>(`select ${answerCols} from zelfevaluatie_antwoord where pve_id = $1 and versie = $2 order by agb_code, vraag`, [id, versie]);
+    const r = await this.db.query<AnswerRow>(`select ${answerCols} from zelfevaluatie_antwoord where pve_id = $1 and versie = $2 order by agb_code, vraag`, [
+      id,
+      versie,
+    ]);
     return r.map((x) => ({ ...toAnswer(x), agbCode: x.agb_code }));
   }
 
   private event(tx: Db, k: AssessmentKey & { gemeentecode: string; vraag: string }, at: string, by: string, soort: HistoryEvent["soort"], data: unknown) {
-    return tx.query("insert into zelfevaluatie_gebeurtenis (pve_id, versie, agb_code, vraag, gemeentecode, at, username, soort, data) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
-      ...keyParams(k),
-      k.vraag,
-      k.gemeentecode,
-      at,
-      by,
-      soort,
-      JSON.stringify(data),
-    ]);
+    return tx.query(
+      "insert into zelfevaluatie_gebeurtenis (pve_id, versie, agb_code, vraag, gemeentecode, at, username, soort, data) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      [...keyParams(k), k.vraag, k.gemeentecode, at, by, soort, JSON.stringify(data)],
+    );
   }
 
   async saveAnswer(k: AssessmentKey & { gemeentecode: string; vraag: string }, a: Antwoord, at: string, by: string) {
@@ -288,7 +347,10 @@ export class SqlQualityRepository implements QualityRepository {
   }
 
   async files(k: AssessmentKey) {
-    const r = await this.db.query<FileRow>(`select ${fileCols} from zelfevaluatie_bestand where pve_id = $1 and versie = $2 and agb_code = $3 order by uploaded_at, id`, keyParams(k));
+    const r = await this.db.query<FileRow>(
+      `select ${fileCols} from zelfevaluatie_bestand where pve_id = $1 and versie = $2 and agb_code = $3 order by uploaded_at, id`,
+      keyParams(k),
+    );
     return r.map(toFile);
   }
 

@@ -4,7 +4,24 @@ import { roleLabel } from "../../domain/auth/principal.ts";
 import { neutraliseFormula, toCsv } from "./csv.ts";
 
 /** The access log (NEN 7513) for the controller: one row per access, clients by Kader's client id, never a BSN. */
-export const ACCESS_LOG_COLUMNS = ["Wanneer", "Gebruiker", "Rol", "Organisatie", "Wat", "Handeling", "Endpoint", "Gemeente", "Aanbieder", "Cliënten", "Records", "Selectie", "Aantal", "Doel", "Toegestaan", "Reden"] as const;
+export const ACCESS_LOG_COLUMNS = [
+  "Wanneer",
+  "Gebruiker",
+  "Rol",
+  "Organisatie",
+  "Wat",
+  "Handeling",
+  "Endpoint",
+  "Gemeente",
+  "Aanbieder",
+  "Cliënten",
+  "Records",
+  "Selectie",
+  "Aantal",
+  "Doel",
+  "Toegestaan",
+  "Reden",
+] as const;
 const accessLogRow = (r: AccessRecord) => [
   r.at,
   r.username,

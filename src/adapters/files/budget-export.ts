@@ -3,7 +3,15 @@ import ExcelJS from "exceljs";
 interface BudgetExport {
   peildatum: string;
   groep: string;
-  rows: { key: string; label: string; toegekendBudget: number | null; ingediend: number; betaald: number; verbruik: number | null; uitputting: string | null }[];
+  rows: {
+    key: string;
+    label: string;
+    toegekendBudget: number | null;
+    ingediend: number;
+    betaald: number;
+    verbruik: number | null;
+    uitputting: string | null;
+  }[];
   maanden: { maand: string; ingediend: number; toegekend: number }[];
   signalen: { kind: string; message: string }[];
 }
@@ -25,7 +33,14 @@ export async function budgetToXlsx(b: BudgetExport): Promise<Buffer> {
     { header: "Uitputting verwacht", key: "uitputting", width: 18 },
   ];
   for (const r of b.rows)
-    s.addRow({ label: r.label, budget: euro(r.toegekendBudget), ingediend: euro(r.ingediend), betaald: euro(r.betaald), verbruik: r.verbruik, uitputting: r.uitputting ?? "" });
+    s.addRow({
+      label: r.label,
+      budget: euro(r.toegekendBudget),
+      ingediend: euro(r.ingediend),
+      betaald: euro(r.betaald),
+      verbruik: r.verbruik,
+      uitputting: r.uitputting ?? "",
+    });
   const m = wb.addWorksheet("Per maand", { views: [{ state: "frozen", ySplit: 1 }] });
   m.columns = [
     { header: "Maand", key: "maand", width: 10 },

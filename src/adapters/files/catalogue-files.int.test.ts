@@ -10,10 +10,13 @@ test("a valid catalogue expands one product per code", async () => {
   const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [aProduct()] } } });
   const r = await readCatalogueDir(dir);
   assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
-  assert.deepEqual(r.value.products.map((p) => [p.id, p.law, p.productcategorie]), [
-    ["test-boek.wmo.02A03", "wmo", "02"],
-    ["test-boek.jeugdwet.45A48", "jeugdwet", "45"],
-  ]);
+  assert.deepEqual(
+    r.value.products.map((p) => [p.id, p.law, p.productcategorie]),
+    [
+      ["test-boek.wmo.02A03", "wmo", "02"],
+      ["test-boek.jeugdwet.45A48", "jeugdwet", "45"],
+    ],
+  );
   assert.deepEqual(r.value.products[0]!.siblings, ["test-boek.jeugdwet.45A48"]);
 });
 
@@ -22,9 +25,7 @@ test("every problem is reported with file, line, field path and a Dutch message"
     aProduct({ unit: { code: "99", status: "given" } }),
     aProduct({
       codes: [{ status: "given", law: "wmo", productcode: "02A99", asWritten: "02A99" }],
-      requirements: [
-        { topic: "x", asWritten: "y", line: 5, rule: { op: "staffShare", minShare: 1.5, atOrAbove: "mbo9", restAtLeast: null } },
-      ],
+      requirements: [{ topic: "x", asWritten: "y", line: 5, rule: { op: "staffShare", minShare: 1.5, atOrAbove: "mbo9", restAtLeast: null } }],
     }),
   ];
   const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "bad.yaml": bad } } });
@@ -52,7 +53,10 @@ test("duplicate keys are rejected; a variant makes them unique", async () => {
   const v = (variant: string) => aProduct({ codes: [{ status: "given", law: "wmo", productcode: "08A03", asWritten: "08A03", variant }] });
   const ok = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": [v("dagbehandeling"), v("Dagbesteding Wmo")] } } }));
   assert.ok(ok.ok);
-  assert.deepEqual(ok.value.products.map((p) => p.id), ["test-boek.wmo.08A03.dagbehandeling", "test-boek.wmo.08A03.dagbesteding-wmo"]);
+  assert.deepEqual(
+    ok.value.products.map((p) => p.id),
+    ["test-boek.wmo.08A03.dagbehandeling", "test-boek.wmo.08A03.dagbesteding-wmo"],
+  );
 });
 
 test("a pending code keeps its stand-in; a code's category must match its prefix", async () => {
@@ -61,7 +65,10 @@ test("a pending code keeps its stand-in; a code's category must match its prefix
   const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": [pending, wrongCat] } } }));
   assert.equal(r.ok, false);
   if (r.ok) return;
-  assert.deepEqual(r.problems.map((p) => p.code), ["inconsistent-data"]);
+  assert.deepEqual(
+    r.problems.map((p) => p.code),
+    ["inconsistent-data"],
+  );
   assert.match(r.problems[0]!.detail, /42 wijkt af .* 41O23/);
 });
 
@@ -83,7 +90,13 @@ test("a requirement scoped to one law is attached only to that law's product", a
   const p = aProduct({
     requirements: [
       { topic: "opleiding", asWritten: "Minimaal 80%", line: 34, rule: { op: "staffShare", minShare: 0.8, atOrAbove: "mbo4", restAtLeast: "mbo3" } },
-      { topic: "geregistreerde medewerkers (Jeugd)", asWritten: "Een BIG of SKJ-geregistreerde professional", line: 52, law: "jeugdwet", rule: { op: "roleAvailable", role: "big-of-skj-geregistreerde", purpose: "overleg" } },
+      {
+        topic: "geregistreerde medewerkers (Jeugd)",
+        asWritten: "Een BIG of SKJ-geregistreerde professional",
+        line: 52,
+        law: "jeugdwet",
+        rule: { op: "roleAvailable", role: "big-of-skj-geregistreerde", purpose: "overleg" },
+      },
     ],
   });
   const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "p.yaml": [p] } } }));
@@ -96,7 +109,9 @@ test("a requirement scoped to one law is attached only to that law's product", a
 test("a YAML syntax error is reported on the line where it is, also at the end of a file", async () => {
   const valid = stringify([aProduct()]);
   const lines = valid.trimEnd().split("\n").length;
-  const dir = await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": `${valid}- name: [niet gesloten\n`, "b.yaml": `${valid}- name: "niet gesloten\n` } } });
+  const dir = await writeCatalogue({
+    b: { book: aProductenboek(), files: { "a.yaml": `${valid}- name: [niet gesloten\n`, "b.yaml": `${valid}- name: "niet gesloten\n` } },
+  });
   const r = await readCatalogueDir(dir);
   assert.equal(r.ok, false);
   if (r.ok) return;
@@ -111,7 +126,11 @@ test("an unknown field is reported on the line of that field", async () => {
   const line = text.split("\n").findIndex((l) => l.startsWith("  kleur:")) + 1;
   const r = await readCatalogueDir(await writeCatalogue({ b: { book: aProductenboek(), files: { "a.yaml": text } } }));
   assert.equal(r.ok, false);
-  if (!r.ok) assert.deepEqual(r.problems.map((p) => [p.path, p.line, p.detail]), [["[0]", line, "onbekend veld: kleur"]]);
+  if (!r.ok)
+    assert.deepEqual(
+      r.problems.map((p) => [p.path, p.line, p.detail]),
+      [["[0]", line, "onbekend veld: kleur"]],
+    );
 });
 
 test("file paths are shown as given: relative stays relative, nothing is resolved", () => {

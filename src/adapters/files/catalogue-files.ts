@@ -1,11 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type ErrorCode as YamlErrorCode } from "yaml";
 import type { z } from "zod";
-import {
-  type Catalogue,
-  expandProductenboek,
-  type SourceFileProducts,
-} from "../../domain/catalogue/product.ts";
+import { type Catalogue, expandProductenboek, type SourceFileProducts } from "../../domain/catalogue/product.ts";
 import { ProductFile, SourceProductenboek } from "../../domain/catalogue/source-schema.ts";
 import type { Problem, Result } from "../../domain/shared/problem.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
@@ -21,8 +17,7 @@ export const FRAMEWORK_FILE = /^(\d{2})-[a-z0-9-]+\.ya?ml$/;
  * A path inside the catalogue directory as the user gave it: `catalog` stays `catalog/…`, `./catalog` stays
  * `./catalog/…` and an absolute path stays absolute (no resolving against the working directory).
  */
-export const shownJoin = (dir: string, ...parts: string[]): string =>
-  [dir === "/" ? "" : dir.replace(/\/+$/, ""), ...parts].join("/");
+export const shownJoin = (dir: string, ...parts: string[]): string => [dir === "/" ? "" : dir.replace(/\/+$/, ""), ...parts].join("/");
 
 /** What a file in the catalogue directory is, by its place (docs/catalogue-authoring.md, "Files"). */
 export type CatalogueFileKind = "productenboek" | "product" | "kwaliteitskader" | "segmenten" | "begrippen" | "conversieplan";
@@ -145,7 +140,14 @@ export async function readCatalogueDir(dir: string): Promise<Result<Catalogue>> 
     if (!pb) continue;
     const prior = ids.get(pb.value.id);
     if (prior) {
-      problems.push({ code: "duplicate-key", title: "Dubbel productenboek-id", detail: `id ${pb.value.id} staat ook in ${prior}`, file: pbFile, line: pb.lineOf(["id"]), path: "id" });
+      problems.push({
+        code: "duplicate-key",
+        title: "Dubbel productenboek-id",
+        detail: `id ${pb.value.id} staat ook in ${prior}`,
+        file: pbFile,
+        line: pb.lineOf(["id"]),
+        path: "id",
+      });
       continue;
     }
     ids.set(pb.value.id, pbFile);
@@ -212,7 +214,13 @@ export async function parseYamlFile<S extends z.ZodType>(
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
     // yaml refuses a document whose aliases expand too far (a "billion laughs")
-    problems.push({ code: "invalid-input", title: "Ongeldige YAML", detail: "te veel verwijzingen (aliassen *naam); schrijf de waarden uit", file: shown, line: 1 });
+    problems.push({
+      code: "invalid-input",
+      title: "Ongeldige YAML",
+      detail: "te veel verwijzingen (aliassen *naam); schrijf de waarden uit",
+      file: shown,
+      line: 1,
+    });
     return null;
   }
   const res = schema.safeParse(data, { reportInput: true });
@@ -259,11 +267,9 @@ function errorPosition(text: string, lc: LineCounter, offset: number): { line: n
 function dutchYamlError(code: YamlErrorCode, message: string): string {
   switch (code) {
     case "BAD_INDENT":
-      return /end with a [\]}]/.test(message)
-        ? "lijst [ ] of object { } niet gesloten, of de regel erna springt niet ver genoeg in"
-        : "onjuiste inspringing";
+      return /end with a [\]}]/.test(message) ? "lijst [ ] of object { } niet gesloten, of de regel erna springt niet ver genoeg in" : "onjuiste inspringing";
     case "MISSING_CHAR":
-      if (/closing "/.test(message)) return "het afsluitende dubbele aanhalingsteken (\") ontbreekt";
+      if (/closing "/.test(message)) return 'het afsluitende dubbele aanhalingsteken (") ontbreekt';
       if (/closing '/.test(message)) return "het afsluitende enkele aanhalingsteken (') ontbreekt";
       if (/followed by map values/.test(message)) return "een sleutel zonder waarde (ontbreekt de dubbele punt?)";
       if (/[\]}]/.test(message)) return "een afsluitend haakje ontbreekt (] of })";

@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import type { ComplianceReport } from "../../app/compliance.ts";
 
 const verdictLabel = { voldoet: "voldoet", "voldoet-niet": "voldoet niet", onbekend: "onbekend" } as const;
-const statusLabel = { voldoet: "voldoet", "voldoet-niet": "voldoet niet", onbekend: "onbekend", "te-beoordelen": "te beoordelen", "per-client": "per cliënt" } as const;
+const statusLabel = {
+  voldoet: "voldoet",
+  "voldoet-niet": "voldoet niet",
+  onbekend: "onbekend",
+  "te-beoordelen": "te beoordelen",
+  "per-client": "per cliënt",
+} as const;
 
 /** The compliance report as a workbook: one sheet of verdicts per product, one of every requirement, one of signals. */
 export async function complianceToXlsx(r: ComplianceReport): Promise<Buffer> {
@@ -19,7 +25,15 @@ export async function complianceToXlsx(r: ComplianceReport): Promise<Buffer> {
     { header: "Redenen", key: "redenen", width: 100 },
   ];
   for (const p of r.producten)
-    products.addRow({ id: p.productId, boek: p.productenboek, code: p.productcode, naam: p.name, oordeel: verdictLabel[p.verdict], staff: p.staffCount, redenen: p.reasons.map((x) => x.message).join(" | ") });
+    products.addRow({
+      id: p.productId,
+      boek: p.productenboek,
+      code: p.productcode,
+      naam: p.name,
+      oordeel: verdictLabel[p.verdict],
+      staff: p.staffCount,
+      redenen: p.reasons.map((x) => x.message).join(" | "),
+    });
   const reqs = wb.addWorksheet("Eisen", { views: [{ state: "frozen", ySplit: 1 }] });
   reqs.columns = [
     { header: "Product-id", key: "id", width: 45 },
@@ -31,7 +45,14 @@ export async function complianceToXlsx(r: ComplianceReport): Promise<Buffer> {
   ];
   for (const p of r.producten)
     for (const q of p.requirements)
-      reqs.addRow({ id: p.productId, topic: q.topic, text: q.text, status: statusLabel[q.status], redenen: [...q.reasons.map((x) => x.message), ...q.info].join(" | "), line: q.line });
+      reqs.addRow({
+        id: p.productId,
+        topic: q.topic,
+        text: q.text,
+        status: statusLabel[q.status],
+        redenen: [...q.reasons.map((x) => x.message), ...q.info].join(" | "),
+        line: q.line,
+      });
   const sig = wb.addWorksheet("Signalen");
   sig.columns = [
     { header: "Wie", key: "subject", width: 30 },

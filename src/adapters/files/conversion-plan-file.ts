@@ -64,7 +64,16 @@ function checkAgainstCatalogue(plan: ConversiePlan, catalogue: Catalogue, file: 
   const pb = catalogue.productenboeken.find((b) => b.id === plan.productenboek);
   if (!pb) {
     const known = catalogue.productenboeken.map((b) => b.id).join(", ");
-    return [{ code: "inconsistent-data", title: "Onbekend productenboek", detail: `productenboek ${plan.productenboek} staat niet in de catalogus (wel: ${known})`, file, line: lineOf(["productenboek"]), path: "productenboek" }];
+    return [
+      {
+        code: "inconsistent-data",
+        title: "Onbekend productenboek",
+        detail: `productenboek ${plan.productenboek} staat niet in de catalogus (wel: ${known})`,
+        file,
+        line: lineOf(["productenboek"]),
+        path: "productenboek",
+      },
+    ];
   }
   const ids = new Set(catalogue.products.map((p) => p.id));
   const problems: Problem[] = [];

@@ -39,7 +39,9 @@ const vast: Col[] = [
 ];
 
 function columns(u: Uitvraag): Col[] {
-  const niveaus = [...new Set(u.rijen.flatMap((r) => r.kolommen.filter((k) => k.startsWith("niveau-")).map((k) => k.slice(7))))].sort((a, b) => Number(a) - Number(b));
+  const niveaus = [...new Set(u.rijen.flatMap((r) => r.kolommen.filter((k) => k.startsWith("niveau-")).map((k) => k.slice(7))))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
   const per = (p: "week" | "maand") => (p === "week" ? "per week" : "per maand");
   return [
     ...vast,
@@ -97,11 +99,29 @@ export async function uitvraagToXlsx(u: Uitvraag): Promise<Buffer> {
       cell.protection = { locked: false };
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
       const err = { showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Ongeldige waarde" };
-      if (c.input === "getal") cell.dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, ...err, error: "Een getal van 0 of meer" };
-      else if (c.input === "heel") cell.dataValidation = { type: "whole", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, ...err, error: "Een heel aantal dagdelen (0 of meer)" };
-      else if (c.input === "dagen") cell.dataValidation = { type: "whole", operator: "between", formulae: [0, 7], allowBlank: true, ...err, error: "Een heel aantal dagen, 0 tot en met 7 (vervoer: hoogstens 5)" };
+      if (c.input === "getal")
+        cell.dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, ...err, error: "Een getal van 0 of meer" };
+      else if (c.input === "heel")
+        cell.dataValidation = {
+          type: "whole",
+          operator: "greaterThanOrEqual",
+          formulae: [0],
+          allowBlank: true,
+          ...err,
+          error: "Een heel aantal dagdelen (0 of meer)",
+        };
+      else if (c.input === "dagen")
+        cell.dataValidation = {
+          type: "whole",
+          operator: "between",
+          formulae: [0, 7],
+          allowBlank: true,
+          ...err,
+          error: "Een heel aantal dagen, 0 tot en met 7 (vervoer: hoogstens 5)",
+        };
       else if (c.input === "module") cell.dataValidation = { type: "list", formulae: ['"M1,M2,M3"'], allowBlank: true, ...err, error: "Kies M1, M2 of M3" };
-      else if (c.input === "vervoer") cell.dataValidation = { type: "list", formulae: ['"geen,regulier,rolstoel"'], allowBlank: true, ...err, error: "Kies geen, regulier of rolstoel" };
+      else if (c.input === "vervoer")
+        cell.dataValidation = { type: "list", formulae: ['"geen,regulier,rolstoel"'], allowBlank: true, ...err, error: "Kies geen, regulier of rolstoel" };
     });
   }
   await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: false, autoFilter: false });
@@ -140,14 +160,18 @@ const unreadable = (file: string, detail: string): Problem => ({ code: "invalid-
 
 /** Reads a filled uitvraag workbook: the metadata that names conversion and aanbieder, and every data row's values. */
 export async function readUitvraagXlsx(bytes: Uint8Array, file: string): Promise<Result<GelezenUitvraag>> {
-  if (bytes.byteLength > UITVRAAG_MAX_BYTES) return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: "een uitvraagbestand is hoogstens 10 MB", file }] };
+  if (bytes.byteLength > UITVRAAG_MAX_BYTES)
+    return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: "een uitvraagbestand is hoogstens 10 MB", file }] };
   // the ZIP container is checked under caps (each part and the whole, enforced while inflating) before ExcelJS
   // unpacks it, so a ZIP bomb named .xlsx is refused without being expanded
   const archive = checkOfficeArchive(bytes, UITVRAAG_LIMITS);
   if (!archive.ok) {
     const e = archive.errors[0]!;
     if (isSizeError(e))
-      return { ok: false, problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: `${e.message}; een uitvraagbestand is uitgepakt hoogstens 40 MB`, file }] };
+      return {
+        ok: false,
+        problems: [{ code: "payload-too-large", title: "Bestand te groot", detail: `${e.message}; een uitvraagbestand is uitgepakt hoogstens 40 MB`, file }],
+      };
     return { ok: false, problems: [unreadable(file, `het bestand is geen geldig XLSX-bestand (${e.message}); sla het op als Excel-werkmap (.xlsx)`)] };
   }
   const wb = new ExcelJS.Workbook();
@@ -158,11 +182,16 @@ export async function readUitvraagXlsx(bytes: Uint8Array, file: string): Promise
   }
   const meta = wb.getWorksheet(META);
   const ws = wb.getWorksheet(SHEET);
-  if (!meta || !ws) return { ok: false, problems: [unreadable(file, "dit is geen uitvraagbestand van Kader (werkblad Uitvraag of de kenmerken ontbreken); gebruik het bestand dat u kreeg")] };
+  if (!meta || !ws)
+    return {
+      ok: false,
+      problems: [unreadable(file, "dit is geen uitvraagbestand van Kader (werkblad Uitvraag of de kenmerken ontbreken); gebruik het bestand dat u kreeg")],
+    };
   const m = new Map<string, string>();
   meta.eachRow((row) => m.set(String(row.getCell(1).value ?? ""), String(row.getCell(2).value ?? "")));
   const conversieId = Number(m.get("conversieId"));
-  if (!Number.isInteger(conversieId) || !m.get("agbCode") || !m.get("gemeentecode")) return { ok: false, problems: [unreadable(file, "de kenmerken van het uitvraagbestand zijn beschadigd")] };
+  if (!Number.isInteger(conversieId) || !m.get("agbCode") || !m.get("gemeentecode"))
+    return { ok: false, problems: [unreadable(file, "de kenmerken van het uitvraagbestand zijn beschadigd")] };
   const header = ws.getRow(HEADER_ROW);
   const byHeader = new Map<string, number>();
   header.eachCell((cell, col) => byHeader.set(String(cell.value ?? "").trim(), col));
@@ -187,7 +216,8 @@ export async function readUitvraagXlsx(bytes: Uint8Array, file: string): Promise
     const k = keyOf(h);
     if (k) keys.set(k, col);
   }
-  for (const k of ["gemeente", "wet", "toewijzingnummer"]) if (!keys.has(k)) return { ok: false, problems: [unreadable(file, `kolom ${k} ontbreekt in het werkblad Uitvraag`)] };
+  for (const k of ["gemeente", "wet", "toewijzingnummer"])
+    if (!keys.has(k)) return { ok: false, problems: [unreadable(file, `kolom ${k} ontbreekt in het werkblad Uitvraag`)] };
   const value = (v: ExcelJS.CellValue): string | number | null => {
     if (v === null || v === undefined) return null;
     if (typeof v === "number" || typeof v === "string") return v;
@@ -201,7 +231,13 @@ export async function readUitvraagXlsx(bytes: Uint8Array, file: string): Promise
     const waarden: Record<string, string | number | null> = {};
     for (const [k, col] of keys) waarden[k] = value(row.getCell(col).value);
     if (waarden.toewijzingnummer === null && waarden.gemeente === null) return;
-    rijen.push({ rij: n, gemeentecode: String(waarden.gemeente ?? ""), wet: String(waarden.wet ?? ""), toewijzingnummer: String(waarden.toewijzingnummer ?? ""), waarden });
+    rijen.push({
+      rij: n,
+      gemeentecode: String(waarden.gemeente ?? ""),
+      wet: String(waarden.wet ?? ""),
+      toewijzingnummer: String(waarden.toewijzingnummer ?? ""),
+      waarden,
+    });
   });
   return { ok: true, value: { conversieId, planId: m.get("planId") ?? "", gemeentecode: m.get("gemeentecode")!, agbCode: m.get("agbCode")!, rijen } };
 }
@@ -235,10 +271,32 @@ export async function proefrunToXlsx(uitkomsten: Uitkomst[]): Promise<Buffer> {
   ws.getRow(1).font = { bold: true };
   for (const u of uitkomsten) {
     const euro = (c: number | null | undefined) => (c === null || c === undefined ? null : c / 100);
-    const base = { oud: euro(u.oudPerMaandCents), agb: u.agbCode, gemeente: u.gemeentecode, wet: u.wet, nummer: u.toewijzingnummer, client: u.clientId, van: u.vanNaam, ok: u.uitvoerbaar ? "ja" : "nee", vlaggen: u.vlaggen.map((v) => `${vlagLabel[v.code]}: ${v.tekst}`).join(" | ") };
+    const base = {
+      oud: euro(u.oudPerMaandCents),
+      agb: u.agbCode,
+      gemeente: u.gemeentecode,
+      wet: u.wet,
+      nummer: u.toewijzingnummer,
+      client: u.clientId,
+      van: u.vanNaam,
+      ok: u.uitvoerbaar ? "ja" : "nee",
+      vlaggen: u.vlaggen.map((v) => `${vlagLabel[v.code]}: ${v.tekst}`).join(" | "),
+    };
     if (!u.voorstellen.length) ws.addRow({ ...base, naar: "—" });
     for (const v of u.voorstellen)
-      ws.addRow({ ...base, naar: v.productNaam, cat: v.productcategorie, code: v.productcode ?? "", omvang: v.omvang, eenheid: v.eenheid, freq: v.frequentie, in: v.ingangsdatum, eind: v.einddatum ?? "", reden: v.reden, nieuw: v.tariefCents === null ? null : euro(Math.round((v.frequentie === "2" ? (v.omvang * 52) / 12 : v.omvang) * v.tariefCents)) });
+      ws.addRow({
+        ...base,
+        naar: v.productNaam,
+        cat: v.productcategorie,
+        code: v.productcode ?? "",
+        omvang: v.omvang,
+        eenheid: v.eenheid,
+        freq: v.frequentie,
+        in: v.ingangsdatum,
+        eind: v.einddatum ?? "",
+        reden: v.reden,
+        nieuw: v.tariefCents === null ? null : euro(Math.round((v.frequentie === "2" ? (v.omvang * 52) / 12 : v.omvang) * v.tariefCents)),
+      });
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 19 } };
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -46,7 +46,13 @@ export const DECLARATIE_CSV_COLUMNS = [
 ] as const;
 const REQUIRED = DECLARATIE_CSV_COLUMNS.filter((c) => c !== "vorig_referentienummer" && c !== "km" && c !== "productcode");
 
-const problem = (file: string, detail: string, line?: number): Problem => ({ code: "invalid-input", title: "Ongeldig declaratiebestand", detail, file, ...(line ? { line } : {}) });
+const problem = (file: string, detail: string, line?: number): Problem => ({
+  code: "invalid-input",
+  title: "Ongeldig declaratiebestand",
+  detail,
+  file,
+  ...(line ? { line } : {}),
+});
 const DECLARATIE_FIELDS = ["declaratienummer", "aanbieder", "gemeente", "wet", "periode_begin", "periode_eind", "dagtekening"] as const;
 
 /** The CSV column of a field path of the declaratie schema ("prestaties.3.geleverdVolume" → geleverd_volume). */
@@ -99,7 +105,10 @@ export function readDeclaratieFile(bytes: Uint8Array, file: string): Result<Decl
     } catch (e) {
       const at = /position (\d+)/.exec((e as Error).message)?.[1];
       const line = at === undefined ? undefined : text.slice(0, Number(at)).split("\n").length;
-      return { ok: false, problems: [problem(file, `geen geldige JSON${line ? ` (regel ${line})` : ""}: controleer haakjes, komma's en aanhalingstekens`, line)] };
+      return {
+        ok: false,
+        problems: [problem(file, `geen geldige JSON${line ? ` (regel ${line})` : ""}: controleer haakjes, komma's en aanhalingstekens`, line)],
+      };
     }
     return { ok: true, value: jsonSources(data, file) };
   }
@@ -129,14 +138,30 @@ export function readDeclaratieFile(bytes: Uint8Array, file: string): Result<Decl
     header.forEach((name, c) => {
       const v = row[c] ?? "";
       if (CONTROL.test(v))
-        cellProblems.push(located(file, line, name, v.includes("\u0000") ? "de cel bevat een NUL-teken (U+0000); alleen gewone tekens zijn toegestaan" : "de cel bevat een stuurteken (zoals een tab of regelovergang); alleen gewone tekens zijn toegestaan"));
+        cellProblems.push(
+          located(
+            file,
+            line,
+            name,
+            v.includes("\u0000")
+              ? "de cel bevat een NUL-teken (U+0000); alleen gewone tekens zijn toegestaan"
+              : "de cel bevat een stuurteken (zoals een tab of regelovergang); alleen gewone tekens zijn toegestaan",
+          ),
+        );
     });
     let g = groups.get(key);
     if (g) {
       // the declaratie's own fields are repeated on every row; a row that differs would be silently ignored otherwise
       for (const name of DECLARATIE_FIELDS)
         if (col(row, name) !== col(g.first, name) && !cellProblems.some((p) => (p as LocatedProblem).column === name))
-          g.problems!.push(located(file, line, name, `de waarde wijkt af van rij ${g.lines[0]} van dezelfde declaratie (${col(row, "declaratienummer") || "zonder nummer"}); elke rij van een declaratie heeft dezelfde ${name.replace("_", " ")}`));
+          g.problems!.push(
+            located(
+              file,
+              line,
+              name,
+              `de waarde wijkt af van rij ${g.lines[0]} van dezelfde declaratie (${col(row, "declaratienummer") || "zonder nummer"}); elke rij van een declaratie heeft dezelfde ${name.replace("_", " ")}`,
+            ),
+          );
     } else {
       g = {
         first: row,
@@ -208,7 +233,11 @@ export function locate(problems: Problem[], src: DeclaratieSource, opts: { sever
     const m = /^prestaties\.(\d+)/.exec(p.path ?? "");
     const line = m ? src.lines[Number(m[1])] : csv ? src.lines[0] : undefined;
     if (!csv) {
-      out.push({ ...p, file: src.file, ...(opts.several && src.index !== undefined ? { detail: `declaratie ${src.index + 1}${declaratienummerOf(src)}: ${p.detail}` } : {}) });
+      out.push({
+        ...p,
+        file: src.file,
+        ...(opts.several && src.index !== undefined ? { detail: `declaratie ${src.index + 1}${declaratienummerOf(src)}: ${p.detail}` } : {}),
+      });
       continue;
     }
     const column = p.path ? csvColumnOf(p.path) : undefined;

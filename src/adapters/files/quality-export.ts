@@ -26,11 +26,15 @@ export function checkableText(t: Checkable | null): string {
   if (!t) return "Beschrijvend: de aanbieder licht toe, de gemeente beoordeelt.";
   if (t.bron === "bewijs")
     return `Toetsbaar: bewijsstuk ${t.soorten.map((s) => evidenceWords[s] ?? s).join(" of ")}${t.maxLeeftijdMaanden ? `, hoogstens ${t.maxLeeftijdMaanden} maanden oud` : ""}.`;
-  return t.eis === "vog" ? "Toetsbaar: VOG per medewerker uit het personeelsbestand (hoogstens 36 maanden oud)." : "Toetsbaar: beroepsregistratie per hbo/wo-medewerker uit het personeelsbestand.";
+  return t.eis === "vog"
+    ? "Toetsbaar: VOG per medewerker uit het personeelsbestand (hoogstens 36 maanden oud)."
+    : "Toetsbaar: beroepsregistratie per hbo/wo-medewerker uit het personeelsbestand.";
 }
 
 const chapters = (doc: PveDocument): [PveHoofdstuk, PveEis[]][] =>
-  (["algemeen", "kaders", "criteria", "eigen"] as PveHoofdstuk[]).map((h) => [h, doc.eisen.filter((e) => e.hoofdstuk === h)] as [PveHoofdstuk, PveEis[]]).filter(([, es]) => es.length > 0);
+  (["algemeen", "kaders", "criteria", "eigen"] as PveHoofdstuk[])
+    .map((h) => [h, doc.eisen.filter((e) => e.hoofdstuk === h)] as [PveHoofdstuk, PveEis[]])
+    .filter(([, es]) => es.length > 0);
 
 const status = (m: ExportMeta) => (m.versie ? `Versie ${m.versie}, gepubliceerd ${m.gepubliceerd?.slice(0, 10) ?? ""}` : "CONCEPT — niet gepubliceerd");
 
@@ -57,7 +61,9 @@ export async function pveToDocx(doc: PveDocument, meta: ExportMeta): Promise<Buf
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           new TableRow({ tableHeader: true, children: [cell("Productcode", true), cell("Product", true), cell("Wet", true), cell("Product-id", true)] }),
-          ...doc.producten.map((p) => new TableRow({ children: [cell(p.productcode ?? "—"), cell(p.naam), cell(p.wet === "wmo" ? "Wmo 2015" : "Jeugdwet"), cell(p.id)] })),
+          ...doc.producten.map(
+            (p) => new TableRow({ children: [cell(p.productcode ?? "—"), cell(p.naam), cell(p.wet === "wmo" ? "Wmo 2015" : "Jeugdwet"), cell(p.id)] }),
+          ),
         ],
       }),
     );
@@ -68,9 +74,11 @@ export async function pveToDocx(doc: PveDocument, meta: ExportMeta): Promise<Buf
       body.push(new Paragraph({ text: `Eis ${e.nr}. ${e.titel}`, heading: HeadingLevel.HEADING_2 }));
       if (e.waarschuwing) body.push(new Paragraph({ children: [new TextRun({ text: `Let op: ${e.waarschuwing}`, bold: true })] }));
       body.push(new Paragraph({ text: e.tekst }));
-      for (const a of e.afwijkingen) body.push(new Paragraph({ text: `Afwijking${a.criterium ? ` op criterium ${a.criterium}` : ""}: ${a.tekst}`, bullet: { level: 0 } }));
+      for (const a of e.afwijkingen)
+        body.push(new Paragraph({ text: `Afwijking${a.criterium ? ` op criterium ${a.criterium}` : ""}: ${a.tekst}`, bullet: { level: 0 } }));
       body.push(new Paragraph({ children: [new TextRun({ text: checkableText(e.toetsbaar), italics: true })] }));
-      if (e.frequentieMaanden) body.push(new Paragraph({ children: [new TextRun({ text: `Periodiek: elke ${e.frequentieMaanden} maanden opnieuw aantonen.`, italics: true })] }));
+      if (e.frequentieMaanden)
+        body.push(new Paragraph({ children: [new TextRun({ text: `Periodiek: elke ${e.frequentieMaanden} maanden opnieuw aantonen.`, italics: true })] }));
       body.push(new Paragraph({ children: [new TextRun({ text: `Bron: ${e.bron.label}${e.bron.citaat ? ` — “${e.bron.citaat}”` : ""}`, size: 18 })] }));
     }
   }
@@ -85,12 +93,16 @@ export function pveToHtml(doc: PveDocument, meta: ExportMeta): string {
   const parts: string[] = [];
   parts.push(`<h1>${esc(doc.titel)}</h1><p class="meta">Programma van eisen van gemeente ${esc(doc.gemeentecode)}. ${esc(status(meta))}.</p>`);
   if (doc.toelichting) parts.push(`<p>${esc(doc.toelichting)}</p>`);
-  if (doc.waarschuwingen.length) parts.push(`<div class="let-op" role="note"><h2>Let op</h2><ul>${doc.waarschuwingen.map((w) => `<li>${esc(w)}</li>`).join("")}</ul></div>`);
+  if (doc.waarschuwingen.length)
+    parts.push(`<div class="let-op" role="note"><h2>Let op</h2><ul>${doc.waarschuwingen.map((w) => `<li>${esc(w)}</li>`).join("")}</ul></div>`);
   if (doc.segmenten.length) parts.push(`<h2>Inkoopsegmenten</h2><ul>${doc.segmenten.map((s) => `<li>${esc(s.naam)} (${esc(s.id)})</li>`).join("")}</ul>`);
   if (doc.producten.length)
     parts.push(
       `<h2>Producten</h2><table><thead><tr><th scope="col">Productcode</th><th scope="col">Product</th><th scope="col">Wet</th><th scope="col">Product-id</th></tr></thead><tbody>${doc.producten
-        .map((p) => `<tr><td>${esc(p.productcode ?? "—")}</td><td>${esc(p.naam)}</td><td>${p.wet === "wmo" ? "Wmo 2015" : "Jeugdwet"}</td><td>${esc(p.id)}</td></tr>`)
+        .map(
+          (p) =>
+            `<tr><td>${esc(p.productcode ?? "—")}</td><td>${esc(p.naam)}</td><td>${p.wet === "wmo" ? "Wmo 2015" : "Jeugdwet"}</td><td>${esc(p.id)}</td></tr>`,
+        )
         .join("")}</tbody></table>`,
     );
   for (const [h, eisen] of chapters(doc)) {
@@ -98,7 +110,9 @@ export function pveToHtml(doc: PveDocument, meta: ExportMeta): string {
     for (const e of eisen)
       parts.push(
         `<section class="eis" id="eis-${e.nr}"><h3>Eis ${e.nr}. ${esc(e.titel)}</h3>${e.waarschuwing ? `<p class="waarschuwing"><strong>Let op:</strong> ${esc(e.waarschuwing)}</p>` : ""}<p>${esc(e.tekst)}</p>${
-          e.afwijkingen.length ? `<ul>${e.afwijkingen.map((a) => `<li>Afwijking${a.criterium ? ` op criterium ${esc(a.criterium)}` : ""}: ${esc(a.tekst)}</li>`).join("")}</ul>` : ""
+          e.afwijkingen.length
+            ? `<ul>${e.afwijkingen.map((a) => `<li>Afwijking${a.criterium ? ` op criterium ${esc(a.criterium)}` : ""}: ${esc(a.tekst)}</li>`).join("")}</ul>`
+            : ""
         }<p class="toets">${esc(checkableText(e.toetsbaar))}${e.frequentieMaanden ? ` Periodiek: elke ${e.frequentieMaanden} maanden.` : ""}</p><p class="bron">Bron: ${esc(e.bron.label)}${
           e.bron.citaat ? ` — <q>${esc(e.bron.citaat)}</q>` : ""
         }</p></section>`,

@@ -32,7 +32,14 @@ export async function readQualityDir(dir: string): Promise<Result<QualityLibrary
     lib.files.push(name);
     if (!parsed) continue;
     if (parsed.value.nr !== Number(m[1]))
-      problems.push({ code: "inconsistent-data", title: "Bestandsnaam past niet bij nummer", detail: `${name} begint met ${m[1]}, maar nr is ${parsed.value.nr}`, file: shown(name), path: "nr", line: parsed.lineOf(["nr"]) });
+      problems.push({
+        code: "inconsistent-data",
+        title: "Bestandsnaam past niet bij nummer",
+        detail: `${name} begint met ${m[1]}, maar nr is ${parsed.value.nr}`,
+        file: shown(name),
+        path: "nr",
+        line: parsed.lineOf(["nr"]),
+      });
     if (!fileOfNr.has(parsed.value.nr)) fileOfNr.set(parsed.value.nr, shown(name));
     lib.frameworks.push(parsed.value);
   }

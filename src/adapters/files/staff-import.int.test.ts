@@ -95,9 +95,48 @@ test("values are read leniently where that is unambiguous", async () => {
 test("a valid XLSX: first worksheet, real date cells (no time-zone shift), number, text and formula cells", async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Personeel");
-  ws.addRow(["Naam", "opleidingsniveau", "zorggerelateerd", "soort", "rol", "producten", "vog_datum", "in_dienst_sinds", "registratie", "registratienummer", "registratie_geldig_tot", "uren_per_week"]);
-  ws.addRow(["Anna de Vries", "HBO", "ja", "werknemer", "Gedragswetenschapper", "02A05;45A48", new Date(Date.UTC(2025, 2, 1)), new Date(Date.UTC(2019, 11, 31, 23, 30)), "SKJ", 110012345, "31-12-2026", 32.5]);
-  ws.getRow(4).values = ["Bas Jansen", { richText: [{ text: "mbo" }, { text: "4" }] }, true, "zzp", "Begeleider", "02A05", "1-3-2025", null, null, null, null, { formula: "16*2", result: 32 }];
+  ws.addRow([
+    "Naam",
+    "opleidingsniveau",
+    "zorggerelateerd",
+    "soort",
+    "rol",
+    "producten",
+    "vog_datum",
+    "in_dienst_sinds",
+    "registratie",
+    "registratienummer",
+    "registratie_geldig_tot",
+    "uren_per_week",
+  ]);
+  ws.addRow([
+    "Anna de Vries",
+    "HBO",
+    "ja",
+    "werknemer",
+    "Gedragswetenschapper",
+    "02A05;45A48",
+    new Date(Date.UTC(2025, 2, 1)),
+    new Date(Date.UTC(2019, 11, 31, 23, 30)),
+    "SKJ",
+    110012345,
+    "31-12-2026",
+    32.5,
+  ]);
+  ws.getRow(4).values = [
+    "Bas Jansen",
+    { richText: [{ text: "mbo" }, { text: "4" }] },
+    true,
+    "zzp",
+    "Begeleider",
+    "02A05",
+    "1-3-2025",
+    null,
+    null,
+    null,
+    null,
+    { formula: "16*2", result: 32 },
+  ];
   ws.getCell("G2").numFmt = "d-m-yyyy";
   const other = wb.addWorksheet("Toelichting");
   other.addRow(["dit werkblad wordt niet gelezen"]);
@@ -157,7 +196,10 @@ test("every error kind is reported with its row, its column and a Dutch explanat
   assert.match(find(ps, 3, "opleidingsniveau").detail, /onbekend opleidingsniveau "mbo5"; toegestaan: mbo2, mbo3, mbo4, hbo, wo$/);
   assert.match(find(ps, 3, "zorggerelateerd").detail, /"misschien" is geen geldige waarde; vul ja of nee in/);
   assert.match(find(ps, 3, "werk_en_denkniveau").detail, /onbekend werk- en denkniveau "mbo9"; toegestaan: .*, of leeg/);
-  assert.match(find(ps, 3, "soort").detail, /onbekende soort "freelancer"; toegestaan: werknemer, zzp, uitzendkracht, bbl, stagiair, vrijwilliger, ervaringsdeskundige/);
+  assert.match(
+    find(ps, 3, "soort").detail,
+    /onbekende soort "freelancer"; toegestaan: werknemer, zzp, uitzendkracht, bbl, stagiair, vrijwilliger, ervaringsdeskundige/,
+  );
   assert.match(find(ps, 3, "rol").detail, /rol is verplicht/);
   assert.match(find(ps, 3, "registratie").detail, /onbekend register "BIGG"; toegestaan: BIG, SKJ, Registerplein, NIP, vaktherapie, of leeg/);
   assert.match(find(ps, 3, "producten").detail, /noem minstens één product/);
@@ -221,17 +263,32 @@ test("a header-only file, an empty file and a file without header are one proble
   assert.equal(headerOnly[0]!.file, "alleen-kopregel.csv");
 
   const blankRows = problems(await csv(`${HEADER}\n\n;;;;\n  \n`));
-  assert.deepEqual(blankRows.map((p) => p.title), ["Geen gegevens"]);
+  assert.deepEqual(
+    blankRows.map((p) => p.title),
+    ["Geen gegevens"],
+  );
 
-  assert.deepEqual(problems(await csv("")).map((p) => p.title), ["Leeg bestand"]);
-  assert.deepEqual(problems(await csv("\uFEFF\r\n")).map((p) => p.title), ["Leeg bestand"]);
+  assert.deepEqual(
+    problems(await csv("")).map((p) => p.title),
+    ["Leeg bestand"],
+  );
+  assert.deepEqual(
+    problems(await csv("\uFEFF\r\n")).map((p) => p.title),
+    ["Leeg bestand"],
+  );
 
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Leeg");
-  assert.deepEqual(problems(await parseStaffFile(new Uint8Array(await wb.xlsx.writeBuffer()), "leeg.xlsx")).map((p) => p.title), ["Leeg bestand"]);
+  assert.deepEqual(
+    problems(await parseStaffFile(new Uint8Array(await wb.xlsx.writeBuffer()), "leeg.xlsx")).map((p) => p.title),
+    ["Leeg bestand"],
+  );
   const onlyHeader = new ExcelJS.Workbook();
   onlyHeader.addWorksheet("P").addRow([...STAFF_COLUMNS]);
-  assert.deepEqual(problems(await parseStaffFile(new Uint8Array(await onlyHeader.xlsx.writeBuffer()), "kop.xlsx")).map((p) => p.title), ["Geen gegevens"]);
+  assert.deepEqual(
+    problems(await parseStaffFile(new Uint8Array(await onlyHeader.xlsx.writeBuffer()), "kop.xlsx")).map((p) => p.title),
+    ["Geen gegevens"],
+  );
 
   const noHeader = problems(await csv(`\nA;hbo;ja\n`));
   assert.deepEqual(where(noHeader), ["1 -"]);
@@ -262,7 +319,13 @@ test("corrupt XLSX bytes are a problem, not an exception", async () => {
     ["truncated", good.subarray(0, Math.floor(good.length / 2))],
     ["flipped bytes", flipped],
     ["zip without workbook", zip([["hallo.txt", "hallo"]])],
-    ["broken sheet xml", zip([["[Content_Types].xml", "<Types"], ["xl/workbook.xml", "<workbook><sheets><sheet"]])],
+    [
+      "broken sheet xml",
+      zip([
+        ["[Content_Types].xml", "<Types"],
+        ["xl/workbook.xml", "<workbook><sheets><sheet"],
+      ]),
+    ],
   ];
   for (const [label, bytes] of cases) {
     const r = await parseStaffFile(bytes, "p.xlsx");
@@ -287,18 +350,28 @@ test("a CSV that is not UTF-8, an XLSX named .csv and a broken quote are problem
 
 test("limits: more than 10 MB, more than 20,000 rows and an XLSX that unpacks too large are problems", async () => {
   const big = problems(await parseStaffFile(new Uint8Array(10 * 1024 * 1024 + 1), "p.csv"));
-  assert.deepEqual(big.map((p) => p.code), ["payload-too-large"]);
+  assert.deepEqual(
+    big.map((p) => p.code),
+    ["payload-too-large"],
+  );
 
   const row = "A;hbo;ja;;werknemer;Begeleider;;;;;;;02A05\n";
   const atLimit = await csv(HEADER + "\n" + row.repeat(STAFF_FILE_MAX_ROWS));
   assert.equal(records(atLimit).length, STAFF_FILE_MAX_ROWS);
   const over = problems(await csv(HEADER + "\n" + row.repeat(STAFF_FILE_MAX_ROWS + 1)));
-  assert.deepEqual(over.map((p) => [p.code, p.title]), [["payload-too-large", "Te veel rijen"]]);
+  assert.deepEqual(
+    over.map((p) => [p.code, p.title]),
+    [["payload-too-large", "Te veel rijen"]],
+  );
 
   const sheet = "<c/>".repeat(8 * 1024 * 1024); // 32 MB that deflates to a few kB
   for (const declared of [undefined, 1000]) {
     const bomb = problems(await parseStaffFile(zip([["xl/worksheets/sheet1.xml", sheet]], true, declared), "p.xlsx"));
-    assert.deepEqual(bomb.map((p) => [p.code, p.title]), [["payload-too-large", "Bestand te groot"]], `declared ${declared}`);
+    assert.deepEqual(
+      bomb.map((p) => [p.code, p.title]),
+      [["payload-too-large", "Bestand te groot"]],
+      `declared ${declared}`,
+    );
   }
 });
 

@@ -128,7 +128,9 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
     if (isEmpty(cell)) return;
     const written = cellText(cell);
     if (written.includes("\u0000")) {
-      problems.push(headerProblem(`kolom ${i + 1}`, `rij 1, kolom ${i + 1} (${columnLetter(i)}): de kolomkop bevat een NUL-teken (U+0000); verwijder het teken`));
+      problems.push(
+        headerProblem(`kolom ${i + 1}`, `rij 1, kolom ${i + 1} (${columnLetter(i)}): de kolomkop bevat een NUL-teken (U+0000); verwijder het teken`),
+      );
       ignored.add(i);
       return;
     }
@@ -168,14 +170,20 @@ function toRecords(table: Table, file: string): Result<StaffMemberRecord[]> {
     row.cells.forEach((cell, i) => {
       if (i >= table.header.length || (isEmpty(table.header[i]) && !ignored.has(i))) {
         if (!isEmpty(cell))
-          report(`kolom ${i + 1}`, `kolom ${i + 1} (${columnLetter(i)}) heeft geen kop in rij 1 maar bevat ${quote(cellText(cell))}; geef de kolom een kop of maak de cel leeg`);
+          report(
+            `kolom ${i + 1}`,
+            `kolom ${i + 1} (${columnLetter(i)}) heeft geen kop in rij 1 maar bevat ${quote(cellText(cell))}; geef de kolom een kop of maak de cel leeg`,
+          );
       }
     });
     // a NUL character (U+0000) cannot be stored and is never meant: the cell is named, not echoed
     row.cells.forEach((cell, i) => {
       if (cell.kind !== "text" || !cell.text.includes("\u0000")) return;
       const column = [...index].find(([, j]) => j === i)?.[0] ?? `kolom ${i + 1}`;
-      report(column, `rij ${row.line}, kolom ${column} (${columnLetter(i)}): de cel bevat een NUL-teken (U+0000); verwijder het teken en lever het bestand opnieuw aan`);
+      report(
+        column,
+        `rij ${row.line}, kolom ${column} (${columnLetter(i)}): de cel bevat een NUL-teken (U+0000); verwijder het teken en lever het bestand opnieuw aan`,
+      );
     });
     const record = readRow(row.cells, index, report);
     const parsed = StaffMemberRecord.safeParse(record, { reportInput: true });
@@ -247,9 +255,15 @@ function readRow(cells: Cell[], index: Map<StaffColumn, number>, report: (path: 
   const validUntil = ok("registratie_geldig_tot") ? readDate(get("registratie_geldig_tot"), "registratie_geldig_tot", report) : null;
   if (!has("registratie")) {
     if (has("registratienummer"))
-      report("registratie", `registratie is leeg maar registratienummer is ingevuld; vul het register in (${StaffRegister.options.join(", ")}) of maak registratienummer leeg`);
+      report(
+        "registratie",
+        `registratie is leeg maar registratienummer is ingevuld; vul het register in (${StaffRegister.options.join(", ")}) of maak registratienummer leeg`,
+      );
     if (has("registratie_geldig_tot"))
-      report("registratie_geldig_tot", "registratie_geldig_tot is ingevuld maar registratie is leeg; vul het register en het registratienummer in of maak de datum leeg");
+      report(
+        "registratie_geldig_tot",
+        "registratie_geldig_tot is ingevuld maar registratie is leeg; vul het register en het registratienummer in of maak de datum leeg",
+      );
   } else if (register && !has("registratienummer")) {
     report("registratienummer", `registratienummer ontbreekt bij registratie ${register}; vul het nummer in of maak registratie leeg`);
   }
@@ -304,7 +318,10 @@ function readLevel(cell: Cell, column: StaffColumn, required: boolean, report: (
     if (required) report(column, `${column} is verplicht; ${allowed}`);
     return null;
   }
-  const n = written.toLowerCase().replace(/niveau/g, "").replace(/[\s.\-_]/g, "");
+  const n = written
+    .toLowerCase()
+    .replace(/niveau/g, "")
+    .replace(/[\s.\-_]/g, "");
   if (StaffLevel.safeParse(n).success) return n;
   report(column, `onbekend ${column === "opleidingsniveau" ? "opleidingsniveau" : "werk- en denkniveau"} ${quote(written)}; ${allowed}`);
   return written;
@@ -348,7 +365,8 @@ function columnOfIssue(path: PropertyKey[]): StaffColumn {
 function issueDetail(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === "too_big" && issue.origin === "string") return `te lang: hoogstens ${String(issue.maximum)} tekens`;
-  if (issue.code === "too_big" && issue.origin === "number") return `${String(input ?? "de waarde")} is te groot: hoogstens ${String(issue.maximum)}${issue.path[0] === "hoursPerWeek" ? " uur per week" : ""}`;
+  if (issue.code === "too_big" && issue.origin === "number")
+    return `${String(input ?? "de waarde")} is te groot: hoogstens ${String(issue.maximum)}${issue.path[0] === "hoursPerWeek" ? " uur per week" : ""}`;
   if (issue.code === "too_small" && issue.origin === "number") return `${String(input ?? "de waarde")} is te klein: minimaal ${String(issue.minimum)}`;
   return explainZodIssue(issue);
 }
@@ -369,7 +387,7 @@ function readCsv(bytes: Uint8Array, file: string): Result<Table> {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); // drops a BOM
   } catch {
-    return fail(unreadable(file, "het bestand is geen UTF-8; sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\""));
+    return fail(unreadable(file, 'het bestand is geen UTF-8; sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)"'));
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1);
   if (text.trim() === "") return fail({ code: "invalid-input", title: "Leeg bestand", detail: "het bestand bevat geen kopregel en geen rijen", file });
@@ -427,19 +445,19 @@ export function detectDelimiter(text: string): ";" | "," {
 function csvErrorText(code: string): string {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "een aanhalingsteken (\") wordt geopend maar niet gesloten; sluit het veld af met \" of schrijf een \" binnen een veld als \"\"";
+      return 'een aanhalingsteken (") wordt geopend maar niet gesloten; sluit het veld af met " of schrijf een " binnen een veld als ""';
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return "na een afsluitend aanhalingsteken (\") volgt geen scheidingsteken";
+      return 'na een afsluitend aanhalingsteken (") volgt geen scheidingsteken';
     case "CSV_INVALID_OPENING_QUOTE":
-      return "een aanhalingsteken (\") staat midden in een veld; zet het hele veld tussen aanhalingstekens en schrijf een \" binnen een veld als \"\"";
+      return 'een aanhalingsteken (") staat midden in een veld; zet het hele veld tussen aanhalingstekens en schrijf een " binnen een veld als ""';
     case "CSV_MAX_RECORD_SIZE":
-      return "de rij is te lang; controleer of een aanhalingsteken (\") niet wordt gesloten";
+      return 'de rij is te lang; controleer of een aanhalingsteken (") niet wordt gesloten';
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
     case "CSV_RECORD_INCONSISTENT_COLUMNS":
       return "de rij heeft een ander aantal kolommen dan de kopregel";
     default:
-      return "het CSV-bestand kan op deze plaats niet worden gelezen; sla het in Excel opnieuw op als \"CSV UTF-8 (door komma's gescheiden)\"";
+      return 'het CSV-bestand kan op deze plaats niet worden gelezen; sla het in Excel opnieuw op als "CSV UTF-8 (door komma\'s gescheiden)"';
   }
 }
 
@@ -453,7 +471,12 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Result<Table>>
   if (!archive.ok) {
     const e = archive.errors[0]!;
     if (isSizeError(e))
-      return fail({ code: "payload-too-large", title: "Bestand te groot", detail: `${e.message}; een XLSX-bestand is uitgepakt hoogstens ${megabytes(STAFF_XLSX_MAX_UNPACKED_BYTES)}: lever hoogstens ${STAFF_FILE_MAX_ROWS} rijen aan, zonder andere werkbladen of afbeeldingen`, file });
+      return fail({
+        code: "payload-too-large",
+        title: "Bestand te groot",
+        detail: `${e.message}; een XLSX-bestand is uitgepakt hoogstens ${megabytes(STAFF_XLSX_MAX_UNPACKED_BYTES)}: lever hoogstens ${STAFF_FILE_MAX_ROWS} rijen aan, zonder andere werkbladen of afbeeldingen`,
+        file,
+      });
     return fail(unreadable(file, `het bestand is geen geldig XLSX-bestand (${e.message}); sla het opnieuw op als Excel-werkmap (.xlsx)`));
   }
   const workbook = new ExcelJS.Workbook();
@@ -495,7 +518,14 @@ function xlsxCell(v: unknown): Cell {
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return { kind: "error", text: o.error };
-    if (Array.isArray(o.richText)) return { kind: "text", text: o.richText.map((r: { text?: unknown }) => String(r.text ?? "")).join("").trim() };
+    if (Array.isArray(o.richText))
+      return {
+        kind: "text",
+        text: o.richText
+          .map((r: { text?: unknown }) => String(r.text ?? ""))
+          .join("")
+          .trim(),
+      };
     if ("formula" in o || "sharedFormula" in o) return xlsxCell(o.result);
     if ("hyperlink" in o) return xlsxCell(o.text);
   }
@@ -506,7 +536,10 @@ function xlsxCell(v: unknown): Cell {
 // helpers
 
 function normalizeHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** 0 → A, 13 → N, 26 → AA: the column as a spreadsheet shows it */

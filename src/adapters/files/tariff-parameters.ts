@@ -16,7 +16,10 @@ export async function readParametersFile(path: string): Promise<Result<TariffPar
   try {
     raw = parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ code: "invalid-input", title: "Ongeldige YAML of JSON", detail: e instanceof Error ? e.message.split("\n")[0]! : String(e), file: path }] };
+    return {
+      ok: false,
+      problems: [{ code: "invalid-input", title: "Ongeldige YAML of JSON", detail: e instanceof Error ? e.message.split("\n")[0]! : String(e), file: path }],
+    };
   }
   return parseParameters(raw, path);
 }

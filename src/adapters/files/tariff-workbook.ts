@@ -93,7 +93,9 @@ export async function tariffWorkbook(products: Product[], params: TariffParamete
       formula: `${ref("uurkosten")}*(1+${cell.overhead})*(1+${cell.kapitaallasten}+${cell.leegstand})*(1+${cell.risico})*(1+${cell.indexatie})`,
     };
     row.getCell("perclient").value = { formula: `${ref("uurtarief")}/${ref("cps")}` };
-    row.getCell("tarief").value = { formula: `ROUND(IF(${ref("eenheid")}="01",${ref("perclient")}/60,IF(${ref("eenheid")}="16",${ref("perclient")}*${cell.dagdeelUren},${ref("perclient")})),2)` };
+    row.getCell("tarief").value = {
+      formula: `ROUND(IF(${ref("eenheid")}="01",${ref("perclient")}/60,IF(${ref("eenheid")}="16",${ref("perclient")}*${cell.dagdeelUren},${ref("perclient")})),2)`,
+    };
   }
   ts.getRow(1).font = { bold: true };
   ps.getRow(1).font = { bold: true };

@@ -75,7 +75,10 @@ export class MemoryCatalogueRepository implements CatalogueRepository {
   }
 
   async productenboeken(asOf: IsoDate) {
-    return this.pbs.filter((r) => inForce(r, asOf)).sort((a, b) => a.id.localeCompare(b.id)).map((r) => r.data);
+    return this.pbs
+      .filter((r) => inForce(r, asOf))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((r) => r.data);
   }
 
   async productenboek(id: string, asOf: IsoDate) {
@@ -104,12 +107,12 @@ export class MemoryCatalogueRepository implements CatalogueRepository {
       .filter((x) => terms.length === 0 || x.score === terms.length);
     const code = (p: Product) => p.productcode ?? "\uffff";
     const cmp = {
-      relevance: (a: typeof scored[number], b: typeof scored[number]) =>
+      relevance: (a: (typeof scored)[number], b: (typeof scored)[number]) =>
         b.score - a.score || a.p.productenboekId.localeCompare(b.p.productenboekId) || code(a.p).localeCompare(code(b.p)) || a.p.id.localeCompare(b.p.id),
-      code: (a: typeof scored[number], b: typeof scored[number]) =>
+      code: (a: (typeof scored)[number], b: (typeof scored)[number]) =>
         code(a.p).localeCompare(code(b.p)) || a.p.productenboekId.localeCompare(b.p.productenboekId) || a.p.id.localeCompare(b.p.id),
-      name: (a: typeof scored[number], b: typeof scored[number]) => a.p.name.localeCompare(b.p.name) || a.p.id.localeCompare(b.p.id),
-      productenboek: (a: typeof scored[number], b: typeof scored[number]) =>
+      name: (a: (typeof scored)[number], b: (typeof scored)[number]) => a.p.name.localeCompare(b.p.name) || a.p.id.localeCompare(b.p.id),
+      productenboek: (a: (typeof scored)[number], b: (typeof scored)[number]) =>
         a.p.productenboekId.localeCompare(b.p.productenboekId) || code(a.p).localeCompare(code(b.p)) || a.p.id.localeCompare(b.p.id),
     }[q.sort];
     scored.sort(cmp);

@@ -12,7 +12,10 @@ import { badQuery } from "../request.ts";
 
 const Login = z.object({ username: z.string().max(200), password: z.string().max(500) }).strict();
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "een datum is JJJJ-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "geen bestaande datum");
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "een datum is JJJJ-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "geen bestaande datum");
 
 /** The access log's filters, in Dutch like the other routes: cliënt, gebruiker, periode (van t/m tot), wat, toegestaan. */
 export const AccessLogQuery = z
@@ -23,20 +26,30 @@ export const AccessLogQuery = z
     tot: IsoDate.optional(),
     resource: z.enum(resources).optional(),
     toegestaan: z.enum(["ja", "nee"]).optional(),
-    gemeente: z.string().regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers").optional(),
+    gemeente: z
+      .string()
+      .regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(10_000).optional(),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     format: z.enum(["json", "csv", "xlsx"]).default("json"),
   })
   .strict();
 const AttemptQuery = z
-  .object({ gebruiker: z.string().trim().min(1).max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) })
+  .object({
+    gebruiker: z.string().trim().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
   .strict();
 
 /** Midnight at the start of a Dutch calendar date (Europe/Amsterdam), as an instant. */
 export function dutchMidnight(date: string): string {
   const guess = Date.parse(`${date}T00:00:00Z`);
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "shortOffset" }).formatToParts(new Date(guess)).find((x) => x.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "shortOffset" })
+      .formatToParts(new Date(guess))
+      .find((x) => x.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
   const offsetMin = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
   return new Date(guess - offsetMin * 60_000).toISOString();
@@ -74,13 +87,17 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
   });
 
   app.get("/users", async (req, reply) => {
-    const r = await gate.run(req.principal, "user", "read", {}, { endpoint: endpoint(req), purpose: "accountbeheer: lijst van accounts" }, () => auth.listUsers());
+    const r = await gate.run(req.principal, "user", "read", {}, { endpoint: endpoint(req), purpose: "accountbeheer: lijst van accounts" }, () =>
+      auth.listUsers(),
+    );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     return { items: r.value, total: r.value.length };
   });
 
   app.post("/users", small, async (req, reply) => {
-    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: account aanmaken" }, () => auth.addUser(req.body));
+    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: account aanmaken" }, () =>
+      auth.addUser(req.body),
+    );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
     return reply.code(201).send(r.value.value);
@@ -107,9 +124,17 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
 
   app.post<{ Params: { username: string } }>("/users/:username/unlock", small, async (req, reply) => {
     const by = req.principal?.username ?? "";
-    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: blokkade na mislukte aanmeldingen opheffen" }, () => auth.unlock(req.params.username, by), {
-      records: [`account:${req.params.username.slice(0, 64)}`],
-    });
+    const r = await gate.run(
+      req.principal,
+      "user",
+      "write",
+      {},
+      { endpoint: endpoint(req), purpose: "accountbeheer: blokkade na mislukte aanmeldingen opheffen" },
+      () => auth.unlock(req.params.username, by),
+      {
+        records: [`account:${req.params.username.slice(0, 64)}`],
+      },
+    );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
     return r.value.value;
@@ -140,7 +165,8 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
     const q = AccessLogQuery.safeParse(req.query);
     if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
     const p = q.data;
-    if (p.van && p.tot && p.tot < p.van) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige periode", detail: "tot ligt vóór van", path: "tot" }], req.url);
+    if (p.van && p.tot && p.tot < p.van)
+      return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige periode", detail: "tot ligt vóór van", path: "tot" }], req.url);
     const t = req.principal?.tenant;
     // a controller reads the log of its own gemeente; the beheerder reads everything (or one gemeente)
     const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;

@@ -15,11 +15,13 @@ const MAX_DECLARATIES = 5000;
 const bsnInUrl = {
   code: "invalid-parameter" as const,
   title: "Zoeken op BSN kan niet via de URL",
-  detail: "een BSN hoort niet in een URL (die komt in logbestanden terecht); zoek met POST /api/v1/clienten/zoeken en { \"q\": … } in de body",
+  detail: 'een BSN hoort niet in een URL (die komt in logbestanden terecht); zoek met POST /api/v1/clienten/zoeken en { "q": … } in de body',
   path: "q",
 };
 const StatusQuery = z.object({ status: z.string().max(30).optional() }).strict();
-const BudgetQuery = z.object({ groep: z.string().max(20).optional(), peildatum: z.string().max(10).optional(), format: z.enum(["json", "xlsx"]).default("json") }).strict();
+const BudgetQuery = z
+  .object({ groep: z.string().max(20).optional(), peildatum: z.string().max(10).optional(), format: z.enum(["json", "xlsx"]).default("json") })
+  .strict();
 const Id = z.coerce.number().int().positive();
 
 /**
@@ -53,14 +55,24 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
 
   app.get<{ Params: { id: string } }>("/clienten/:id", async (req, reply) => {
     const id = Id.safeParse(req.params.id);
-    if (!id.success) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldig cliëntnummer", detail: "een cliëntnummer is een positief geheel getal", path: "id" }], req.url);
+    if (!id.success)
+      return sendProblems(
+        reply,
+        [{ code: "invalid-parameter", title: "Ongeldig cliëntnummer", detail: "een cliëntnummer is een positief geheel getal", path: "id" }],
+        req.url,
+      );
     const r = await svc.clientOverview(actorOf(req), id.data, ctx(req, "zorgketen: cliëntoverzicht"));
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
   app.post<{ Params: { id: string } }>("/clienten/:id/toets", async (req, reply) => {
     const id = Id.safeParse(req.params.id);
-    if (!id.success) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldig cliëntnummer", detail: "een cliëntnummer is een positief geheel getal", path: "id" }], req.url);
+    if (!id.success)
+      return sendProblems(
+        reply,
+        [{ code: "invalid-parameter", title: "Ongeldig cliëntnummer", detail: "een cliëntnummer is een positief geheel getal", path: "id" }],
+        req.url,
+      );
     const r = await svc.toetsVoorClient(actorOf(req), id.data, req.body, ctx(req, "toegang: beschikking toetsen"));
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
@@ -83,12 +95,21 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
   });
 
   app.get<{ Params: { gemeente: string; wet: string; nummer: string } }>("/toewijzingen/:gemeente/:wet/:nummer", async (req, reply) => {
-    const r = await svc.history(actorOf(req), { gemeentecode: req.params.gemeente, wet: req.params.wet, toewijzingnummer: req.params.nummer }, ctx(req, "zorgketen: toewijzing en historie"));
+    const r = await svc.history(
+      actorOf(req),
+      { gemeentecode: req.params.gemeente, wet: req.params.wet, toewijzingnummer: req.params.nummer },
+      ctx(req, "zorgketen: toewijzing en historie"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
   app.post<{ Params: { gemeente: string; wet: string; nummer: string } }>("/toewijzingen/:gemeente/:wet/:nummer/gebeurtenissen", async (req, reply) => {
-    const r = await svc.event(actorOf(req), { gemeentecode: req.params.gemeente, wet: req.params.wet, toewijzingnummer: req.params.nummer }, req.body, ctx(req, "zorgketen: start, stop of wijziging"));
+    const r = await svc.event(
+      actorOf(req),
+      { gemeentecode: req.params.gemeente, wet: req.params.wet, toewijzingnummer: req.params.nummer },
+      req.body,
+      ctx(req, "zorgketen: start, stop of wijziging"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
@@ -108,21 +129,42 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
    * error with its row and column.
    */
   app.post("/declaraties", { bodyLimit: 25 * 1024 * 1024 }, async (req, reply) => {
-    const sources = Buffer.isBuffer(req.body) ? readDeclaratieFile(new Uint8Array(req.body), "upload.csv") : { ok: true as const, value: jsonSources(req.body ?? {}, "upload.json") };
+    const sources = Buffer.isBuffer(req.body)
+      ? readDeclaratieFile(new Uint8Array(req.body), "upload.csv")
+      : { ok: true as const, value: jsonSources(req.body ?? {}, "upload.json") };
     if (!sources.ok) return sendProblems(reply, sources.problems, req.url);
     const list = sources.value;
     if (list.length > MAX_DECLARATIES)
-      return sendProblems(reply, [{ code: "payload-too-large", title: "Te veel declaraties", detail: `lever hoogstens ${MAX_DECLARATIES} declaraties in één bestand aan (dit bestand: ${list.length})` }], req.url);
-    const r = await svc.submitDeclaraties(actorOf(req), list.map((s) => s.raw), ctx(req, "declaraties: indienen en controleren"), {
-      locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
-      readProblems: list.flatMap((s) => s.problems ?? []),
-    });
+      return sendProblems(
+        reply,
+        [
+          {
+            code: "payload-too-large",
+            title: "Te veel declaraties",
+            detail: `lever hoogstens ${MAX_DECLARATIES} declaraties in één bestand aan (dit bestand: ${list.length})`,
+          },
+        ],
+        req.url,
+      );
+    const r = await svc.submitDeclaraties(
+      actorOf(req),
+      list.map((s) => s.raw),
+      ctx(req, "declaraties: indienen en controleren"),
+      {
+        locate: (problems, i) => locate(problems, list[i]!, { several: list.length > 1 }),
+        readProblems: list.flatMap((s) => s.problems ?? []),
+      },
+    );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     return reply.code(r.value.every((a) => a.herhaald) ? 200 : 201).send({ antwoorden: r.value });
   });
 
   app.get<{ Params: { agb: string; wet: string; nummer: string } }>("/declaraties/:agb/:wet/:nummer", async (req, reply) => {
-    const r = await svc.declaratie(actorOf(req), { agbCode: req.params.agb, wet: req.params.wet, declaratienummer: req.params.nummer }, ctx(req, "declaraties: antwoord per prestatie"));
+    const r = await svc.declaratie(
+      actorOf(req),
+      { agbCode: req.params.agb, wet: req.params.wet, declaratienummer: req.params.nummer },
+      ctx(req, "declaraties: antwoord per prestatie"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
@@ -132,7 +174,10 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
     const r = await svc.budget(actorOf(req), q.data, ctx(req, "budgetbewaking"));
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     if (q.data.format === "xlsx")
-      return reply.type(XLSX).header("content-disposition", `attachment; filename="kader-budget-${r.value.groep}-${r.value.peildatum}.xlsx"`).send(await budgetToXlsx(r.value));
+      return reply
+        .type(XLSX)
+        .header("content-disposition", `attachment; filename="kader-budget-${r.value.groep}-${r.value.peildatum}.xlsx"`)
+        .send(await budgetToXlsx(r.value));
     return r.value;
   });
 };
@@ -145,27 +190,99 @@ export function carePaths(problem: object, json: (d: string) => object, queryPar
   const denied = { 401: problem, 403: problem };
   return {
     "/api/v1/clienten": {
-      get: { summary: "Cliënten van de eigen gemeente, of met een toewijzing bij de eigen aanbieder", ...secured, parameters: queryParameters(ClientQuery), responses: { 200: json("{ total, items }"), 400: problem, ...denied } },
-      post: { summary: "Cliënt registreren (toegang; BSN met elfproef)", ...secured, responses: { 201: json("cliënt"), 400: problem, ...denied, 422: problem } },
+      get: {
+        summary: "Cliënten van de eigen gemeente, of met een toewijzing bij de eigen aanbieder",
+        ...secured,
+        parameters: queryParameters(ClientQuery),
+        responses: { 200: json("{ total, items }"), 400: problem, ...denied },
+      },
+      post: {
+        summary: "Cliënt registreren (toegang; BSN met elfproef)",
+        ...secured,
+        responses: { 201: json("cliënt"), 400: problem, ...denied, 422: problem },
+      },
     },
     "/api/v1/clienten/zoeken": {
       post: {
-        summary: "Cliënten zoeken op naam of BSN, met de zoekopdracht in de body ({ q, pagina }): een BSN hoort niet in een URL (GET /clienten weigert een q met 8 of meer cijfers)",
+        summary:
+          "Cliënten zoeken op naam of BSN, met de zoekopdracht in de body ({ q, pagina }): een BSN hoort niet in een URL (GET /clienten weigert een q met 8 of meer cijfers)",
         ...secured,
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", additionalProperties: false, properties: { q: { type: "string", maxLength: 100 }, pagina: { type: "integer", minimum: 1, maximum: 10000, default: 1 } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                properties: { q: { type: "string", maxLength: 100 }, pagina: { type: "integer", minimum: 1, maximum: 10000, default: 1 } },
+              },
+            },
+          },
+        },
         responses: { 200: json("{ total, items }"), 400: problem, ...denied },
       },
     },
-    "/api/v1/clienten/{id}": { get: { summary: "Cliënt met beschikkingen en toewijzingen (een cliënt van een andere gemeente of aanbieder: 404, als een onbekende)", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ client, beschikkingen, toewijzingen }"), ...denied, 404: problem } } },
-    "/api/v1/clienten/{id}/toets": { post: { summary: "Toets een voorgestelde beschikking voor deze cliënt (leeftijd, lopende toewijzingen); slaat niets op", ...secured, parameters: [p("id", "^[0-9]+$")], responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
-    "/api/v1/beschikkingen/toets": { post: { summary: "Toets een voorgestelde beschikking aan de regels van het productenboek; slaat niets op", ...secured, responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied } } },
-    "/api/v1/beschikkingen": { post: { summary: "Beschikking afgeven (toegang): één toewijzing per product; fout weigert, oordeel alleen met onderbouwde afwijking", ...secured, responses: { 201: json("{ beschikking, toewijzingen, verdict }"), 400: problem, ...denied, 422: problem } } },
-    "/api/v1/toewijzingen": { get: { summary: "Toewijzingen (eigen gemeente of eigen aanbieder)", ...secured, parameters: queryParameters(StatusQuery), responses: { 200: json("{ items }"), 400: problem, ...denied } } },
-    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}": { get: { summary: "Eén toewijzing met haar gebeurtenissen", ...secured, parameters: tw, responses: { 200: json("{ toewijzing, events }"), ...denied, 404: problem } } },
-    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}/gebeurtenissen": {
-      post: { summary: "Start, tijdelijke stop, stop (aanbieder, toegang); wijzigen, intrekken, verwijderen (toegang): { event, datum, reden }", ...secured, parameters: tw, responses: { 200: json("toewijzing"), 400: problem, ...denied, 404: problem, 422: problem } },
+    "/api/v1/clienten/{id}": {
+      get: {
+        summary: "Cliënt met beschikkingen en toewijzingen (een cliënt van een andere gemeente of aanbieder: 404, als een onbekende)",
+        ...secured,
+        parameters: [p("id", "^[0-9]+$")],
+        responses: { 200: json("{ client, beschikkingen, toewijzingen }"), ...denied, 404: problem },
+      },
     },
-    "/api/v1/werklijst": { get: { summary: "Termijnen: start binnen 24 uur, plan, evaluatie, start/stop melden binnen 5 werkdagen", ...secured, responses: { 200: json("{ items }"), ...denied } } },
+    "/api/v1/clienten/{id}/toets": {
+      post: {
+        summary: "Toets een voorgestelde beschikking voor deze cliënt (leeftijd, lopende toewijzingen); slaat niets op",
+        ...secured,
+        parameters: [p("id", "^[0-9]+$")],
+        responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied },
+      },
+    },
+    "/api/v1/beschikkingen/toets": {
+      post: {
+        summary: "Toets een voorgestelde beschikking aan de regels van het productenboek; slaat niets op",
+        ...secured,
+        responses: { 200: json("{ toegestaan, overrideMogelijk, bevindingen }"), 400: problem, ...denied },
+      },
+    },
+    "/api/v1/beschikkingen": {
+      post: {
+        summary: "Beschikking afgeven (toegang): één toewijzing per product; fout weigert, oordeel alleen met onderbouwde afwijking",
+        ...secured,
+        responses: { 201: json("{ beschikking, toewijzingen, verdict }"), 400: problem, ...denied, 422: problem },
+      },
+    },
+    "/api/v1/toewijzingen": {
+      get: {
+        summary: "Toewijzingen (eigen gemeente of eigen aanbieder)",
+        ...secured,
+        parameters: queryParameters(StatusQuery),
+        responses: { 200: json("{ items }"), 400: problem, ...denied },
+      },
+    },
+    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}": {
+      get: {
+        summary: "Eén toewijzing met haar gebeurtenissen",
+        ...secured,
+        parameters: tw,
+        responses: { 200: json("{ toewijzing, events }"), ...denied, 404: problem },
+      },
+    },
+    "/api/v1/toewijzingen/{gemeente}/{wet}/{nummer}/gebeurtenissen": {
+      post: {
+        summary: "Start, tijdelijke stop, stop (aanbieder, toegang); wijzigen, intrekken, verwijderen (toegang): { event, datum, reden }",
+        ...secured,
+        parameters: tw,
+        responses: { 200: json("toewijzing"), 400: problem, ...denied, 404: problem, 422: problem },
+      },
+    },
+    "/api/v1/werklijst": {
+      get: {
+        summary: "Termijnen: start binnen 24 uur, plan, evaluatie, start/stop melden binnen 5 werkdagen",
+        ...secured,
+        responses: { 200: json("{ items }"), ...denied },
+      },
+    },
     "/api/v1/declaraties": {
       get: { summary: "Declaraties (eigen aanbieder of eigen gemeente)", ...secured, responses: { 200: json("{ items }"), ...denied } },
       post: {
@@ -175,7 +292,21 @@ export function carePaths(problem: object, json: (d: string) => object, queryPar
         responses: { 200: json("{ antwoorden } (herhaald)"), 201: json("{ antwoorden }"), 400: problem, ...denied, 413: problem },
       },
     },
-    "/api/v1/declaraties/{agb}/{wet}/{nummer}": { get: { summary: "Eén declaratie met het antwoord per prestatie", ...secured, parameters: [p("agb", "^[0-9]{8}$"), p("wet", "^(wmo|jeugdwet)$"), p("nummer")], responses: { 200: json("{ declaratie, prestaties }"), ...denied, 404: problem } } },
-    "/api/v1/budget": { get: { summary: "Budgetbewaking: toegekend, ingediend en betaald per groep en maand, prognose en signalen; ?format=xlsx", ...secured, parameters: queryParameters(BudgetQuery), responses: { 200: json("{ peildatum, groep, rows, maanden, signalen }"), 400: problem, ...denied } } },
+    "/api/v1/declaraties/{agb}/{wet}/{nummer}": {
+      get: {
+        summary: "Eén declaratie met het antwoord per prestatie",
+        ...secured,
+        parameters: [p("agb", "^[0-9]{8}$"), p("wet", "^(wmo|jeugdwet)$"), p("nummer")],
+        responses: { 200: json("{ declaratie, prestaties }"), ...denied, 404: problem },
+      },
+    },
+    "/api/v1/budget": {
+      get: {
+        summary: "Budgetbewaking: toegekend, ingediend en betaald per groep en maand, prognose en signalen; ?format=xlsx",
+        ...secured,
+        parameters: queryParameters(BudgetQuery),
+        responses: { 200: json("{ peildatum, groep, rows, maanden, signalen }"), 400: problem, ...denied },
+      },
+    },
   };
 }

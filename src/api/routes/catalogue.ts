@@ -44,7 +44,12 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
     const q = parse(AsOfOnly, req, reply);
     if (!q) return reply;
     const pb = await svc.productenboek(req.params.id, q.asOf);
-    if (!pb) return sendProblems(reply, [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${req.params.id}`, path: "id" }], req.url);
+    if (!pb)
+      return sendProblems(
+        reply,
+        [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${req.params.id}`, path: "id" }],
+        req.url,
+      );
     const products = await svc.search({ productenboek: pb.id, limit: 500, sort: "productenboek", ...(q.asOf ? { asOf: q.asOf } : {}) });
     return { ...pb, products: products.ok ? products.value.items : [] };
   });
@@ -59,13 +64,19 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
     const q = parse(AsOfOnly, req, reply);
     if (!q) return reply;
     const d = await svc.product(req.params.id, q.asOf);
-    if (!d) return sendProblems(reply, [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}${q.asOf ? ` op ${q.asOf}` : ""}`, path: "id" }], req.url);
+    if (!d)
+      return sendProblems(
+        reply,
+        [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}${q.asOf ? ` op ${q.asOf}` : ""}`, path: "id" }],
+        req.url,
+      );
     return d;
   });
 
   app.get("/products/:id/versions", async (req: Req, reply) => {
     const v = await svc.versions(req.params.id);
-    if (v.length === 0) return sendProblems(reply, [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}`, path: "id" }], req.url);
+    if (v.length === 0)
+      return sendProblems(reply, [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}`, path: "id" }], req.url);
     return { id: req.params.id, versions: v };
   });
 

@@ -8,10 +8,11 @@ import { actorOf, badQuery, ctx } from "../request.ts";
 import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const CheckQuery = z.object({ peildatum: z.string().optional(), productenboek: z.string().optional(), format: z.enum(["json", "xlsx"]).default("json") }).strict();
+const CheckQuery = z
+  .object({ peildatum: z.string().optional(), productenboek: z.string().optional(), format: z.enum(["json", "xlsx"]).default("json") })
+  .strict();
 const ImportQuery = z.object({ bestand: z.string().min(1).max(200), naam: z.string().max(200).optional() }).strict();
 const SignalQuery = z.object({ dagen: z.coerce.number().int().min(0).max(3650).default(60) }).strict();
-
 
 /**
  * Providers and compliance: a contractmanager sees the providers its gemeente contracts; an aanbieder only its own.
@@ -39,21 +40,41 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
     const denied = await svc.authorizeImport(actorOf(req), req.params.agb);
     if (denied) return sendProblems(reply, denied, req.url);
     if (!Buffer.isBuffer(req.body))
-      return sendProblems(reply, [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bestand als body met content-type text/csv of xlsx" }], req.url);
+      return sendProblems(
+        reply,
+        [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bestand als body met content-type text/csv of xlsx" }],
+        req.url,
+      );
     const parsed = await parseStaffFile(new Uint8Array(req.body), q.data.bestand);
     if (!parsed.ok) return sendProblems(reply, parsed.problems, req.url);
-    const r = await svc.importStaff(actorOf(req), req.params.agb, parsed.value, { name: q.data.naam }, ctx(req, "contractbeheer: personeelsbestand importeren"));
+    const r = await svc.importStaff(
+      actorOf(req),
+      req.params.agb,
+      parsed.value,
+      { name: q.data.naam },
+      ctx(req, "contractbeheer: personeelsbestand importeren"),
+    );
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     return reply.code(r.value.created ? 201 : 200).send({ created: r.value.created, staff: r.value.staff, aanbieder: r.value.provider });
   });
 
   app.put<{ Params: { agb: string } }>("/aanbieders/:agb/bewijs", { bodyLimit: 256 * 1024 }, async (req, reply) => {
-    const r = await svc.setEvidence(actorOf(req), req.params.agb, (req.body as { items?: unknown } | undefined)?.items, ctx(req, "contractbeheer: bewijsstukken bijwerken"));
+    const r = await svc.setEvidence(
+      actorOf(req),
+      req.params.agb,
+      (req.body as { items?: unknown } | undefined)?.items,
+      ctx(req, "contractbeheer: bewijsstukken bijwerken"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
   app.put<{ Params: { agb: string } }>("/aanbieders/:agb/contracten", { bodyLimit: 256 * 1024 }, async (req, reply) => {
-    const r = await svc.setContracts(actorOf(req), req.params.agb, (req.body as { items?: unknown } | undefined)?.items, ctx(req, "contractbeheer: contracten vastleggen"));
+    const r = await svc.setContracts(
+      actorOf(req),
+      req.params.agb,
+      (req.body as { items?: unknown } | undefined)?.items,
+      ctx(req, "contractbeheer: contracten vastleggen"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 

@@ -9,9 +9,26 @@ import { sendProblems } from "../problem.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Id = z.coerce.number().int().positive();
-const badId = (what: string) => [{ code: "invalid-parameter" as const, title: `Ongeldig ${what}`, detail: `een ${what} is een positief geheel getal`, path: "id" }];
-const Start = z.object({ plan: z.string().regex(/^[a-z0-9-]+$/), gemeente: z.string().regex(/^[0-9]{4}$/).optional() }).strict();
-const UitvraagQuery = z.object({ aanbieder: z.string().regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers").optional() }).strict();
+const badId = (what: string) => [
+  { code: "invalid-parameter" as const, title: `Ongeldig ${what}`, detail: `een ${what} is een positief geheel getal`, path: "id" },
+];
+const Start = z
+  .object({
+    plan: z.string().regex(/^[a-z0-9-]+$/),
+    gemeente: z
+      .string()
+      .regex(/^[0-9]{4}$/)
+      .optional(),
+  })
+  .strict();
+const UitvraagQuery = z
+  .object({
+    aanbieder: z
+      .string()
+      .regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers")
+      .optional(),
+  })
+  .strict();
 const RunQuery = z.object({ format: z.enum(["json", "xlsx"]).default("json") }).strict();
 const signIn = [{ code: "unauthorized" as const, title: "Aanmelden is nodig", detail: "meld u aan om conversies te zien" }];
 
@@ -35,12 +52,19 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
 
   app.post("/conversies", async (req, reply) => {
     const b = Start.safeParse(req.body ?? {});
-    if (!b.success) return sendProblems(reply, b.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldige conversie", detail: explainZodIssue(i), path: i.path.join(".") })), req.url);
+    if (!b.success)
+      return sendProblems(
+        reply,
+        b.error.issues.map((i) => ({ code: "invalid-input" as const, title: "Ongeldige conversie", detail: explainZodIssue(i), path: i.path.join(".") })),
+        req.url,
+      );
     const t = req.principal?.tenant;
     if (!req.principal) return sendProblems(reply, signIn, req.url);
-    if (t?.kind === "aanbieder") return sendProblems(reply, [{ code: "forbidden", title: "Geen toegang", detail: "een conversie wordt door de gemeente gestart" }], req.url);
+    if (t?.kind === "aanbieder")
+      return sendProblems(reply, [{ code: "forbidden", title: "Geen toegang", detail: "een conversie wordt door de gemeente gestart" }], req.url);
     const gemeente = t?.kind === "gemeente" ? t.gemeentecode : b.data.gemeente;
-    if (!gemeente) return sendProblems(reply, [{ code: "invalid-input", title: "Gemeente ontbreekt", detail: "geef de gemeentecode", path: "gemeente" }], req.url);
+    if (!gemeente)
+      return sendProblems(reply, [{ code: "invalid-input", title: "Gemeente ontbreekt", detail: "geef de gemeentecode", path: "gemeente" }], req.url);
     const plans = await readConversionPlans(planDir);
     if (!plans.ok) return sendProblems(reply, plans.problems, req.url);
     const plan = plans.value.find((p) => p.id === b.data.plan);
@@ -67,10 +91,25 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
     const id = Id.safeParse(req.params.id);
     if (!id.success) return sendProblems(reply, badId("conversienummer"), req.url);
     const q = UitvraagQuery.safeParse(req.query);
-    if (!q.success) return sendProblems(reply, q.error.issues.map((i) => ({ code: "invalid-parameter" as const, title: "Ongeldige parameter", detail: explainZodIssue(i), path: String(i.path[0] ?? "") })), req.url);
+    if (!q.success)
+      return sendProblems(
+        reply,
+        q.error.issues.map((i) => ({
+          code: "invalid-parameter" as const,
+          title: "Ongeldige parameter",
+          detail: explainZodIssue(i),
+          path: String(i.path[0] ?? ""),
+        })),
+        req.url,
+      );
     const own = req.principal?.tenant?.kind === "aanbieder" ? req.principal.tenant.agbCode : undefined;
     const agb = q.data.aanbieder ?? own;
-    if (!agb) return sendProblems(reply, [{ code: "invalid-parameter", title: "Aanbieder ontbreekt", detail: "geef ?aanbieder=<AGB-code>", path: "aanbieder" }], req.url);
+    if (!agb)
+      return sendProblems(
+        reply,
+        [{ code: "invalid-parameter", title: "Aanbieder ontbreekt", detail: "geef ?aanbieder=<AGB-code>", path: "aanbieder" }],
+        req.url,
+      );
     const r = await svc.uitvraag(actorOf(req), id.data, agb, ctx(req, "uitvraag ophalen"));
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     const u = r.value[0]!;
@@ -84,11 +123,21 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
   app.post<{ Params: { id: string } }>("/conversies/:id/antwoorden", async (req, reply) => {
     const id = Id.safeParse(req.params.id);
     if (!id.success) return sendProblems(reply, badId("conversienummer"), req.url);
-    if (!Buffer.isBuffer(req.body) || !req.body.length) return sendProblems(reply, [{ code: "invalid-input", title: "Geen werkmap", detail: `stuur de ingevulde werkmap als ${XLSX}` }], req.url);
+    if (!Buffer.isBuffer(req.body) || !req.body.length)
+      return sendProblems(reply, [{ code: "invalid-input", title: "Geen werkmap", detail: `stuur de ingevulde werkmap als ${XLSX}` }], req.url);
     const read = await readUitvraagXlsx(new Uint8Array(req.body), "upload.xlsx");
     if (!read.ok) return sendProblems(reply, read.problems, req.url);
-    if (read.value.conversieId !== id.data) return sendProblems(reply, [{ code: "invalid-input", title: "Andere conversie", detail: `deze werkmap hoort bij conversie ${read.value.conversieId}` }], req.url);
-    const r = await svc.importeer(actorOf(req), { conversieId: id.data, agbCode: read.value.agbCode, bestandsnaam: "upload.xlsx", rijen: read.value.rijen }, ctx(req, "antwoorden uitvraag"));
+    if (read.value.conversieId !== id.data)
+      return sendProblems(
+        reply,
+        [{ code: "invalid-input", title: "Andere conversie", detail: `deze werkmap hoort bij conversie ${read.value.conversieId}` }],
+        req.url,
+      );
+    const r = await svc.importeer(
+      actorOf(req),
+      { conversieId: id.data, agbCode: read.value.agbCode, bestandsnaam: "upload.xlsx", rijen: read.value.rijen },
+      ctx(req, "antwoorden uitvraag"),
+    );
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
@@ -110,7 +159,8 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
     const id = Id.safeParse(req.params.id);
     if (!id.success) return sendProblems(reply, badId("runnummer"), req.url);
     const q = RunQuery.safeParse(req.query);
-    if (!q.success) return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige parameter format", detail: "json of xlsx", path: "format" }], req.url);
+    if (!q.success)
+      return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige parameter format", detail: "json of xlsx", path: "format" }], req.url);
     const r = await svc.run(actorOf(req), id.data, ctx(req, "run inzien"));
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     if (q.data.format === "xlsx")
@@ -148,22 +198,61 @@ export function conversionPaths(problem: object, json: (d: string) => object, qu
   const secured = { security: [{ session: [] }] };
   const id = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]+$" } };
   const xlsx = { description: "Excel-werkmap", content: { [XLSX]: { schema: { type: "string", format: "binary" } } } };
-  const r = (summary: string, ok: object, extra: object = {}) => ({ summary, ...secured, ...extra, responses: { ...ok, 400: problem, 401: problem, 403: problem, 404: problem } });
+  const r = (summary: string, ok: object, extra: object = {}) => ({
+    summary,
+    ...secured,
+    ...extra,
+    responses: { ...ok, 400: problem, 401: problem, 403: problem, 404: problem },
+  });
   return {
     "/api/v1/conversieplannen": { get: r("Conversieplannen (catalog/conversies)", { 200: json("{ plannen }") }) },
     "/api/v1/conversies": {
       get: r("Conversies: de eigen gemeente, of voor een aanbieder alle (alleen plan en gemeente)", { 200: json("{ conversies }") }),
-      post: r("Een conversie starten of bijwerken voor de eigen gemeente (contractmanager, toegang)", { 201: json("conversie"), 409: problem }, { requestBody: { content: { "application/json": { schema: { type: "object", properties: { plan: { type: "string" }, gemeente: { type: "string" } }, required: ["plan"] } } } } }),
+      post: r(
+        "Een conversie starten of bijwerken voor de eigen gemeente (contractmanager, toegang)",
+        { 201: json("conversie"), 409: problem },
+        {
+          requestBody: {
+            content: {
+              "application/json": { schema: { type: "object", properties: { plan: { type: "string" }, gemeente: { type: "string" } }, required: ["plan"] } },
+            },
+          },
+        },
+      ),
     },
     "/api/v1/conversies/{id}": { get: r("Eén conversie met haar plan", { 200: json("conversie") }, { parameters: [id] }) },
     "/api/v1/conversies/{id}/status": { get: r("Antwoordstatus per aanbieder, met herinneringen", { 200: json("{ aanbieders }") }, { parameters: [id] }) },
-    "/api/v1/conversies/{id}/uitvraag": { get: r("De uitvraag-werkmap van een aanbieder (een aanbieder: de eigen)", { 200: xlsx }, { parameters: [id, ...queryParameters(UitvraagQuery)] }) },
-    "/api/v1/conversies/{id}/antwoorden": { post: r("Een ingevulde uitvraag-werkmap aanleveren; een werkmap met een fout verandert niets", { 200: json("{ opgeslagen, leeg }") }, { parameters: [id], requestBody: { content: { [XLSX]: { schema: { type: "string", format: "binary" } } } } }) },
-    "/api/v1/conversies/{id}/proefruns": { post: r("Proefrun: per toewijzing het voorstel, de reden en de signalen (bewaard)", { 201: json("{ runId, uitkomsten, totalen }") }, { parameters: [id] }) },
+    "/api/v1/conversies/{id}/uitvraag": {
+      get: r("De uitvraag-werkmap van een aanbieder (een aanbieder: de eigen)", { 200: xlsx }, { parameters: [id, ...queryParameters(UitvraagQuery)] }),
+    },
+    "/api/v1/conversies/{id}/antwoorden": {
+      post: r(
+        "Een ingevulde uitvraag-werkmap aanleveren; een werkmap met een fout verandert niets",
+        { 200: json("{ opgeslagen, leeg }") },
+        { parameters: [id], requestBody: { content: { [XLSX]: { schema: { type: "string", format: "binary" } } } } },
+      ),
+    },
+    "/api/v1/conversies/{id}/proefruns": {
+      post: r(
+        "Proefrun: per toewijzing het voorstel, de reden en de signalen (bewaard)",
+        { 201: json("{ runId, uitkomsten, totalen }") },
+        { parameters: [id] },
+      ),
+    },
     "/api/v1/conversies/{id}/runs": { get: r("Proefruns, goedkeuringen en uitvoeringen", { 200: json("{ runs }") }, { parameters: [id] }) },
-    "/api/v1/conversie-runs/{id}": { get: r("Eén run; een proefrun ook als Excel (format=xlsx)", { 200: json("run") }, { parameters: [id, ...queryParameters(RunQuery)] }) },
-    "/api/v1/conversie-runs/{id}/goedkeuring": { post: r("Een proefrun goedkeuren (contractmanager, toegang)", { 201: json("{ runId }"), 409: problem }, { parameters: [id] }) },
-    "/api/v1/conversies/{id}/uitvoering": { post: r("De goedgekeurde proefrun uitvoeren: oude toewijzingen beëindigd (reden 10), nieuwe toegewezen, 301-berichten; per cliënt één transactie, herhaalbaar", { 200: json("verslag") }, { parameters: [id] }) },
+    "/api/v1/conversie-runs/{id}": {
+      get: r("Eén run; een proefrun ook als Excel (format=xlsx)", { 200: json("run") }, { parameters: [id, ...queryParameters(RunQuery)] }),
+    },
+    "/api/v1/conversie-runs/{id}/goedkeuring": {
+      post: r("Een proefrun goedkeuren (contractmanager, toegang)", { 201: json("{ runId }"), 409: problem }, { parameters: [id] }),
+    },
+    "/api/v1/conversies/{id}/uitvoering": {
+      post: r(
+        "De goedgekeurde proefrun uitvoeren: oude toewijzingen beëindigd (reden 10), nieuwe toegewezen, 301-berichten; per cliënt één transactie, herhaalbaar",
+        { 200: json("verslag") },
+        { parameters: [id] },
+      ),
+    },
     "/api/v1/conversies/{id}/koppelingen": { get: r("Oude → nieuwe ToewijzingNummers", { 200: json("{ koppelingen }") }, { parameters: [id] }) },
   };
 }

@@ -24,7 +24,11 @@ const slug = (s: string) =>
 
 async function sendDocument(reply: FastifyReply, doc: PveDocument, meta: ExportMeta, format: "json" | "html" | "docx", json: unknown) {
   const name = `${slug(doc.titel)}${meta.versie ? `-v${meta.versie}` : "-concept"}`;
-  if (format === "docx") return reply.type(DOCX).header("content-disposition", `attachment; filename="${name}.docx"`).send(await pveToDocx(doc, meta));
+  if (format === "docx")
+    return reply
+      .type(DOCX)
+      .header("content-disposition", `attachment; filename="${name}.docx"`)
+      .send(await pveToDocx(doc, meta));
   if (format === "html")
     return reply
       .type("text/html; charset=utf-8")
@@ -104,8 +108,13 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     const r = await svc.overview(actorOf(req), req.params.id, req.params.v, ctx(req, "inkoop: beoordelingsstatus per aanbieder"));
     if (!r.ok) return sendProblems(reply, r.problems, req.url);
     const name = `beoordeling-${slug(r.value.document.titel)}-v${r.value.versie}`;
-    if (q.data.format === "csv") return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(overviewToCsv(r.value.rijen));
-    if (q.data.format === "xlsx") return reply.type(XLSX).header("content-disposition", `attachment; filename="${name}.xlsx"`).send(await overviewToXlsx(r.value.rijen, r.value.document.titel));
+    if (q.data.format === "csv")
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(overviewToCsv(r.value.rijen));
+    if (q.data.format === "xlsx")
+      return reply
+        .type(XLSX)
+        .header("content-disposition", `attachment; filename="${name}.xlsx"`)
+        .send(await overviewToXlsx(r.value.rijen, r.value.document.titel));
     return { items: r.value.rijen, vragen: r.value.document.vragen.length };
   });
   app.get<{ Params: { id: string; v: string; agb: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb", async (req, reply) => {
@@ -116,7 +125,15 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag",
     { bodyLimit: 64 * 1024 },
     async (req, reply) => {
-      const r = await svc.answer(actorOf(req), req.params.id, req.params.v, req.params.agb, req.params.vraag, req.body, ctx(req, "inkoop: zelfevaluatie beantwoorden"));
+      const r = await svc.answer(
+        actorOf(req),
+        req.params.id,
+        req.params.v,
+        req.params.agb,
+        req.params.vraag,
+        req.body,
+        ctx(req, "inkoop: zelfevaluatie beantwoorden"),
+      );
       return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
     },
   );
@@ -124,44 +141,89 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag/beoordeling",
     { bodyLimit: 64 * 1024 },
     async (req, reply) => {
-      const r = await svc.review(actorOf(req), req.params.id, req.params.v, req.params.agb, req.params.vraag, req.body, ctx(req, "inkoop: zelfevaluatie beoordelen"));
+      const r = await svc.review(
+        actorOf(req),
+        req.params.id,
+        req.params.v,
+        req.params.agb,
+        req.params.vraag,
+        req.body,
+        ctx(req, "inkoop: zelfevaluatie beoordelen"),
+      );
       return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
     },
   );
-  app.post<{ Params: { id: string; v: string; agb: string; vraag: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag/bestanden", async (req, reply) => {
-    const { id, v, agb, vraag } = req.params;
-    const c = ctx(req, "inkoop: bewijsstuk uploaden");
-    // who may upload is decided before the body is read
-    const denied = await svc.authorizeUpload(actorOf(req), id, v, agb, c);
-    if (denied) return sendProblems(reply, denied, req.url);
-    if (!req.isMultipart()) return sendProblems(reply, [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bewijsstuk als multipart/form-data met één bestand", path: "bestand" }], req.url);
-    let part: Awaited<ReturnType<FastifyRequest["file"]>>;
-    let bytes: Buffer;
-    try {
-      part = await req.file();
-      if (!part) return sendProblems(reply, [{ code: "invalid-input", title: "Geen bestand", detail: "het verzoek bevat geen bestand", path: "bestand" }], req.url);
-      bytes = await part.toBuffer();
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "FST_REQ_FILE_TOO_LARGE")
-        return sendProblems(reply, [{ code: "payload-too-large", title: "Bestand te groot", detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`, path: "bestand" }], req.url);
-      return sendProblems(reply, [{ code: "invalid-input", title: "Ongeldig formulier", detail: "het bestand kon niet worden gelezen (één bestand, multipart/form-data)", path: "bestand" }], req.url);
-    }
-    const r = await svc.upload(actorOf(req), id, v, agb, vraag, { name: part.filename, bytes: new Uint8Array(bytes) }, c);
-    return r.ok ? reply.code(201).send(r.value) : sendProblems(reply, r.problems, req.url);
-  });
-  app.get<{ Params: { id: string; v: string; agb: string; bestand: string } }>("/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/bestanden/:bestand", async (req, reply) => {
-    const { id, v, agb, bestand } = req.params;
-    const r = await svc.download(actorOf(req), id, v, agb, bestand, ctx(req, "inkoop: bewijsstuk inzien"));
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    // the stored type (detected at upload) and a safe name; never rendered inline as something else
-    return reply
-      .type(r.value.meta.mime)
-      .header("x-content-type-options", "nosniff")
-      .header("content-security-policy", "default-src 'none'")
-      .header("content-disposition", `attachment; filename="${r.value.meta.naam.replace(/[^A-Za-z0-9._()-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(r.value.meta.naam)}`)
-      .send(Buffer.from(r.value.content));
-  });
+  app.post<{ Params: { id: string; v: string; agb: string; vraag: string } }>(
+    "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/vragen/:vraag/bestanden",
+    async (req, reply) => {
+      const { id, v, agb, vraag } = req.params;
+      const c = ctx(req, "inkoop: bewijsstuk uploaden");
+      // who may upload is decided before the body is read
+      const denied = await svc.authorizeUpload(actorOf(req), id, v, agb, c);
+      if (denied) return sendProblems(reply, denied, req.url);
+      if (!req.isMultipart())
+        return sendProblems(
+          reply,
+          [{ code: "unsupported", title: "Geen bestand", detail: "stuur het bewijsstuk als multipart/form-data met één bestand", path: "bestand" }],
+          req.url,
+        );
+      let part: Awaited<ReturnType<FastifyRequest["file"]>>;
+      let bytes: Buffer;
+      try {
+        part = await req.file();
+        if (!part)
+          return sendProblems(reply, [{ code: "invalid-input", title: "Geen bestand", detail: "het verzoek bevat geen bestand", path: "bestand" }], req.url);
+        bytes = await part.toBuffer();
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === "FST_REQ_FILE_TOO_LARGE")
+          return sendProblems(
+            reply,
+            [
+              {
+                code: "payload-too-large",
+                title: "Bestand te groot",
+                detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+                path: "bestand",
+              },
+            ],
+            req.url,
+          );
+        return sendProblems(
+          reply,
+          [
+            {
+              code: "invalid-input",
+              title: "Ongeldig formulier",
+              detail: "het bestand kon niet worden gelezen (één bestand, multipart/form-data)",
+              path: "bestand",
+            },
+          ],
+          req.url,
+        );
+      }
+      const r = await svc.upload(actorOf(req), id, v, agb, vraag, { name: part.filename, bytes: new Uint8Array(bytes) }, c);
+      return r.ok ? reply.code(201).send(r.value) : sendProblems(reply, r.problems, req.url);
+    },
+  );
+  app.get<{ Params: { id: string; v: string; agb: string; bestand: string } }>(
+    "/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb/bestanden/:bestand",
+    async (req, reply) => {
+      const { id, v, agb, bestand } = req.params;
+      const r = await svc.download(actorOf(req), id, v, agb, bestand, ctx(req, "inkoop: bewijsstuk inzien"));
+      if (!r.ok) return sendProblems(reply, r.problems, req.url);
+      // the stored type (detected at upload) and a safe name; never rendered inline as something else
+      return reply
+        .type(r.value.meta.mime)
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'")
+        .header(
+          "content-disposition",
+          `attachment; filename="${r.value.meta.naam.replace(/[^A-Za-z0-9._()-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(r.value.meta.naam)}`,
+        )
+        .send(Buffer.from(r.value.content));
+    },
+  );
   app.get("/kwaliteit/herinneringen", async (req, reply) => {
     const q = Days.safeParse(req.query, { reportInput: true });
     if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
@@ -178,36 +240,125 @@ export function qualityPaths(problem: object, json: (d: string) => object, query
   const docFormat = { name: "format", in: "query", schema: { type: "string", enum: ["json", "html", "docx"] } };
   const base = "/api/v1/programmas-van-eisen/{id}/versies/{v}/zelfevaluaties/{agb}";
   return {
-    "/api/v1/kwaliteitskaders": { get: { summary: "De 15 kwaliteitskaders van document 003 (openbaar); vervallen kaders met waarschuwing", responses: { 200: json("{ items }") } } },
-    "/api/v1/kwaliteitskaders/{nr}": { get: { summary: "Eén kwaliteitskader met al zijn criteria", parameters: [p("nr")], responses: { 200: json("kader"), 404: problem } } },
+    "/api/v1/kwaliteitskaders": {
+      get: { summary: "De 15 kwaliteitskaders van document 003 (openbaar); vervallen kaders met waarschuwing", responses: { 200: json("{ items }") } },
+    },
+    "/api/v1/kwaliteitskaders/{nr}": {
+      get: { summary: "Eén kwaliteitskader met al zijn criteria", parameters: [p("nr")], responses: { 200: json("kader"), 404: problem } },
+    },
     "/api/v1/kwaliteitskaders/criteria": {
-      get: { summary: "Criteria zoeken (Nederlandse full-text search) met filters", parameters: queryParameters(CriterionSearchParamsForDocs), responses: { 200: json("{ items, total, limit, offset }"), 400: problem } },
+      get: {
+        summary: "Criteria zoeken (Nederlandse full-text search) met filters",
+        parameters: queryParameters(CriterionSearchParamsForDocs),
+        responses: { 200: json("{ items, total, limit, offset }"), 400: problem },
+      },
     },
     "/api/v1/kwaliteitskaders/segmenten": { get: { summary: "De inkoopsegmenten (bijlage van document 003)", responses: { 200: json("{ items }") } } },
-    "/api/v1/kwaliteitskaders/begrippen": { get: { summary: "Begrippenlaag: criteria per gedeeld begrip (VOG, meldcode, …)", responses: { 200: json("{ items }") } } },
-    "/api/v1/kwaliteitskaders/algemene-eisen": { get: { summary: "Module algemene eisen uit het programma van eisen van document 004", responses: { 200: json("{ items }") } } },
+    "/api/v1/kwaliteitskaders/begrippen": {
+      get: { summary: "Begrippenlaag: criteria per gedeeld begrip (VOG, meldcode, …)", responses: { 200: json("{ items }") } },
+    },
+    "/api/v1/kwaliteitskaders/algemene-eisen": {
+      get: { summary: "Module algemene eisen uit het programma van eisen van document 004", responses: { 200: json("{ items }") } },
+    },
     "/api/v1/programmas-van-eisen": {
-      get: { summary: "Eigen programma's van eisen (gemeente) of uitnodigingen (aanbieder)", ...secured, responses: { 200: json("{ concepten, uitnodigingen }"), 401: problem, 403: problem } },
+      get: {
+        summary: "Eigen programma's van eisen (gemeente) of uitnodigingen (aanbieder)",
+        ...secured,
+        responses: { 200: json("{ concepten, uitnodigingen }"), 401: problem, 403: problem },
+      },
       post: { summary: "Nieuw concept (contractmanager)", ...secured, responses: { 201: json("concept"), 400: problem, 401: problem, 403: problem } },
     },
     "/api/v1/programmas-van-eisen/{id}": {
       get: { summary: "Concept met voorbeeld en versies", ...secured, parameters: [id], responses: { 200: json("concept"), 403: problem, 404: problem } },
       put: { summary: "Concept vervangen", ...secured, parameters: [id], responses: { 200: json("concept"), 400: problem, 403: problem, 404: problem } },
     },
-    "/api/v1/programmas-van-eisen/{id}/concept": { get: { summary: "Voorbeeld van het concept als JSON, HTML of Word", ...secured, parameters: [id, docFormat], responses: { 200: json("document"), 400: problem, 403: problem } } },
-    "/api/v1/programmas-van-eisen/{id}/versies": { post: { summary: "Publiceren: nieuwe, onveranderlijke versie", ...secured, parameters: [id], responses: { 201: json("{ versie, document }"), 400: problem, 403: problem } } },
-    "/api/v1/programmas-van-eisen/{id}/versies/{v}": { get: { summary: "Gepubliceerde versie (gemeente, of uitgenodigde aanbieder) als JSON, HTML of Word", ...secured, parameters: [id, v, docFormat], responses: { 200: json("versie"), 403: problem, 404: problem } } },
-    "/api/v1/programmas-van-eisen/{id}/versies/{v}/uitnodigingen": { post: { summary: "Aanbieders uitnodigen: { agbCodes, gecontracteerd }", ...secured, parameters: [id, v], responses: { 200: json("{ items }"), 400: problem, 403: problem } } },
+    "/api/v1/programmas-van-eisen/{id}/concept": {
+      get: {
+        summary: "Voorbeeld van het concept als JSON, HTML of Word",
+        ...secured,
+        parameters: [id, docFormat],
+        responses: { 200: json("document"), 400: problem, 403: problem },
+      },
+    },
+    "/api/v1/programmas-van-eisen/{id}/versies": {
+      post: {
+        summary: "Publiceren: nieuwe, onveranderlijke versie",
+        ...secured,
+        parameters: [id],
+        responses: { 201: json("{ versie, document }"), 400: problem, 403: problem },
+      },
+    },
+    "/api/v1/programmas-van-eisen/{id}/versies/{v}": {
+      get: {
+        summary: "Gepubliceerde versie (gemeente, of uitgenodigde aanbieder) als JSON, HTML of Word",
+        ...secured,
+        parameters: [id, v, docFormat],
+        responses: { 200: json("versie"), 403: problem, 404: problem },
+      },
+    },
+    "/api/v1/programmas-van-eisen/{id}/versies/{v}/uitnodigingen": {
+      post: {
+        summary: "Aanbieders uitnodigen: { agbCodes, gecontracteerd }",
+        ...secured,
+        parameters: [id, v],
+        responses: { 200: json("{ items }"), 400: problem, 403: problem },
+      },
+    },
     "/api/v1/programmas-van-eisen/{id}/versies/{v}/zelfevaluaties": {
-      get: { summary: "Beoordelingsstatus per aanbieder; ?format=csv of xlsx", ...secured, parameters: [id, v, { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } }], responses: { 200: json("{ items }"), 403: problem } },
+      get: {
+        summary: "Beoordelingsstatus per aanbieder; ?format=csv of xlsx",
+        ...secured,
+        parameters: [id, v, { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } }],
+        responses: { 200: json("{ items }"), 403: problem },
+      },
     },
-    [base]: { get: { summary: "Zelfevaluatie van één aanbieder: vragen, antwoorden, bestanden, geschiedenis", ...secured, parameters: [id, v, agb], responses: { 200: json("zelfevaluatie"), 403: problem, 404: problem } } },
-    [`${base}/vragen/{vraag}`]: { put: { summary: "Antwoord (aanbieder): { toelichting, geldigVan, geldigTot }", ...secured, parameters: [id, v, agb, vraag], responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem } } },
-    [`${base}/vragen/{vraag}/beoordeling`]: { post: { summary: "Beoordeling (gemeente): { oordeel: akkoord|aanvullen|niet-akkoord, opmerking }", ...secured, parameters: [id, v, agb, vraag], responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem } } },
+    [base]: {
+      get: {
+        summary: "Zelfevaluatie van één aanbieder: vragen, antwoorden, bestanden, geschiedenis",
+        ...secured,
+        parameters: [id, v, agb],
+        responses: { 200: json("zelfevaluatie"), 403: problem, 404: problem },
+      },
+    },
+    [`${base}/vragen/{vraag}`]: {
+      put: {
+        summary: "Antwoord (aanbieder): { toelichting, geldigVan, geldigTot }",
+        ...secured,
+        parameters: [id, v, agb, vraag],
+        responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem },
+      },
+    },
+    [`${base}/vragen/{vraag}/beoordeling`]: {
+      post: {
+        summary: "Beoordeling (gemeente): { oordeel: akkoord|aanvullen|niet-akkoord, opmerking }",
+        ...secured,
+        parameters: [id, v, agb, vraag],
+        responses: { 200: json("antwoord"), 400: problem, 403: problem, 404: problem },
+      },
+    },
     [`${base}/vragen/{vraag}/bestanden`]: {
-      post: { summary: "Bewijsstuk uploaden (multipart/form-data; PDF, PNG of JPEG, hoogstens 5 MB)", ...secured, parameters: [id, v, agb, vraag], responses: { 201: json("bestand"), 400: problem, 403: problem, 413: problem, 415: problem } },
+      post: {
+        summary: "Bewijsstuk uploaden (multipart/form-data; PDF, PNG of JPEG, hoogstens 5 MB)",
+        ...secured,
+        parameters: [id, v, agb, vraag],
+        responses: { 201: json("bestand"), 400: problem, 403: problem, 413: problem, 415: problem },
+      },
     },
-    [`${base}/bestanden/{bestand}`]: { get: { summary: "Bewijsstuk downloaden", ...secured, parameters: [id, v, agb, p("bestand")], responses: { 200: { description: "het bestand" }, 403: problem, 404: problem } } },
-    "/api/v1/kwaliteit/herinneringen": { get: { summary: "Werklijst: verlopend bewijs en periodieke eisen", ...secured, parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }], responses: { 200: json("{ items }"), 400: problem, 401: problem } } },
+    [`${base}/bestanden/{bestand}`]: {
+      get: {
+        summary: "Bewijsstuk downloaden",
+        ...secured,
+        parameters: [id, v, agb, p("bestand")],
+        responses: { 200: { description: "het bestand" }, 403: problem, 404: problem },
+      },
+    },
+    "/api/v1/kwaliteit/herinneringen": {
+      get: {
+        summary: "Werklijst: verlopend bewijs en periodieke eisen",
+        ...secured,
+        parameters: [{ name: "dagen", in: "query", schema: { type: "integer" } }],
+        responses: { 200: json("{ items }"), 400: problem, 401: problem },
+      },
+    },
   };
 }

@@ -21,23 +21,30 @@ export const tariffRoutes = (svc: TariffService) => async (app: FastifyInstance)
     return r.ok ? r.value : sendProblems(reply, r.problems, req.url);
   });
 
-  app.post<{ Params: { id: string }; Querystring: { format?: string }; Body: { parameters?: unknown } }>("/tarieven/productenboeken/:id", opts, async (req, reply) => {
-    const params = parseParameters(req.body?.parameters);
-    if (!params.ok) return sendProblems(reply, params.problems, req.url);
-    const r = await svc.book(req.params.id, params.value);
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    if (req.query.format === "xlsx")
-      return reply
-        .type(XLSX)
-        .header("content-disposition", `attachment; filename="kader-tarieven-${req.params.id}.xlsx"`)
-        .send(await tariffWorkbook(r.value.products, params.value, r.value.results));
-    return { productenboek: req.params.id, results: r.value.results };
-  });
+  app.post<{ Params: { id: string }; Querystring: { format?: string }; Body: { parameters?: unknown } }>(
+    "/tarieven/productenboeken/:id",
+    opts,
+    async (req, reply) => {
+      const params = parseParameters(req.body?.parameters);
+      if (!params.ok) return sendProblems(reply, params.problems, req.url);
+      const r = await svc.book(req.params.id, params.value);
+      if (!r.ok) return sendProblems(reply, r.problems, req.url);
+      if (req.query.format === "xlsx")
+        return reply
+          .type(XLSX)
+          .header("content-disposition", `attachment; filename="kader-tarieven-${req.params.id}.xlsx"`)
+          .send(await tariffWorkbook(r.value.products, params.value, r.value.results));
+      return { productenboek: req.params.id, results: r.value.results };
+    },
+  );
 
   app.post<{ Params: { id: string }; Body: { a?: unknown; b?: unknown } }>("/tarieven/productenboeken/:id/scenario", opts, async (req, reply) => {
     const a = parseParameters(req.body?.a);
     const b = parseParameters(req.body?.b);
-    const problems = [...(a.ok ? [] : a.problems.map((p) => ({ ...p, path: `a.${p.path}` }))), ...(b.ok ? [] : b.problems.map((p) => ({ ...p, path: `b.${p.path}` })))];
+    const problems = [
+      ...(a.ok ? [] : a.problems.map((p) => ({ ...p, path: `a.${p.path}` }))),
+      ...(b.ok ? [] : b.problems.map((p) => ({ ...p, path: `b.${p.path}` }))),
+    ];
     if (!a.ok || !b.ok) return sendProblems(reply, problems, req.url);
     const r = await svc.scenario(req.params.id, a.value, b.value);
     return r.ok ? { rows: r.value } : sendProblems(reply, r.problems, req.url);

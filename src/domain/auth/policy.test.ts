@@ -14,11 +14,7 @@ const principalArb: fc.Arbitrary<Principal> = fc
   .map(({ role, g, a, disabled }) => {
     const kind = tenantKindOf[role];
     const tenant: Tenant | null =
-      kind === "gemeente"
-        ? { kind, gemeentecode: g as Gemeentecode, name: g }
-        : kind === "aanbieder"
-          ? { kind, agbCode: a as AgbCode, name: a }
-          : null;
+      kind === "gemeente" ? { kind, gemeentecode: g as Gemeentecode, name: g } : kind === "aanbieder" ? { kind, agbCode: a as AgbCode, name: a } : null;
     return { username: `${role}-${g}-${a}`, displayName: role, role, tenant, disabled };
   });
 const targetArb = fc.record({ gemeentecode: fc.constantFrom(...gemeenten, null), agbCode: fc.constantFrom(...agbs, null) });
@@ -81,8 +77,20 @@ test("the decision matches the policy table for every user × resource × action
 });
 
 test("concrete cases read as the issue states them", () => {
-  const toegang: Principal = { username: "t", displayName: "t", role: "toegang", tenant: { kind: "gemeente", gemeentecode: "0106" as Gemeentecode, name: "Assen" }, disabled: false };
-  const aanbieder: Principal = { username: "a", displayName: "a", role: "aanbieder", tenant: { kind: "aanbieder", agbCode: "12345678" as AgbCode, name: "X" }, disabled: false };
+  const toegang: Principal = {
+    username: "t",
+    displayName: "t",
+    role: "toegang",
+    tenant: { kind: "gemeente", gemeentecode: "0106" as Gemeentecode, name: "Assen" },
+    disabled: false,
+  };
+  const aanbieder: Principal = {
+    username: "a",
+    displayName: "a",
+    role: "aanbieder",
+    tenant: { kind: "aanbieder", agbCode: "12345678" as AgbCode, name: "X" },
+    disabled: false,
+  };
   assert.equal(authorize(toegang, "beschikking", "write", { gemeentecode: "0106" }).allowed, true);
   assert.equal(authorize(toegang, "beschikking", "write", { gemeentecode: "1680" }).allowed, false);
   assert.equal(authorize(aanbieder, "client", "read", { gemeentecode: "0106", agbCode: "12345678" }).allowed, true);

@@ -7,7 +7,21 @@ import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
  * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
  * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
  */
-export const resources = ["catalogue", "user", "access-log", "client", "beschikking", "toewijzing", "declaratie", "provider", "compliance", "programma-van-eisen", "zelfevaluatie", "bericht", "conversie"] as const;
+export const resources = [
+  "catalogue",
+  "user",
+  "access-log",
+  "client",
+  "beschikking",
+  "toewijzing",
+  "declaratie",
+  "provider",
+  "compliance",
+  "programma-van-eisen",
+  "zelfevaluatie",
+  "bericht",
+  "conversie",
+] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ["read", "write"] as const;
 export type Action = (typeof actions)[number];
@@ -92,8 +106,7 @@ export function authorize(principal: Principal | null, resource: Resource, actio
     const t = principal.tenant;
     if (grant.scope === "own-gemeente" && t?.kind === "gemeente" && target.gemeentecode && target.gemeentecode === t.gemeentecode)
       return { allowed: true, grant };
-    if (grant.scope === "own-aanbieder" && t?.kind === "aanbieder" && target.agbCode && target.agbCode === t.agbCode)
-      return { allowed: true, grant };
+    if (grant.scope === "own-aanbieder" && t?.kind === "aanbieder" && target.agbCode && target.agbCode === t.agbCode) return { allowed: true, grant };
   }
   const roleHasAny = grants.some((x) => x.role === principal.role);
   return {

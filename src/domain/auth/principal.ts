@@ -13,14 +13,18 @@ export const roleLabel: Record<Role, string> = {
 };
 
 /** A gemeentecode (CBS, 4 digits) and an AGB code (8 digits) are different things: branded so they cannot mix. */
-export const Gemeentecode = z.string().regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers").brand<"Gemeentecode">();
+export const Gemeentecode = z
+  .string()
+  .regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers")
+  .brand<"Gemeentecode">();
 export type Gemeentecode = z.infer<typeof Gemeentecode>;
-export const AgbCode = z.string().regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers").brand<"AgbCode">();
+export const AgbCode = z
+  .string()
+  .regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers")
+  .brand<"AgbCode">();
 export type AgbCode = z.infer<typeof AgbCode>;
 
-export type Tenant =
-  | { kind: "gemeente"; gemeentecode: Gemeentecode; name: string }
-  | { kind: "aanbieder"; agbCode: AgbCode; name: string };
+export type Tenant = { kind: "gemeente"; gemeentecode: Gemeentecode; name: string } | { kind: "aanbieder"; agbCode: AgbCode; name: string };
 
 /** Which tenant kind each role belongs to; beheerder belongs to none (it manages the system). */
 export const tenantKindOf: Record<Role, Tenant["kind"] | null> = {

@@ -6,7 +6,10 @@ const at = "2026-06-01T09:00:00.000Z";
 const plus = (s: number) => new Date(Date.parse(at) + s * 1000).toISOString();
 
 test("the delay starts after the free failures, doubles, and stops at the maximum", () => {
-  assert.deepEqual([0, 4, 5, 6, 7, 8, 9, 10, 11, 40].map((n) => delaySeconds(n)), [0, 0, 1, 2, 4, 8, 16, 30, 30, 30]);
+  assert.deepEqual(
+    [0, 4, 5, 6, 7, 8, 9, 10, 11, 40].map((n) => delaySeconds(n)),
+    [0, 0, 1, 2, 4, 8, 16, 30, 30, 30],
+  );
 });
 
 test("an attempt within the delay is refused with the seconds left; after it, it is checked", () => {

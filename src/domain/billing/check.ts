@@ -84,7 +84,14 @@ export class BillingLedger {
   totalGranted(t: ToewijzingView): number | null {
     let v = this.totals.get(t.key);
     if (v === undefined) {
-      v = t.omvang === null || t.frequentie === null ? null : t.frequentie === "6" ? t.omvang : t.einddatum === null ? null : allowedVolume(t.omvang, t.frequentie, t.ingangsdatum, t.einddatum);
+      v =
+        t.omvang === null || t.frequentie === null
+          ? null
+          : t.frequentie === "6"
+            ? t.omvang
+            : t.einddatum === null
+              ? null
+              : allowedVolume(t.omvang, t.frequentie, t.ingangsdatum, t.einddatum);
       this.totals.set(t.key, v);
     }
     return v;
@@ -221,11 +228,13 @@ function checkPrestatie(d: Declaratie, p: Prestatie, ledger: BillingLedger): Pre
   if (!declarable(t.status)) reject("9384", `toewijzing ${p.toewijzingnummer} is verwijderd`);
   if (t.productcategorie !== null && t.productcategorie !== p.productcategorie)
     reject("9339", `productcategorie ${p.productcategorie}, toegewezen is ${t.productcategorie}`);
-  if (t.productcode !== null && t.productcode !== p.productcode)
-    reject("9340", `productcode ${p.productcode ?? "(leeg)"}, toegewezen is ${t.productcode}`);
+  if (t.productcode !== null && t.productcode !== p.productcode) reject("9340", `productcode ${p.productcode ?? "(leeg)"}, toegewezen is ${t.productcode}`);
   if (t.eenheid !== p.eenheid) reject("9341", `eenheid ${p.eenheid}, toegewezen is ${t.eenheid}`);
   if (p.begindatum < d.periode.begindatum || p.einddatum > d.periode.einddatum)
-    reject("9319", `productperiode ${p.begindatum} t/m ${p.einddatum} valt niet binnen de declaratieperiode ${d.periode.begindatum} t/m ${d.periode.einddatum}`);
+    reject(
+      "9319",
+      `productperiode ${p.begindatum} t/m ${p.einddatum} valt niet binnen de declaratieperiode ${d.periode.begindatum} t/m ${d.periode.einddatum}`,
+    );
   if (p.begindatum < t.ingangsdatum || (t.einddatum !== null && p.begindatum > t.einddatum))
     reject("9307", `begindatum ${p.begindatum} ligt buiten de toewijzing (${t.ingangsdatum} t/m ${t.einddatum ?? "open"})`);
   if (p.einddatum < t.ingangsdatum || (t.einddatum !== null && p.einddatum > t.einddatum))
@@ -265,7 +274,11 @@ function productRules(t: ToewijzingView, p: Prestatie, reject: (r: string, m: st
   if (t.rules.dagdeel && p.dagen) {
     const counted = p.dagen.reduce((s, dag) => s + dagdelen(dag.uren), 0);
     if (p.geleverdVolume > counted)
-      reject("9321", `${p.geleverdVolume} dagdelen gedeclareerd, de uren per dag geven er ${counted} (een dagdeel is 2,5 tot 4,5 uur; meer dan 4,5 uur op een dag telt als 2)`, "PB-DAGDEEL");
+      reject(
+        "9321",
+        `${p.geleverdVolume} dagdelen gedeclareerd, de uren per dag geven er ${counted} (een dagdeel is 2,5 tot 4,5 uur; meer dan 4,5 uur op een dag telt als 2)`,
+        "PB-DAGDEEL",
+      );
   }
   if (t.rules.maxDaysPerWeek !== null) {
     const max = t.rules.maxDaysPerWeek;
@@ -299,7 +312,14 @@ function productRules(t: ToewijzingView, p: Prestatie, reject: (r: string, m: st
 function finish(r: PrestatieResult, p: Prestatie, ledger: BillingLedger, refKey: string, t: ToewijzingView | null): PrestatieResult {
   if (p.debetCredit === "D") {
     if (!ledger.referenties.has(refKey))
-      ledger.referenties.set(refKey, { debetCredit: "D", toegekend: r.toegekend, gecrediteerd: false, toewijzingKey: t?.key ?? "", volume: p.geleverdVolume, bedrag: p.bedrag });
+      ledger.referenties.set(refKey, {
+        debetCredit: "D",
+        toegekend: r.toegekend,
+        gecrediteerd: false,
+        toewijzingKey: t?.key ?? "",
+        volume: p.geleverdVolume,
+        bedrag: p.bedrag,
+      });
     if (r.toegekend && t) {
       const s = ledger.declared.get(t.key);
       if (s) {

@@ -28,7 +28,11 @@ export const Prestatie = z
     bsn: Bsn,
     toewijzingnummer: z.string().regex(/^[0-9]{1,8}$/, "een toewijzingnummer is 1 tot 8 cijfers"),
     productcategorie: z.string().regex(/^[0-9]{2}$/, "een productcategorie is 2 cijfers"),
-    productcode: z.string().regex(/^[0-9A-Z]{5}$/, "een productcode is 5 tekens").nullable().default(null),
+    productcode: z
+      .string()
+      .regex(/^[0-9A-Z]{5}$/, "een productcode is 5 tekens")
+      .nullable()
+      .default(null),
     begindatum: IsoDateString,
     einddatum: IsoDateString,
     geleverdVolume: z.number().int("het geleverde volume is een geheel getal").nonnegative(),
@@ -64,10 +68,10 @@ export const Declaratie = z
     message: "een declaratieperiode is één hele kalendermaand (eerste t/m laatste dag)",
     path: ["periode"],
   })
-  .refine(
-    (d) => d.totaalBedrag === undefined || d.totaalBedrag === d.prestaties.reduce((s, p) => s + (p.debetCredit === "D" ? p.bedrag : -p.bedrag), 0),
-    { message: "het totaalbedrag is niet de som van de prestaties (debet min credit)", path: ["totaalBedrag"] },
-  );
+  .refine((d) => d.totaalBedrag === undefined || d.totaalBedrag === d.prestaties.reduce((s, p) => s + (p.debetCredit === "D" ? p.bedrag : -p.bedrag), 0), {
+    message: "het totaalbedrag is niet de som van de prestaties (debet min credit)",
+    path: ["totaalBedrag"],
+  });
 export type Declaratie = z.output<typeof Declaratie>;
 
 /** The standard's retourcodes Kader answers with, explained in our own words. */

@@ -28,7 +28,18 @@ export function holidays(year: number): Set<IsoDate> {
   const e = easter(year);
   let koningsdag = `${year}-04-27`;
   if (new Date(`${koningsdag}T00:00:00Z`).getUTCDay() === 0) koningsdag = `${year}-04-26`;
-  const days = [`${year}-01-01`, addDays(e, -2), e, addDays(e, 1), koningsdag, addDays(e, 39), addDays(e, 49), addDays(e, 50), `${year}-12-25`, `${year}-12-26`];
+  const days = [
+    `${year}-01-01`,
+    addDays(e, -2),
+    e,
+    addDays(e, 1),
+    koningsdag,
+    addDays(e, 39),
+    addDays(e, 49),
+    addDays(e, 50),
+    `${year}-12-25`,
+    `${year}-12-26`,
+  ];
   if (year % 5 === 0) days.push(`${year}-05-05`);
   return new Set(days);
 }
@@ -126,16 +137,19 @@ export function deadlinesFor(s: DeadlineSubject, today: IsoDate): Deadline[] {
       if (leaf.op === "planDeadline") {
         if (onlyAfterExternalReferral(parent, leaf) && (s.verwijzer === null || s.verwijzer === "01")) continue;
         const from = s.toewijzingsdatum;
-        const due =
-          leaf.unit === "days" ? addDays(from, leaf.within) : leaf.unit === "weeks" ? addDays(from, leaf.within * 7) : addMonths(from, leaf.within);
+        const due = leaf.unit === "days" ? addDays(from, leaf.within) : leaf.unit === "weeks" ? addDays(from, leaf.within * 7) : addMonths(from, leaf.within);
         if (due >= addDays(today, -31) || s.status === "toegewezen" || s.status === "gestart")
-          out.push({ kind: "plan", due, text: `${leaf.plan} opstellen (binnen ${leaf.within} ${leaf.unit === "days" ? "dagen" : leaf.unit === "weeks" ? "weken" : "maanden"} na ${leaf.from})`, source });
+          out.push({
+            kind: "plan",
+            due,
+            text: `${leaf.plan} opstellen (binnen ${leaf.within} ${leaf.unit === "days" ? "dagen" : leaf.unit === "weeks" ? "weken" : "maanden"} na ${leaf.from})`,
+            source,
+          });
       }
       if (leaf.op === "evaluation" && s.startdatum !== null && s.status !== "gestopt") {
         let due = addMonths(s.startdatum, leaf.everyMonths);
         while (due < today) due = addMonths(due, leaf.everyMonths);
-        if (s.einddatum === null || due <= s.einddatum)
-          out.push({ kind: "evaluatie", due, text: `evaluatie (elke ${leaf.everyMonths} maanden)`, source });
+        if (s.einddatum === null || due <= s.einddatum) out.push({ kind: "evaluatie", due, text: `evaluatie (elke ${leaf.everyMonths} maanden)`, source });
       }
     }
   }

@@ -116,7 +116,11 @@ export function combinationKeys(p: Product): string[] {
  * given), "oordeel" marks a point where the document leaves — or, by contradicting itself, forces — a professional
  * judgement; those can be granted with an explicit, logged override.
  */
-export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboeken">, proposal: GrantProposal, validity: ReadonlyMap<string, ProductValidity> = new Map()): GrantVerdict {
+export function checkGrant(
+  catalogue: Pick<Catalogue, "products" | "productenboeken">,
+  proposal: GrantProposal,
+  validity: ReadonlyMap<string, ProductValidity> = new Map(),
+): GrantVerdict {
   const byId = new Map(catalogue.products.map((p) => [p.id, p]));
   const findings: GrantFinding[] = [];
   proposal.producten.forEach((proposed, index) => {
@@ -127,10 +131,7 @@ export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboe
       return;
     }
     checkVolume(product, proposed, add);
-    const others = [
-      ...proposal.producten.filter((_, i) => i !== index),
-      ...proposal.lopend.filter((l) => l.productId !== proposed.productId),
-    ]
+    const others = [...proposal.producten.filter((_, i) => i !== index), ...proposal.lopend.filter((l) => l.productId !== proposed.productId)]
       .filter((o) => overlap({ begin: o.ingangsdatum, end: o.einddatum }, { begin: proposed.ingangsdatum, end: proposed.einddatum }))
       .map((o) => byId.get(o.productId))
       .filter((p): p is Product => p !== undefined);
@@ -145,8 +146,16 @@ export function checkGrant(catalogue: Pick<Catalogue, "products" | "productenboe
       const judgement = result.verdict === "unknown" ? result.findings.find((f) => f.op === "judgement") : undefined;
       if (judgement) {
         const why = result.findings.filter((f) => f.op !== "judgement").map((f) => f.reason);
-        const alternative = leaves.filter((l) => l.op === "judgement").map((l) => explain(l)).join("; ");
-        add({ ...base, rule: "judgement", severity: "oordeel", message: `${req.topic}: ${why.join("; ")}${why.length ? " — " : ""}het document laat dit toe als: ${alternative}` });
+        const alternative = leaves
+          .filter((l) => l.op === "judgement")
+          .map((l) => explain(l))
+          .join("; ");
+        add({
+          ...base,
+          rule: "judgement",
+          severity: "oordeel",
+          message: `${req.topic}: ${why.join("; ")}${why.length ? " — " : ""}het document laat dit toe als: ${alternative}`,
+        });
       } else
         for (const f of result.findings) {
           if (f.verdict === "fail") add({ ...base, rule: f.op, severity: "fout", message: `${req.topic}: ${f.reason}` });
@@ -208,7 +217,8 @@ function grantFacts(product: Product, p: ProposedProduct, birth: IsoDate, others
     productKeys: productKeys(product),
   };
   if (p.afstandKm !== null) facts.distanceKm = p.afstandKm;
-  if (p.volume !== null && p.eenheid !== null && p.frequentie !== null) facts.grantedVolume = { amount: p.volume, eenheid: p.eenheid, frequentie: p.frequentie, days: span };
+  if (p.volume !== null && p.eenheid !== null && p.frequentie !== null)
+    facts.grantedVolume = { amount: p.volume, eenheid: p.eenheid, frequentie: p.frequentie, days: span };
   return facts;
 }
 
@@ -248,7 +258,13 @@ function checkResultAreas(
     const otherAllows = other ? other.allowedLevels.includes(level) : tableAllows;
     if (tableAllows && otherAllows) continue;
     if (!tableAllows && !otherAllows) {
-      add({ rule: "resultaatgebied", severity: "fout", message: `resultaatgebied "${row[0]}" is niet inzetbaar op niveau ${level}`, asWritten: row.join("\t"), line });
+      add({
+        rule: "resultaatgebied",
+        severity: "fout",
+        message: `resultaatgebied "${row[0]}" is niet inzetbaar op niveau ${level}`,
+        asWritten: row.join("\t"),
+        line,
+      });
       continue;
     }
     add({

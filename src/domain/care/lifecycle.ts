@@ -59,11 +59,9 @@ export interface EventInput {
  * nothing has started or been declared.
  */
 export function applyEvent(state: LifecycleState, input: EventInput, today: IsoDate): Result<LifecycleState> {
-  const bad = (detail: string, path: string, code: ProblemCode) =>
-    fail<LifecycleState>({ code, title: "Deze gebeurtenis kan niet", detail, path });
+  const bad = (detail: string, path: string, code: ProblemCode) => fail<LifecycleState>({ code, title: "Deze gebeurtenis kan niet", detail, path });
   const next = transitions[state.status][input.event];
-  if (!next)
-    return bad(`een toewijzing met status "${statusLabel[state.status]}" kan niet ${eventLabel[input.event]}`, "event", "inconsistent-data");
+  if (!next) return bad(`een toewijzing met status "${statusLabel[state.status]}" kan niet ${eventLabel[input.event]}`, "event", "inconsistent-data");
   const eind = state.einddatum;
   switch (input.event) {
     case "start":
@@ -84,12 +82,20 @@ export function applyEvent(state: LifecycleState, input: EventInput, today: IsoD
       if (input.datum < state.ingangsdatum)
         return bad(`de nieuwe einddatum ${input.datum} ligt vóór de ingangsdatum ${state.ingangsdatum}`, "datum", "invalid-input");
       if (state.gedeclareerdTot !== null && input.datum < state.gedeclareerdTot)
-        return bad(`er is tot en met ${state.gedeclareerdTot} goedgekeurd gedeclareerd; de toewijzing kan niet eerder eindigen (retourcode 9385)`, "datum", "inconsistent-data");
+        return bad(
+          `er is tot en met ${state.gedeclareerdTot} goedgekeurd gedeclareerd; de toewijzing kan niet eerder eindigen (retourcode 9385)`,
+          "datum",
+          "inconsistent-data",
+        );
       const shortens = eind === null || input.datum < eind;
       // into the past only as an administrative act: a correction (14), death (02), or the change to a new funding
       // system on a fixed date (10, e.g. 004's conversion per 1 January 2026); approved declared days stay (9385 above)
       if (shortens && input.datum < today && !RETROACTIVE_REASONS.has(input.reden))
-        return bad("inkorten met terugwerkende kracht mag alleen als administratieve correctie (reden 14), bij overlijden (reden 02) of bij de overgang naar een nieuwe bekostigingssystematiek (reden 10)", "reden", "invalid-input");
+        return bad(
+          "inkorten met terugwerkende kracht mag alleen als administratieve correctie (reden 14), bij overlijden (reden 02) of bij de overgang naar een nieuwe bekostigingssystematiek (reden 10)",
+          "reden",
+          "invalid-input",
+        );
       return ok({ ...state, status: next, einddatum: input.datum });
     }
     case "verwijderen":

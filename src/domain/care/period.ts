@@ -28,8 +28,7 @@ export function lastOfMonth(d: IsoDate): IsoDate {
   const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return `${d.slice(0, 7)}-${leap ? 29 : MONTH_DAYS[m - 1]}`;
 }
-export const isWholeMonth = (p: { begin: IsoDate; end: IsoDate }): boolean =>
-  p.begin === firstOfMonth(p.begin) && p.end === lastOfMonth(p.begin);
+export const isWholeMonth = (p: { begin: IsoDate; end: IsoDate }): boolean => p.begin === firstOfMonth(p.begin) && p.end === lastOfMonth(p.begin);
 
 /** Calendar months touched by [begin, end]: "2026-01", "2026-02", … */
 export function monthsOf(begin: IsoDate, end: IsoDate): string[] {

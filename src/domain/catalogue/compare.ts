@@ -88,7 +88,9 @@ export function compareProducts(products: Product[]): Comparison {
       aspect: "pending",
       label: "Onderdelen die nog volgen",
       values: products.map((p) => {
-        const s = Object.entries(p.sections).filter(([, v]) => v.status === "volgt-nog").map(([k]) => k);
+        const s = Object.entries(p.sections)
+          .filter(([, v]) => v.status === "volgt-nog")
+          .map(([k]) => k);
         return s.length ? s.join(", ") : null;
       }),
       differs: false,

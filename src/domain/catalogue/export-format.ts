@@ -34,8 +34,16 @@ export function toExportDocument(asOf: string, productenboeken: Productenboek[],
 
 function exportProduct(p: Product) {
   // the headline fields come from the summary (one projection of the rules); list-only fields are left out
-  const { productenboekId: _b, sectionsPending: _s, contestedTopics: _c, notes: _n, requirementCount: _r, topics: _t, source: _src, ...headline } =
-    summarize(p);
+  const {
+    productenboekId: _b,
+    sectionsPending: _s,
+    contestedTopics: _c,
+    notes: _n,
+    requirementCount: _r,
+    topics: _t,
+    source: _src,
+    ...headline
+  } = summarize(p);
   return {
     ...headline,
     unitDefinition: p.unit.definition,
@@ -70,7 +78,11 @@ export const exportColumns: { key: string; header: string; get: (p: Product, s: 
       return [
         ...st.minShareAtOrAbove.map((m) => `min. ${Math.round(m.share * 1000) / 10}% ${m.level}+`),
         st.restAtLeast ? `overig min. ${st.restAtLeast}` : null,
-        st.functionMix ? `mix ${Object.entries(st.functionMix).map(([l, v]) => `${Math.round((v ?? 0) * 1000) / 10}% ${l}`).join("/")}` : null,
+        st.functionMix
+          ? `mix ${Object.entries(st.functionMix)
+              .map(([l, v]) => `${Math.round((v ?? 0) * 1000) / 10}% ${l}`)
+              .join("/")}`
+          : null,
         st.allowedLevels ? `niveaus ${st.allowedLevels.join(", ")}` : null,
       ]
         .filter(Boolean)

@@ -1,14 +1,5 @@
 import type { Problem } from "../shared/problem.ts";
-import type {
-  CodeEntry,
-  Law,
-  Note,
-  ProductKind,
-  Requirement,
-  SourceProduct,
-  SourceProductenboek,
-  Unit,
-} from "./source-schema.ts";
+import type { CodeEntry, Law, Note, ProductKind, Requirement, SourceProduct, SourceProductenboek, Unit } from "./source-schema.ts";
 
 /**
  * A product as Kader knows it: one per (productenboek, law, productcode, variant). A source description with a Wmo

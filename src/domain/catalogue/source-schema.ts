@@ -36,9 +36,7 @@ export const Note = z
     text: z.string().min(1),
     line: Line.nullable().default(null),
     /** for a contradiction: each reading as written, with its line */
-    readings: z
-      .array(z.object({ asWritten: z.string().min(1), line: Line, value: z.string().nullable().default(null) }).strict())
-      .default([]),
+    readings: z.array(z.object({ asWritten: z.string().min(1), line: Line, value: z.string().nullable().default(null) }).strict()).default([]),
   })
   .strict()
   .refine((n) => n.kind !== "contradiction" || n.readings.length >= 2, {
@@ -56,7 +54,10 @@ export const CodeEntry = z.discriminatedUnion("status", [
       law: Law,
       productcode: ProductCode,
       /** productcategorie (iStandaarden, 2 digits); defaults to the first two characters of the productcode */
-      productcategorie: z.string().regex(/^[0-9]{2}$/).optional(),
+      productcategorie: z
+        .string()
+        .regex(/^[0-9]{2}$/)
+        .optional(),
       variant: z.string().min(1).nullable().default(null),
       asWritten: z.string().min(1),
     })
@@ -65,7 +66,11 @@ export const CodeEntry = z.discriminatedUnion("status", [
     .object({
       status: z.literal("pending"),
       law: Law,
-      productcategorie: z.string().regex(/^[0-9]{2}$/).nullable().default(null),
+      productcategorie: z
+        .string()
+        .regex(/^[0-9]{2}$/)
+        .nullable()
+        .default(null),
       /** stable stand-in used in ids until the municipality assigns a code, e.g. "nieuw-1" */
       standIn: z.string().regex(/^[a-z0-9-]+$/, "alleen kleine letters, cijfers en -"),
       variant: z.string().min(1).nullable().default(null),
@@ -138,9 +143,7 @@ export const Requirement = z
   .strict();
 export type Requirement = z.output<typeof Requirement>;
 
-export const Section = z
-  .object({ status: SectionStatus, line: Line.nullable().default(null), asWritten: z.string().nullable().default(null) })
-  .strict();
+export const Section = z.object({ status: SectionStatus, line: Line.nullable().default(null), asWritten: z.string().nullable().default(null) }).strict();
 
 export const SourceProduct = z
   .object({
@@ -191,7 +194,17 @@ export const SourceProductenboek = z
     issuer: z
       .object({
         region: z.string().nullable().default(null),
-        gemeenten: z.array(z.object({ name: z.string(), gemeentecode: z.string().regex(/^[0-9]{4}$/).nullable() })).default([]),
+        gemeenten: z
+          .array(
+            z.object({
+              name: z.string(),
+              gemeentecode: z
+                .string()
+                .regex(/^[0-9]{4}$/)
+                .nullable(),
+            }),
+          )
+          .default([]),
         asWritten: z.string().nullable().default(null),
         line: Line.nullable().default(null),
       })

@@ -89,18 +89,23 @@ export function summarize(p: Product): ProductSummary {
     ageRange: ages.length
       ? {
           minAge: ages.reduce<number | null>((a, r) => (r.minAge === null ? a : Math.max(a ?? r.minAge, r.minAge)), null),
-          maxAgeExclusive: ages.reduce<number | null>(
-            (a, r) => (r.maxAgeExclusive === null ? a : Math.min(a ?? r.maxAgeExclusive, r.maxAgeExclusive)),
-            null,
-          ),
+          maxAgeExclusive: ages.reduce<number | null>((a, r) => (r.maxAgeExclusive === null ? a : Math.min(a ?? r.maxAgeExclusive, r.maxAgeExclusive)), null),
         }
       : null,
     available24x7: of("availability").some((a) => a.schedule === "24/7"),
     startWithinHours: minOrNull(response.filter((r) => r.kind === "start").map((r) => r.withinMinutes / 60)),
     responseMinutes: minOrNull(response.filter((r) => r.kind === "on-site" || r.kind === "contact").map((r) => r.withinMinutes)),
     evaluationEveryMonths: minOrNull(of("evaluation").map((e) => e.everyMonths)),
-    maxDurationMonths: minOrNull(of("durationCap").filter((d) => d.unit === "months").map((d) => d.totalMax ?? d.max)),
-    maxDurationWeeks: minOrNull(of("durationCap").filter((d) => d.unit === "weeks").map((d) => d.totalMax ?? d.max)),
+    maxDurationMonths: minOrNull(
+      of("durationCap")
+        .filter((d) => d.unit === "months")
+        .map((d) => d.totalMax ?? d.max),
+    ),
+    maxDurationWeeks: minOrNull(
+      of("durationCap")
+        .filter((d) => d.unit === "weeks")
+        .map((d) => d.totalMax ?? d.max),
+    ),
     sectionsPending: Object.entries(p.sections)
       .filter(([, s]) => s.status === "volgt-nog")
       .map(([k]) => k),

@@ -87,7 +87,8 @@ const roleWords: [RegExp, Role][] = [
 
 /** The facts of one product at one peildatum, from the provider and the staff who work in that product. */
 export function factsFor(product: Product, provider: ProviderRecord, staff: StaffMemberRecord[], peildatum: IsoDate, contracted: string[]): Facts {
-  const validReg = (s: StaffMemberRecord) => (s.registration && (s.registration.validUntil === null || s.registration.validUntil >= peildatum) ? s.registration : null);
+  const validReg = (s: StaffMemberRecord) =>
+    s.registration && (s.registration.validUntil === null || s.registration.validUntil >= peildatum) ? s.registration : null;
   const members: StaffMember[] = staff.map((s) => {
     const reg = validReg(s);
     return {

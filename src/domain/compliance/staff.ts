@@ -26,9 +26,7 @@ export const StaffMemberRecord = z
     workingLevel: StaffLevel.nullable(),
     kind: StaffKind,
     role: z.string().trim().min(1, "rol is verplicht").max(100),
-    registration: z
-      .object({ register: StaffRegister, number: z.string().trim().min(1).max(50), validUntil: isoDate.nullable() })
-      .nullable(),
+    registration: z.object({ register: StaffRegister, number: z.string().trim().min(1).max(50), validUntil: isoDate.nullable() }).nullable(),
     vogDate: isoDate.nullable(),
     employmentStart: isoDate.nullable(),
     hoursPerWeek: z.number().min(0).max(80).nullable(),

@@ -141,12 +141,23 @@ const WEKEN_PER_MAAND = 52 / 12;
 
 /** The rule that takes a toewijzing, or null (the first rule that matches, in plan order). */
 export function regelVoor(plan: ConversiePlan, t: Pick<LopendeToewijzing, "productId" | "productcode" | "wet">): Regel | null {
-  return plan.regels.find((r) => (!r.van.wet || r.van.wet === t.wet) && (r.van.productIds.includes(t.productId) || (t.productcode !== null && r.van.productcodes.includes(t.productcode)))) ?? null;
+  return (
+    plan.regels.find(
+      (r) =>
+        (!r.van.wet || r.van.wet === t.wet) &&
+        (r.van.productIds.includes(t.productId) || (t.productcode !== null && r.van.productcodes.includes(t.productcode))),
+    ) ?? null
+  );
 }
 
 /** Running toewijzingen the plan touches: running on the day before the change date and still after it. */
 export function geraakt(plan: ConversiePlan, t: LopendeToewijzing): boolean {
-  return RUNNING.has(t.status) && t.ingangsdatum < plan.wijzigingsdatum && (t.einddatum === null || t.einddatum >= plan.wijzigingsdatum) && regelVoor(plan, t) !== null;
+  return (
+    RUNNING.has(t.status) &&
+    t.ingangsdatum < plan.wijzigingsdatum &&
+    (t.einddatum === null || t.einddatum >= plan.wijzigingsdatum) &&
+    regelVoor(plan, t) !== null
+  );
 }
 
 /**
@@ -197,7 +208,11 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
     }
     const specifiek = info.productcategorie !== null && info.productcode !== null;
     if (!specifiek && !vlaggen.some((v) => v.code === "geen-productcode"))
-      flag("geen-productcode", `${info.naam} heeft nog geen productcode: de 301 wijst aspecifiek toe (alleen ProductCategorie ${doel.categorie[t.wet]}, zonder omvang); Kader bewaart de omvang`, "info");
+      flag(
+        "geen-productcode",
+        `${info.naam} heeft nog geen productcode: de 301 wijst aspecifiek toe (alleen ProductCategorie ${doel.categorie[t.wet]}, zonder omvang); Kader bewaart de omvang`,
+        "info",
+      );
     voorstellen.push({
       doel: doelId,
       productId,
@@ -223,7 +238,12 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
     else if (antwoord.uren === 0) flag("geen-inzet", "de aanbieder meldt 0 uur inzet: loopt de ondersteuning nog?");
     else {
       const omvang = herreken(antwoord.uren, regel.volume);
-      maak(regel.doel, omvang, regel.volume, `${regel.van.naam} wordt ${plan.doelen[regel.doel]!.naam}; ${antwoord.uren} uur ${per(regel.volume)} gemeld → ${omvang} uur ${freq(regel.volume)}`);
+      maak(
+        regel.doel,
+        omvang,
+        regel.volume,
+        `${regel.van.naam} wordt ${plan.doelen[regel.doel]!.naam}; ${antwoord.uren} uur ${per(regel.volume)} gemeld → ${omvang} uur ${freq(regel.volume)}`,
+      );
     }
   } else if (regel.soort === "uren-per-niveau") {
     const perNiveau = antwoord.urenPerNiveau ?? {};
@@ -231,23 +251,48 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
     const onbekend = Object.entries(perNiveau).filter(([n, u]) => u > 0 && !regel.niveaus[n]);
     if (antwoord.uren === null && som === 0) flag("geen-antwoord", "de uren en de verdeling over de interventieniveaus ontbreken");
     else if (onbekend.length) flag("uren-passen-niet", `uren op niveau ${onbekend.map(([n]) => n).join(", ")}, waarvoor het plan geen doel kent`);
-    else if (som === 0) flag(antwoord.uren === 0 ? "geen-inzet" : "uren-passen-niet", antwoord.uren === 0 ? "de aanbieder meldt 0 uur inzet" : `${antwoord.uren} uur gemeld, maar niet verdeeld over de interventieniveaus`);
-    else if (antwoord.uren !== null && Math.abs(antwoord.uren - som) > 1e-9) flag("uren-passen-niet", `de uren per niveau (samen ${som}) passen niet bij het totaal (${antwoord.uren})`);
+    else if (som === 0)
+      flag(
+        antwoord.uren === 0 ? "geen-inzet" : "uren-passen-niet",
+        antwoord.uren === 0 ? "de aanbieder meldt 0 uur inzet" : `${antwoord.uren} uur gemeld, maar niet verdeeld over de interventieniveaus`,
+      );
+    else if (antwoord.uren !== null && Math.abs(antwoord.uren - som) > 1e-9)
+      flag("uren-passen-niet", `de uren per niveau (samen ${som}) passen niet bij het totaal (${antwoord.uren})`);
     else {
       // hours per target (levels that map to the same target add up)
       const perDoel = new Map<string, number>();
       for (const [n, u] of Object.entries(perNiveau)) if (u > 0) perDoel.set(regel.niveaus[n]!, (perDoel.get(regel.niveaus[n]!) ?? 0) + u);
-      const verdeling = Object.entries(perNiveau).filter(([, u]) => u > 0).map(([n, u]) => `niveau ${n}: ${u}`).join(", ");
+      const verdeling = Object.entries(perNiveau)
+        .filter(([, u]) => u > 0)
+        .map(([n, u]) => `niveau ${n}: ${u}`)
+        .join(", ");
       if (regel.keuze === "splitsen") {
-        for (const [d, u] of perDoel) maak(d, herreken(u, regel.volume), regel.volume, `${regel.van.naam} (${verdeling} uur ${per(regel.volume)}) — gesplitst: ${u} uur naar ${plan.doelen[d]!.naam}`);
+        for (const [d, u] of perDoel)
+          maak(
+            d,
+            herreken(u, regel.volume),
+            regel.volume,
+            `${regel.van.naam} (${verdeling} uur ${per(regel.volume)}) — gesplitst: ${u} uur naar ${plan.doelen[d]!.naam}`,
+          );
       } else {
         const ranked = [...perDoel].sort((a, b) => b[1] - a[1]);
         const [top, second] = ranked;
         if (second && Math.abs(second[1] - top![1]) < 1e-9)
-          flag("gelijke-uren", `gelijke uren voor ${ranked.filter(([, u]) => Math.abs(u - top![1]) < 1e-9).map(([d]) => plan.doelen[d]!.naam).join(" en ")} (${verdeling}): kies de vorm`);
+          flag(
+            "gelijke-uren",
+            `gelijke uren voor ${ranked
+              .filter(([, u]) => Math.abs(u - top![1]) < 1e-9)
+              .map(([d]) => plan.doelen[d]!.naam)
+              .join(" en ")} (${verdeling}): kies de vorm`,
+          );
         else {
           const omvang = herreken(som, regel.volume);
-          maak(top![0], omvang, regel.volume, `${regel.van.naam}: meeste uren naar ${plan.doelen[top![0]]!.naam} (${verdeling} uur ${per(regel.volume)}); alle ${som} uur → ${omvang} uur ${freq(regel.volume)}`);
+          maak(
+            top![0],
+            omvang,
+            regel.volume,
+            `${regel.van.naam}: meeste uren naar ${plan.doelen[top![0]]!.naam} (${verdeling} uur ${per(regel.volume)}); alle ${som} uur → ${omvang} uur ${freq(regel.volume)}`,
+          );
         }
       }
     }
@@ -258,7 +303,12 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
     else if (!doelId) flag("module-onbekend", `module ${antwoord.module ?? "(leeg)"} — kies ${Object.keys(regel.modules).join(", ")}`);
     else {
       const omvang = herreken(antwoord.dagdelen, regel.volume);
-      maak(doelId, omvang, regel.volume, `${regel.van.naam} wordt ${plan.doelen[doelId]!.naam}; ${antwoord.dagdelen} dagdelen ${per(regel.volume)} → ${omvang} dagdelen ${freq(regel.volume)}`);
+      maak(
+        doelId,
+        omvang,
+        regel.volume,
+        `${regel.van.naam} wordt ${plan.doelen[doelId]!.naam}; ${antwoord.dagdelen} dagdelen ${per(regel.volume)} → ${omvang} dagdelen ${freq(regel.volume)}`,
+      );
     }
     if (antwoord.vervoer === "regulier" || antwoord.vervoer === "rolstoel") {
       const bands = regel.vervoer[antwoord.vervoer];
@@ -266,14 +316,24 @@ function uitkomstVoor(input: ProefrunInput, t: LopendeToewijzing, regel: Regel):
       else {
         const km = heleKm(antwoord.afstandKm);
         const band = bands.find((b) => km <= b.totKm);
-        if (!band) flag("afstand-buiten-band", `${antwoord.afstandKm} km (afgerond ${km} km) ligt boven de hoogste band (t/m ${bands.at(-1)!.totKm} km); het document noemt geen tarief`);
+        if (!band)
+          flag(
+            "afstand-buiten-band",
+            `${antwoord.afstandKm} km (afgerond ${km} km) ligt boven de hoogste band (t/m ${bands.at(-1)!.totKm} km); het document noemt geen tarief`,
+          );
         else if (antwoord.vervoersdagen === null || antwoord.vervoersdagen === 0) flag("geen-antwoord", "het aantal vervoersdagen per week ontbreekt");
         else {
           const dagen = Math.min(antwoord.vervoersdagen, 5);
-          if (antwoord.vervoersdagen > 5) flag("uren-passen-niet", `${antwoord.vervoersdagen} vervoersdagen gemeld; vervoer is maximaal 5 dagen per week — 5 voorgesteld`, "info");
+          if (antwoord.vervoersdagen > 5)
+            flag("uren-passen-niet", `${antwoord.vervoersdagen} vervoersdagen gemeld; vervoer is maximaal 5 dagen per week — 5 voorgesteld`, "info");
           const vol: Volume = { uitvraagPer: regel.volume.uitvraagPer, frequentie: regel.vervoer.frequentie as Volume["frequentie"] };
           const omvang = herreken(dagen, vol);
-          maak(band.doel, omvang, vol, `vervoer ${antwoord.vervoer}, ${antwoord.afstandKm} km enkele reis (afgerond ${km} km) → ${plan.doelen[band.doel]!.naam}; ${dagen} dagen ${per(vol)} → ${omvang} ${freq(vol)}`);
+          maak(
+            band.doel,
+            omvang,
+            vol,
+            `vervoer ${antwoord.vervoer}, ${antwoord.afstandKm} km enkele reis (afgerond ${km} km) → ${plan.doelen[band.doel]!.naam}; ${dagen} dagen ${per(vol)} → ${omvang} ${freq(vol)}`,
+          );
         }
       }
     }
@@ -313,7 +373,10 @@ function kiesVariant(plan: ConversiePlan, doel: Doel, t: LopendeToewijzing): { p
   const kort = t.einddatum !== null && t.einddatum < addMonths(plan.wijzigingsdatum, 12);
   if (kort) return { product: doel.product };
   if (doel.productLang === null)
-    return { product: doel.product, vlag: `${doel.naam} bestaat alleen kortdurend (maximaal 12 maanden) en de toewijzing loopt ${t.einddatum ? `tot ${t.einddatum}` : "zonder einddatum"}` };
+    return {
+      product: doel.product,
+      vlag: `${doel.naam} bestaat alleen kortdurend (maximaal 12 maanden) en de toewijzing loopt ${t.einddatum ? `tot ${t.einddatum}` : "zonder einddatum"}`,
+    };
   return { product: doel.productLang };
 }
 
@@ -329,11 +392,17 @@ function markeerOverlap(out: Uitkomst[]) {
         seen.set(k, list);
       }
   for (const [k, list] of seen) {
-    const n = out.flatMap((u) => u.voorstellen.filter((v) => v.toewijzingsvariant === "aspecifiek" && `${u.clientId}|${u.agbCode}|${u.wet}|${v.productcategorie}` === k)).length;
+    const n = out.flatMap((u) =>
+      u.voorstellen.filter((v) => v.toewijzingsvariant === "aspecifiek" && `${u.clientId}|${u.agbCode}|${u.wet}|${v.productcategorie}` === k),
+    ).length;
     if (n > 1)
       for (const u of list)
         if (!u.vlaggen.some((v) => v.code === "categorie-overlap"))
-          u.vlaggen.push({ code: "categorie-overlap", ernst: "beslissing", tekst: `meer nieuwe toewijzingen zonder productcode in categorie ${k.split("|")[3]} voor deze cliënt bij deze aanbieder; een 301 staat dat niet toe — wacht op de productcodes of kies één` });
+          u.vlaggen.push({
+            code: "categorie-overlap",
+            ernst: "beslissing",
+            tekst: `meer nieuwe toewijzingen zonder productcode in categorie ${k.split("|")[3]} voor deze cliënt bij deze aanbieder; een 301 staat dat niet toe — wacht op de productcodes of kies één`,
+          });
   }
 }
 
@@ -376,6 +445,12 @@ export function totalen(uitkomsten: Uitkomst[]): { perAanbieder: Totaal[]; perPr
 /** The uitvraag columns a rule needs (docs/conversie.md): which figures a provider is asked for. */
 export function uitvraagKolommen(regel: Regel): ("uren" | `niveau-${string}` | "module" | "dagdelen" | "vervoer" | "vervoersdagen" | "afstandKm")[] {
   if (regel.soort === "vast") return ["uren"];
-  if (regel.soort === "uren-per-niveau") return ["uren", ...Object.keys(regel.niveaus).sort((a, b) => Number(a) - Number(b)).map((n) => `niveau-${n}` as const)];
+  if (regel.soort === "uren-per-niveau")
+    return [
+      "uren",
+      ...Object.keys(regel.niveaus)
+        .sort((a, b) => Number(a) - Number(b))
+        .map((n) => `niveau-${n}` as const),
+    ];
   return ["module", "dagdelen", "vervoer", "vervoersdagen", "afstandKm"];
 }

@@ -117,13 +117,19 @@ export const ConversiePlan = z
         ? [["doel", r.doel]]
         : r.soort === "uren-per-niveau"
           ? Object.entries(r.niveaus).map(([k, d]) => [`niveaus.${k}`, d])
-          : [...Object.entries(r.modules).map(([k, d]): [string, string] => [`modules.${k}`, d]), ...r.vervoer.regulier.map((b, i): [string, string] => [`vervoer.regulier.${i}.doel`, b.doel]), ...r.vervoer.rolstoel.map((b, i): [string, string] => [`vervoer.rolstoel.${i}.doel`, b.doel])];
+          : [
+              ...Object.entries(r.modules).map(([k, d]): [string, string] => [`modules.${k}`, d]),
+              ...r.vervoer.regulier.map((b, i): [string, string] => [`vervoer.regulier.${i}.doel`, b.doel]),
+              ...r.vervoer.rolstoel.map((b, i): [string, string] => [`vervoer.rolstoel.${i}.doel`, b.doel]),
+            ];
     p.regels.forEach((r, i) => {
-      for (const [path, d] of targets(r)) if (!p.doelen[d]) ctx.addIssue({ code: "custom", message: `onbekend doel "${d}"`, path: ["regels", i, ...path.split(".")] });
+      for (const [path, d] of targets(r))
+        if (!p.doelen[d]) ctx.addIssue({ code: "custom", message: `onbekend doel "${d}"`, path: ["regels", i, ...path.split(".")] });
       if (r.soort === "dagbesteding")
         for (const kind of ["regulier", "rolstoel"] as const)
           r.vervoer[kind].forEach((b, j) => {
-            if (j > 0 && b.totKm <= r.vervoer[kind][j - 1]!.totKm) ctx.addIssue({ code: "custom", message: "kilometerbanden oplopend", path: ["regels", i, "vervoer", kind, j, "totKm"] });
+            if (j > 0 && b.totKm <= r.vervoer[kind][j - 1]!.totKm)
+              ctx.addIssue({ code: "custom", message: "kilometerbanden oplopend", path: ["regels", i, "vervoer", kind, j, "totKm"] });
           });
     });
     const ids = p.regels.map((r) => r.id);

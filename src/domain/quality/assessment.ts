@@ -20,7 +20,10 @@ export const Antwoord = z
     geldigTot: isoDate.nullable().default(null),
   })
   .strict()
-  .refine((a) => a.geldigTot === null || a.geldigVan === null || a.geldigTot >= a.geldigVan, { message: "geldig tot ligt vóór geldig van", path: ["geldigTot"] });
+  .refine((a) => a.geldigTot === null || a.geldigVan === null || a.geldigTot >= a.geldigVan, {
+    message: "geldig tot ligt vóór geldig van",
+    path: ["geldigTot"],
+  });
 export type Antwoord = z.output<typeof Antwoord>;
 
 export const Oordeel = z.enum(["akkoord", "aanvullen", "niet-akkoord"]);
@@ -96,7 +99,15 @@ export function reminders(vragen: PveVraag[], answers: AntwoordRecord[], today: 
       const base = a.geldigVan ?? a.beoordeeldOp.slice(0, 10);
       const due = addMonths(base, v.frequentieMaanden);
       const left = daysBetween(today, due);
-      if (left <= days) out.push({ vraag: v.key, titel: v.titel, soort: "periodiek", datum: due, dagen: left, tekst: `opnieuw aantonen (elke ${v.frequentieMaanden} maanden) vóór ${due}` });
+      if (left <= days)
+        out.push({
+          vraag: v.key,
+          titel: v.titel,
+          soort: "periodiek",
+          datum: due,
+          dagen: left,
+          tekst: `opnieuw aantonen (elke ${v.frequentieMaanden} maanden) vóór ${due}`,
+        });
     }
   }
   return out.sort((x, y) => x.dagen - y.dagen);
@@ -135,7 +146,13 @@ export function prefill(check: Checkable, provider: ProviderRecord | null, staff
       })
       .sort((a, b) => (b.until ?? "9999").localeCompare(a.until ?? "9999"));
     const best = candidates[0];
-    if (!best) return { toelichting: `In Kader is geen ${check.soorten.map((s) => evidenceLabel[s] ?? s).join(" of ")} vastgelegd.`, geldigVan: null, geldigTot: null, voldoet: false };
+    if (!best)
+      return {
+        toelichting: `In Kader is geen ${check.soorten.map((s) => evidenceLabel[s] ?? s).join(" of ")} vastgelegd.`,
+        geldigVan: null,
+        geldigTot: null,
+        voldoet: false,
+      };
     const valid = best.e.date <= today && (best.until === null || best.until >= today);
     return {
       toelichting: `${evidenceLabel[best.e.kind] ?? best.e.kind} van ${best.e.date}${best.until ? `, geldig tot ${best.until}` : ""}${best.e.scope.includes("*") ? "" : ` (scope: ${best.e.scope.join(", ")})`}${best.e.description ? ` — ${best.e.description}` : ""}.`,
@@ -144,7 +161,8 @@ export function prefill(check: Checkable, provider: ProviderRecord | null, staff
       voldoet: valid,
     };
   }
-  if (staff.length === 0) return { toelichting: "In Kader is geen personeelsbestand van deze aanbieder ingelezen.", geldigVan: null, geldigTot: null, voldoet: null };
+  if (staff.length === 0)
+    return { toelichting: "In Kader is geen personeelsbestand van deze aanbieder ingelezen.", geldigVan: null, geldigTot: null, voldoet: null };
   if (check.eis === "vog") {
     const counted = staff.filter((s) => s.kind !== "vrijwilliger" || s.vogDate !== null);
     const ok = counted.filter((s) => s.vogDate !== null && s.vogDate <= today && addMonths(s.vogDate, VOG_VALID_MONTHS) >= today);
@@ -158,7 +176,11 @@ export function prefill(check: Checkable, provider: ProviderRecord | null, staff
   }
   const professionals = staff.filter((s) => s.level === "hbo" || s.level === "wo");
   const registered = professionals.filter((s) => s.registration && (s.registration.validUntil === null || s.registration.validUntil >= today));
-  const firstEnd = registered.map((s) => s.registration!.validUntil).filter((d): d is string => d !== null).sort()[0] ?? null;
+  const firstEnd =
+    registered
+      .map((s) => s.registration!.validUntil)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null;
   return {
     toelichting: `${registered.length} van ${professionals.length} hbo/wo-medewerkers hebben een geldige beroepsregistratie (personeelsbestand in Kader, peildatum ${today}).`,
     geldigVan: null,
@@ -178,7 +200,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * extension is set from the detected type.
  */
 export function safeFileName(raw: string, type: AllowedFileType): Result<string> {
-  const bad = (detail: string): Result<string> => ({ ok: false, problems: [{ code: "invalid-input", title: "Ongeldige bestandsnaam", detail, path: "bestand" } satisfies Problem] });
+  const bad = (detail: string): Result<string> => ({
+    ok: false,
+    problems: [{ code: "invalid-input", title: "Ongeldige bestandsnaam", detail, path: "bestand" } satisfies Problem],
+  });
   if (raw.length === 0) return bad("de bestandsnaam is leeg");
   if (raw.length > 255) return bad("de bestandsnaam is langer dan 255 tekens");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here

@@ -45,19 +45,7 @@ export type Nature = z.infer<typeof Nature>;
 export const QualityLaw = z.enum(["wmo", "jeugdwet"]);
 
 /** Segment ids from the appendix: `jeugd-1` … `jeugd-7`, `wmo-1a`, `wmo-1b`, `wmo-2`, `wmo-3`. */
-export const SegmentId = z.enum([
-  "jeugd-1",
-  "jeugd-2",
-  "jeugd-3",
-  "jeugd-4",
-  "jeugd-5",
-  "jeugd-6",
-  "jeugd-7",
-  "wmo-1a",
-  "wmo-1b",
-  "wmo-2",
-  "wmo-3",
-]);
+export const SegmentId = z.enum(["jeugd-1", "jeugd-2", "jeugd-3", "jeugd-4", "jeugd-5", "jeugd-6", "jeugd-7", "wmo-1a", "wmo-1b", "wmo-2", "wmo-3"]);
 export type SegmentId = z.infer<typeof SegmentId>;
 
 /** Concept ids of the shared concept layer (begrippen.yaml) — requirements that recur across frameworks. */
@@ -111,7 +99,11 @@ export const FrameworkStatus = z
   .object({
     value: z.enum(["in-force", "lapsed", "superseded", "unknown"]),
     /** the date the status took effect where the document gives one (ISO) */
-    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .default(null),
     /** in own words: why this status */
     text: z.string().min(1),
     citaat: z.string().min(8).nullable().default(null),
@@ -152,9 +144,7 @@ export const Framework = z
     /** own words: how the document is structured; `delen` lists its parts as written */
     opbouw: z.object({ tekst: z.string().min(1), delen: z.array(z.string().min(1)).default([]) }).strict(),
     /** elements under which the document explicitly lists no criteria */
-    zonderCriteria: z
-      .array(z.object({ element: QualityElement, citaat: z.string().min(8), regel: Line }).strict())
-      .default([]),
+    zonderCriteria: z.array(z.object({ element: QualityElement, citaat: z.string().min(8), regel: Line }).strict()).default([]),
     criteria: z.array(Criterion).min(1),
     notes: z.array(QualityNote).default([]),
   })

@@ -9,7 +9,13 @@ import type { Addressee, Nature, QualityLaw } from "./framework-source.ts";
  * is narrative: a person judges the answer.
  */
 export const Checkable = z.discriminatedUnion("bron", [
-  z.object({ bron: z.literal("bewijs"), soorten: z.array(ProviderEvidenceKind).min(1), maxLeeftijdMaanden: z.number().int().positive().nullable().default(null) }).strict(),
+  z
+    .object({
+      bron: z.literal("bewijs"),
+      soorten: z.array(ProviderEvidenceKind).min(1),
+      maxLeeftijdMaanden: z.number().int().positive().nullable().default(null),
+    })
+    .strict(),
   z.object({ bron: z.literal("personeel"), eis: z.enum(["vog", "registratie"]) }).strict(),
 ]);
 export type Checkable = z.output<typeof Checkable>;
@@ -124,7 +130,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "vog",
     paragraaf: "1.1.3",
     kop: "Vergewisplicht/VOG",
-    tekst: "Iedereen die in contact kan komen met de inwoner of diens netwerk heeft een geldige VOG van hoogstens drie jaar oud, bewaard in het medewerkersdossier.",
+    tekst:
+      "Iedereen die in contact kan komen met de inwoner of diens netwerk heeft een geldige VOG van hoogstens drie jaar oud, bewaard in het medewerkersdossier.",
     citaat: "Aanbieder garandeert dat personeel, die bij het regievoeren op of uitvoeren van hulp in contact (kan) komen met inwoner",
     regel: 113,
     adressaat: "organisatie",
@@ -154,7 +161,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "beroepsregistratie",
     paragraaf: "1.1.5",
     kop: "Beroepsregistratie",
-    tekst: "Elke ingezette hbo- of wo-professional heeft een actuele registratie in het passende register (BIG, SKJ, NIP, Vaktherapie, VGCt) en regelt herregistratie op tijd.",
+    tekst:
+      "Elke ingezette hbo- of wo-professional heeft een actuele registratie in het passende register (BIG, SKJ, NIP, Vaktherapie, VGCt) en regelt herregistratie op tijd.",
     citaat: "De Gemeente stelt als eis dat alle professionals met een hbo- of wo-opleiding die door de Aanbieder worden ingezet",
     regel: 142,
     adressaat: "professional",
@@ -199,7 +207,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "meldcode",
     paragraaf: "1.2",
     kop: "Meldcode huiselijk geweld en kindermishandeling",
-    tekst: "De aanbieder past de verplichte meldcode huiselijk geweld en kindermishandeling toe, zorgt dat medewerkers hem kennen en volgt de vervolgacties op.",
+    tekst:
+      "De aanbieder past de verplichte meldcode huiselijk geweld en kindermishandeling toe, zorgt dat medewerkers hem kennen en volgt de vervolgacties op.",
     citaat: "Aanbieder houdt zich bij het verlenen van ondersteuning aan het toepassen van de verplichte meldcode",
     regel: 162,
     adressaat: "organisatie",
@@ -244,7 +253,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "certificaat-of-audit",
     paragraaf: "1.3",
     kop: "Kwaliteitsborging",
-    tekst: "De aanbieder kan altijd een geldig kwaliteitscertificaat (bijvoorbeeld HKZ, ISO 9001) tonen waarvan de scope het gecontracteerde aanbod dekt, of een gelijkwaardig kwaliteitssysteem met een positieve audit op locatie van hoogstens twee jaar oud.",
+    tekst:
+      "De aanbieder kan altijd een geldig kwaliteitscertificaat (bijvoorbeeld HKZ, ISO 9001) tonen waarvan de scope het gecontracteerde aanbod dekt, of een gelijkwaardig kwaliteitssysteem met een positieve audit op locatie van hoogstens twee jaar oud.",
     citaat: "Daarnaast dient Aanbieder voortdurend één van onderstaande documenten te kunnen overleggen:",
     regel: 172,
     adressaat: "organisatie",
@@ -274,7 +284,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "governancecode",
     paragraaf: "1.4",
     kop: "Governancecode Zorg",
-    tekst: "Bestuur en toezicht zijn ingericht volgens de Governancecode Zorg 2022 (verplicht voor leden van de brancheorganisaties, richtinggevend voor de anderen).",
+    tekst:
+      "Bestuur en toezicht zijn ingericht volgens de Governancecode Zorg 2022 (verplicht voor leden van de brancheorganisaties, richtinggevend voor de anderen).",
     citaat: "Indien uw organisatie gelieerd is aan één van bovenstaande verenigingen",
     regel: 187,
     adressaat: "bestuur",
@@ -289,7 +300,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "ondersteuningsplan",
     paragraaf: "1.5.3",
     kop: "Resultaatgericht werken",
-    tekst: "Met de inwoner wordt een actueel ondersteuningsplan opgesteld dat aansluit op het resultatenplan (inhoud, tijd, wijze van evalueren); bij een externe verwijzer binnen twee maanden na zorgtoewijzing.",
+    tekst:
+      "Met de inwoner wordt een actueel ondersteuningsplan opgesteld dat aansluit op het resultatenplan (inhoud, tijd, wijze van evalueren); bij een externe verwijzer binnen twee maanden na zorgtoewijzing.",
     citaat: "De Aanbieder stelt met de inwoner een ondersteuningsplan op dat aansluit op het resultatenplan",
     regel: 213,
     adressaat: "organisatie",
@@ -364,7 +376,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "klachtenregeling",
     paragraaf: "1.8",
     kop: "Klachtenregeling",
-    tekst: "De aanbieder heeft een eenvoudige, transparante klachtenregeling volgens de Jeugdwet en/of Wmo 2015; de gemeente kan een klachtenrapportage opvragen.",
+    tekst:
+      "De aanbieder heeft een eenvoudige, transparante klachtenregeling volgens de Jeugdwet en/of Wmo 2015; de gemeente kan een klachtenrapportage opvragen.",
     citaat: "Daarom dient Aanbieder aantoonbaar te beschikken over een eenvoudige en transparante klachtenregeling",
     regel: 270,
     adressaat: "organisatie",
@@ -379,7 +392,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "klanttevredenheidsonderzoek",
     paragraaf: "1.9",
     kop: "Klanttevredenheidsonderzoek",
-    tekst: "Ten minste eens per twee jaar een onafhankelijk, representatief klanttevredenheidsonderzoek door een externe partij, gepubliceerd op de eigen website, met de vraag of de zorg als helpend is ervaren.",
+    tekst:
+      "Ten minste eens per twee jaar een onafhankelijk, representatief klanttevredenheidsonderzoek door een externe partij, gepubliceerd op de eigen website, met de vraag of de zorg als helpend is ervaren.",
     citaat: "Aanbieder is verplicht minimaal één keer per twee jaar een onafhankelijk klanttevredenheidsonderzoek",
     regel: 290,
     adressaat: "organisatie",
@@ -439,7 +453,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "administratie",
     paragraaf: "1.12",
     kop: "Bedrijfsvoering",
-    tekst: "Een deugdelijke administratie die herleidbaar is naar bron en bestemming, met vastgelegde bevoegdheden en de opdracht financieel gescheiden van andere activiteiten.",
+    tekst:
+      "Een deugdelijke administratie die herleidbaar is naar bron en bestemming, met vastgelegde bevoegdheden en de opdracht financieel gescheiden van andere activiteiten.",
     citaat: "De Aanbieder voert een deugdelijke administratie",
     regel: 326,
     adressaat: "organisatie",
@@ -454,7 +469,8 @@ export const generalRequirements004: GeneralRequirement[] = [
     id: "social-return",
     paragraaf: "1.13",
     kop: "Social Return",
-    tekst: "Bij een jaaromzet in de NMD-gemeenten boven € 200.000 zet de aanbieder 5% van de aanneemsom (excl. btw) in voor Social Return, met een plan van aanpak.",
+    tekst:
+      "Bij een jaaromzet in de NMD-gemeenten boven € 200.000 zet de aanbieder 5% van de aanneemsom (excl. btw) in voor Social Return, met een plan van aanpak.",
     citaat: "Aanbieder moet bij de uitvoering van de opdracht 5% van de aanneemsom exclusief BTW inzetten voor Social Return.",
     regel: 338,
     adressaat: "organisatie",

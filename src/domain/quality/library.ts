@@ -80,7 +80,14 @@ export function checkLibrary(lib: QualityLibrary, fileOf: (nr: number) => string
   const known = new Set(lib.concepts.map((c) => c.id));
   const conceptIds = new Set<string>();
   lib.concepts.forEach((c, i) => {
-    if (conceptIds.has(c.id)) problems.push({ code: "duplicate-key", title: "Dubbel begrip-id", detail: `begrip ${c.id} staat er twee keer in`, file: conceptFile, path: `begrippen[${i}].id` });
+    if (conceptIds.has(c.id))
+      problems.push({
+        code: "duplicate-key",
+        title: "Dubbel begrip-id",
+        detail: `begrip ${c.id} staat er twee keer in`,
+        file: conceptFile,
+        path: `begrippen[${i}].id`,
+      });
     conceptIds.add(c.id);
   });
   for (const f of lib.frameworks) {
@@ -90,19 +97,46 @@ export function checkLibrary(lib: QualityLibrary, fileOf: (nr: number) => string
     seen.set(f.nr, file);
     const ids = new Set<string>();
     f.criteria.forEach((c, i) => {
-      if (ids.has(c.id)) problems.push({ code: "duplicate-key", title: "Dubbel criterium-id", detail: `criterium ${c.id} staat er twee keer in`, file, path: `criteria[${i}].id`, line: c.regel });
+      if (ids.has(c.id))
+        problems.push({
+          code: "duplicate-key",
+          title: "Dubbel criterium-id",
+          detail: `criterium ${c.id} staat er twee keer in`,
+          file,
+          path: `criteria[${i}].id`,
+          line: c.regel,
+        });
       ids.add(c.id);
       if (c.id[0] !== c.element[0])
-        problems.push({ code: "inconsistent-data", title: "Id past niet bij element", detail: `criterium ${c.id} begint niet met de letter van element ${c.element}`, file, path: `criteria[${i}].id` });
+        problems.push({
+          code: "inconsistent-data",
+          title: "Id past niet bij element",
+          detail: `criterium ${c.id} begint niet met de letter van element ${c.element}`,
+          file,
+          path: `criteria[${i}].id`,
+        });
       c.begrippen.forEach((b, j) => {
         if (lib.concepts.length && !known.has(b))
-          problems.push({ code: "invalid-input", title: "Onbekend begrip", detail: `begrip ${b} staat niet in ${conceptFile}`, file, path: `criteria[${i}].begrippen[${j}]` });
+          problems.push({
+            code: "invalid-input",
+            title: "Onbekend begrip",
+            detail: `begrip ${b} staat niet in ${conceptFile}`,
+            file,
+            path: `criteria[${i}].begrippen[${j}]`,
+          });
       });
     });
   }
   const segIds = new Set<string>();
   for (const s of lib.segments) {
-    if (segIds.has(s.id)) problems.push({ code: "duplicate-key", title: "Dubbel segment", detail: `segment ${s.id} staat er twee keer in`, file: "segmenten.yaml", path: "segmenten" });
+    if (segIds.has(s.id))
+      problems.push({
+        code: "duplicate-key",
+        title: "Dubbel segment",
+        detail: `segment ${s.id} staat er twee keer in`,
+        file: "segmenten.yaml",
+        path: "segmenten",
+      });
     segIds.add(s.id);
   }
   return problems;
@@ -190,7 +224,11 @@ const norm = (s: string) =>
  * criterion's text, headings, quote or framework title. The database uses PostgreSQL's Dutch full-text search.
  */
 export function searchCriteriaInMemory(lib: QualityLibrary, q: CriterionQuery): { items: CriterionHit[]; total: number } {
-  const words = q.q ? norm(q.q).split(/[^a-z0-9]+/).filter((w) => w.length > 1) : [];
+  const words = q.q
+    ? norm(q.q)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1)
+    : [];
   const hits: CriterionHit[] = [];
   for (const f of lib.frameworks) {
     if (q.kader !== undefined && f.nr !== q.kader) continue;

@@ -239,10 +239,12 @@ export function resolvePve(
 
   const segmentById = new Map(lib.segments.map((s) => [s.id, s]));
   concept.segmenten.forEach((s, i) => {
-    if (lib.segments.length && !segmentById.has(s)) problems.push({ code: "invalid-input", title: "Onbekend segment", detail: `segment ${s} staat niet in de bijlage`, path: `segmenten[${i}]` });
+    if (lib.segments.length && !segmentById.has(s))
+      problems.push({ code: "invalid-input", title: "Onbekend segment", detail: `segment ${s} staat niet in de bijlage`, path: `segmenten[${i}]` });
   });
   concept.producten.forEach((p, i) => {
-    if (!productById.has(p)) problems.push({ code: "invalid-input", title: "Onbekend product", detail: `product ${p} staat in geen productenboek`, path: `producten[${i}]` });
+    if (!productById.has(p))
+      problems.push({ code: "invalid-input", title: "Onbekend product", detail: `product ${p} staat in geen productenboek`, path: `producten[${i}]` });
   });
   if (problems.length) return { ok: false, problems };
 

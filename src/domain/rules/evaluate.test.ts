@@ -54,8 +54,18 @@ describe("staffShare: minimum share at or above a level, floor for the rest", ()
 
 describe("other leaves", () => {
   const table: [string, unknown, Facts, "pass" | "fail" | "unknown"][] = [
-    ["functiemix 10/80/10 met 100% HBO mist WO", { op: "functionMix", mix: { mbo4: 0.1, hbo: 0.8, wo: 0.1 } }, { staff: staff(...Array(10).fill("hbo")) }, "fail"],
-    ["functiemix 10/80/10 exact", { op: "functionMix", mix: { mbo4: 0.1, hbo: 0.8, wo: 0.1 } }, { staff: staff("mbo4", "wo", ...Array(8).fill("hbo")) }, "pass"],
+    [
+      "functiemix 10/80/10 met 100% HBO mist WO",
+      { op: "functionMix", mix: { mbo4: 0.1, hbo: 0.8, wo: 0.1 } },
+      { staff: staff(...Array(10).fill("hbo")) },
+      "fail",
+    ],
+    [
+      "functiemix 10/80/10 exact",
+      { op: "functionMix", mix: { mbo4: 0.1, hbo: 0.8, wo: 0.1 } },
+      { staff: staff("mbo4", "wo", ...Array(8).fill("hbo")) },
+      "pass",
+    ],
     ["functiemix 50/50 mbo3/mbo4 met 100% mbo4", { op: "functionMix", mix: { mbo3: 0.5, mbo4: 0.5 } }, { staff: staff("mbo4", "mbo4") }, "pass"],
     ["functiemix met mbo2 onder de mix", { op: "functionMix", mix: { mbo3: 0.5, mbo4: 0.5 } }, { staff: staff("mbo4", "mbo2") }, "fail"],
     ["toegestane niveaus: mbo2 bij Basis Plus", { op: "allowedLevels", levels: ["mbo4", "hbo"] }, { staff: staff("mbo4", "mbo2") }, "fail"],
@@ -66,14 +76,49 @@ describe("other leaves", () => {
     ["24/7 aanwezigheid ontbreekt", { op: "availability", mode: "presence", schedule: "24/7" }, { presence24x7: false }, "fail"],
     ["aanrijtijd 30 min: 45 is te laat", { op: "responseTime", kind: "on-site", withinMinutes: 30 }, { responseMinutes: { "on-site": 45 } }, "fail"],
     ["start binnen 24 uur: 1440 min is op tijd", { op: "responseTime", kind: "start", withinMinutes: 1440 }, { responseMinutes: { start: 1440 } }, "pass"],
-    ["M1: 6 mnd + 1 verlenging = 12 mag", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 12, extensions: 1 }, "pass"],
-    ["M1: 12 mnd zonder verlenging mag niet", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 12, extensions: 0 }, "fail"],
-    ["M1: tweede verlenging mag niet", { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 }, { durationMonths: 10, extensions: 2 }, "fail"],
-    ["crisis: 6 weken + 6 weken verlenging, 13 weken te lang", { op: "durationCap", unit: "weeks", max: 6, extension: 6, maxExtensions: 1 }, { durationWeeks: 13, extensions: 1 }, "fail"],
+    [
+      "M1: 6 mnd + 1 verlenging = 12 mag",
+      { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 },
+      { durationMonths: 12, extensions: 1 },
+      "pass",
+    ],
+    [
+      "M1: 12 mnd zonder verlenging mag niet",
+      { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 },
+      { durationMonths: 12, extensions: 0 },
+      "fail",
+    ],
+    [
+      "M1: tweede verlenging mag niet",
+      { op: "durationCap", max: 6, extension: 6, maxExtensions: 1, totalMax: 12 },
+      { durationMonths: 10, extensions: 2 },
+      "fail",
+    ],
+    [
+      "crisis: 6 weken + 6 weken verlenging, 13 weken te lang",
+      { op: "durationCap", unit: "weeks", max: 6, extension: 6, maxExtensions: 1 },
+      { durationWeeks: 13, extensions: 1 },
+      "fail",
+    ],
     ["crisis in weken zonder weken-gegeven", { op: "durationCap", unit: "weeks", max: 6 }, { durationMonths: 1 }, "unknown"],
-    ["plan binnen 2 maanden: 45 dagen op tijd", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 45 }, "pass"],
-    ["plan binnen 2 maanden: 60 dagen hangt van de kalender af", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 60 }, "unknown"],
-    ["plan binnen 2 maanden: 70 dagen te laat", { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" }, { planWithinDays: 70 }, "fail"],
+    [
+      "plan binnen 2 maanden: 45 dagen op tijd",
+      { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" },
+      { planWithinDays: 45 },
+      "pass",
+    ],
+    [
+      "plan binnen 2 maanden: 60 dagen hangt van de kalender af",
+      { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" },
+      { planWithinDays: 60 },
+      "unknown",
+    ],
+    [
+      "plan binnen 2 maanden: 70 dagen te laat",
+      { op: "planDeadline", plan: "ondersteuningsplan", within: 2, unit: "months", from: "zorgtoewijzing" },
+      { planWithinDays: 70 },
+      "fail",
+    ],
     ["gemiddeld 5,5 uur: 5 is te weinig", { op: "hoursPerWeek", average: 5.5, of: "individuele begeleiding" }, { hoursPerWeek: 5 }, "fail"],
     ["leeftijd tot 23: 22 mag", { op: "age", maxAgeExclusive: 23 }, { clientAge: 22 }, "pass"],
     ["leeftijd tot 23: 23 niet", { op: "age", maxAgeExclusive: 23 }, { clientAge: 23 }, "fail"],
@@ -83,16 +128,46 @@ describe("other leaves", () => {
     ["evaluatie elk half jaar: jaarlijks te weinig", { op: "evaluation", everyMonths: 6 }, { evaluationEveryMonths: 12 }, "fail"],
     ["VOG niet ouder dan 36 maanden", { op: "evidence", evidence: "vog", maxAgeMonths: 36 }, { staff: [{ ...staff("mbo3")[0]!, vogAgeMonths: 40 }] }, "fail"],
     ["VOG-gegevens ontbreken", { op: "evidence", evidence: "vog", maxAgeMonths: 36 }, { staff: staff("mbo3") }, "unknown"],
-    ["registratie hbo in BIG of SKJ", { op: "registration", registers: ["BIG", "SKJ"], appliesFromLevel: "hbo" }, { staff: [{ ...staff("hbo")[0]!, registers: ["SKJ"] }, ...staff("mbo4")] }, "pass"],
+    [
+      "registratie hbo in BIG of SKJ",
+      { op: "registration", registers: ["BIG", "SKJ"], appliesFromLevel: "hbo" },
+      { staff: [{ ...staff("hbo")[0]!, registers: ["SKJ"] }, ...staff("mbo4")] },
+      "pass",
+    ],
     ["hbo zonder registratie", { op: "registration", registers: ["BIG", "SKJ"], appliesFromLevel: "hbo" }, { staff: staff("hbo") }, "fail"],
     ["afstandsband 11-20: 10,5 km valt erbuiten", { op: "distanceBand", minKm: 11, maxKm: 20 }, { distanceKm: 10.5 }, "fail"],
     ["afstandsband t/m 10: 10 km valt erin", { op: "distanceBand", minKm: 0, maxKm: 10 }, { distanceKm: 10 }, "pass"],
     ["max 5 dagen per week", { op: "volume", max: 5, unit: "dag", per: "week" }, { volumePer: 6 }, "fail"],
-    ["2 dagdelen per week toegekend, minimaal 3 per week", { op: "volume", min: 3, unit: "dagdeel", per: "week" }, { grantedVolume: { amount: 2, eenheid: "16", frequentie: "2", days: 182 } }, "fail"],
-    ["2 dagdelen per week toegekend, minimaal 3 per indicatie", { op: "volume", min: 3, unit: "dagdeel", per: "indicatie" }, { grantedVolume: { amount: 2, eenheid: "16", frequentie: "2", days: 182 } }, "pass"],
-    ["14 dagdelen per maand is meer dan 3 per week", { op: "volume", min: 3, unit: "dagdeel", per: "week" }, { grantedVolume: { amount: 14, eenheid: "16", frequentie: "4", days: 182 } }, "pass"],
-    ["uren tellen niet als dagdelen", { op: "volume", min: 3, unit: "dagdeel", per: "week" }, { grantedVolume: { amount: 4, eenheid: "04", frequentie: "2", days: 182 } }, "unknown"],
-    ["gedragswetenschapper beschikbaar", { op: "roleAvailable", role: "gedragswetenschapper", purpose: "consultatie" }, { rolesAvailable: [{ role: "gedragswetenschapper", purpose: null, level: null }] }, "pass"],
+    [
+      "2 dagdelen per week toegekend, minimaal 3 per week",
+      { op: "volume", min: 3, unit: "dagdeel", per: "week" },
+      { grantedVolume: { amount: 2, eenheid: "16", frequentie: "2", days: 182 } },
+      "fail",
+    ],
+    [
+      "2 dagdelen per week toegekend, minimaal 3 per indicatie",
+      { op: "volume", min: 3, unit: "dagdeel", per: "indicatie" },
+      { grantedVolume: { amount: 2, eenheid: "16", frequentie: "2", days: 182 } },
+      "pass",
+    ],
+    [
+      "14 dagdelen per maand is meer dan 3 per week",
+      { op: "volume", min: 3, unit: "dagdeel", per: "week" },
+      { grantedVolume: { amount: 14, eenheid: "16", frequentie: "4", days: 182 } },
+      "pass",
+    ],
+    [
+      "uren tellen niet als dagdelen",
+      { op: "volume", min: 3, unit: "dagdeel", per: "week" },
+      { grantedVolume: { amount: 4, eenheid: "04", frequentie: "2", days: 182 } },
+      "unknown",
+    ],
+    [
+      "gedragswetenschapper beschikbaar",
+      { op: "roleAvailable", role: "gedragswetenschapper", purpose: "consultatie" },
+      { rolesAvailable: [{ role: "gedragswetenschapper", purpose: null, level: null }] },
+      "pass",
+    ],
     ["hbo-professional uit het personeel", { op: "roleAvailable", role: "hbo-professional", purpose: "ruggespraak" }, { staff: staff("mbo4", "hbo") }, "pass"],
     ["oordeel vraagt bevestiging", { op: "judgement", text: "werkt systeemgericht" }, {}, "unknown"],
     ["bevestigd oordeel", { op: "judgement", text: "werkt systeemgericht" }, { confirmed: ["ter beoordeling: werkt systeemgericht"] }, "pass"],
@@ -111,7 +186,10 @@ describe("combinators", () => {
   test("all returns every failing leaf", () => {
     const r = evaluate(rules.all(hbo, age), { staff: staff("mbo4"), clientAge: 12 });
     assert.equal(r.verdict, "fail");
-    assert.deepEqual(r.findings.map((f) => f.path), ["rules[0]", "rules[1]"]);
+    assert.deepEqual(
+      r.findings.map((f) => f.path),
+      ["rules[0]", "rules[1]"],
+    );
   });
   test("fail outweighs unknown in all", () => {
     assert.equal(evaluate(rules.all(hbo, age), { clientAge: 12 }).verdict, "fail");
@@ -137,7 +215,12 @@ describe("laws", () => {
   const leaf = fc.oneof(
     fc.record({ op: fc.constant("age" as const), minAge: fc.integer({ min: 0, max: 30 }), maxAgeExclusive: fc.constant(null) }),
     fc.record({ op: fc.constant("evaluation" as const), everyMonths: fc.integer({ min: 1, max: 24 }) }),
-    fc.record({ op: fc.constant("groupSize" as const), clientsPerStaff: fc.integer({ min: 1, max: 12 }), meaning: fc.constant("maximum" as const), excludesVolunteers: fc.constant(false) }),
+    fc.record({
+      op: fc.constant("groupSize" as const),
+      clientsPerStaff: fc.integer({ min: 1, max: 12 }),
+      meaning: fc.constant("maximum" as const),
+      excludesVolunteers: fc.constant(false),
+    }),
   ) as fc.Arbitrary<Rule>;
   const facts = fc.record(
     { clientAge: fc.integer({ min: 0, max: 40 }), evaluationEveryMonths: fc.integer({ min: 1, max: 24 }), clientsPerStaff: fc.integer({ min: 1, max: 12 }) },
@@ -195,7 +278,13 @@ test("explain brackets nested combinations", () => {
     op: "any",
     rules: [
       { op: "clientsPerGroup", clients: 6, meaning: "maximum" },
-      { op: "all", rules: [{ op: "clientsPerGroup", clients: 8, meaning: "maximum" }, { op: "judgement", text: "met toestemming" }] },
+      {
+        op: "all",
+        rules: [
+          { op: "clientsPerGroup", clients: 8, meaning: "maximum" },
+          { op: "judgement", text: "met toestemming" },
+        ],
+      },
     ],
   });
   assert.equal(explain(r), "één van: maximaal 6 cliënten per groep óf (maximaal 8 cliënten per groep; en ter beoordeling: met toestemming)");

@@ -65,8 +65,7 @@ export function evaluate(rule: Rule, facts: Facts, path = ""): Evaluation {
       if (results.some((r) => r.verdict === "pass")) return PASS;
       const findings = results.flatMap((r) => r.findings);
       if (results.some((r) => r.verdict === "unknown")) return { verdict: "unknown", findings };
-      if (results.length === 0)
-        return { verdict: "fail", findings: [leafFinding(path, "any", "fail", "geen enkel alternatief gegeven")] };
+      if (results.length === 0) return { verdict: "fail", findings: [leafFinding(path, "any", "fail", "geen enkel alternatief gegeven")] };
       return { verdict: "fail", findings };
     }
     case "not": {
@@ -82,9 +81,7 @@ export function evaluate(rule: Rule, facts: Facts, path = ""): Evaluation {
       const results = rule.readings.map((r, i) => evaluate(r.rule, facts, `${path}readings[${i}].`));
       const verdicts = new Set(results.map((r) => r.verdict));
       if (verdicts.size === 1) return results[0]!;
-      const summary = rule.readings
-        .map((r, i) => `volgens "${r.label}"${r.line ? ` (regel ${r.line})` : ""}: ${dutchVerdict[results[i]!.verdict]}`)
-        .join("; ");
+      const summary = rule.readings.map((r, i) => `volgens "${r.label}"${r.line ? ` (regel ${r.line})` : ""}: ${dutchVerdict[results[i]!.verdict]}`).join("; ");
       return {
         verdict: "unknown",
         findings: [leafFinding(path, "contested", "unknown", `het document is tegenstrijdig en de lezingen geven een ander oordeel — ${summary}`)],
@@ -129,8 +126,7 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
         share = staff.filter((s) => atLeast(s.level, rule.atOrAbove)).length / staff.length;
       }
       const problems: string[] = [];
-      if (share + EPS < rule.minShare)
-        problems.push(`${pct(share)} op ${levelLabel[rule.atOrAbove]}-niveau of hoger, vereist minimaal ${pct(rule.minShare)}`);
+      if (share + EPS < rule.minShare) problems.push(`${pct(share)} op ${levelLabel[rule.atOrAbove]}-niveau of hoger, vereist minimaal ${pct(rule.minShare)}`);
       if (rule.restAtLeast) {
         const below = staff.filter((s) => !atLeast(s.level, rule.restAtLeast!));
         if (below.length)
@@ -158,7 +154,9 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
       const top = Math.max(...rule.levels.map((l) => levelRank[l]));
       const wrong = counted(f.staff).filter((s) => !rule.levels.includes(s.level) && levelRank[s.level] < top);
       return wrong.length
-        ? fail(`${wrong.length} medewerker(s) op een niet-toegestaan niveau (${wrong.map((s) => levelLabel[s.level]).join(", ")}); toegestaan: ${rule.levels.map((l) => levelLabel[l]).join(", ")} of hoger`)
+        ? fail(
+            `${wrong.length} medewerker(s) op een niet-toegestaan niveau (${wrong.map((s) => levelLabel[s.level]).join(", ")}); toegestaan: ${rule.levels.map((l) => levelLabel[l]).join(", ")} of hoger`,
+          )
         : PASS;
     }
     case "minLevel": {
@@ -182,7 +180,9 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
       if (rule.meaning === "tariff-assumption") return PASS; // an assumption behind the tariff, not a limit
       if (f.clientsPerStaff === undefined) return missing("clientsPerStaff");
       return f.clientsPerStaff > rule.clientsPerStaff + EPS
-        ? fail(`${num(f.clientsPerStaff)} cliënten per begeleider, ${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clientsPerStaff)} toegestaan`)
+        ? fail(
+            `${num(f.clientsPerStaff)} cliënten per begeleider, ${rule.meaning === "average" ? "gemiddeld" : "maximaal"} ${num(rule.clientsPerStaff)} toegestaan`,
+          )
         : PASS;
     }
     case "clientsPerGroup": {
@@ -218,7 +218,9 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
     case "responseTime": {
       const v = f.responseMinutes?.[rule.kind];
       if (v === undefined) return missing("responseMinutes");
-      return v > rule.withinMinutes + EPS ? fail(`${num(v)} minuten tot ${explain(rule).split(" binnen")[0]}, maximaal ${num(rule.withinMinutes)} minuten`) : PASS;
+      return v > rule.withinMinutes + EPS
+        ? fail(`${num(v)} minuten tot ${explain(rule).split(" binnen")[0]}, maximaal ${num(rule.withinMinutes)} minuten`)
+        : PASS;
     }
     case "durationCap": {
       const key: FactKey = rule.unit === "weeks" ? "durationWeeks" : "durationMonths";
@@ -259,8 +261,12 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
       // weeks are exact; a month is counted as the shortest calendar month a term of that many months can span
       const limitDays = rule.unit === "days" ? rule.within : rule.unit === "weeks" ? rule.within * 7 : rule.within * 28;
       if (rule.unit === "months" && f.planWithinDays > limitDays && f.planWithinDays <= rule.within * 31)
-        return unknown(`${rule.plan} na ${num(f.planWithinDays)} dagen; of dat binnen ${num(rule.within)} maanden is, hangt af van de kalender`, ["planWithinDays"]);
-      return f.planWithinDays > limitDays + EPS ? fail(`${rule.plan} na ${num(f.planWithinDays)} dagen, uiterlijk ${explain(rule).split(" binnen ")[1]}`) : PASS;
+        return unknown(`${rule.plan} na ${num(f.planWithinDays)} dagen; of dat binnen ${num(rule.within)} maanden is, hangt af van de kalender`, [
+          "planWithinDays",
+        ]);
+      return f.planWithinDays > limitDays + EPS
+        ? fail(`${rule.plan} na ${num(f.planWithinDays)} dagen, uiterlijk ${explain(rule).split(" binnen ")[1]}`)
+        : PASS;
     }
     case "evidence": {
       if (rule.evidence !== "vog") return needsConfirmation();
@@ -283,9 +289,7 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
     }
     case "registration": {
       if (!f.staff) return missing("staff");
-      const unregistered = counted(f.staff).filter(
-        (s) => atLeast(s.level, rule.appliesFromLevel) && !s.registers.some((r) => rule.registers.includes(r)),
-      );
+      const unregistered = counted(f.staff).filter((s) => atLeast(s.level, rule.appliesFromLevel) && !s.registers.some((r) => rule.registers.includes(r)));
       return unregistered.length
         ? fail(`${unregistered.length} medewerker(s) vanaf ${levelLabel[rule.appliesFromLevel]} zonder registratie in ${rule.registers.join(" of ")}`)
         : PASS;
@@ -320,8 +324,13 @@ function evaluateLeaf(rule: LeafRule, f: Facts, path: string): Evaluation {
       if (valid.length === 0) return fail(`${providerEvidenceLabel[rule.evidence]} is verlopen of nog niet geldig op ${peil}`);
       const fresh = rule.maxAgeMonths === null ? valid : valid.filter((e) => monthsBetween(e.date, peil) <= rule.maxAgeMonths! + EPS);
       if (fresh.length === 0) {
-        const newest = valid.map((e) => e.date).sort().at(-1)!;
-        return fail(`${providerEvidenceLabel[rule.evidence]} van ${newest} is ${num(Math.round(monthsBetween(newest, peil) * 10) / 10)} maanden oud, maximaal ${num(rule.maxAgeMonths!)}`);
+        const newest = valid
+          .map((e) => e.date)
+          .sort()
+          .at(-1)!;
+        return fail(
+          `${providerEvidenceLabel[rule.evidence]} van ${newest} is ${num(Math.round(monthsBetween(newest, peil) * 10) / 10)} maanden oud, maximaal ${num(rule.maxAgeMonths!)}`,
+        );
       }
       if (rule.mustCoverProduct) {
         if (!f.productKeys) return missing("productKeys");

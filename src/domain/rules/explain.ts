@@ -121,7 +121,10 @@ export function explain(rule: Rule): string {
         .filter(Boolean)
         .join(" en ")} uur per week`;
     case "sessionDuration":
-      return `duur per keer ${{ average: "gemiddeld", exact: "", minimum: "minimaal", maximum: "maximaal" }[rule.meaning]} ${num(rule.hours)} uur`.replace("  ", " ");
+      return `duur per keer ${{ average: "gemiddeld", exact: "", minimum: "minimaal", maximum: "maximaal" }[rule.meaning]} ${num(rule.hours)} uur`.replace(
+        "  ",
+        " ",
+      );
     case "availability":
       return `${rule.schedule} ${rule.mode === "presence" ? "aanwezigheid" : "bereikbaarheid"}`;
     case "responseTime":

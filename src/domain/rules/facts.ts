@@ -24,9 +24,7 @@ export type StaffMember = z.output<typeof StaffMember>;
 export const Facts = z
   .object({
     staff: z.array(StaffMember).optional(),
-    rolesAvailable: z
-      .array(z.object({ role: Role, purpose: z.string().nullable().default(null), level: Level.nullable().default(null) }))
-      .optional(),
+    rolesAvailable: z.array(z.object({ role: Role, purpose: z.string().nullable().default(null), level: Level.nullable().default(null) })).optional(),
     clientsPerStaff: z.number().positive().optional(),
     clientsPerGroup: z.number().positive().optional(),
     hoursPerWeek: z.number().nonnegative().optional(),

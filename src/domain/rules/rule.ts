@@ -93,9 +93,7 @@ export const FunctionMixRule = z
     path: ["mix"],
   });
 
-export const AllowedLevelsRule = z
-  .object({ op: z.literal("allowedLevels"), levels: z.array(Level).min(1) })
-  .strict();
+export const AllowedLevelsRule = z.object({ op: z.literal("allowedLevels"), levels: z.array(Level).min(1) }).strict();
 
 export const MinLevelRule = z
   .object({
@@ -248,9 +246,7 @@ export const TraineesPerSupervisorRule = z
   })
   .strict();
 
-export const EvaluationRule = z
-  .object({ op: z.literal("evaluation"), everyMonths: positive })
-  .strict();
+export const EvaluationRule = z.object({ op: z.literal("evaluation"), everyMonths: positive }).strict();
 
 export const PlanDeadlineRule = z
   .object({

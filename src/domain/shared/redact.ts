@@ -12,7 +12,9 @@ export const maskDigits = (s: string) => s.replace(/\d{8,}/g, (m) => "•".repea
  */
 export function redactError(err: unknown): { class: string; code?: string; message: string; stack?: string[] } {
   const e = err as { name?: unknown; code?: unknown; message?: unknown; stack?: unknown; constructor?: { name?: string } } | null;
-  const cls = (typeof e?.constructor?.name === "string" && e.constructor.name !== "Object" ? e.constructor.name : typeof e?.name === "string" ? e.name : typeof err) || "Error";
+  const cls =
+    (typeof e?.constructor?.name === "string" && e.constructor.name !== "Object" ? e.constructor.name : typeof e?.name === "string" ? e.name : typeof err) ||
+    "Error";
   const message = maskDigits(cut(typeof e?.message === "string" ? e.message : String(err), 300));
   const stack =
     typeof e?.stack === "string"
@@ -22,5 +24,10 @@ export function redactError(err: unknown): { class: string; code?: string; messa
           .slice(0, 10)
           .map((l) => maskDigits(l.trim()))
       : undefined;
-  return { class: cls, ...(typeof e?.code === "string" || typeof e?.code === "number" ? { code: String(e.code) } : {}), message, ...(stack?.length ? { stack } : {}) };
+  return {
+    class: cls,
+    ...(typeof e?.code === "string" || typeof e?.code === "number" ? { code: String(e.code) } : {}),
+    message,
+    ...(stack?.length ? { stack } : {}),
+  };
 }

@@ -98,7 +98,17 @@ export function installDutchZodMessages(): void {
 
 function dutchType(t: string): string {
   return (
-    { string: "tekst", number: "getal", int: "geheel getal", boolean: "ja/nee (true/false)", array: "lijst", object: "object", null: "null", date: "datum", bigint: "geheel getal" }[t] ?? t
+    {
+      string: "tekst",
+      number: "getal",
+      int: "geheel getal",
+      boolean: "ja/nee (true/false)",
+      array: "lijst",
+      object: "object",
+      null: "null",
+      date: "datum",
+      bigint: "geheel getal",
+    }[t] ?? t
   );
 }
 

@@ -76,7 +76,10 @@ export function mixFor(product: Product, params: TariffParameters): { mix: Parti
   return infoOf(product).mix;
 }
 
-function mixFromDescription(product: Product, summary: ReturnType<typeof summarize>): { mix: Partial<Record<TariffLevel, number>>; source: string } | { missing: string } {
+function mixFromDescription(
+  product: Product,
+  summary: ReturnType<typeof summarize>,
+): { mix: Partial<Record<TariffLevel, number>>; source: string } | { missing: string } {
   const s = summary.staffing;
   if (s?.functionMix) {
     const mix: Partial<Record<TariffLevel, number>> = {};
@@ -114,7 +117,11 @@ export interface Prepared {
 export function prepare(params: TariffParameters): Prepared {
   const jaarloon: Prepared["jaarloon"] = {};
   for (const [level, s] of Object.entries(params.salarissen) as [TariffLevel, { maandsalaris: number }][]) {
-    const base = new D(s.maandsalaris).div(100).mul(12).mul(new D(1).plus(params.vakantiegeld).plus(params.eindejaarsuitkering)).mul(new D(1).plus(params.werkgeverslasten));
+    const base = new D(s.maandsalaris)
+      .div(100)
+      .mul(12)
+      .mul(new D(1).plus(params.vakantiegeld).plus(params.eindejaarsuitkering))
+      .mul(new D(1).plus(params.werkgeverslasten));
     jaarloon[level] = { zonderOrt: base, metOrt: base.mul(new D(1).plus(params.ort)) };
   }
   const nietProductief = Object.values(params.nietProductief).reduce((a, b) => a.plus(b), new D(0));
@@ -174,10 +181,23 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
     let loonkosten = new D(0);
     for (const [level, share] of Object.entries(mix) as [TariffLevel, number][]) {
       const jl = met247 ? prep.jaarloon[level]!.metOrt : prep.jaarloon[level]!.zonderOrt;
-      step(`jaarloon ${level}`, jl, () => `maandsalaris × 12 × (1 + vakantiegeld + eindejaarsuitkering) × (1 + werkgeverslasten)${met247 ? " × (1 + ort)" : ""}`, "beroepskracht");
+      step(
+        `jaarloon ${level}`,
+        jl,
+        () => `maandsalaris × 12 × (1 + vakantiegeld + eindejaarsuitkering) × (1 + werkgeverslasten)${met247 ? " × (1 + ort)" : ""}`,
+        "beroepskracht",
+      );
       loonkosten = loonkosten.plus(jl.mul(share));
     }
-    step("gewogen jaarloon (mix)", loonkosten, () => `Σ mix × jaarloon (${Object.entries(mix).map(([l, v]) => `${l} ${v}`).join(", ")})`, "beroepskracht");
+    step(
+      "gewogen jaarloon (mix)",
+      loonkosten,
+      () =>
+        `Σ mix × jaarloon (${Object.entries(mix)
+          .map(([l, v]) => `${l} ${v}`)
+          .join(", ")})`,
+      "beroepskracht",
+    );
     step("productieve uren per jaar", prep.productieveUren, () => `contracturenPerJaar × (1 − ${euro(prep.nietProductief)})`, "niet-productieve uren");
     const uurkosten = step("uurkosten", loonkosten.div(prep.productieveUren), () => "gewogen jaarloon / productieve uren", "niet-productieve uren");
     const metOverhead = step("met overhead", uurkosten.mul(f.overhead), () => "uurkosten × (1 + overhead)", "overhead");
@@ -190,7 +210,11 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
     return step("uurtarief", metKosten.mul(f.indexatie), () => "× (1 + indexatie)", "indexatie");
   };
   // the hourly tariff depends only on the mix and 24/7: products that share both share the figure
-  const key = withSteps ? null : `${met247 ? 1 : 0}|${Object.entries(mix).map(([l, v]) => `${l}${v}`).join(",")}`;
+  const key = withSteps
+    ? null
+    : `${met247 ? 1 : 0}|${Object.entries(mix)
+        .map(([l, v]) => `${l}${v}`)
+        .join(",")}`;
   let uurtarief = key === null ? undefined : prep.uurtarieven.get(key);
   if (!uurtarief) {
     uurtarief = hourly();
@@ -198,9 +222,14 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
   }
   let perClientUur = uurtarief;
   const group = s.groupSize;
-  if (group) perClientUur = step("per cliënturen", uurtarief.div(group.clientsPerStaff), () => `uurtarief / ${group.clientsPerStaff} cliënten per begeleider`, "groepsgrootte");
-  const perEenheid =
-    unit === "01" ? perClientUur.div(60) : unit === "16" ? perClientUur.mul(f.dagdeelUren) : perClientUur;
+  if (group)
+    perClientUur = step(
+      "per cliënturen",
+      uurtarief.div(group.clientsPerStaff),
+      () => `uurtarief / ${group.clientsPerStaff} cliënten per begeleider`,
+      "groepsgrootte",
+    );
+  const perEenheid = unit === "01" ? perClientUur.div(60) : unit === "16" ? perClientUur.mul(f.dagdeelUren) : perClientUur;
   const formule = unit === "01" ? "per cliënturen / 60 (minuut)" : unit === "16" ? `per cliënturen × ${p.dagdeelUren} (dagdeel)` : "per cliënturen (uur)";
   step("tarief per eenheid (onafgerond)", perEenheid, () => formule, "eenheid");
   const cents = perEenheid.mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);

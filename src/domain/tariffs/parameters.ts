@@ -19,7 +19,10 @@ export const TariffParameters = z
     peiljaar: z.number().int().min(2000).max(2100),
     /** a label for the set, e.g. "voorbeeld 2026" */
     naam: z.string().min(1).max(200).optional(),
-    salarissen: z.partialRecord(TariffLevel, z.object({ maandsalaris: z.number().int("maandsalaris in hele centen").positive("maandsalaris moet positief zijn") }).strict()),
+    salarissen: z.partialRecord(
+      TariffLevel,
+      z.object({ maandsalaris: z.number().int("maandsalaris in hele centen").positive("maandsalaris moet positief zijn") }).strict(),
+    ),
     vakantiegeld: fraction("vakantiegeld"),
     eindejaarsuitkering: fraction("eindejaarsuitkering"),
     werkgeverslasten: fraction("werkgeverslasten"),

@@ -40,7 +40,13 @@ const data: MessageRule[] = [
     scope: "Naam",
     check: {
       kind: "condition",
-      condition: { op: "any", of: [{ op: "all", of: [present("Partnernaam"), is("NaamGebruik", "1", "2", "3", "4")] }, { op: "all", of: [not(present("Partnernaam")), is("NaamGebruik", "1", "6")] }] },
+      condition: {
+        op: "any",
+        of: [
+          { op: "all", of: [present("Partnernaam"), is("NaamGebruik", "1", "2", "3", "4")] },
+          { op: "all", of: [not(present("Partnernaam")), is("NaamGebruik", "1", "6")] },
+        ],
+      },
     },
     text: "NaamGebruik: als Partnernaam gevuld is, dan NaamGebruik vullen met waarde 1, 2, 3 of 4. Anders waarde 1 of 6 vullen.",
   },
@@ -165,7 +171,10 @@ const data: MessageRule[] = [
     retourcode: "0001",
     messages: ["315", "316"],
     scope: "Verwijzer",
-    check: { kind: "condition", condition: implies({ op: "all", of: [is("Type", "02", "03", "04", "05"), present("ZorgverlenerCode")] }, not(present("Naam"))) },
+    check: {
+      kind: "condition",
+      condition: implies({ op: "all", of: [is("Type", "02", "03", "04", "05"), present("ZorgverlenerCode")] }, not(present("Naam"))),
+    },
     text: "Naam: als type verwijzer gelijk is aan 02, 03, 04 of 05 en ZorgverlenerCode is gevuld, dan is Naamverwijzer leeg.",
   },
   {
@@ -173,7 +182,10 @@ const data: MessageRule[] = [
     retourcode: "0001",
     messages: ["315", "316"],
     scope: "Verwijzer",
-    check: { kind: "condition", condition: implies({ op: "all", of: [is("Type", "02", "03", "04", "05"), not(present("ZorgverlenerCode"))] }, present("Naam")) },
+    check: {
+      kind: "condition",
+      condition: implies({ op: "all", of: [is("Type", "02", "03", "04", "05"), not(present("ZorgverlenerCode"))] }, present("Naam")),
+    },
     text: "Naam: als type verwijzer gelijk is aan 02, 03, 04 of 05 en ZorgverlenerCode is leeg, dan is Naamverwijzer gevuld.",
   },
   {
@@ -315,7 +327,18 @@ const data: MessageRule[] = [
     scope: "Prestatie",
     check: {
       kind: "unique",
-      key: ["ProductReferentie/ReferentieNummer", "ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum", "GeleverdVolume", "Eenheid", "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit"],
+      key: [
+        "ProductReferentie/ReferentieNummer",
+        "ToewijzingNummer",
+        "ProductCategorie",
+        "ProductCode",
+        "ProductPeriode/Begindatum",
+        "ProductPeriode/Einddatum",
+        "GeleverdVolume",
+        "Eenheid",
+        "IngediendBedrag/Bedrag",
+        "IngediendBedrag/DebetCredit",
+      ],
     },
     text: "Binnen een bericht zijn dubbele regels niet toegestaan.",
   },
@@ -324,7 +347,12 @@ const data: MessageRule[] = [
     retourcode: "0001",
     messages: ["323"],
     scope: "Prestatie",
-    check: { kind: "sum", total: { scope: "Declaratie", amount: "TotaalIngediendBedrag/TotaalBedrag", dc: "TotaalIngediendBedrag/DebetCredit" }, amount: "IngediendBedrag/Bedrag", dc: "IngediendBedrag/DebetCredit" },
+    check: {
+      kind: "sum",
+      total: { scope: "Declaratie", amount: "TotaalIngediendBedrag/TotaalBedrag", dc: "TotaalIngediendBedrag/DebetCredit" },
+      amount: "IngediendBedrag/Bedrag",
+      dc: "IngediendBedrag/DebetCredit",
+    },
     text: "De waarde van TotaalBedrag in TotaalIngediendBedrag moet gelijk zijn aan de SOM van de waarden van Bedrag in IngediendBedrag in alle onderliggende Prestaties, rekening houdend met indicatie debet/credit.",
   },
 ];

@@ -109,8 +109,7 @@ const FORMATS: Record<z.infer<typeof Format>, (s: string) => boolean> = {
   postcodeNL: (s) => /^[1-9][0-9]{3}[A-Z]{2}$/.test(s),
 };
 
-const lastDayOfMonth = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+const lastDayOfMonth = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 export function holds(c: Condition, o: AnyModel): boolean {
   switch (c.op) {

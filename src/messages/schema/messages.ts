@@ -89,7 +89,8 @@ const retourHeader = <H extends Header>(h: H) =>
 
 /** The retour twin of a message class: the same elements plus RetourCodes (nested classes are built as retour twins). */
 const retour = <C extends Children>(t: ComplexType<C>) => M(t.name, { ...t.children, RetourCodes: one(RetourCodes) });
-const list = <C extends Children>(name: string, item: string, t: ComplexType<C>) => M(name, { [item]: many(t) } as { [k: string]: Particle<ComplexType<C>, 1, "n"> });
+const list = <C extends Children>(name: string, item: string, t: ComplexType<C>) =>
+  M(name, { [item]: many(t) } as { [k: string]: Particle<ComplexType<C>, 1, "n"> });
 
 // ---- 301/302 toewijzing ----
 const Contact = M("Contact", {
@@ -340,7 +341,15 @@ export interface MessageDefinition {
 
 export const basisNamespace = (std: Standaard) => `http://www.istandaarden.nl/${std}/3_2/basisschema/schema`;
 
-const RETOUR_OF: Partial<Record<MessageNumber, MessageNumber>> = { "302": "301", "306": "305", "308": "307", "316": "315", "318": "317", "320": "319", "325": "323" };
+const RETOUR_OF: Partial<Record<MessageNumber, MessageNumber>> = {
+  "302": "301",
+  "306": "305",
+  "308": "307",
+  "316": "315",
+  "318": "317",
+  "320": "319",
+  "325": "323",
+};
 
 export const MESSAGES: readonly MessageDefinition[] = (["iwmo", "ijw"] as const).flatMap((std) =>
   MESSAGE_NUMBERS.map((number): MessageDefinition => {

@@ -30,8 +30,7 @@ export function charLength(s: string): number {
   return n;
 }
 
-const lastDay = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+const lastDay = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 const digit = (s: string, i: number) => {
   const c = s.charCodeAt(i) - 48;

@@ -16,14 +16,20 @@ const TOP = 12;
 
 const euroAxis = (cents: number) => {
   const e = cents / 100;
-  return e >= 1_000_000 ? `€ ${(e / 1_000_000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} mln` : e >= 1000 ? `€ ${Math.round(e / 1000).toLocaleString("nl-NL")}k` : `€ ${e}`;
+  return e >= 1_000_000
+    ? `€ ${(e / 1_000_000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} mln`
+    : e >= 1000
+      ? `€ ${Math.round(e / 1000).toLocaleString("nl-NL")}k`
+      : `€ ${e}`;
 };
 const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
 const tooltipEuro = (v: unknown) => euro(typeof v === "number" ? v : Number(v));
 
 /** Used (betaald) against granted per group: the largest groups by amount paid. */
 export function GroupChart({ rows, groupLabel }: { rows: BudgetRow[]; groupLabel: string }) {
-  const top = rows.slice(0, TOP).map((r) => ({ name: short(r.label), full: r.label, toegekend: r.toegekendBudget ?? 0, betaald: r.betaald, onbekend: r.toegekendBudget === null }));
+  const top = rows
+    .slice(0, TOP)
+    .map((r) => ({ name: short(r.label), full: r.label, toegekend: r.toegekendBudget ?? 0, betaald: r.betaald, onbekend: r.toegekendBudget === null }));
   const summary = top.map((r) => `${r.full}: ${euro(r.betaald)} betaald van ${r.onbekend ? "een onbekend bedrag" : euro(r.toegekend)}`).join("; ");
   return (
     <figure className="kader-chart kader-budget-chart" data-testid="chart-groups">
@@ -53,7 +59,10 @@ export function MonthChart({ maanden }: { maanden: BudgetReport["maanden"] }) {
   const data = maanden.map((m) => ({ ...m, name: formatMonth(m.maand) }));
   const first = maanden[0];
   const last = maanden.at(-1);
-  const summary = first && last ? `van ${formatMonth(first.maand, true)} tot en met ${formatMonth(last.maand, true)}; laatste maand ${euro(last.ingediend)} ingediend en ${euro(last.toegekend)} toegekend` : "";
+  const summary =
+    first && last
+      ? `van ${formatMonth(first.maand, true)} tot en met ${formatMonth(last.maand, true)}; laatste maand ${euro(last.ingediend)} ingediend en ${euro(last.toegekend)} toegekend`
+      : "";
   return (
     <figure className="kader-chart kader-budget-chart" data-testid="chart-months">
       <figcaption className="kader-chart-caption">Ingediend en toegekend per maand</figcaption>
@@ -65,8 +74,27 @@ export function MonthChart({ maanden }: { maanden: BudgetReport["maanden"] }) {
             <YAxis tickFormatter={euroAxis} stroke="#4d4d4d" width={80} />
             <Tooltip formatter={tooltipEuro} />
             <Legend />
-            <Area type="monotone" dataKey="ingediend" name="ingediend (streepjeslijn)" stroke={ACCENT} strokeWidth={2} strokeDasharray="6 4" fill={ACCENT} fillOpacity={0.08} isAnimationActive={false} />
-            <Area type="monotone" dataKey="toegekend" name="toegekend (doorgetrokken)" stroke={BRAND} strokeWidth={2} fill={BRAND} fillOpacity={0.25} isAnimationActive={false} />
+            <Area
+              type="monotone"
+              dataKey="ingediend"
+              name="ingediend (streepjeslijn)"
+              stroke={ACCENT}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              fill={ACCENT}
+              fillOpacity={0.08}
+              isAnimationActive={false}
+            />
+            <Area
+              type="monotone"
+              dataKey="toegekend"
+              name="toegekend (doorgetrokken)"
+              stroke={BRAND}
+              strokeWidth={2}
+              fill={BRAND}
+              fillOpacity={0.25}
+              isAnimationActive={false}
+            />
           </AreaChart>
         </ResponsiveContainer>
       </div>

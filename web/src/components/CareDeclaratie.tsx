@@ -55,7 +55,12 @@ export function AnswerTable({ nummer, prestaties }: { nummer: string; prestaties
         </TableHeader>
         <TableBody>
           {prestaties.map((p) => (
-            <TableRow key={`${p.referentienummer}-${p.debetCredit}`} className={p.toegekend ? undefined : "kader-fails"} data-ref={p.referentienummer} data-toegekend={p.toegekend}>
+            <TableRow
+              key={`${p.referentienummer}-${p.debetCredit}`}
+              className={p.toegekend ? undefined : "kader-fails"}
+              data-ref={p.referentienummer}
+              data-toegekend={p.toegekend}
+            >
               <TableHeaderCell scope="row">
                 <span className="kader-code">{p.referentienummer}</span>
                 {p.toewijzingKey ? <span className="kader-muted"> (toewijzing {p.toewijzingKey.split(/[|/]/).at(-1)})</span> : null}
@@ -103,7 +108,12 @@ export function PrestatieTable({ nummer, prestaties }: { nummer: string; prestat
         </TableHeader>
         <TableBody>
           {prestaties.map((p) => (
-            <TableRow key={`${p.referentienummer}-${p.debetCredit}`} className={p.toegekend ? undefined : "kader-fails"} data-ref={p.referentienummer} data-toegekend={p.toegekend}>
+            <TableRow
+              key={`${p.referentienummer}-${p.debetCredit}`}
+              className={p.toegekend ? undefined : "kader-fails"}
+              data-ref={p.referentienummer}
+              data-toegekend={p.toegekend}
+            >
               <TableHeaderCell scope="row">
                 <span className="kader-code">{p.referentienummer}</span> <span className="kader-muted">({p.debetCredit === "D" ? "debet" : "credit"})</span>
                 {p.vorigReferentienummer ? <span className="kader-muted"> vervangt {p.vorigReferentienummer}</span> : null}

@@ -18,7 +18,17 @@ import {
 } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type ApiError, request, toApiError, useApi } from "../lib/api.ts";
-import { eventDateLabel, eventLabel, eventPast, eventRoles, formatDay, needsReden, redenenWijziging, redenWijzigingLabel, transitions } from "../lib/care-labels.ts";
+import {
+  eventDateLabel,
+  eventLabel,
+  eventPast,
+  eventRoles,
+  formatDay,
+  needsReden,
+  redenenWijziging,
+  redenWijzigingLabel,
+  transitions,
+} from "../lib/care-labels.ts";
 import type { RedenWijziging, Toewijzing, ToewijzingEvent, ToewijzingHistory } from "../lib/care-types.ts";
 import type { Role } from "../lib/types.ts";
 import { Loading, ProblemAlert } from "./ProblemAlert.tsx";
@@ -65,7 +75,9 @@ export function ToewijzingPanel({ t, role, onChanged }: { t: Toewijzing; role: R
                   <TableRow key={i}>
                     <TableHeaderCell scope="row">{formatDay(e.datum)}</TableHeaderCell>
                     <TableCell>{eventPast[e.event] ?? e.event}</TableCell>
-                    <TableCell>{e.reden ? `${e.reden} – ${redenWijzigingLabel[e.reden as RedenWijziging] ?? ""}` : <span className="kader-muted">geen</span>}</TableCell>
+                    <TableCell>
+                      {e.reden ? `${e.reden} – ${redenWijzigingLabel[e.reden as RedenWijziging] ?? ""}` : <span className="kader-muted">geen</span>}
+                    </TableCell>
                     <TableCell>{e.byUser}</TableCell>
                     <TableCell>{formatDay(e.recordedAt)}</TableCell>
                   </TableRow>
@@ -201,7 +213,12 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
         </div>
       ) : null}
       <div className="kader-actions">
-        <Button type="submit" appearance={current === "verwijderen" || current === "intrekken" ? "secondary-action-button" : "primary-action-button"} busy={busy} disabled={busy}>
+        <Button
+          type="submit"
+          appearance={current === "verwijderen" || current === "intrekken" ? "secondary-action-button" : "primary-action-button"}
+          busy={busy}
+          disabled={busy}
+        >
           {eventLabel[current]}
           <span className="kader-visually-hidden"> (toewijzing {t.toewijzingnummer})</span>
         </Button>
@@ -209,4 +226,3 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
     </form>
   );
 }
-

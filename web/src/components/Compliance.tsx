@@ -45,8 +45,8 @@ export function ComplianceGate({ children }: { children: ReactNode }) {
     return (
       <Alert type="info">
         <Paragraph>
-          Deze pagina is voor contractmanagers en aanbieders. <RouterLink href={`/inloggen?terug=${encodeURIComponent(href)}`}>Log in</RouterLink> om
-          verder te gaan.
+          Deze pagina is voor contractmanagers en aanbieders. <RouterLink href={`/inloggen?terug=${encodeURIComponent(href)}`}>Log in</RouterLink> om verder te
+          gaan.
         </Paragraph>
       </Alert>
     );

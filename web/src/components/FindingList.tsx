@@ -29,7 +29,17 @@ const severityLabel: Record<string, string> = {
  * The findings as a list; `explain` gives a retourcode's meaning (the standard's words), `max` cuts a long list
  * (with a count of the rest), `label` names the list for screen readers.
  */
-export function FindingList({ findings, explain, max = 50, label = "Bevindingen" }: { findings: Finding[]; explain?: (retourcode: string) => string | undefined; max?: number; label?: string }): ReactNode {
+export function FindingList({
+  findings,
+  explain,
+  max = 50,
+  label = "Bevindingen",
+}: {
+  findings: Finding[];
+  explain?: (retourcode: string) => string | undefined;
+  max?: number;
+  label?: string;
+}): ReactNode {
   if (!findings.length) return null;
   const shown = findings.slice(0, max);
   return (

@@ -92,7 +92,8 @@ function proposedOf(r: Row): { ok: true; value: ProposedProduct } | { ok: false;
   const afstand = parseNumber(r.afstandKm);
   if (Number.isNaN(volume)) invalid.volume = "Vul het volume in als getal, bijvoorbeeld 4 of 2,5.";
   if (Number.isNaN(budgetEuro)) invalid.budget = "Vul het budget in euro's in, bijvoorbeeld 1250 of 1.250,50.";
-  if (Number.isNaN(verlengingen) || (verlengingen !== null && !Number.isInteger(verlengingen))) invalid.verlengingen = "Vul een heel aantal verlengingen in (0, 1, …).";
+  if (Number.isNaN(verlengingen) || (verlengingen !== null && !Number.isInteger(verlengingen)))
+    invalid.verlengingen = "Vul een heel aantal verlengingen in (0, 1, …).";
   if (Number.isNaN(afstand)) invalid.afstandKm = "Vul de afstand in kilometers in, bijvoorbeeld 12 of 12,5.";
   if (missing.length || Object.keys(invalid).length || !r.product) return { ok: false, missing, invalid };
   const doelen = r.andere
@@ -180,7 +181,13 @@ function ProductPicker({ id, row, onPick, error }: { id: string; row: Row; onPic
         label={<FormLabel htmlFor={`${id}-product`}>Product</FormLabel>}
         description={
           <span id={`${id}-q-count`} role="status">
-            {busy ? "zoeken…" : found === null ? "" : found.length === 0 ? "geen producten gevonden" : `${count(found.length, "product", "producten")} gevonden`}
+            {busy
+              ? "zoeken…"
+              : found === null
+                ? ""
+                : found.length === 0
+                  ? "geen producten gevonden"
+                  : `${count(found.length, "product", "producten")} gevonden`}
           </span>
         }
         errorMessage={error ? <FormFieldErrorMessage id={`${id}-product-error`}>{error}</FormFieldErrorMessage> : undefined}
@@ -286,8 +293,23 @@ function ProductRow({
         onPick={(p) => onChange({ ...row, product: p, eenheid: p?.unit && p.unit !== "83" ? p.unit : row.eenheid })}
       />
       <div className="kader-filters">
-        <TextField id={`${id}-agb`} label="AGB-code aanbieder" hint="8 cijfers" inputMode="numeric" value={row.aanbieder} onChange={(v) => set("aanbieder", v)} error={err("aanbieder")} />
-        <TextField id={`${id}-ingang`} label="Ingangsdatum" type="date" value={row.ingangsdatum} onChange={(v) => set("ingangsdatum", v)} error={err("ingangsdatum")} />
+        <TextField
+          id={`${id}-agb`}
+          label="AGB-code aanbieder"
+          hint="8 cijfers"
+          inputMode="numeric"
+          value={row.aanbieder}
+          onChange={(v) => set("aanbieder", v)}
+          error={err("aanbieder")}
+        />
+        <TextField
+          id={`${id}-ingang`}
+          label="Ingangsdatum"
+          type="date"
+          value={row.ingangsdatum}
+          onChange={(v) => set("ingangsdatum", v)}
+          error={err("ingangsdatum")}
+        />
         <TextField id={`${id}-eind`} label="Einddatum" type="date" value={row.einddatum} onChange={(v) => set("einddatum", v)} error={err("einddatum")} />
       </div>
       <div className="kader-filters">
@@ -302,7 +324,15 @@ function ProductRow({
         />
         {row.soort === "volume" ? (
           <>
-            <TextField id={`${id}-volume`} label="Volume" inputMode="decimal" className="kader-number kader-number--sm" value={row.volume} onChange={(v) => set("volume", v)} error={err("volume")} />
+            <TextField
+              id={`${id}-volume`}
+              label="Volume"
+              inputMode="decimal"
+              className="kader-number kader-number--sm"
+              value={row.volume}
+              onChange={(v) => set("volume", v)}
+              error={err("volume")}
+            />
             <FormField
               label={<FormLabel htmlFor={`${id}-eenheid`}>Eenheid</FormLabel>}
               input={
@@ -390,7 +420,11 @@ function ProductRow({
   );
 }
 
-type Check = { state: "idle"; reason: string } | { state: "busy"; previous?: GrantVerdict } | { state: "ok"; verdict: GrantVerdict } | { state: "error"; error: ApiError };
+type Check =
+  | { state: "idle"; reason: string }
+  | { state: "busy"; previous?: GrantVerdict }
+  | { state: "ok"; verdict: GrantVerdict }
+  | { state: "error"; error: ApiError };
 
 const tally = (v: GrantVerdict) => {
   const n = (s: Severity) => v.bevindingen.filter((f) => f.severity === s).length;
@@ -527,14 +561,22 @@ export function GrantForm({ client, onGranted }: { client: Client; onGranted: (a
         Beschikking afgeven
       </Heading>
       <Paragraph>
-        Kader toetst de beschikking terwijl u typt aan de regels van het productenboek (leeftijd, duur en verlengingen, combinaties, omvang,
-        resultaatgebieden). Een <strong>fout</strong> houdt de beschikking tegen, een <strong>waarschuwing</strong> informeert, en bij een{" "}
-        <strong>oordeel</strong> laat het document de afweging aan u: dan geeft u de beschikking af met een motivering.
+        Kader toetst de beschikking terwijl u typt aan de regels van het productenboek (leeftijd, duur en verlengingen, combinaties, omvang, resultaatgebieden).
+        Een <strong>fout</strong> houdt de beschikking tegen, een <strong>waarschuwing</strong> informeert, en bij een <strong>oordeel</strong> laat het
+        document de afweging aan u: dan geeft u de beschikking af met een motivering.
       </Paragraph>
       <form className="kader-search-form kader-grant-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-h`} data-testid="grant-form">
         <div className="kader-filters">
           <TextField id={`${uid}-nummer`} label="Beschikkingnummer" value={nummer} onChange={setNummer} error={errors.nummer} />
-          <TextField id={`${uid}-afgifte`} label="Afgiftedatum" hint="Ook de peildatum van de toets" type="date" value={afgifte} onChange={setAfgifte} error={errors.afgifte} />
+          <TextField
+            id={`${uid}-afgifte`}
+            label="Afgiftedatum"
+            hint="Ook de peildatum van de toets"
+            type="date"
+            value={afgifte}
+            onChange={setAfgifte}
+            error={errors.afgifte}
+          />
           <FormField
             label={<FormLabel htmlFor={`${uid}-verwijzer`}>Verwijzer</FormLabel>}
             input={
@@ -627,8 +669,8 @@ export function GrantForm({ client, onGranted }: { client: Client; onGranted: (a
             label={<FormLabel htmlFor={`${uid}-motivering`}>Motivering van de afwijking{needsMotivation ? " (verplicht)" : ""}</FormLabel>}
             description={
               <span id={`${uid}-motivering-hint`}>
-                Het document laat hier een professioneel oordeel. Leg uit waarom u de beschikking toch afgeeft (minstens 10 tekens); de motivering
-                wordt bij de beschikking vastgelegd.
+                Het document laat hier een professioneel oordeel. Leg uit waarom u de beschikking toch afgeeft (minstens 10 tekens); de motivering wordt bij de
+                beschikking vastgelegd.
               </span>
             }
             errorMessage={errors.motivering ? <FormFieldErrorMessage id={`${uid}-motivering-error`}>{errors.motivering}</FormFieldErrorMessage> : undefined}

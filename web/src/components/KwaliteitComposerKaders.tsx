@@ -60,7 +60,9 @@ function FrameworkPart({
         </FieldsetLegend>
         {framework?.waarschuwing ? <KwaliteitWaarschuwing>{framework.waarschuwing}</KwaliteitWaarschuwing> : null}
         <Paragraph className="kader-muted">
-          {framework ? `${framework.criteria} criteria; de aanbieder voldoet aan het hele kader${afwijkingen.length ? ", met de afwijkingen hieronder" : ""}.` : null}
+          {framework
+            ? `${framework.criteria} criteria; de aanbieder voldoet aan het hele kader${afwijkingen.length ? ", met de afwijkingen hieronder" : ""}.`
+            : null}
         </Paragraph>
         {afwijkingen.length === 0 ? <Paragraph>Geen afwijkingen: het kader geldt zoals het is.</Paragraph> : null}
         <ol className="kader-reasons" aria-label={`Afwijkingen van kader ${nr}`}>

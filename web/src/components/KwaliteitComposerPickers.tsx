@@ -50,7 +50,12 @@ export function useFocusLater(): (id: string) => void {
 
 /** Runs `load` for a search term after the user stops typing; null while there is nothing to search. */
 function useDebounced<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): { busy: boolean; data: T | null; failed: boolean } {
-  const [state, setState] = useState<{ key: string | null; busy: boolean; data: T | null; failed: boolean }>({ key: null, busy: false, data: null, failed: false });
+  const [state, setState] = useState<{ key: string | null; busy: boolean; data: T | null; failed: boolean }>({
+    key: null,
+    busy: false,
+    data: null,
+    failed: false,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` describes everything `load` depends on
   useEffect(() => {
     if (key === null) {
@@ -243,7 +248,11 @@ export function ProductPicker({ chosen, onChange, editable }: { chosen: string[]
                             al gekozen
                           </span>
                         ) : (
-                          <Button appearance="secondary-action-button" aria-label={`Toevoegen: product ${p.productcode ? `${p.productcode} ` : ""}${p.name}`} onClick={() => add(p, i)}>
+                          <Button
+                            appearance="secondary-action-button"
+                            aria-label={`Toevoegen: product ${p.productcode ? `${p.productcode} ` : ""}${p.name}`}
+                            onClick={() => add(p, i)}
+                          >
                             Toevoegen
                           </Button>
                         )}
@@ -280,7 +289,16 @@ export function CriterionPicker({
   has: (kader: number, criterium: string) => boolean;
   onAdd: (h: CriterionHit) => void;
 }) {
-  const [f, setF] = useState<CritFilters>({ q: "", kader: "", element: "", segment: chosenSegments.length ? CONCEPT : "", wet: "", adressaat: "", aard: "", begrip: "" });
+  const [f, setF] = useState<CritFilters>({
+    q: "",
+    kader: "",
+    element: "",
+    segment: chosenSegments.length ? CONCEPT : "",
+    wet: "",
+    adressaat: "",
+    aard: "",
+    begrip: "",
+  });
   // when the draft gets (or loses) its segments, the filter follows unless the user chose another
   const segKey = chosenSegments.join(",");
   useEffect(() => {
@@ -290,12 +308,23 @@ export function CriterionPicker({
   const focusLater = useFocusLater();
   const term = f.q.trim();
   const segList = f.segment === CONCEPT ? chosenSegments : f.segment ? [f.segment] : [null];
-  const base = { q: term.length >= 2 ? term : null, kader: f.kader, element: f.element, wet: f.wet, adressaat: f.adressaat, aard: f.aard, begrip: f.begrip, limit: 100 };
+  const base = {
+    q: term.length >= 2 ? term : null,
+    kader: f.kader,
+    element: f.element,
+    wet: f.wet,
+    adressaat: f.adressaat,
+    aard: f.aard,
+    begrip: f.begrip,
+    limit: 100,
+  };
   const active = !!(base.q || f.kader || f.element || f.wet || f.adressaat || f.aard || f.begrip || segList[0]);
   const concepts = useApi<{ items: { id: string; naam: string; criteria: unknown[] }[] }>("/kwaliteitskaders/begrippen");
   const key = active ? segList.map((s) => qs({ ...base, segment: s })).join(" ") : null;
   const found = useDebounced(key, async (signal) => {
-    const pages = await Promise.all(segList.map((s) => request<{ items: CriterionHit[]; total: number }>(`/kwaliteitskaders/criteria${qs({ ...base, segment: s })}`, { signal })));
+    const pages = await Promise.all(
+      segList.map((s) => request<{ items: CriterionHit[]; total: number }>(`/kwaliteitskaders/criteria${qs({ ...base, segment: s })}`, { signal })),
+    );
     const byKey = new Map<string, CriterionHit>();
     for (const p of pages) for (const h of p.items) byKey.set(`${h.kader}.${h.criterium}`, h);
     const items = [...byKey.values()];
@@ -342,12 +371,18 @@ export function CriterionPicker({
           }
         />
         {select("kader", "Kwaliteitskader", frameworkOptions(frameworks), "Alle kaders")}
-        {select("element", "Element", elements.map((e) => [e, elementLabel[e]]))}
+        {select(
+          "element",
+          "Element",
+          elements.map((e) => [e, elementLabel[e]]),
+        )}
         {select(
           "segment",
           "Inkoopsegment",
           [
-            ...(chosenNames.length ? ([[CONCEPT, `Segmenten van dit programma (${chosenNames.map((s) => segmentText(s)).join(", ")})`]] as [string, string][]) : []),
+            ...(chosenNames.length
+              ? ([[CONCEPT, `Segmenten van dit programma (${chosenNames.map((s) => segmentText(s)).join(", ")})`]] as [string, string][])
+              : []),
             ...segments.map((s): [string, string] => [s.id, segmentText(s)]),
           ],
           "Alle segmenten",
@@ -356,9 +391,21 @@ export function CriterionPicker({
           ["wmo", "Wmo 2015"],
           ["jeugdwet", "Jeugdwet"],
         ])}
-        {select("adressaat", "Gericht aan", (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]))}
-        {select("aard", "Aard", (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]))}
-        {select("begrip", "Begrip (over alle kaders)", concepts.state === "ok" ? concepts.data.items.map((b): [string, string] => [b.id, `${b.naam} (${b.criteria.length})`]) : [])}
+        {select(
+          "adressaat",
+          "Gericht aan",
+          (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]),
+        )}
+        {select(
+          "aard",
+          "Aard",
+          (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]),
+        )}
+        {select(
+          "begrip",
+          "Begrip (over alle kaders)",
+          concepts.state === "ok" ? concepts.data.items.map((b): [string, string] => [b.id, `${b.naam} (${b.criteria.length})`]) : [],
+        )}
       </div>
       <p role="status" className="utrecht-paragraph kader-muted" data-testid="criterium-zoek-status">
         {key === null
@@ -445,7 +492,8 @@ export function useCriterionTexts(nrs: number[]): Record<string, Record<string, 
 }
 
 /** The frameworks as options for a select, lapsed ones marked in the text. */
-export const frameworkOptions = (fw: FrameworkItem[]) => fw.map((f): [string, string] => [String(f.nr), `${f.nr}. ${f.titel}${f.waarschuwing ? " (vervallen)" : ""}`]);
+export const frameworkOptions = (fw: FrameworkItem[]) =>
+  fw.map((f): [string, string] => [String(f.nr), `${f.nr}. ${f.titel}${f.waarschuwing ? " (vervallen)" : ""}`]);
 
 /** Criteria of one framework for the deviation select (id and the start of the text). */
 export function useFrameworkCriteria(nr: number): { id: string; tekst: string }[] {

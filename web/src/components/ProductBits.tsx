@@ -8,15 +8,13 @@ import type { ProductSummary } from "../lib/types.ts";
 export function CodeCell({ p, full = false }: { p: Pick<ProductSummary, "productcode" | "codeAsWritten" | "codeStatus">; full?: boolean }) {
   if (p.productcode) return <span className="kader-code">{p.productcode}</span>;
   const note = p.codeAsWritten && (full || p.codeAsWritten.length <= 16) ? ` (in het document: ${p.codeAsWritten})` : "";
-  return (
-    <span className="kader-muted">
-      nog geen code{note}
-    </span>
-  );
+  return <span className="kader-muted">nog geen code{note}</span>;
 }
 
 /** The WJ756 unit with its Dutch name, or why there is none. */
 export function UnitText({ unit, status }: { unit: ProductSummary["unit"]; status: ProductSummary["unitStatus"] }) {
   if (unit) return <>{`${unit} ${unitLabel[unit]}`}</>;
-  return <span className="kader-muted">{status === "volgt-nog" ? "volgt nog" : status === "niet-van-toepassing" ? "niet van toepassing" : "niet vermeld"}</span>;
+  return (
+    <span className="kader-muted">{status === "volgt-nog" ? "volgt nog" : status === "niet-van-toepassing" ? "niet van toepassing" : "niet vermeld"}</span>
+  );
 }

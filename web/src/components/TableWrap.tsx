@@ -18,11 +18,7 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     return () => ro.disconnect();
   }, []);
   return (
-    <div
-      ref={ref}
-      className="kader-table-wrap"
-      {...(scrolls ? { role: "region", "aria-label": `${label} (scrolt horizontaal)`, tabIndex: 0 } : {})}
-    >
+    <div ref={ref} className="kader-table-wrap" {...(scrolls ? { role: "region", "aria-label": `${label} (scrolt horizontaal)`, tabIndex: 0 } : {})}>
       {children}
     </div>
   );

@@ -142,16 +142,27 @@ export function TariffWaterfall({ result, productName }: { result: OkResult; pro
             const next = bars[i + 1];
             return (
               <g key={b.label} data-kind={b.kind}>
-                <text x={0} y={y + BAR_H / 2} dominantBaseline="middle" className={b.kind === "total" ? "kader-chart-label kader-chart-label--total" : "kader-chart-label"}>
+                <text
+                  x={0}
+                  y={y + BAR_H / 2}
+                  dominantBaseline="middle"
+                  className={b.kind === "total" ? "kader-chart-label kader-chart-label--total" : "kader-chart-label"}
+                >
                   {b.label}
                 </text>
-                <rect x={x(lo)} y={y} width={w} height={BAR_H} fill={fill[b.kind]} stroke={b.kind === "total" ? "var(--kader-color-brand-dark)" : b.kind === "up" ? "#7a3000" : "#1a1a1a"} strokeWidth="1" />
+                <rect
+                  x={x(lo)}
+                  y={y}
+                  width={w}
+                  height={BAR_H}
+                  fill={fill[b.kind]}
+                  stroke={b.kind === "total" ? "var(--kader-color-brand-dark)" : b.kind === "up" ? "#7a3000" : "#1a1a1a"}
+                  strokeWidth="1"
+                />
                 <text x={W - VALUE_W} y={y + BAR_H / 2} dominantBaseline="middle" className="kader-chart-value">
                   {b.text}
                 </text>
-                {next ? (
-                  <line x1={x(b.to)} x2={x(b.to)} y1={y + BAR_H} y2={y + ROW_H} stroke="#4d4d4d" strokeDasharray="3 3" strokeWidth="1" />
-                ) : null}
+                {next ? <line x1={x(b.to)} x2={x(b.to)} y1={y + BAR_H} y2={y + ROW_H} stroke="#4d4d4d" strokeDasharray="3 3" strokeWidth="1" /> : null}
               </g>
             );
           })}

@@ -177,8 +177,8 @@ export function ParameterFields({ form, errors, heading = true }: { form: Tariff
         <Paragraph>
           {isExample(form) ? (
             <>
-              <strong>Voorbeeld, geen cao-cijfers.</strong> De ingevulde waarden komen uit het voorbeeld van Kader (tarieven/voorbeeld-2026.yaml).
-              Vervang ze door de cijfers van uw eigen kostprijsonderzoek.
+              <strong>Voorbeeld, geen cao-cijfers.</strong> De ingevulde waarden komen uit het voorbeeld van Kader (tarieven/voorbeeld-2026.yaml). Vervang ze
+              door de cijfers van uw eigen kostprijsonderzoek.
             </>
           ) : (
             <>

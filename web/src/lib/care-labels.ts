@@ -1,14 +1,4 @@
-import type {
-  BudgetGroup,
-  DeadlineKind,
-  Eenheid,
-  Frequentie,
-  RedenWijziging,
-  Severity,
-  ToewijzingEvent,
-  ToewijzingStatus,
-  Verwijzer,
-} from "./care-types.ts";
+import type { BudgetGroup, DeadlineKind, Eenheid, Frequentie, RedenWijziging, Severity, ToewijzingEvent, ToewijzingStatus, Verwijzer } from "./care-types.ts";
 import type { Role } from "./types.ts";
 
 /**
@@ -210,7 +200,8 @@ export const resultaatgebieden004 = [
 
 const euroFmt = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
 /** 123456 → "€ 1.234,56" (euro cents, nl-NL; a no-break space after the sign is made an ordinary one). */
-export const euro = (cents: number | null | undefined): string => (cents === null || cents === undefined ? "" : euroFmt.format(cents / 100).replace(/\u00a0/g, " "));
+export const euro = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? "" : euroFmt.format(cents / 100).replace(/\u00a0/g, " ");
 
 /** "2026-01-05" → "05-01-2026" (calendar days; no time zone shifts). */
 export function formatDay(iso: string | null | undefined): string {
@@ -245,12 +236,21 @@ export function isValidBsn(bsn: string): boolean {
 export const maskBsn = (bsn: string): string => `******${bsn.slice(-3)}`;
 
 /** The volume as granted, in words: "240 minuut per week", or the budget. */
-export function omvangText(t: { omvang?: number | null; volume?: number | null; eenheid: Eenheid | null; frequentie: Frequentie | null; budgetCents?: number | null; budget?: number | null }): string {
+export function omvangText(t: {
+  omvang?: number | null;
+  volume?: number | null;
+  eenheid: Eenheid | null;
+  frequentie: Frequentie | null;
+  budgetCents?: number | null;
+  budget?: number | null;
+}): string {
   const budget = t.budgetCents ?? t.budget ?? null;
   if (budget !== null) return `budget ${euro(budget)}`;
   const v = t.omvang ?? t.volume ?? null;
   if (v === null) return "geen omvang";
-  return `${new Intl.NumberFormat("nl-NL").format(v)} ${t.eenheid ? (eenheidLabel[t.eenheid] ?? t.eenheid) : ""} ${t.frequentie ? (frequentieLabel[t.frequentie] ?? "") : ""}`.replace(/\s+/g, " ").trim();
+  return `${new Intl.NumberFormat("nl-NL").format(v)} ${t.eenheid ? (eenheidLabel[t.eenheid] ?? t.eenheid) : ""} ${t.frequentie ? (frequentieLabel[t.frequentie] ?? "") : ""}`
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Roles that see the care chain's screens. */

@@ -8,9 +8,20 @@ export type Addressee = "organisatie" | "professional" | "gemeente" | "bestuur" 
 export type Nature = "getal" | "ja-nee" | "document" | "verhaal";
 
 export const elements: QualityElement[] = ["dienstverlening", "vakmanschap", "samenwerking", "organisatie"];
-export const elementLabel: Record<QualityElement, string> = { dienstverlening: "Dienstverlening", vakmanschap: "Vakmanschap", samenwerking: "Samenwerking", organisatie: "Organisatie" };
+export const elementLabel: Record<QualityElement, string> = {
+  dienstverlening: "Dienstverlening",
+  vakmanschap: "Vakmanschap",
+  samenwerking: "Samenwerking",
+  organisatie: "Organisatie",
+};
 export const statusLabel: Record<FrameworkStatus, string> = { "in-force": "geldig", lapsed: "vervallen", superseded: "vervangen", unknown: "status onbekend" };
-export const addresseeLabel: Record<Addressee, string> = { organisatie: "organisatie", professional: "professional", gemeente: "gemeente", bestuur: "bestuur", team: "(wijk)team" };
+export const addresseeLabel: Record<Addressee, string> = {
+  organisatie: "organisatie",
+  professional: "professional",
+  gemeente: "gemeente",
+  bestuur: "bestuur",
+  team: "(wijk)team",
+};
 export const natureLabel: Record<Nature, string> = { getal: "getal", "ja-nee": "ja/nee", document: "document", verhaal: "beschrijving" };
 
 export interface FrameworkItem {
@@ -167,7 +178,13 @@ export const vraagStatusLabel: Record<VraagStatus, string> = {
   aanvullen: "aanvullen",
   "niet-akkoord": "niet akkoord",
 };
-export const vraagStatusBadge: Record<VraagStatus, string> = { open: "neutral", ingediend: "warning", akkoord: "success", aanvullen: "warning", "niet-akkoord": "danger" };
+export const vraagStatusBadge: Record<VraagStatus, string> = {
+  open: "neutral",
+  ingediend: "warning",
+  akkoord: "success",
+  aanvullen: "warning",
+  "niet-akkoord": "danger",
+};
 
 export interface Antwoord {
   vraag: string;
@@ -260,6 +277,14 @@ export type Afwijking = { criterium: string | null; tekst: string };
 /** The same value with object keys sorted, as JSON: to compare a draft with the stored one (jsonb reorders keys). */
 export function canonicalJson(v: unknown): string {
   const sort = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(sort) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, sort(y)])) : x;
+    Array.isArray(x)
+      ? x.map(sort)
+      : x && typeof x === "object"
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, y]) => [k, sort(y)]),
+          )
+        : x;
   return JSON.stringify(sort(v));
 }

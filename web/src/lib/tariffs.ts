@@ -44,7 +44,17 @@ export const EXAMPLE_PARAMETERS: TariffParameters = {
   mix: {},
 };
 
-export const percentFields = ["vakantiegeld", "eindejaarsuitkering", "werkgeverslasten", "ort", "overhead", "kapitaallasten", "leegstand", "risico", "indexatie"] as const;
+export const percentFields = [
+  "vakantiegeld",
+  "eindejaarsuitkering",
+  "werkgeverslasten",
+  "ort",
+  "overhead",
+  "kapitaallasten",
+  "leegstand",
+  "risico",
+  "indexatie",
+] as const;
 export type PercentField = (typeof percentFields)[number];
 
 /** What the user edits: text as typed. */
@@ -90,7 +100,12 @@ export function formOf(p: TariffParameters): TariffForm {
  * point unless it groups thousands, as in "1.878"). Undefined for an empty field, NaN for anything else.
  */
 export function parseNumber(s: string): number | undefined {
-  const t = s.trim().replace(/[\s\u00a0]/g, "").replace(/%$/, "").replace(/^€/, "").replace(/^−/, "-");
+  const t = s
+    .trim()
+    .replace(/[\s\u00a0]/g, "")
+    .replace(/%$/, "")
+    .replace(/^€/, "")
+    .replace(/^−/, "-");
   if (!t) return undefined;
   let n = t;
   if (t.includes(",")) n = t.replace(/\./g, "").replace(",", ".");

@@ -115,10 +115,7 @@ export interface Comparison {
 
 export type Role = "beheerder" | "contractmanager" | "toegang" | "aanbieder" | "controller";
 
-export type Tenant =
-  | { kind: "gemeente"; gemeentecode: string; name: string }
-  | { kind: "aanbieder"; agbCode: string; name: string }
-  | null;
+export type Tenant = { kind: "gemeente"; gemeentecode: string; name: string } | { kind: "aanbieder"; agbCode: string; name: string } | null;
 
 export interface User {
   username: string;

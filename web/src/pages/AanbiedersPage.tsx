@@ -81,8 +81,8 @@ function FileProblems({ error, file }: { error: ApiError; file: string }) {
     <>
       <Alert type="error">
         <Paragraph>
-          <strong>Het bestand {file} is niet ingelezen</strong>: {rows.length === 1 ? "1 fout" : `${rows.length} fouten`} gevonden. Er is niets
-          opgeslagen; verbeter het bestand en lever het opnieuw aan.
+          <strong>Het bestand {file} is niet ingelezen</strong>: {rows.length === 1 ? "1 fout" : `${rows.length} fouten`} gevonden. Er is niets opgeslagen;
+          verbeter het bestand en lever het opnieuw aan.
         </Paragraph>
       </Alert>
       <TableWrap label="Fouten in het bestand">
@@ -248,8 +248,8 @@ export function AanbiedersPage() {
       <PageHeading title="Aanbieders">Aanbieders</PageHeading>
       <ComplianceGate>
         <Paragraph className="kader-lead">
-          {manager ? "De aanbieders die uw gemeente contracteert" : "Uw organisatie"}, getoetst aan de productenboeken en programma's van eisen: per
-          product of het personeel en de bewijsstukken voldoen.
+          {manager ? "De aanbieders die uw gemeente contracteert" : "Uw organisatie"}, getoetst aan de productenboeken en programma's van eisen: per product of
+          het personeel en de bewijsstukken voldoen.
         </Paragraph>
         <ProviderList reload={reload} />
         {manager || own ? (
@@ -258,8 +258,9 @@ export function AanbiedersPage() {
               Personeelsbestand inlezen
             </Heading>
             <Paragraph>
-              Het bestand vervangt de medewerkerslijst van {manager ? "de aanbieder" : "uw organisatie"}. Kolommen: naam, opleidingsniveau, zorggerelateerd, soort, rol en producten
-              (verplicht), en werk_en_denkniveau, registratie, registratienummer, registratie_geldig_tot, vog_datum, in_dienst_sinds en uren_per_week.
+              Het bestand vervangt de medewerkerslijst van {manager ? "de aanbieder" : "uw organisatie"}. Kolommen: naam, opleidingsniveau, zorggerelateerd,
+              soort, rol en producten (verplicht), en werk_en_denkniveau, registratie, registratienummer, registratie_geldig_tot, vog_datum, in_dienst_sinds en
+              uren_per_week.
             </Paragraph>
             <ImportForm onImported={() => setReload((n) => n + 1)} own={own} />
           </section>

@@ -76,43 +76,47 @@ function AccountList() {
           </Paragraph>
         </Alert>
       ) : null}
-    <TableWrap label="Accounts">
-      <Table className="kader-table">
-        <TableCaption>{users.data.items.length} accounts</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Gebruikersnaam</TableHeaderCell>
-            <TableHeaderCell scope="col">Naam</TableHeaderCell>
-            <TableHeaderCell scope="col">Rol</TableHeaderCell>
-            <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.data.items.map((u) => (
-            <TableRow key={u.username}>
-              <TableHeaderCell scope="row">
-                <span className="kader-code">{u.username}</span>
-              </TableHeaderCell>
-              <TableCell>{u.displayName}</TableCell>
-              <TableCell>{roleLabel[u.role] ?? u.role}</TableCell>
-              <TableCell>{tenantLabel(u.tenant)}</TableCell>
-              <TableCell>
-                {u.disabled ? <StatusBadge status="danger">uitgeschakeld</StatusBadge> : locked.has(u.username) ? null : <StatusBadge status="success">actief</StatusBadge>}
-                {locked.has(u.username) ? (
-                  <>
-                    <StatusBadge status="warning">geblokkeerd sinds {when.format(new Date(locked.get(u.username)!))}</StatusBadge>{" "}
-                    <Button appearance="secondary-action-button" onClick={() => unlock(u.username)} aria-label={`Blokkade van ${u.username} opheffen`}>
-                      Blokkade opheffen
-                    </Button>
-                  </>
-                ) : null}
-              </TableCell>
+      <TableWrap label="Accounts">
+        <Table className="kader-table">
+          <TableCaption>{users.data.items.length} accounts</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Gebruikersnaam</TableHeaderCell>
+              <TableHeaderCell scope="col">Naam</TableHeaderCell>
+              <TableHeaderCell scope="col">Rol</TableHeaderCell>
+              <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+          </TableHeader>
+          <TableBody>
+            {users.data.items.map((u) => (
+              <TableRow key={u.username}>
+                <TableHeaderCell scope="row">
+                  <span className="kader-code">{u.username}</span>
+                </TableHeaderCell>
+                <TableCell>{u.displayName}</TableCell>
+                <TableCell>{roleLabel[u.role] ?? u.role}</TableCell>
+                <TableCell>{tenantLabel(u.tenant)}</TableCell>
+                <TableCell>
+                  {u.disabled ? (
+                    <StatusBadge status="danger">uitgeschakeld</StatusBadge>
+                  ) : locked.has(u.username) ? null : (
+                    <StatusBadge status="success">actief</StatusBadge>
+                  )}
+                  {locked.has(u.username) ? (
+                    <>
+                      <StatusBadge status="warning">geblokkeerd sinds {when.format(new Date(locked.get(u.username)!))}</StatusBadge>{" "}
+                      <Button appearance="secondary-action-button" onClick={() => unlock(u.username)} aria-label={`Blokkade van ${u.username} opheffen`}>
+                        Blokkade opheffen
+                      </Button>
+                    </>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableWrap>
     </>
   );
 }
@@ -133,9 +137,9 @@ function AttemptLog() {
         Aanmeldpogingen
       </Heading>
       <Paragraph>
-        Elke poging om in te loggen, met het adres waarvan hij kwam. Na vijf mislukte pogingen vanaf één adres wacht dat adres steeds langer (tot 30
-        seconden) voor dat account; andere adressen merken daar niets van. Na vijftig mislukte pogingen binnen 24 uur wordt het account geblokkeerd
-        tot een beheerder de blokkade opheft.
+        Elke poging om in te loggen, met het adres waarvan hij kwam. Na vijf mislukte pogingen vanaf één adres wacht dat adres steeds langer (tot 30 seconden)
+        voor dat account; andere adressen merken daar niets van. Na vijftig mislukte pogingen binnen 24 uur wordt het account geblokkeerd tot een beheerder de
+        blokkade opheft.
       </Paragraph>
       <Button appearance="secondary-action-button" aria-expanded={open} aria-controls="pogingen" onClick={() => setOpen((o) => !o)}>
         {open ? "Aanmeldpogingen verbergen" : "Aanmeldpogingen tonen"}
@@ -148,7 +152,16 @@ function AttemptLog() {
                 <div className="kader-search-row">
                   <FormField
                     label={<FormLabel htmlFor="pogingen-gebruiker">Gebruikersnaam</FormLabel>}
-                    input={<Textbox id="pogingen-gebruiker" name="gebruiker" value={form} maxLength={64} autoComplete="off" onChange={(e) => setForm(e.target.value)} />}
+                    input={
+                      <Textbox
+                        id="pogingen-gebruiker"
+                        name="gebruiker"
+                        value={form}
+                        maxLength={64}
+                        autoComplete="off"
+                        onChange={(e) => setForm(e.target.value)}
+                      />
+                    }
                   />
                   <Button type="submit" appearance="primary-action-button">
                     Filteren
@@ -188,7 +201,13 @@ function AttemptLog() {
                             <span className="kader-code">{a.address ?? "–"}</span>
                           </TableCell>
                           <TableCell>
-                            {a.outcome === "success" ? <StatusBadge status="success">{a.label}</StatusBadge> : a.outcome === "unlock" ? a.label : <StatusBadge status={a.outcome === "failure" ? "warning" : "danger"}>{a.label}</StatusBadge>}
+                            {a.outcome === "success" ? (
+                              <StatusBadge status="success">{a.label}</StatusBadge>
+                            ) : a.outcome === "unlock" ? (
+                              a.label
+                            ) : (
+                              <StatusBadge status={a.outcome === "failure" ? "warning" : "danger"}>{a.label}</StatusBadge>
+                            )}
                             {a.by ? <span className="kader-muted"> door {a.by}</span> : null}
                           </TableCell>
                         </TableRow>

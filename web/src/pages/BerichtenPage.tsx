@@ -137,8 +137,8 @@ function Berichten() {
     <>
       <Paragraph>
         Kader verwerkt de berichten van iWmo en iJw 3.2: een gemeente ontvangt start- en stopberichten, verzoeken en declaraties en beantwoordt ze met
-        retourberichten (306, 308, 316, 318) en declaratie-antwoorden (325); een aanbieder ontvangt toewijzingen (301) en antwoorden (319). Elke
-        retourcode wordt hieronder uitgelegd; 0200 betekent „geen opmerking”.
+        retourberichten (306, 308, 316, 318) en declaratie-antwoorden (325); een aanbieder ontvangt toewijzingen (301) en antwoorden (319). Elke retourcode
+        wordt hieronder uitgelegd; 0200 betekent „geen opmerking”.
       </Paragraph>
       {mayUpload ? <Upload onDone={() => setReload((n) => n + 1)} /> : null}
       <section aria-labelledby="msg-list-h" className="kader-section">
@@ -147,10 +147,18 @@ function Berichten() {
         </Heading>
         <fieldset className="kader-search-form" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="kader-visually-hidden">Welke berichten</legend>
-          <Button appearance={richting === "in" ? "primary-action-button" : "secondary-action-button"} aria-pressed={richting === "in"} onClick={() => setRichting("in")}>
+          <Button
+            appearance={richting === "in" ? "primary-action-button" : "secondary-action-button"}
+            aria-pressed={richting === "in"}
+            onClick={() => setRichting("in")}
+          >
             Ontvangen
           </Button>
-          <Button appearance={richting === "uit" ? "primary-action-button" : "secondary-action-button"} aria-pressed={richting === "uit"} onClick={() => setRichting("uit")}>
+          <Button
+            appearance={richting === "uit" ? "primary-action-button" : "secondary-action-button"}
+            aria-pressed={richting === "uit"}
+            onClick={() => setRichting("uit")}
+          >
             Verzonden
           </Button>
         </fieldset>
@@ -199,13 +207,21 @@ function Berichten() {
                         {b.meldingen.length ? (
                           <details>
                             <summary>{count(b.meldingen.length, "bevinding", "bevindingen")}</summary>
-                            <FindingList findings={b.meldingen.map(meldingFinding)} explain={(c) => b.uitleg[c]} label={`Bevindingen bij ${b.berichtNaam} ${b.identificatie}`} />
+                            <FindingList
+                              findings={b.meldingen.map(meldingFinding)}
+                              explain={(c) => b.uitleg[c]}
+                              label={`Bevindingen bij ${b.berichtNaam} ${b.identificatie}`}
+                            />
                           </details>
                         ) : null}
                       </TableCell>
                       <TableCell>
                         <a href={`${API}/berichten/${b.id}/xml`} download>
-                          XML<span className="kader-visually-hidden"> van {b.berichtNaam} {b.identificatie}</span>
+                          XML
+                          <span className="kader-visually-hidden">
+                            {" "}
+                            van {b.berichtNaam} {b.identificatie}
+                          </span>
                         </a>
                       </TableCell>
                     </TableRow>
@@ -216,7 +232,9 @@ function Berichten() {
           )
         ) : null}
       </section>
-      {auth.user?.role === "toegang" || auth.user?.role === "aanbieder" ? <Verzoeken reload={reload} onDone={() => setReload((n) => n + 1)} canAnswer={auth.user?.role === "toegang"} /> : null}
+      {auth.user?.role === "toegang" || auth.user?.role === "aanbieder" ? (
+        <Verzoeken reload={reload} onDone={() => setReload((n) => n + 1)} canAnswer={auth.user?.role === "toegang"} />
+      ) : null}
     </>
   );
 }
@@ -311,7 +329,11 @@ function Upload({ onDone }: { onDone: () => void }) {
                       </TableHeaderCell>
                       <TableCell>
                         {statusLabel[r.status] ?? r.status}
-                        <FindingList findings={r.bevindingen ?? r.meldingen.map(meldingFinding)} explain={(c) => r.uitleg[c]} label={`Bevindingen bij ${r.bestandsnaam}`} />
+                        <FindingList
+                          findings={r.bevindingen ?? r.meldingen.map(meldingFinding)}
+                          explain={(c) => r.uitleg[c]}
+                          label={`Bevindingen bij ${r.bestandsnaam}`}
+                        />
                       </TableCell>
                       <TableCell>
                         <Codes codes={r.retourcodes} uitleg={r.uitleg} />

@@ -41,8 +41,8 @@ export function BudgetPage() {
     <>
       <PageHeading title="Budgetbewaking">Budgetbewaking</PageHeading>
       <Paragraph className="kader-lead">
-        Toegekend (volume × periode × contracttarief, of het budget), ingediend en betaald (wat Kader toekende) per groep, met een prognose van de maand
-        waarin het toegekende bedrag op is bij het gemiddelde van de laatste drie maanden.
+        Toegekend (volume × periode × contracttarief, of het budget), ingediend en betaald (wat Kader toekende) per groep, met een prognose van de maand waarin
+        het toegekende bedrag op is bij het gemiddelde van de laatste drie maanden.
       </Paragraph>
       <CareGate roles={careRoles} what="de budgetbewaking">
         <Dashboard />
@@ -117,8 +117,8 @@ function Dashboard() {
       {data && totals ? (
         <div className={report.state === "loading" ? "kader-busy" : undefined} aria-busy={report.state === "loading"}>
           <Paragraph data-testid="budget-summary">
-            Peildatum {formatDay(data.peildatum)}: toegekend {totals.toegekend === null ? "niet volledig bekend" : <strong>{euro(totals.toegekend)}</strong>}, ingediend{" "}
-            <strong>{euro(totals.ingediend)}</strong>, betaald <strong>{euro(totals.betaald)}</strong>
+            Peildatum {formatDay(data.peildatum)}: toegekend {totals.toegekend === null ? "niet volledig bekend" : <strong>{euro(totals.toegekend)}</strong>},
+            ingediend <strong>{euro(totals.ingediend)}</strong>, betaald <strong>{euro(totals.betaald)}</strong>
             {totals.toegekend ? ` (${percent(totals.betaald / totals.toegekend)} verbruikt)` : ""}.
           </Paragraph>
           <div className="kader-actions">
@@ -158,7 +158,9 @@ function Signals({ report }: { report: BudgetReport }) {
         Signalen
       </Heading>
       {report.signalen.length === 0 ? (
-        <Paragraph data-testid="budget-signals">Geen signalen: geen toewijzing is voor meer dan 90% verbruikt en er is niet na een einddatum gedeclareerd.</Paragraph>
+        <Paragraph data-testid="budget-signals">
+          Geen signalen: geen toewijzing is voor meer dan 90% verbruikt en er is niet na een einddatum gedeclareerd.
+        </Paragraph>
       ) : (
         <UnorderedList data-testid="budget-signals">
           {report.signalen.map((s, i) => (
@@ -210,7 +212,9 @@ function GroupTable({ report, label, groep }: { report: BudgetReport; label: str
                 <TableHeaderCell scope="row">
                   {groep === "client" ? <RouterLink href={`/clienten/${encodeURIComponent(r.key)}`}>{r.label}</RouterLink> : r.label}
                 </TableHeaderCell>
-                <TableCell className="kader-num">{r.toegekendBudget === null ? <span className="kader-muted">onbekend</span> : euro(r.toegekendBudget)}</TableCell>
+                <TableCell className="kader-num">
+                  {r.toegekendBudget === null ? <span className="kader-muted">onbekend</span> : euro(r.toegekendBudget)}
+                </TableCell>
                 <TableCell className="kader-num">{euro(r.ingediend)}</TableCell>
                 <TableCell className="kader-num">{euro(r.betaald)}</TableCell>
                 <TableCell className="kader-num">{r.verbruik === null ? <span className="kader-muted">onbekend</span> : percent(r.verbruik)}</TableCell>

@@ -224,7 +224,8 @@ export function ClientPage({ id }: { id: string }) {
   const [reload, setReload] = useState(0);
   const [message, setMessage] = useState("");
   const overview = useApi<ClientOverview>(allowed ? `/clienten/${encodeURIComponent(id)}` : null, { cached: false, reload });
-  const shown = overview.state === "ok" ? overview.data : overview.state === "loading" && overview.previous?.client.id === Number(id) ? overview.previous : undefined;
+  const shown =
+    overview.state === "ok" ? overview.data : overview.state === "loading" && overview.previous?.client.id === Number(id) ? overview.previous : undefined;
   const name = shown ? shown.client.naam : overview.state === "error" ? "Cliënt niet beschikbaar" : "Cliënt";
   const messageRef = useRef<HTMLParagraphElement>(null);
 
@@ -254,9 +255,7 @@ export function ClientPage({ id }: { id: string }) {
         {overview.state === "error" ? <ProblemAlert error={overview.error} /> : null}
         {shown ? (
           <>
-            {shown.client.demo ? (
-              <Paragraph className="kader-muted">Dit is een synthetische demo-cliënt: de gegevens zijn verzonnen.</Paragraph>
-            ) : null}
+            {shown.client.demo ? <Paragraph className="kader-muted">Dit is een synthetische demo-cliënt: de gegevens zijn verzonnen.</Paragraph> : null}
             <ClientFacts o={shown} role={role} />
             <p role="status" ref={messageRef} tabIndex={-1} className="kader-status kader-outcome" data-testid="client-message">
               {message}

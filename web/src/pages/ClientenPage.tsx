@@ -59,7 +59,8 @@ function useClientSearch(q: string, page: number): Loadable<ClientListAnswer> {
   return result.value.state === "ok" ? { state: "loading", previous: result.value.data } : { state: "loading" };
 }
 
-const place = (c: Client) => [c.adres.straat && `${c.adres.straat} ${c.adres.huisnummer ?? ""}`.trim(), c.adres.postcode, c.adres.plaats].filter(Boolean).join(", ");
+const place = (c: Client) =>
+  [c.adres.straat && `${c.adres.straat} ${c.adres.huisnummer ?? ""}`.trim(), c.adres.postcode, c.adres.plaats].filter(Boolean).join(", ");
 
 /** The clients the signed-in user may see (the API scopes: own gemeente, or clients the aanbieder serves), searchable. */
 export function ClientenPage() {
@@ -119,7 +120,11 @@ function ClientList() {
       {data ? (
         <div className={list.state === "loading" ? "kader-busy" : undefined} aria-busy={list.state === "loading"}>
           <Paragraph role="status" data-testid="client-count">
-            {data.total === 0 ? (q ? `Geen cliënten gevonden voor "${q}".` : "Er zijn nog geen cliënten.") : `${count(data.total, "cliënt", "cliënten")}${q ? ` gevonden voor "${q}"` : ""}.`}
+            {data.total === 0
+              ? q
+                ? `Geen cliënten gevonden voor "${q}".`
+                : "Er zijn nog geen cliënten."
+              : `${count(data.total, "cliënt", "cliënten")}${q ? ` gevonden voor "${q}"` : ""}.`}
           </Paragraph>
           {data.items.length ? (
             <TableWrap label="Cliënten">
@@ -157,7 +162,12 @@ function ClientList() {
               </Table>
             </TableWrap>
           ) : null}
-          <Pagination total={data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} hrefFor={(p) => `/clienten${qs({ q: bsnSearch === null ? q : null, pagina: p > 1 ? p : null })}`} />
+          <Pagination
+            total={data.total}
+            limit={PAGE_SIZE}
+            offset={(page - 1) * PAGE_SIZE}
+            hrefFor={(p) => `/clienten${qs({ q: bsnSearch === null ? q : null, pagina: p > 1 ? p : null })}`}
+          />
         </div>
       ) : null}
       {role === "toegang" && auth.user?.tenant?.kind === "gemeente" ? <NewClient gemeente={auth.user.tenant.gemeentecode} /> : null}
@@ -165,20 +175,34 @@ function ClientList() {
   );
 }
 
-const empty = { voornamen: "", voorletters: "", voorvoegsel: "", achternaam: "", geslacht: "0", bsn: "", geboortedatum: "", straat: "", huisnummer: "", postcode: "", plaats: "" };
+const empty = {
+  voornamen: "",
+  voorletters: "",
+  voorvoegsel: "",
+  achternaam: "",
+  geslacht: "0",
+  bsn: "",
+  geboortedatum: "",
+  straat: "",
+  huisnummer: "",
+  postcode: "",
+  plaats: "",
+};
 type Field = keyof typeof empty;
 
 /** Client-side checks, in Dutch, before the API is asked (the API checks again). */
 function check(f: typeof empty): Partial<Record<Field, string>> {
   const e: Partial<Record<Field, string>> = {};
   if (!f.achternaam.trim()) e.achternaam = "Vul de achternaam in.";
-  if (f.voorletters.trim() && !/^[A-Za-zÀ-ỳ]{1,6}$/u.test(f.voorletters.replace(/[.\s]/g, ""))) e.voorletters = "Voorletters zijn 1 tot 6 letters, bijvoorbeeld J of JM.";
+  if (f.voorletters.trim() && !/^[A-Za-zÀ-ỳ]{1,6}$/u.test(f.voorletters.replace(/[.\s]/g, "")))
+    e.voorletters = "Voorletters zijn 1 tot 6 letters, bijvoorbeeld J of JM.";
   const bsn = f.bsn.replace(/\s/g, "");
   if (!bsn) e.bsn = "Vul het BSN in.";
   else if (!/^[0-9]{9}$/.test(bsn)) e.bsn = "Een BSN heeft 9 cijfers (schrijf een BSN van 8 cijfers met een 0 ervoor).";
   else if (!isValidBsn(bsn)) e.bsn = "Dit is geen geldig BSN: het voldoet niet aan de elfproef. Controleer de cijfers.";
   if (!f.geboortedatum) e.geboortedatum = "Vul de geboortedatum in.";
-  if (f.postcode.trim() && !/^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(f.postcode.trim())) e.postcode = "Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 9401 AB.";
+  if (f.postcode.trim() && !/^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(f.postcode.trim()))
+    e.postcode = "Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 9401 AB.";
   return e;
 }
 
@@ -219,7 +243,15 @@ function NewClient({ gemeente }: { gemeente: string }) {
     }
     const adres = Object.fromEntries(
       (["straat", "huisnummer", "postcode", "plaats"] as const)
-        .map((k) => [k, k === "postcode" ? form[k].trim().toUpperCase().replace(/^(\d{4})\s*/, "$1 ") : form[k].trim()])
+        .map((k) => [
+          k,
+          k === "postcode"
+            ? form[k]
+                .trim()
+                .toUpperCase()
+                .replace(/^(\d{4})\s*/, "$1 ")
+            : form[k].trim(),
+        ])
         .filter(([, v]) => v),
     );
     setBusy(true);

@@ -116,43 +116,39 @@ function Picker({ picked, onChange }: { picked: string[]; onChange: (ids: string
         <Paragraph className="kader-muted">Nog geen producten gekozen.</Paragraph>
       )}
       <search aria-label="Product zoeken om toe te voegen">
-      <form onSubmit={find} className="kader-search-form">
-        <div className="kader-search-row">
-          <FormField
-            label={<FormLabel htmlFor="cmp-q">Product zoeken om toe te voegen</FormLabel>}
-            input={<Textbox id="cmp-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
-          />
-          <Button type="submit" appearance="secondary-action-button">
-            Zoeken
-          </Button>
-        </div>
-        {error ? <ProblemAlert error={error} heading="Zoeken mislukt" /> : null}
-        <p role="status" className="utrecht-paragraph">
-          {results ? (results.length === 0 ? "Geen producten gevonden." : `${results.length} producten gevonden; kies met “Toevoegen”.`) : ""}
-        </p>
-        {results && results.length > 0 ? (
-          <ul className="kader-picked" aria-label="Zoekresultaten om toe te voegen">
-            {results.map((p) => (
-              <li key={p.id}>
-                <span>
-                  {p.name} <CodeCell p={p} /> · {lawLabel[p.law]} · <span className="kader-muted">{p.productenboekId}</span>
-                </span>
-                <Button
-                  appearance="secondary-action-button"
-                  disabled={picked.includes(p.id) || full}
-                  onClick={() => onChange([...picked, p.id])}
-                >
-                  {picked.includes(p.id) ? "Gekozen" : "Toevoegen"}
-                  <span className="kader-visually-hidden">
-                    : {p.name}
-                    {p.productcode ? ` (${p.productcode})` : ""} uit {p.productenboekId}
+        <form onSubmit={find} className="kader-search-form">
+          <div className="kader-search-row">
+            <FormField
+              label={<FormLabel htmlFor="cmp-q">Product zoeken om toe te voegen</FormLabel>}
+              input={<Textbox id="cmp-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
+            />
+            <Button type="submit" appearance="secondary-action-button">
+              Zoeken
+            </Button>
+          </div>
+          {error ? <ProblemAlert error={error} heading="Zoeken mislukt" /> : null}
+          <p role="status" className="utrecht-paragraph">
+            {results ? (results.length === 0 ? "Geen producten gevonden." : `${results.length} producten gevonden; kies met “Toevoegen”.`) : ""}
+          </p>
+          {results && results.length > 0 ? (
+            <ul className="kader-picked" aria-label="Zoekresultaten om toe te voegen">
+              {results.map((p) => (
+                <li key={p.id}>
+                  <span>
+                    {p.name} <CodeCell p={p} /> · {lawLabel[p.law]} · <span className="kader-muted">{p.productenboekId}</span>
                   </span>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </form>
+                  <Button appearance="secondary-action-button" disabled={picked.includes(p.id) || full} onClick={() => onChange([...picked, p.id])}>
+                    {picked.includes(p.id) ? "Gekozen" : "Toevoegen"}
+                    <span className="kader-visually-hidden">
+                      : {p.name}
+                      {p.productcode ? ` (${p.productcode})` : ""} uit {p.productenboekId}
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </form>
       </search>
     </>
   );
@@ -225,14 +221,18 @@ export function ComparePage() {
   const picked = mode.kind === "ids" ? mode.ids : result.state === "ok" && apiPath ? result.data.products.map((p) => p.id).slice(0, MAX_COMPARE) : [];
 
   const title =
-    mode.kind === "code" ? `Vergelijken: code ${mode.code}` : mode.kind === "kind" ? `Vergelijken: ${kindLabel[mode.value] ?? mode.value}` : "Producten vergelijken";
+    mode.kind === "code"
+      ? `Vergelijken: code ${mode.code}`
+      : mode.kind === "kind"
+        ? `Vergelijken: ${kindLabel[mode.value] ?? mode.value}`
+        : "Producten vergelijken";
 
   return (
     <>
       <PageHeading title={title}>Producten vergelijken</PageHeading>
       <Paragraph className="kader-lead">
-        Zet producten naast elkaar: alle producten met dezelfde productcode, alle producten van één soort, of producten die u zelf kiest
-        (2 tot {MAX_COMPARE}). Rijen waarin de producten verschillen zijn gemarkeerd met “verschilt”.
+        Zet producten naast elkaar: alle producten met dezelfde productcode, alle producten van één soort, of producten die u zelf kiest (2 tot {MAX_COMPARE}).
+        Rijen waarin de producten verschillen zijn gemarkeerd met “verschilt”.
       </Paragraph>
 
       <section aria-labelledby="kies-h" className="kader-section">
@@ -250,7 +250,15 @@ export function ComparePage() {
               label={<FormLabel htmlFor="cmp-code">Productcode</FormLabel>}
               description={<FormFieldDescription id="cmp-code-hint">5 tekens, bijvoorbeeld 02A05</FormFieldDescription>}
               input={
-                <Textbox id="cmp-code" name="code" value={code} onChange={(e) => setCode(e.target.value)} aria-describedby="cmp-code-hint" maxLength={5} autoComplete="off" />
+                <Textbox
+                  id="cmp-code"
+                  name="code"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  aria-describedby="cmp-code-hint"
+                  maxLength={5}
+                  autoComplete="off"
+                />
               }
             />
             <div className="kader-actions">
@@ -308,8 +316,7 @@ export function ComparePage() {
               type="checkbox"
               label={
                 <FormLabel htmlFor="cmp-only-diffs" type="checkbox">
-                  <Checkbox id="cmp-only-diffs" checked={onlyDiffs} onChange={(e) => setOnlyDiffs(e.target.checked)} /> Toon alleen de aspecten die
-                  verschillen
+                  <Checkbox id="cmp-only-diffs" checked={onlyDiffs} onChange={(e) => setOnlyDiffs(e.target.checked)} /> Toon alleen de aspecten die verschillen
                 </FormLabel>
               }
             />

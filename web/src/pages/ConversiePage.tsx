@@ -24,7 +24,17 @@ import { TableWrap } from "../components/TableWrap.tsx";
 import { type ApiError, download, request, toApiError, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { formatDay } from "../lib/care-labels.ts";
-import { type AntwoordStatus, type Conversie, conversieGemeenteRoles, conversieRoles, type Run, type Uitkomst, type Uitvoering, type VlagCode, vlagLabel } from "../lib/conversion-types.ts";
+import {
+  type AntwoordStatus,
+  type Conversie,
+  conversieGemeenteRoles,
+  conversieRoles,
+  type Run,
+  type Uitkomst,
+  type Uitvoering,
+  type VlagCode,
+  vlagLabel,
+} from "../lib/conversion-types.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -222,12 +232,21 @@ function Runs({ id, mayWrite }: { id: string; mayWrite: boolean }) {
       )}
       {current ? (
         <>
-          <Button appearance="secondary-action-button" onClick={() => act(() => download(`/conversie-runs/${current}?format=xlsx`, { accept: XLSX, fallbackName: `proefrun-${current}.xlsx` }).then(() => undefined))}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() =>
+              act(() => download(`/conversie-runs/${current}?format=xlsx`, { accept: XLSX, fallbackName: `proefrun-${current}.xlsx` }).then(() => undefined))
+            }
+          >
             Proefrun in Excel
           </Button>
           {mayWrite ? (
             <>
-              <Button appearance="secondary-action-button" disabled={busy || approved.has(current)} onClick={() => act(() => request(`/conversie-runs/${current}/goedkeuring`, { method: "POST" }).then(() => undefined))}>
+              <Button
+                appearance="secondary-action-button"
+                disabled={busy || approved.has(current)}
+                onClick={() => act(() => request(`/conversie-runs/${current}/goedkeuring`, { method: "POST" }).then(() => undefined))}
+              >
                 Proefrun {current} goedkeuren
               </Button>
               <Button
@@ -246,8 +265,8 @@ function Runs({ id, mayWrite }: { id: string; mayWrite: boolean }) {
           {report ? (
             <Alert type={report.mislukt.length ? "warning" : "ok"} role="status">
               <Paragraph>
-                Uitgevoerd: {report.omgezet.length} toewijzing(en) omgezet, {report.overgeslagen.length} overgeslagen, {report.mislukt.length} cliënt(en) niet omgezet;{" "}
-                {report.berichten.length} toewijzingsbericht(en) gemaakt.
+                Uitgevoerd: {report.omgezet.length} toewijzing(en) omgezet, {report.overgeslagen.length} overgeslagen, {report.mislukt.length} cliënt(en) niet
+                omgezet; {report.berichten.length} toewijzingsbericht(en) gemaakt.
               </Paragraph>
             </Alert>
           ) : null}
@@ -268,8 +287,16 @@ function RunTable({ runId }: { runId: number }) {
   const all: Uitkomst[] = run.data.inhoud.uitkomsten ?? [];
   const aanbieders = [...new Set(all.map((u) => u.agbCode))].sort();
   const rows = all
-    .filter((u) => (!aanbieder || u.agbCode === aanbieder) && (!soort || (soort === "uitvoerbaar" ? u.uitvoerbaar : soort === "beslissing" ? !u.uitvoerbaar : u.vlaggen.some((v) => v.code === soort))))
-    .sort((a, b) => (sortBy === "aanbieder" ? a.agbCode.localeCompare(b.agbCode) || Number(a.toewijzingnummer) - Number(b.toewijzingnummer) : Number(a.toewijzingnummer) - Number(b.toewijzingnummer)));
+    .filter(
+      (u) =>
+        (!aanbieder || u.agbCode === aanbieder) &&
+        (!soort || (soort === "uitvoerbaar" ? u.uitvoerbaar : soort === "beslissing" ? !u.uitvoerbaar : u.vlaggen.some((v) => v.code === soort))),
+    )
+    .sort((a, b) =>
+      sortBy === "aanbieder"
+        ? a.agbCode.localeCompare(b.agbCode) || Number(a.toewijzingnummer) - Number(b.toewijzingnummer)
+        : Number(a.toewijzingnummer) - Number(b.toewijzingnummer),
+    );
   return (
     <>
       <div className="kader-filters">

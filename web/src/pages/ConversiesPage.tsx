@@ -1,4 +1,18 @@
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from "@utrecht/component-library-react";
 import { useState } from "react";
 import { CareGate } from "../components/CareBits.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

@@ -52,7 +52,8 @@ export function DeclaratiePage({ agb, wet, nummer }: { agb: string; wet: string;
               <DataListItem>
                 <DataListKey>Gemeente en wet</DataListKey>
                 <DataListValue>
-                  <span className="kader-code">{detail.data.declaratie.gemeentecode}</span> · {wetLabel[detail.data.declaratie.wet] ?? detail.data.declaratie.wet}
+                  <span className="kader-code">{detail.data.declaratie.gemeentecode}</span> ·{" "}
+                  {wetLabel[detail.data.declaratie.wet] ?? detail.data.declaratie.wet}
                 </DataListValue>
               </DataListItem>
               <DataListItem>
@@ -72,7 +73,8 @@ export function DeclaratiePage({ agb, wet, nummer }: { agb: string; wet: string;
               <DataListItem>
                 <DataListKey>Prestaties</DataListKey>
                 <DataListValue>
-                  {count(detail.data.prestaties.length, "prestatie", "prestaties")}, waarvan {detail.data.prestaties.filter((p) => !p.toegekend).length} afgewezen
+                  {count(detail.data.prestaties.length, "prestatie", "prestaties")}, waarvan {detail.data.prestaties.filter((p) => !p.toegekend).length}{" "}
+                  afgewezen
                 </DataListValue>
               </DataListItem>
             </DataList>

@@ -147,8 +147,8 @@ function Upload({ onDone }: { onDone: () => void }) {
         Declaratie indienen
       </Heading>
       <Paragraph>
-        Een declaratie beslaat één kalendermaand. Lever een CSV-bestand (één regel per prestatie, kolommen zoals in de documentatie) of een JSON-bestand.
-        Kader controleert elke prestatie tegen de toewijzing, het contracttarief en eerdere declaraties en antwoordt per prestatie met de retourcodes van de
+        Een declaratie beslaat één kalendermaand. Lever een CSV-bestand (één regel per prestatie, kolommen zoals in de documentatie) of een JSON-bestand. Kader
+        controleert elke prestatie tegen de toewijzing, het contracttarief en eerdere declaraties en antwoordt per prestatie met de retourcodes van de
         iStandaarden. Hetzelfde bestand nogmaals indienen verandert niets.
       </Paragraph>
       <form className="kader-search-form" onSubmit={submit} noValidate aria-labelledby="decl-upload-h">
@@ -176,7 +176,12 @@ function Upload({ onDone }: { onDone: () => void }) {
         </Button>
       </form>
       <div ref={outcomeRef} tabIndex={-1} className="kader-outcome" data-testid="upload-outcome">
-        {outcome && "error" in outcome ? <ProblemAlert error={outcome.error} heading={`Het bestand ${outcome.file} is niet ingediend: er is niets opgeslagen; verbeter alle fouten en lever het hele bestand opnieuw aan`} /> : null}
+        {outcome && "error" in outcome ? (
+          <ProblemAlert
+            error={outcome.error}
+            heading={`Het bestand ${outcome.file} is niet ingediend: er is niets opgeslagen; verbeter alle fouten en lever het hele bestand opnieuw aan`}
+          />
+        ) : null}
         {outcome && "answers" in outcome ? (
           <>
             <Paragraph role="status">
@@ -208,8 +213,8 @@ function AnswerBlock({ a }: { a: DeclaratieAnswer }) {
       </Paragraph>
       {r.afgewezen ? (
         <Paragraph>
-          <strong>De hele declaratie is afgewezen:</strong> <span className="kader-code">{r.afgewezen.retourcode}</span> {explainRetourcode(r.afgewezen.retourcode)} (
-          {r.afgewezen.message})
+          <strong>De hele declaratie is afgewezen:</strong> <span className="kader-code">{r.afgewezen.retourcode}</span>{" "}
+          {explainRetourcode(r.afgewezen.retourcode)} ({r.afgewezen.message})
         </Paragraph>
       ) : (
         <Paragraph>

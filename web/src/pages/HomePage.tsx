@@ -15,8 +15,8 @@ export function HomePage() {
     <>
       <PageHeading title="">Kader</PageHeading>
       <Paragraph lead className="kader-lead">
-        Productenboeken en programma's van eisen voor Wmo 2015 en Jeugdwet als controleerbare data: elk product met zijn codes,
-        eenheid en eisen, met de woorden van het document erbij.
+        Productenboeken en programma's van eisen voor Wmo 2015 en Jeugdwet als controleerbare data: elk product met zijn codes, eenheid en eisen, met de woorden
+        van het document erbij.
       </Paragraph>
       {books.state === "ok" && count !== null ? (
         <Paragraph>

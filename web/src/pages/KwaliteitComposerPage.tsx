@@ -116,7 +116,10 @@ function Versions({ id, versies, onInvited }: { id: string; versies: PveVersionI
     setMsg(null);
     try {
       const agbCodes = agbs.split(/[\s,;]+/).filter(Boolean);
-      const r = await request<{ items: { agbCode: string }[] }>(`${pvePath(id)}/versies/${versie}/uitnodigingen`, { method: "POST", body: { agbCodes, gecontracteerd: contracted } });
+      const r = await request<{ items: { agbCode: string }[] }>(`${pvePath(id)}/versies/${versie}/uitnodigingen`, {
+        method: "POST",
+        body: { agbCodes, gecontracteerd: contracted },
+      });
       setMsg({ ok: `Uitgenodigd voor versie ${versie}: ${r.items.map((x) => x.agbCode).join(", ")}.` });
       setAgbs("");
       onInvited();
@@ -165,7 +168,8 @@ function Versions({ id, versies, onInvited }: { id: string; versies: PveVersionI
           />
         </div>
         <FormLabel htmlFor="invite-contracted" type="checkbox">
-          <Checkbox id="invite-contracted" checked={contracted} onChange={(e) => setContracted(e.target.checked)} /> Ook alle aanbieders die de gemeente contracteert
+          <Checkbox id="invite-contracted" checked={contracted} onChange={(e) => setContracted(e.target.checked)} /> Ook alle aanbieders die de gemeente
+          contracteert
         </FormLabel>
         <div className="kader-actions">
           <Button type="submit" appearance="secondary-action-button">
@@ -285,8 +289,24 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
 
   const heading = <PageHeading title="Programma van eisen">Programma van eisen</PageHeading>;
   if (auth.status === "unknown") return <Loading what="Aanmelding" />;
-  if (auth.status !== "signed-in") return <>{heading}<Alert type="info"><Paragraph><RouterLink href={`/inloggen?terug=/kwaliteit/programmas/${id}`}>Log in</RouterLink> als contractmanager.</Paragraph></Alert></>;
-  if (r.state === "error") return <>{heading}<ProblemAlert error={r.error} /></>;
+  if (auth.status !== "signed-in")
+    return (
+      <>
+        {heading}
+        <Alert type="info">
+          <Paragraph>
+            <RouterLink href={`/inloggen?terug=/kwaliteit/programmas/${id}`}>Log in</RouterLink> als contractmanager.
+          </Paragraph>
+        </Alert>
+      </>
+    );
+  if (r.state === "error")
+    return (
+      <>
+        {heading}
+        <ProblemAlert error={r.error} />
+      </>
+    );
   if (r.state === "loading" && !r.previous) return <Loading what="Programma van eisen" />;
   const data = r.state === "ok" ? r.data : r.previous!;
   if (!concept) return <Loading what="Programma van eisen" />;
@@ -307,7 +327,8 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
   const critParts = indexed.flatMap(({ o, index }) => (o.soort === "criterium" ? [{ index, o }] : []));
   const eigenParts = indexed.flatMap(({ o, index }) => (o.soort === "eigen" ? [{ index, o }] : []));
   const algemeenParts = indexed.flatMap(({ o, index }) => (o.soort === "algemeen" ? [{ index, o }] : []));
-  const hasCriterion = (kader: number, criterium: string) => concept.onderdelen.some((o) => o.soort === "criterium" && o.kader === kader && o.criterium === criterium);
+  const hasCriterion = (kader: number, criterium: string) =>
+    concept.onderdelen.some((o) => o.soort === "criterium" && o.kader === kader && o.criterium === criterium);
   const errs = { ...fieldErrors, ...eigenErrors };
 
   const showErrors = (found: Record<string, string>, extra: SummaryItem[] = []) => {
@@ -376,7 +397,9 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
     setError(null);
     setStatus("");
     if (dirty) {
-      showErrors({}, [{ id: "c-opslaan", text: "Er zijn wijzigingen die nog niet zijn opgeslagen: sla het concept eerst op; gepubliceerd wordt het opgeslagen concept." }]);
+      showErrors({}, [
+        { id: "c-opslaan", text: "Er zijn wijzigingen die nog niet zijn opgeslagen: sla het concept eerst op; gepubliceerd wordt het opgeslagen concept." },
+      ]);
       return;
     }
     setBusy(true);
@@ -446,7 +469,15 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
           />
           <FormField
             label={<FormLabel htmlFor="c-toelichting">Toelichting</FormLabel>}
-            input={<Textarea id="c-toelichting" value={concept.toelichting ?? ""} maxLength={5000} disabled={!editable} onChange={(e) => update({ toelichting: e.target.value || null })} />}
+            input={
+              <Textarea
+                id="c-toelichting"
+                value={concept.toelichting ?? ""}
+                maxLength={5000}
+                disabled={!editable}
+                onChange={(e) => update({ toelichting: e.target.value || null })}
+              />
+            }
           />
 
           <Fieldset className="kader-fieldset kader-section" id="c-segmenten">
@@ -498,7 +529,11 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                 disabled={!editable}
                 checked={hasModule}
                 onChange={(e) =>
-                  update({ onderdelen: e.target.checked ? [{ soort: "algemene-eisen-004", zonder: [] }, ...concept.onderdelen] : concept.onderdelen.filter((o) => o.soort !== "algemene-eisen-004") })
+                  update({
+                    onderdelen: e.target.checked
+                      ? [{ soort: "algemene-eisen-004", zonder: [] }, ...concept.onderdelen]
+                      : concept.onderdelen.filter((o) => o.soort !== "algemene-eisen-004"),
+                  })
                 }
               />{" "}
               Algemene eisen (VOG, registratie, certificaat, klanttevredenheid, social return, meldcode, klachtenregeling …) uit document 004
@@ -533,7 +568,9 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                 setMelding(`Kader ${nr} toegevoegd.${f?.waarschuwing ? ` Let op: ${f.waarschuwing}` : ""}`);
                 focusLater(`c-kader-${concept.onderdelen.length}-add`);
               }}
-              onChange={(index, afwijkingen: Afwijking[]) => update({ onderdelen: concept.onderdelen.map((o, j) => (j === index && o.soort === "kader" ? { ...o, afwijkingen } : o)) })}
+              onChange={(index, afwijkingen: Afwijking[]) =>
+                update({ onderdelen: concept.onderdelen.map((o, j) => (j === index && o.soort === "kader" ? { ...o, afwijkingen } : o)) })
+              }
               onRemove={(index) => removePart(index, "c-kader")}
             />
           </Fieldset>
@@ -556,7 +593,11 @@ export function KwaliteitComposerPage({ id }: { id: string }) {
                         {f && f.status !== "in-force" ? <KwaliteitStatus status={f.status} /> : null}
                       </span>
                       {editable ? (
-                        <Button appearance="subtle-button" aria-label={`Verwijderen: criterium ${o.criterium} van kader ${o.kader}`} onClick={() => removePart(index, "c-crit-q")}>
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={`Verwijderen: criterium ${o.criterium} van kader ${o.kader}`}
+                          onClick={() => removePart(index, "c-crit-q")}
+                        >
                           Verwijderen
                         </Button>
                       ) : null}

@@ -156,36 +156,54 @@ export function KwaliteitPage() {
     <>
       <PageHeading title="Kwaliteitskaders">Kwaliteitskaders</PageHeading>
       <Paragraph className="kader-lead">
-        De vijftien kwaliteitskaders en -standaarden die gemeenten bij de inkoop van jeugdhulp en maatschappelijke ondersteuning kunnen gebruiken (document 003), met hun
-        criteria per element. Gebruik ze in een <RouterLink href="/kwaliteit/programmas">programma van eisen</RouterLink>.
+        De vijftien kwaliteitskaders en -standaarden die gemeenten bij de inkoop van jeugdhulp en maatschappelijke ondersteuning kunnen gebruiken (document
+        003), met hun criteria per element. Gebruik ze in een <RouterLink href="/kwaliteit/programmas">programma van eisen</RouterLink>.
       </Paragraph>
       <search aria-label="Criteria zoeken">
-      <form className="kader-search-form" onSubmit={submit}>
-        <div className="kader-search-row">
-          <FormField
-            label={<FormLabel htmlFor="kk-q">Zoek in de criteria</FormLabel>}
-            input={<Textbox id="kk-q" name="q" type="search" value={form.q} onChange={set("q")} maxLength={200} />}
-          />
-          <Button type="submit" appearance="primary-action-button">
-            Zoeken
-          </Button>
-        </div>
-        <div className="kader-filters">
-          {select("element", "Element", elements.map((e) => [e, elementLabel[e]]))}
-          {select(
-            "segment",
-            "Inkoopsegment",
-            segments.state === "ok" ? segments.data.items.map((s) => [s.id, `${s.wet === "wmo" ? "Wmo" : "Jeugdhulp"} ${s.label}${s.wet === "wmo" ? "" : ` ${s.naam}`}`]) : [],
-          )}
-          {select("wet", "Wet", [
-            ["wmo", "Wmo 2015"],
-            ["jeugdwet", "Jeugdwet"],
-          ])}
-          {select("adressaat", "Gericht aan", (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]))}
-          {select("aard", "Aard", (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]))}
-          {select("begrip", "Begrip (over alle kaders)", concepts.state === "ok" ? concepts.data.items.map((b) => [b.id, `${b.naam} (${b.criteria.length})`]) : [])}
-        </div>
-      </form>
+        <form className="kader-search-form" onSubmit={submit}>
+          <div className="kader-search-row">
+            <FormField
+              label={<FormLabel htmlFor="kk-q">Zoek in de criteria</FormLabel>}
+              input={<Textbox id="kk-q" name="q" type="search" value={form.q} onChange={set("q")} maxLength={200} />}
+            />
+            <Button type="submit" appearance="primary-action-button">
+              Zoeken
+            </Button>
+          </div>
+          <div className="kader-filters">
+            {select(
+              "element",
+              "Element",
+              elements.map((e) => [e, elementLabel[e]]),
+            )}
+            {select(
+              "segment",
+              "Inkoopsegment",
+              segments.state === "ok"
+                ? segments.data.items.map((s) => [s.id, `${s.wet === "wmo" ? "Wmo" : "Jeugdhulp"} ${s.label}${s.wet === "wmo" ? "" : ` ${s.naam}`}`])
+                : [],
+            )}
+            {select("wet", "Wet", [
+              ["wmo", "Wmo 2015"],
+              ["jeugdwet", "Jeugdwet"],
+            ])}
+            {select(
+              "adressaat",
+              "Gericht aan",
+              (Object.keys(addresseeLabel) as Addressee[]).map((a) => [a, addresseeLabel[a]]),
+            )}
+            {select(
+              "aard",
+              "Aard",
+              (Object.keys(natureLabel) as Nature[]).map((a) => [a, natureLabel[a]]),
+            )}
+            {select(
+              "begrip",
+              "Begrip (over alle kaders)",
+              concepts.state === "ok" ? concepts.data.items.map((b) => [b.id, `${b.naam} (${b.criteria.length})`]) : [],
+            )}
+          </div>
+        </form>
       </search>
       <section className="kader-section" aria-labelledby="kk-results">
         <Heading level={2} id="kk-results" className="kader-visually-hidden">

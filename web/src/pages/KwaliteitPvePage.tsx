@@ -55,8 +55,12 @@ function NewPve() {
       <FormField
         invalid={!!error}
         label={<FormLabel htmlFor="pve-titel">Titel</FormLabel>}
-        description={<span id="pve-titel-hint">Het concept begint met de algemene eisen uit het programma van eisen van document 004; u kunt ze weer weghalen.</span>}
-        errorMessage={error ? <FormFieldErrorMessage id="pve-titel-error">{error.problem.problems?.[0]?.detail ?? error.problem.title}</FormFieldErrorMessage> : undefined}
+        description={
+          <span id="pve-titel-hint">Het concept begint met de algemene eisen uit het programma van eisen van document 004; u kunt ze weer weghalen.</span>
+        }
+        errorMessage={
+          error ? <FormFieldErrorMessage id="pve-titel-error">{error.problem.problems?.[0]?.detail ?? error.problem.title}</FormFieldErrorMessage> : undefined
+        }
         input={
           <Textbox
             id="pve-titel"
@@ -136,7 +140,10 @@ function Reminders() {
 export function KwaliteitPvePage() {
   const auth = useAuth();
   const role = auth.user?.role;
-  const r = useApi<Listing>(auth.status === "signed-in" && (role === "contractmanager" || role === "aanbieder" || role === "controller") ? "/programmas-van-eisen" : null, { cached: false });
+  const r = useApi<Listing>(
+    auth.status === "signed-in" && (role === "contractmanager" || role === "aanbieder" || role === "controller") ? "/programmas-van-eisen" : null,
+    { cached: false },
+  );
   const heading = <PageHeading title="Programma's van eisen">Programma's van eisen</PageHeading>;
   if (auth.status === "unknown") return <Loading what="Aanmelding" />;
   if (auth.status !== "signed-in" || !(role === "contractmanager" || role === "aanbieder" || role === "controller"))
@@ -152,7 +159,13 @@ export function KwaliteitPvePage() {
       </>
     );
   if (r.state === "loading") return heading;
-  if (r.state === "error") return <>{heading}<ProblemAlert error={r.error} /></>;
+  if (r.state === "error")
+    return (
+      <>
+        {heading}
+        <ProblemAlert error={r.error} />
+      </>
+    );
   const agb = auth.user?.tenant?.kind === "aanbieder" ? auth.user.tenant.agbCode : null;
   return (
     <>
@@ -160,7 +173,9 @@ export function KwaliteitPvePage() {
       {role === "aanbieder" ? (
         <>
           <Reminders />
-          <Paragraph className="kader-lead">Gemeenten nodigen u uit om een gepubliceerd programma van eisen te beantwoorden: per vraag een toelichting en bewijsstukken.</Paragraph>
+          <Paragraph className="kader-lead">
+            Gemeenten nodigen u uit om een gepubliceerd programma van eisen te beantwoorden: per vraag een toelichting en bewijsstukken.
+          </Paragraph>
           {r.data.uitnodigingen.length === 0 ? (
             <Paragraph data-testid="uitnodigingen">U bent nog niet uitgenodigd.</Paragraph>
           ) : (
@@ -194,8 +209,8 @@ export function KwaliteitPvePage() {
       ) : (
         <>
           <Paragraph className="kader-lead">
-            Stel een programma van eisen samen uit de <RouterLink href="/kwaliteit">kwaliteitskaders</RouterLink>, de algemene eisen en eigen eisen; publiceer het als vaste versie
-            en nodig aanbieders uit.
+            Stel een programma van eisen samen uit de <RouterLink href="/kwaliteit">kwaliteitskaders</RouterLink>, de algemene eisen en eigen eisen; publiceer
+            het als vaste versie en nodig aanbieders uit.
           </Paragraph>
           {r.data.concepten.length === 0 ? (
             <Paragraph data-testid="pve-list">Er zijn nog geen programma's van eisen.</Paragraph>

@@ -46,7 +46,10 @@ function AnswerForm({ base, v, onSaved }: { base: { id: string; versie: number; 
     setError(null);
     setMsg("");
     try {
-      await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}`, { method: "PUT", body: { toelichting, geldigVan: van || null, geldigTot: tot || null } });
+      await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}`, {
+        method: "PUT",
+        body: { toelichting, geldigVan: van || null, geldigTot: tot || null },
+      });
       if (file) await uploadEvidence(base.id, base.versie, base.agb, v.key, file);
       setMsg(file ? "Antwoord en bewijsstuk opgeslagen." : "Antwoord opgeslagen.");
       setFile(null);
@@ -76,13 +79,30 @@ function AnswerForm({ base, v, onSaved }: { base: { id: string; versie: number; 
           </Button>
         </Alert>
       ) : null}
-      <FormField label={<FormLabel htmlFor={`${idp}-t`}>Toelichting</FormLabel>} input={<Textarea id={`${idp}-t`} value={toelichting} maxLength={10000} onChange={(e) => setToelichting(e.target.value)} />} />
+      <FormField
+        label={<FormLabel htmlFor={`${idp}-t`}>Toelichting</FormLabel>}
+        input={<Textarea id={`${idp}-t`} value={toelichting} maxLength={10000} onChange={(e) => setToelichting(e.target.value)} />}
+      />
       <div className="kader-filters">
-        <FormField label={<FormLabel htmlFor={`${idp}-van`}>Geldig van</FormLabel>} input={<Textbox id={`${idp}-van`} type="date" value={van} onChange={(e) => setVan(e.target.value)} />} />
-        <FormField label={<FormLabel htmlFor={`${idp}-tot`}>Geldig tot</FormLabel>} input={<Textbox id={`${idp}-tot`} type="date" value={tot} onChange={(e) => setTot(e.target.value)} />} />
+        <FormField
+          label={<FormLabel htmlFor={`${idp}-van`}>Geldig van</FormLabel>}
+          input={<Textbox id={`${idp}-van`} type="date" value={van} onChange={(e) => setVan(e.target.value)} />}
+        />
+        <FormField
+          label={<FormLabel htmlFor={`${idp}-tot`}>Geldig tot</FormLabel>}
+          input={<Textbox id={`${idp}-tot`} type="date" value={tot} onChange={(e) => setTot(e.target.value)} />}
+        />
         <FormField
           label={<FormLabel htmlFor={`${idp}-f`}>Bewijsstuk (PDF, PNG of JPEG, hoogstens 5 MB)</FormLabel>}
-          input={<input id={`${idp}-f`} type="file" className="kader-file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          input={
+            <input
+              id={`${idp}-f`}
+              type="file"
+              className="kader-file"
+              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          }
         />
       </div>
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
@@ -106,7 +126,10 @@ function ReviewForm({ base, v, onSaved }: { base: { id: string; versie: number; 
     setError(null);
     setMsg("");
     try {
-      await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}/beoordeling`, { method: "POST", body: { oordeel, opmerking } });
+      await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}/beoordeling`, {
+        method: "POST",
+        body: { oordeel, opmerking },
+      });
       setMsg("Beoordeling opgeslagen.");
       setOpmerking("");
       onSaved();
@@ -127,7 +150,9 @@ function ReviewForm({ base, v, onSaved }: { base: { id: string; versie: number; 
       <FormField
         label={<FormLabel htmlFor={`${idp}-o`}>Opmerking voor de aanbieder</FormLabel>}
         description={<span id={`${idp}-o-hint`}>Verplicht bij aanvullen en niet akkoord</span>}
-        input={<Textarea id={`${idp}-o`} aria-describedby={`${idp}-o-hint`} value={opmerking} maxLength={5000} onChange={(e) => setOpmerking(e.target.value)} />}
+        input={
+          <Textarea id={`${idp}-o`} aria-describedby={`${idp}-o-hint`} value={opmerking} maxLength={5000} onChange={(e) => setOpmerking(e.target.value)} />
+        }
       />
       <Button type="submit" appearance="primary-action-button" disabled={!oordeel}>
         Beoordeling opslaan<span className="kader-visually-hidden">: {v.titel}</span>
@@ -149,7 +174,11 @@ function History({ v }: { v: VraagView }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only and never reorders
           <UnorderedListItem key={i}>
             {h.at.slice(0, 16).replace("T", " ")} · {h.username} · {words[h.soort]}
-            {h.soort === "beoordeling" ? `: ${String(h.data.oordeel)}${h.data.opmerking ? ` — ${String(h.data.opmerking)}` : ""}` : h.soort === "bestand" ? `: ${String(h.data.naam)}` : ""}
+            {h.soort === "beoordeling"
+              ? `: ${String(h.data.oordeel)}${h.data.opmerking ? ` — ${String(h.data.opmerking)}` : ""}`
+              : h.soort === "bestand"
+                ? `: ${String(h.data.naam)}`
+                : ""}
           </UnorderedListItem>
         ))}
       </UnorderedList>
@@ -165,8 +194,22 @@ export function KwaliteitZelfevaluatiePage({ id, versie, agb }: { id: string; ve
   const r = useApi<AssessmentView>(auth.status === "signed-in" ? path : null, { cached: false, reload });
   const heading = <PageHeading title="Zelfevaluatie">Zelfevaluatie</PageHeading>;
   if (auth.status === "unknown") return <Loading what="Aanmelding" />;
-  if (auth.status !== "signed-in") return <>{heading}<Alert type="info"><Paragraph>Log in om de zelfevaluatie te zien.</Paragraph></Alert></>;
-  if (r.state === "error") return <>{heading}<ProblemAlert error={r.error} /></>;
+  if (auth.status !== "signed-in")
+    return (
+      <>
+        {heading}
+        <Alert type="info">
+          <Paragraph>Log in om de zelfevaluatie te zien.</Paragraph>
+        </Alert>
+      </>
+    );
+  if (r.state === "error")
+    return (
+      <>
+        {heading}
+        <ProblemAlert error={r.error} />
+      </>
+    );
   if (r.state === "loading" && !r.previous) return <Loading what="Zelfevaluatie" />;
   const a = r.state === "ok" ? r.data : r.previous!;
   const t = auth.user?.tenant;
@@ -193,8 +236,8 @@ export function KwaliteitZelfevaluatiePage({ id, versie, agb }: { id: string; ve
       </BreadcrumbNav>
       <PageHeading title={title}>{title}</PageHeading>
       <Paragraph data-testid="telling">
-        {a.vragen.length} vragen: {a.telling.akkoord} akkoord, {a.telling.ingediend} wachten op beoordeling, {a.telling.aanvullen} aanvullen, {a.telling["niet-akkoord"]} niet akkoord,{" "}
-        {a.telling.open} nog niet beantwoord.
+        {a.vragen.length} vragen: {a.telling.akkoord} akkoord, {a.telling.ingediend} wachten op beoordeling, {a.telling.aanvullen} aanvullen,{" "}
+        {a.telling["niet-akkoord"]} niet akkoord, {a.telling.open} nog niet beantwoord.
       </Paragraph>
       {a.herinneringen.length ? (
         <Alert type="warning">
@@ -216,7 +259,11 @@ export function KwaliteitZelfevaluatiePage({ id, versie, agb }: { id: string; ve
             Vraag {i + 1}. {v.titel}
           </Heading>
           <Paragraph>
-            <VraagStatusBadge status={v.status} /> <span className="kader-muted">{checkableText(v.toetsbaar)}{v.frequentieMaanden ? ` · elke ${v.frequentieMaanden} maanden` : ""}</span>
+            <VraagStatusBadge status={v.status} />{" "}
+            <span className="kader-muted">
+              {checkableText(v.toetsbaar)}
+              {v.frequentieMaanden ? ` · elke ${v.frequentieMaanden} maanden` : ""}
+            </span>
           </Paragraph>
           <UnorderedList>
             {v.eisen.map((nr) => {
@@ -228,9 +275,13 @@ export function KwaliteitZelfevaluatiePage({ id, versie, agb }: { id: string; ve
               );
             })}
           </UnorderedList>
-          {v.eisen.map((nr) => eisByNr.get(nr)?.waarschuwing).filter((w): w is string => !!w).slice(0, 1).map((w) => (
-            <KwaliteitWaarschuwing key={w}>{w}</KwaliteitWaarschuwing>
-          ))}
+          {v.eisen
+            .map((nr) => eisByNr.get(nr)?.waarschuwing)
+            .filter((w): w is string => !!w)
+            .slice(0, 1)
+            .map((w) => (
+              <KwaliteitWaarschuwing key={w}>{w}</KwaliteitWaarschuwing>
+            ))}
           {v.antwoord ? (
             <div className="kader-answer">
               <Paragraph>

@@ -46,9 +46,7 @@ export function LoginPage() {
     } catch (err) {
       setPassword("");
       setError(
-        err instanceof ApiError
-          ? err
-          : new ApiError(0, { title: "Inloggen mislukt", status: 0, detail: err instanceof Error ? err.message : String(err) }),
+        err instanceof ApiError ? err : new ApiError(0, { title: "Inloggen mislukt", status: 0, detail: err instanceof Error ? err.message : String(err) }),
       );
     } finally {
       setBusy(false);
@@ -81,9 +79,7 @@ export function LoginPage() {
         <div ref={errorRef} tabIndex={-1} data-testid="login-error">
           <ProblemAlert
             error={
-              error.status === 401 && !error.problem.detail
-                ? new ApiError(401, { ...error.problem, title: "Onjuiste gebruikersnaam of wachtwoord" })
-                : error
+              error.status === 401 && !error.problem.detail ? new ApiError(401, { ...error.problem, title: "Onjuiste gebruikersnaam of wachtwoord" }) : error
             }
           />
         </div>

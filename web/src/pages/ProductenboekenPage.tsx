@@ -53,8 +53,8 @@ export function ProductenboekenPage() {
     <>
       <PageHeading title="Productenboeken">Productenboeken</PageHeading>
       <Paragraph className="kader-lead">
-        De documenten waaruit Kader zijn producten haalt. Waar een document iets tegenstrijdigs zegt, iets nog niet invult of
-        onduidelijk is, staat dat bij het document als kanttekening: Kader kiest nooit stilzwijgend.
+        De documenten waaruit Kader zijn producten haalt. Waar een document iets tegenstrijdigs zegt, iets nog niet invult of onduidelijk is, staat dat bij het
+        document als kanttekening: Kader kiest nooit stilzwijgend.
       </Paragraph>
       {books.state === "loading" ? <Loading what="Productenboeken" /> : null}
       {books.state === "error" ? <ProblemAlert error={books.error} heading="Productenboeken konden niet worden geladen" /> : null}
@@ -130,10 +130,9 @@ export function ProductenboekenPage() {
                 <DataListItem>
                   <DataListKey>Uitgever</DataListKey>
                   <DataListValue>
-                    {pb.issuer.region ??
-                      (pb.issuer.gemeenten.length ? pb.issuer.gemeenten.map((g) => `${g.name} (${g.gemeentecode})`).join(", ") : null) ?? (
-                        <span className="kader-muted">niet vermeld in het document</span>
-                      )}
+                    {pb.issuer.region ?? (pb.issuer.gemeenten.length ? pb.issuer.gemeenten.map((g) => `${g.name} (${g.gemeentecode})`).join(", ") : null) ?? (
+                      <span className="kader-muted">niet vermeld in het document</span>
+                    )}
                   </DataListValue>
                 </DataListItem>
                 <DataListItem>

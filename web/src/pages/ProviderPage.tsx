@@ -98,8 +98,8 @@ function ProductMatrix({ p, book, n }: { p: ProductResult; book: string; n: numb
       </Heading>
       <Paragraph>
         Oordeel: <StatusText status={p.verdict} /> ·{" "}
-        {p.productcode ? <span className="kader-code">{p.productcode}</span> : <span className="kader-muted">nog geen code</span>} · {lawLabel[p.law] ?? p.law} ·{" "}
-        {book} · {p.staffCount === 1 ? "1 medewerker" : `${p.staffCount} medewerkers`} ·{" "}
+        {p.productcode ? <span className="kader-code">{p.productcode}</span> : <span className="kader-muted">nog geen code</span>} · {lawLabel[p.law] ?? p.law}{" "}
+        · {book} · {p.staffCount === 1 ? "1 medewerker" : `${p.staffCount} medewerkers`} ·{" "}
         <RouterLink href={`/producten/${encodeURIComponent(p.productId)}`}>
           productbeschrijving<span className="kader-visually-hidden"> van {p.name}</span>
         </RouterLink>
@@ -223,8 +223,7 @@ function Check({ agb, reload }: { agb: string; reload: number }) {
         <div className={report.state === "loading" ? "kader-busy" : undefined} aria-busy={report.state === "loading"}>
           <Paragraph data-testid="check-summary">
             Peildatum {formatDate(data.peildatum)}: <SummaryText summary={data.summary} /> ({data.summary.voldoet} voldoet, {data.summary["voldoet-niet"]}{" "}
-            voldoet niet, {data.summary.onbekend} onbekend). Eisen die per cliënt gelden of die een beoordelaar moet bevestigen, tellen niet mee in
-            het oordeel.
+            voldoet niet, {data.summary.onbekend} onbekend). Eisen die per cliënt gelden of die een beoordelaar moet bevestigen, tellen niet mee in het oordeel.
           </Paragraph>
           <div className="kader-actions">
             <ButtonLink
@@ -236,7 +235,9 @@ function Check({ agb, reload }: { agb: string; reload: number }) {
             </ButtonLink>
           </div>
           {data.producten.length === 0 ? (
-            <Paragraph>Geen producten om te toetsen: het personeelsbestand noemt geen producten{applied.productenboek ? " uit dit productenboek" : ""}.</Paragraph>
+            <Paragraph>
+              Geen producten om te toetsen: het personeelsbestand noemt geen producten{applied.productenboek ? " uit dit productenboek" : ""}.
+            </Paragraph>
           ) : (
             data.producten.map((p, i) => <ProductMatrix key={p.productId} p={p} book={bookTitle(p.productenboek)} n={i} />)
           )}
@@ -409,9 +410,18 @@ function EvidenceSection({ detail, canWrite, onSaved }: { detail: ProviderDetail
                       <Button
                         appearance="subtle-button"
                         disabled={busy}
-                        onClick={() => save(p.evidence.filter((_, j) => j !== i), `${evidenceKindLabel[ev.kind]} verwijderd.`)}
+                        onClick={() =>
+                          save(
+                            p.evidence.filter((_, j) => j !== i),
+                            `${evidenceKindLabel[ev.kind]} verwijderd.`,
+                          )
+                        }
                       >
-                        Verwijderen<span className="kader-visually-hidden"> ({evidenceKindLabel[ev.kind]}, {formatDate(ev.date)})</span>
+                        Verwijderen
+                        <span className="kader-visually-hidden">
+                          {" "}
+                          ({evidenceKindLabel[ev.kind]}, {formatDate(ev.date)})
+                        </span>
                       </Button>
                     </TableCell>
                   ) : null}
@@ -467,7 +477,16 @@ function EvidenceSection({ detail, canWrite, onSaved }: { detail: ProviderDetail
               <FormField
                 label={<FormLabel htmlFor="bewijs-until">Geldig tot</FormLabel>}
                 description={<span id="bewijs-until-hint">Alleen als het stuk een einddatum noemt</span>}
-                input={<Textbox id="bewijs-until" name="validUntil" type="date" aria-describedby="bewijs-until-hint" value={form.validUntil} onChange={set("validUntil")} />}
+                input={
+                  <Textbox
+                    id="bewijs-until"
+                    name="validUntil"
+                    type="date"
+                    aria-describedby="bewijs-until-hint"
+                    value={form.validUntil}
+                    onChange={set("validUntil")}
+                  />
+                }
               />
               <FormField
                 label={<FormLabel htmlFor="bewijs-scope">Geldt voor</FormLabel>}

@@ -125,94 +125,94 @@ export function SearchPage() {
     <>
       <PageHeading title={applied.q ? `Zoeken naar "${applied.q}"` : "Producten zoeken"}>Producten zoeken</PageHeading>
       <search aria-label="Producten zoeken">
-      <form className="kader-search-form" onSubmit={submit}>
-        <div className="kader-search-row">
-          <FormField
-            label={<FormLabel htmlFor="zoek-q">Zoekterm</FormLabel>}
-            description={<span id="zoek-q-hint">Naam, productcode of onderwerp, bijvoorbeeld "dagbesteding" of "02A05"</span>}
-            input={<Textbox id="zoek-q" name="q" type="search" value={form.q} onChange={set("q")} aria-describedby="zoek-q-hint" maxLength={200} />}
-          />
-          <Button type="submit" appearance="primary-action-button">
-            Zoeken
-          </Button>
-        </div>
-        <div className="kader-filters">
-          <FormField
-            label={<FormLabel htmlFor="zoek-law">Wet</FormLabel>}
-            input={
-              <Select id="zoek-law" name="law" value={form.law} onChange={set("law")}>
-                <SelectOption value="">Alle wetten</SelectOption>
-                <SelectOption value="wmo">Wmo 2015</SelectOption>
-                <SelectOption value="jeugdwet">Jeugdwet</SelectOption>
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="zoek-unit">Eenheid (WJ756)</FormLabel>}
-            input={
-              <Select id="zoek-unit" name="unit" value={form.unit} onChange={set("unit")}>
-                <SelectOption value="">Alle eenheden</SelectOption>
-                {unitCodes.map((u) => (
-                  <SelectOption key={u} value={u}>
-                    {u} – {unitLabel[u]}
-                  </SelectOption>
-                ))}
-                <SelectOption value="none">Geen eenheid vastgesteld</SelectOption>
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="zoek-cat">Productcategorie</FormLabel>}
-            input={
-              <Select id="zoek-cat" name="productcategorie" value={form.productcategorie} onChange={set("productcategorie")}>
-                <SelectOption value="">Alle categorieën</SelectOption>
-                {form.productcategorie && !categories.some((c) => c.code === form.productcategorie) ? (
-                  <SelectOption value={form.productcategorie}>{form.productcategorie}</SelectOption>
-                ) : null}
-                {categories.map((c) => (
-                  <SelectOption key={c.code} value={c.code}>
-                    {c.code} ({c.laws.join(", ")}; {c.count} producten)
-                  </SelectOption>
-                ))}
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="zoek-pb">Productenboek</FormLabel>}
-            input={
-              <Select id="zoek-pb" name="productenboek" value={form.productenboek} onChange={set("productenboek")}>
-                <SelectOption value="">Alle productenboeken</SelectOption>
-                {books.state === "ok"
-                  ? books.data.items.map((b) => (
-                      <SelectOption key={b.id} value={b.id}>
-                        {b.title}
-                      </SelectOption>
-                    ))
-                  : form.productenboek && <SelectOption value={form.productenboek}>{form.productenboek}</SelectOption>}
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="zoek-sort">Sorteren op</FormLabel>}
-            input={
-              <Select id="zoek-sort" name="sort" value={form.sort} onChange={set("sort")}>
-                <SelectOption value="">Standaard ({form.q.trim() ? "relevantie" : "productenboek"})</SelectOption>
-                {form.q.trim() ? <SelectOption value="relevance">Relevantie</SelectOption> : null}
-                <SelectOption value="code">Productcode</SelectOption>
-                <SelectOption value="name">Naam</SelectOption>
-                <SelectOption value="productenboek">Productenboek</SelectOption>
-              </Select>
-            }
-          />
-        </div>
-        {filtered ? (
-          <div className="kader-actions">
-            <Button type="button" appearance="subtle-button" onClick={reset}>
-              Zoekopdracht en filters wissen
+        <form className="kader-search-form" onSubmit={submit}>
+          <div className="kader-search-row">
+            <FormField
+              label={<FormLabel htmlFor="zoek-q">Zoekterm</FormLabel>}
+              description={<span id="zoek-q-hint">Naam, productcode of onderwerp, bijvoorbeeld "dagbesteding" of "02A05"</span>}
+              input={<Textbox id="zoek-q" name="q" type="search" value={form.q} onChange={set("q")} aria-describedby="zoek-q-hint" maxLength={200} />}
+            />
+            <Button type="submit" appearance="primary-action-button">
+              Zoeken
             </Button>
           </div>
-        ) : null}
-      </form>
+          <div className="kader-filters">
+            <FormField
+              label={<FormLabel htmlFor="zoek-law">Wet</FormLabel>}
+              input={
+                <Select id="zoek-law" name="law" value={form.law} onChange={set("law")}>
+                  <SelectOption value="">Alle wetten</SelectOption>
+                  <SelectOption value="wmo">Wmo 2015</SelectOption>
+                  <SelectOption value="jeugdwet">Jeugdwet</SelectOption>
+                </Select>
+              }
+            />
+            <FormField
+              label={<FormLabel htmlFor="zoek-unit">Eenheid (WJ756)</FormLabel>}
+              input={
+                <Select id="zoek-unit" name="unit" value={form.unit} onChange={set("unit")}>
+                  <SelectOption value="">Alle eenheden</SelectOption>
+                  {unitCodes.map((u) => (
+                    <SelectOption key={u} value={u}>
+                      {u} – {unitLabel[u]}
+                    </SelectOption>
+                  ))}
+                  <SelectOption value="none">Geen eenheid vastgesteld</SelectOption>
+                </Select>
+              }
+            />
+            <FormField
+              label={<FormLabel htmlFor="zoek-cat">Productcategorie</FormLabel>}
+              input={
+                <Select id="zoek-cat" name="productcategorie" value={form.productcategorie} onChange={set("productcategorie")}>
+                  <SelectOption value="">Alle categorieën</SelectOption>
+                  {form.productcategorie && !categories.some((c) => c.code === form.productcategorie) ? (
+                    <SelectOption value={form.productcategorie}>{form.productcategorie}</SelectOption>
+                  ) : null}
+                  {categories.map((c) => (
+                    <SelectOption key={c.code} value={c.code}>
+                      {c.code} ({c.laws.join(", ")}; {c.count} producten)
+                    </SelectOption>
+                  ))}
+                </Select>
+              }
+            />
+            <FormField
+              label={<FormLabel htmlFor="zoek-pb">Productenboek</FormLabel>}
+              input={
+                <Select id="zoek-pb" name="productenboek" value={form.productenboek} onChange={set("productenboek")}>
+                  <SelectOption value="">Alle productenboeken</SelectOption>
+                  {books.state === "ok"
+                    ? books.data.items.map((b) => (
+                        <SelectOption key={b.id} value={b.id}>
+                          {b.title}
+                        </SelectOption>
+                      ))
+                    : form.productenboek && <SelectOption value={form.productenboek}>{form.productenboek}</SelectOption>}
+                </Select>
+              }
+            />
+            <FormField
+              label={<FormLabel htmlFor="zoek-sort">Sorteren op</FormLabel>}
+              input={
+                <Select id="zoek-sort" name="sort" value={form.sort} onChange={set("sort")}>
+                  <SelectOption value="">Standaard ({form.q.trim() ? "relevantie" : "productenboek"})</SelectOption>
+                  {form.q.trim() ? <SelectOption value="relevance">Relevantie</SelectOption> : null}
+                  <SelectOption value="code">Productcode</SelectOption>
+                  <SelectOption value="name">Naam</SelectOption>
+                  <SelectOption value="productenboek">Productenboek</SelectOption>
+                </Select>
+              }
+            />
+          </div>
+          {filtered ? (
+            <div className="kader-actions">
+              <Button type="button" appearance="subtle-button" onClick={reset}>
+                Zoekopdracht en filters wissen
+              </Button>
+            </div>
+          ) : null}
+        </form>
       </search>
 
       <section aria-labelledby="resultaten-h" className="kader-section">

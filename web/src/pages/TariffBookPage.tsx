@@ -100,7 +100,11 @@ function TariffsTable({ results, products, bookTitle }: { results: TariffResult[
                 >
                   Tarief per eenheid
                   <span className="kader-visually-hidden">
-                    {sort === "oplopend" ? ", gesorteerd van laag naar hoog; sorteer van hoog naar laag" : sort === "aflopend" ? ", gesorteerd van hoog naar laag; sorteer van laag naar hoog" : ", sorteer op tarief"}
+                    {sort === "oplopend"
+                      ? ", gesorteerd van laag naar hoog; sorteer van hoog naar laag"
+                      : sort === "aflopend"
+                        ? ", gesorteerd van hoog naar laag; sorteer van laag naar hoog"
+                        : ", sorteer op tarief"}
                   </span>
                   <span aria-hidden="true">{sort === "oplopend" ? " ▲" : sort === "aflopend" ? " ▼" : ""}</span>
                 </Button>
@@ -126,7 +130,13 @@ function TariffsTable({ results, products, bookTitle }: { results: TariffResult[
                     </RouterLink>
                   </TableHeaderCell>
                   <TableCell>{p ? <CodeCell p={p} /> : <span className="kader-muted">onbekend</span>}</TableCell>
-                  <TableCell>{r.ok ? `${r.eenheid} ${tariffUnitNoun[r.eenheid]}` : <span className="kader-muted">{p?.unit ? `${p.unit} ${unitLabel[p.unit]}` : "geen"}</span>}</TableCell>
+                  <TableCell>
+                    {r.ok ? (
+                      `${r.eenheid} ${tariffUnitNoun[r.eenheid]}`
+                    ) : (
+                      <span className="kader-muted">{p?.unit ? `${p.unit} ${unitLabel[p.unit]}` : "geen"}</span>
+                    )}
+                  </TableCell>
                   <TableCell className="kader-num" data-testid="tariff-cell">
                     {r.ok ? (
                       <>
@@ -329,8 +339,8 @@ export function TariffBookPage() {
       <PageHeading title={bookId ? `Tarieven van ${bookTitle(bookId)}` : "Tarieven van een productenboek"}>Tarieven van een productenboek</PageHeading>
       <TariffNav />
       <Paragraph className="kader-lead">
-        Alle producten van één productenboek doorgerekend met dezelfde parameters: het tarief per eenheid, of wat er nog ontbreekt. Met de werkmap
-        rekent u verder in Excel; de gevoeligheid laat zien wat één procentpunt meer ziekteverzuim, overhead of HBO-aandeel per product doet.
+        Alle producten van één productenboek doorgerekend met dezelfde parameters: het tarief per eenheid, of wat er nog ontbreekt. Met de werkmap rekent u
+        verder in Excel; de gevoeligheid laat zien wat één procentpunt meer ziekteverzuim, overhead of HBO-aandeel per product doet.
       </Paragraph>
 
       <form className="kader-search-form" onSubmit={submit} noValidate aria-label="Productenboek doorrekenen">
@@ -422,8 +432,8 @@ export function TariffBookPage() {
                   Gevoeligheid
                 </Heading>
                 <Paragraph>
-                  Hoeveel cent het tarief per eenheid verandert bij één procentpunt meer: ziekteverzuim (het niet-productieve onderdeel ziekte), overhead,
-                  of HBO-aandeel (één procentpunt van het laagste niveau in de mix gaat naar HBO). Producten zonder tarief staan er met een streepje.
+                  Hoeveel cent het tarief per eenheid verandert bij één procentpunt meer: ziekteverzuim (het niet-productieve onderdeel ziekte), overhead, of
+                  HBO-aandeel (één procentpunt van het laagste niveau in de mix gaat naar HBO). Producten zonder tarief staan er met een streepje.
                 </Paragraph>
                 {"variants" in ok.sensitivity ? (
                   <SensitivityTable s={ok.sensitivity} products={productMap} order={ok.book.results.map((r) => r.productId)} />

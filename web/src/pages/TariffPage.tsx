@@ -92,8 +92,8 @@ function MissingItem({ m, productId }: { m: Missing; productId: string }) {
     case "model":
       return (
         <>
-          <strong>Eenheid {m.unit in unitLabel ? `${m.unit} (${unitLabel[m.unit as UnitCode]})` : m.unit}</strong>: het standaardmodel rekent alleen
-          met minuut, uur en dagdeel, dus Kader berekent voor {own ? "dit product" : m.productId} geen tarief.
+          <strong>Eenheid {m.unit in unitLabel ? `${m.unit} (${unitLabel[m.unit as UnitCode]})` : m.unit}</strong>: het standaardmodel rekent alleen met minuut,
+          uur en dagdeel, dus Kader berekent voor {own ? "dit product" : m.productId} geen tarief.
         </>
       );
     default:
@@ -326,8 +326,8 @@ export function TariffPage() {
       <PageHeading title="Tarief berekenen">Tarief berekenen</PageHeading>
       <TariffNav />
       <Paragraph className="kader-lead">
-        Kader berekent een kostprijstarief uit de gegevens van het product (functiemix, groepsgrootte, eenheid) en de parameters hieronder. Elke
-        tussenstap staat in de berekening, met de kostenpost die de wet noemt. Alleen het tarief per eenheid wordt afgerond, op hele centen.
+        Kader berekent een kostprijstarief uit de gegevens van het product (functiemix, groepsgrootte, eenheid) en de parameters hieronder. Elke tussenstap
+        staat in de berekening, met de kostenpost die de wet noemt. Alleen het tarief per eenheid wordt afgerond, op hele centen.
       </Paragraph>
 
       <form className="kader-search-form kader-tariff-form" onSubmit={submit} noValidate aria-label="Product en parameters">
@@ -414,13 +414,7 @@ export function TariffPage() {
         {!outcome && !busy ? <Paragraph>Kies een product en de parameters, en kies daarna Tarief berekenen.</Paragraph> : null}
         {busy && !outcome ? <Loading what="Het tarief" /> : null}
         {outcome ? (
-          <div
-            ref={outcomeRef}
-            tabIndex={-1}
-            className={`kader-outcome${busy ? " kader-busy" : ""}`}
-            aria-busy={busy}
-            data-testid="tariff-outcome"
-          >
+          <div ref={outcomeRef} tabIndex={-1} className={`kader-outcome${busy ? " kader-busy" : ""}`} aria-busy={busy} data-testid="tariff-outcome">
             {stale ? (
               <Paragraph className="kader-stale">
                 <strong>Let op:</strong> deze uitkomst hoort bij {outcome.productId !== productId ? shownName : "de parameters van daarnet"}. Kies Tarief

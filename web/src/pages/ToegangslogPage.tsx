@@ -104,8 +104,8 @@ function Toegangslog() {
     <>
       <Paragraph className="kader-lead">
         Wie heeft welke persoonsgegevens ingezien of gewijzigd, wanneer en waarom.{" "}
-        {auth.user?.role === "controller" ? "U ziet de toegang tot gegevens van uw eigen gemeente." : "U ziet de toegang in alle gemeenten."} Cliënten staan
-        met hun cliëntnummer in Kader, nooit met hun BSN. Het inzien van dit log wordt zelf ook gelogd.
+        {auth.user?.role === "controller" ? "U ziet de toegang tot gegevens van uw eigen gemeente." : "U ziet de toegang in alle gemeenten."} Cliënten staan met
+        hun cliëntnummer in Kader, nooit met hun BSN. Het inzien van dit log wordt zelf ook gelogd.
       </Paragraph>
       <search aria-label="Toegangslog filteren">
         <form className="kader-search-form" onSubmit={submit}>
@@ -118,8 +118,14 @@ function Toegangslog() {
               label={<FormLabel htmlFor="tl-gebruiker">Gebruiker</FormLabel>}
               input={<Textbox id="tl-gebruiker" name="gebruiker" value={form.gebruiker} maxLength={64} autoComplete="off" onChange={set("gebruiker")} />}
             />
-            <FormField label={<FormLabel htmlFor="tl-van">Van (datum)</FormLabel>} input={<Textbox id="tl-van" name="van" type="date" value={form.van} onChange={set("van")} />} />
-            <FormField label={<FormLabel htmlFor="tl-tot">Tot en met (datum)</FormLabel>} input={<Textbox id="tl-tot" name="tot" type="date" value={form.tot} onChange={set("tot")} />} />
+            <FormField
+              label={<FormLabel htmlFor="tl-van">Van (datum)</FormLabel>}
+              input={<Textbox id="tl-van" name="van" type="date" value={form.van} onChange={set("van")} />}
+            />
+            <FormField
+              label={<FormLabel htmlFor="tl-tot">Tot en met (datum)</FormLabel>}
+              input={<Textbox id="tl-tot" name="tot" type="date" value={form.tot} onChange={set("tot")} />}
+            />
             <FormField
               label={<FormLabel htmlFor="tl-resource">Soort gegeven</FormLabel>}
               input={
@@ -204,7 +210,13 @@ function Toegangslog() {
                         {resourceLabel[r.resource] ?? r.resource} {r.action === "write" ? "wijzigen" : "inzien"}
                         <br />
                         <span className="kader-muted kader-code">{r.endpoint}</span>
-                        {r.subject?.records.length ? <span className="kader-muted"> · {r.subject.records.slice(0, 3).join(", ")}{r.subject.records.length > 3 ? ` en ${r.subject.records.length - 3} meer` : ""}</span> : null}
+                        {r.subject?.records.length ? (
+                          <span className="kader-muted">
+                            {" "}
+                            · {r.subject.records.slice(0, 3).join(", ")}
+                            {r.subject.records.length > 3 ? ` en ${r.subject.records.length - 3} meer` : ""}
+                          </span>
+                        ) : null}
                       </TableCell>
                       <TableCell>
                         <Subject s={r.subject} />

@@ -121,8 +121,12 @@ function Worklist() {
                 </TableHeader>
                 <TableBody>
                   {items.map((i, n) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: one toewijzing can have two deadlines of a kind on a date
-                    <TableRow key={`${i.gemeentecode}-${i.wet}-${i.toewijzingnummer}-${i.kind}-${i.due}-${n}`} className={i.overdue ? "kader-fails" : undefined} data-overdue={i.overdue}>
+                    <TableRow
+                      // biome-ignore lint/suspicious/noArrayIndexKey: one toewijzing can have two deadlines of a kind on a date
+                      key={`${i.gemeentecode}-${i.wet}-${i.toewijzingnummer}-${i.kind}-${i.due}-${n}`}
+                      className={i.overdue ? "kader-fails" : undefined}
+                      data-overdue={i.overdue}
+                    >
                       <TableHeaderCell scope="row">
                         {formatDay(i.due)}
                         {i.overdue ? (

@@ -11,4 +11,16 @@ import { m010LoginAttempts } from "./010-login-attempts.ts";
 import { m011AnswerWritten } from "./011-answer-written.ts";
 
 /** Versioned migrations, applied in order and recorded in kader_migration. Never edit one that has shipped. */
-export const migrations: { version: number; name: string; sql: string }[] = [m001Catalogue, m002Auth, m003Compliance, m004Contracts, m005Care, m006Quality, m007Messages, m008Conversion, m009AccessLogSubjects, m010LoginAttempts, m011AnswerWritten];
+export const migrations: { version: number; name: string; sql: string }[] = [
+  m001Catalogue,
+  m002Auth,
+  m003Compliance,
+  m004Contracts,
+  m005Care,
+  m006Quality,
+  m007Messages,
+  m008Conversion,
+  m009AccessLogSubjects,
+  m010LoginAttempts,
+  m011AnswerWritten,
+];
