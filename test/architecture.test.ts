@@ -16,11 +16,13 @@ function files(dir: string): string[] {
 /** Allowed imports per layer (GUIDE §1). The composition root (cli, api server start) may pick adapters. */
 const allowed: Record<string, string[]> = {
   domain: ["domain"],
+  // the contract: request and response schemas of the API, made of zod and the code lists only
+  contract: ["contract", "domain/codes"],
   messages: ["domain", "messages"],
-  app: ["domain", "messages", "app"],
+  app: ["domain", "messages", "app", "contract"],
   adapters: ["domain", "messages", "app", "adapters"],
-  api: ["domain", "messages", "app", "api", "adapters/files"],
-  cli: ["domain", "messages", "app", "api", "cli", "adapters"],
+  api: ["domain", "messages", "app", "api", "adapters/files", "contract"],
+  cli: ["domain", "messages", "app", "api", "cli", "adapters", "contract"],
 };
 
 const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
@@ -37,6 +39,17 @@ test("each layer imports only what the architecture allows", () => {
       if (!rules.some((r) => target === r || target.startsWith(`${r}/`))) violations.push(`${relative(root, file)} imports ${target}`);
     }
   }
+  assert.deepEqual(violations, []);
+});
+
+test("the contract imports zod and the code lists only", () => {
+  const violations: string[] = [];
+  for (const file of files(join(src, "contract")))
+    for (const spec of importsOf(readFileSync(file, "utf8"))) if (!spec.startsWith(".") && spec !== "zod") violations.push(`${relative(root, file)} imports ${spec}`);
+  for (const file of files(join(src, "domain", "codes")))
+    for (const spec of importsOf(readFileSync(file, "utf8")))
+      if (spec.startsWith(".") ? !relative(src, resolve(file, "..", spec)).startsWith("domain/codes") : spec !== "zod")
+        violations.push(`${relative(root, file)} imports ${spec}`);
   assert.deepEqual(violations, []);
 });
 
@@ -57,17 +70,30 @@ test("the architecture test itself catches a violation", () => {
   assert.deepEqual(importsOf('import { x } from "../adapters/db/db.ts";\nexport { y } from "./y.ts";'), ["../adapters/db/db.ts", "./y.ts"]);
 });
 
-test("the web application talks to the API only: it imports nothing from src/", () => {
+/**
+ * The web application talks to the API only. From src/ it may import the contract's types (`import type`, erased in
+ * the build) and the code lists' Dutch labels from the zod-free modules of src/domain/codes (values, so one label
+ * table serves server and screens without putting zod in the bundle).
+ */
+test("the web application imports only the contract's types and the zod-free code lists from src/", () => {
   const web = join(root, "web", "src");
   const walk = (d: string): string[] =>
     readdirSync(d).flatMap((f) => {
       const p = join(d, f);
       return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(p) ? [p] : [];
     });
+  const zodFree = (target: string) => {
+    const file = join(root, target.endsWith(".ts") ? target : `${target}.ts`);
+    return importsOf(readFileSync(file, "utf8")).every((s) => s.startsWith("."));
+  };
+  const statements = (text: string) => [...text.matchAll(/^\s*(import|export)(\s+type)?[^'"]*?from\s+["']([^"']+)["']/gm)].map((m) => ({ typeOnly: Boolean(m[2]), spec: m[3]! }));
   const violations = walk(web).flatMap((file) =>
-    importsOf(readFileSync(file, "utf8"))
-      .filter((s) => s.startsWith(".") && relative(root, resolve(file, "..", s)).startsWith("src"))
-      .map((s) => `${relative(root, file)} imports ${s}`),
+    statements(readFileSync(file, "utf8"))
+      .filter(({ spec }) => spec.startsWith("."))
+      .map(({ typeOnly, spec }) => ({ typeOnly, spec, target: relative(root, resolve(file, "..", spec)) }))
+      .filter(({ target }) => target.startsWith("src"))
+      .filter(({ typeOnly, target }) => !(typeOnly && target.startsWith("src/contract/")) && !(target.startsWith("src/domain/codes/") && zodFree(target)))
+      .map(({ spec }) => `${relative(root, file)} imports ${spec}`),
   );
   assert.deepEqual(violations, []);
 });

@@ -22,5 +22,7 @@ const extra = process.argv.slice(2).filter((a) => a !== "--int");
 const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...extra, ...files], {
   cwd: root,
   stdio: "inherit",
+  // every JSON answer of a contract route is checked against its response schema (src/api/route.ts)
+  env: { ...process.env, KADER_CHECK_RESPONSES: process.env.KADER_CHECK_RESPONSES ?? "1" },
 });
 process.exit(r.status ?? 1);

@@ -1,5 +1,9 @@
 import { type Action, authorize, type Decision, type Resource, type Target } from "../domain/auth/policy.ts";
 import type { Principal } from "../domain/auth/principal.ts";
+import { routes } from "../contract/routes.ts";
+import { may, PUBLIC, type RouteAccess, type RouteSpec, SIGNED_IN } from "../contract/route.ts";
+
+export type { RouteAccess };
 
 /**
  * Who may call a state-changing route at all, known from the route alone — checked before a byte of the body is read
@@ -9,17 +13,13 @@ import type { Principal } from "../domain/auth/principal.ts";
  * do the route. test/abuse/auth-before-body.int.test.ts keeps it complete: every state-changing operation of the
  * OpenAPI document has an entry, and the public ones are exactly the operations without `security`.
  */
-export type RouteAccess = { kind: "public" } | { kind: "signed-in" } | { kind: "policy"; resource: Resource; action: Action };
 
-const PUBLIC: RouteAccess = { kind: "public" };
-const SIGNED_IN: RouteAccess = { kind: "signed-in" };
-const may = (resource: Resource, action: Action): RouteAccess => ({ kind: "policy", resource, action });
 
 const V1 = "/api/v1";
 const ZE = `${V1}/programmas-van-eisen/:id/versies/:v/zelfevaluaties/:agb`;
 
-/** Keyed by "METHOD pattern", the pattern as Fastify registers it (`:param`). */
-export const accessTable: Readonly<Record<string, RouteAccess>> = {
+/** Routes not yet described in the contract (src/contract), keyed by "METHOD pattern" as Fastify registers it. */
+const legacyTable: Readonly<Record<string, RouteAccess>> = {
   // sign-in and accounts
   [`POST ${V1}/auth/login`]: PUBLIC,
   [`POST ${V1}/auth/logout`]: SIGNED_IN,
@@ -67,6 +67,16 @@ export const accessTable: Readonly<Record<string, RouteAccess>> = {
 };
 
 export const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Every state-changing route's entry: the contract's `access` of each route, and the routes not yet in the contract. */
+export const accessTable: Readonly<Record<string, RouteAccess>> = {
+  ...legacyTable,
+  ...Object.fromEntries(
+    Object.values(routes as Record<string, RouteSpec>)
+      .filter((r) => STATE_CHANGING.has(r.method))
+      .map((r) => [`${r.method} ${r.path}`, r.access]),
+  ),
+};
 
 /** The entry of a route; a state-changing route missing from the table needs an account (the safe default). */
 export function routeAccess(method: string, pattern: string): RouteAccess {

@@ -1,4 +1,4 @@
-import { type Action, authorize, logged, type Resource, type Target } from "../domain/auth/policy.ts";
+import { type Action, authorize, logged, policy, type Resource, type Target } from "../domain/auth/policy.ts";
 import type { Principal } from "../domain/auth/principal.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import type { AccessLogRepository, AccessSubject, Clock } from "./ports.ts";
@@ -24,6 +24,12 @@ export function subjectOf(s: Partial<AccessSubject> | undefined): AccessSubject 
   if (!out.clientIds.length && !out.records.length && out.filter === undefined && out.count === undefined) return null;
   return out;
 }
+
+/** Who asks: a signed-in (or anonymous) user of the API or web app, or the local command line (trusted, still logged). */
+export type Actor = { kind: "user"; principal: Principal | null } | { kind: "cli" };
+
+/** A refusal, as a use case returns it. */
+export type Refusal = { ok: false; problems: Problem[] };
 
 export interface AccessContext {
   /** the endpoint or command, e.g. "GET /api/v1/users" */
@@ -113,5 +119,46 @@ export class AccessGate {
       return { ok: false, problems: [p] };
     }
     return { ok: true, value: value as T };
+  }
+
+  // ------------------------------------------------------------------------------------- for use cases with an Actor
+
+  /** The one guard of every use case: the command line runs trusted (logged), a user is asked the policy (logged). */
+  guard<T>(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, work: () => Promise<T>, subjects?: SubjectsOf<T>) {
+    return actor.kind === "cli"
+      ? this.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
+      : this.run(actor.principal, resource, action, target, ctx, work, subjects);
+  }
+
+  /**
+   * Asks the policy only, before anything is read or parsed: null when allowed (the later `guard` logs the access),
+   * otherwise the refusal, logged at once. The command line is always allowed.
+   */
+  async precheck(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, subjects?: Partial<AccessSubject>): Promise<Refusal | null> {
+    if (actor.kind === "cli") return null;
+    if (authorize(actor.principal, resource, action, target).allowed) return null;
+    const r = await this.run(actor.principal, resource, action, target, ctx, async () => null, subjects);
+    return r.ok ? null : r;
+  }
+
+  /**
+   * For one record asked by its key: a record outside the caller's gemeente or aanbieder gets the same answer as one
+   * that does not exist (`missing`: 404, the same body), so nobody learns that another tenant's record exists; the
+   * refusal is still logged as refused. A role that may never do this gets 403 whatever the key (that tells nothing).
+   */
+  async hidden(
+    actor: Actor,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    missing: Problem[],
+    subjects?: Partial<AccessSubject>,
+  ): Promise<Refusal | null> {
+    const denied = await this.precheck(actor, resource, action, target, ctx, subjects);
+    if (!denied || actor.kind === "cli") return denied;
+    const role = actor.principal?.role;
+    const scoped = denied.problems.every((p) => p.code === "forbidden") && (policy[resource][action] as { role: string }[]).some((g) => g.role === role);
+    return scoped ? { ok: false, problems: missing } : denied;
   }
 }

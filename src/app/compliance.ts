@@ -18,7 +18,9 @@ import type { Clock, ProviderRepository } from "./ports.ts";
 const aanbieder = (agb: string) => ({ records: [`aanbieder:${agb.slice(0, 20)}`] });
 
 /** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
-export type Actor = { kind: "user"; principal: Principal | null } | { kind: "cli" };
+import type { Actor } from "./access.ts";
+
+export type { Actor };
 
 export interface ComplianceReport {
   aanbieder: { agbCode: string; name: string };

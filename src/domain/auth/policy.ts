@@ -1,3 +1,4 @@
+import { ACTIONS, RESOURCES, type Action, type Resource } from "../codes/access.ts";
 import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
 
 /**
@@ -5,26 +6,10 @@ import type { AgbCode, Gemeentecode, Principal, Role } from "./principal.ts";
  * - public: anyone, signed in or not;
  * - all: every record (system resources of the beheerder);
  * - own-gemeente: records of the principal's gemeente; own-aanbieder: records of the principal's aanbieder.
- * Resources of later capabilities are listed already, so the policy (and its property test) is complete.
  */
-export const resources = [
-  "catalogue",
-  "user",
-  "access-log",
-  "client",
-  "beschikking",
-  "toewijzing",
-  "declaratie",
-  "provider",
-  "compliance",
-  "programma-van-eisen",
-  "zelfevaluatie",
-  "bericht",
-  "conversie",
-] as const;
-export type Resource = (typeof resources)[number];
-export const actions = ["read", "write"] as const;
-export type Action = (typeof actions)[number];
+export type { Action, Resource };
+export const resources = RESOURCES;
+export const actions = ACTIONS;
 export type Scope = "public" | "all" | "own-gemeente" | "own-aanbieder";
 export interface Grant {
   role: Role | "anyone";

@@ -1,3 +1,9 @@
+import type { z } from "zod";
+import type { ProblemCode } from "../codes/problem.ts";
+import { explainZodIssue } from "./zod-dutch.ts";
+
+export { httpStatusOf, type ProblemCode } from "../codes/problem.ts";
+
 /**
  * One error shape for the whole application: API, CLI and screens render the same object.
  * `code` is stable and machine-readable; `title` and `detail` are Dutch for users; `path` says where.
@@ -14,44 +20,41 @@ export interface Problem {
   retourcode?: string;
 }
 
-export type ProblemCode =
-  | "invalid-input"
-  | "invalid-parameter"
-  | "not-found"
-  | "duplicate-key"
-  | "inconsistent-data"
-  | "unsupported"
-  | "unauthorized"
-  | "forbidden"
-  | "too-many-requests"
-  /** a limit on attempts or requests was reached (sign-in attempts, uploads per minute): 429, try again later */
-  | "rate-limited"
-  | "payload-too-large"
-  | "internal";
-
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(...problems: Problem[]): Result<T> => ({ ok: false, problems });
-
-/** The one place a problem code maps to an HTTP status. */
-export const httpStatusOf: Record<ProblemCode, number> = {
-  "invalid-input": 400,
-  "invalid-parameter": 400,
-  "not-found": 404,
-  "duplicate-key": 409,
-  "inconsistent-data": 422,
-  unsupported: 415,
-  unauthorized: 401,
-  forbidden: 403,
-  "too-many-requests": 429,
-  "rate-limited": 429,
-  "payload-too-large": 413,
-  internal: 500,
-};
 
 /** "bestand.yaml:12 products[3].unit.code: ..." — for terminals and logs. */
 export function formatProblem(p: Problem): string {
   const where = [p.file ? `${p.file}${p.line ? `:${p.line}` : ""}` : null, p.path ?? null].filter(Boolean).join(" ");
   return `${where ? `${where}: ` : ""}${p.title}${p.detail && p.detail !== p.title ? ` — ${p.detail}` : ""}`;
 }
+
+// ---------------------------------------------------------------------------------------------- constructors
+
+/**
+ * The constructors every use case builds its problems with (instead of local `invalid`/`notFound`/`conflict`
+ * helpers): each gives a stable code, a Dutch title and detail, and the place where one is known.
+ */
+export const problem = {
+  /** every issue of a failed parse, each with its field path */
+  fromZod(error: z.ZodError, title = "Ongeldige invoer", code: Extract<ProblemCode, "invalid-input" | "invalid-parameter"> = "invalid-input"): Problem[] {
+    return error.issues.map((i) => ({ code, title, detail: explainZodIssue(i), path: i.path.map(String).join(".") }));
+  },
+  invalid(detail: string, path?: string, title = "Ongeldige invoer"): Problem {
+    return { code: "invalid-input", title, detail, ...(path !== undefined ? { path } : {}) };
+  },
+  notFound(detail: string, path?: string, title = "Niet gevonden"): Problem {
+    return { code: "not-found", title, detail, ...(path !== undefined ? { path } : {}) };
+  },
+  conflict(detail: string, path?: string, title = "Bestaat al"): Problem {
+    return { code: "duplicate-key", title, detail, ...(path !== undefined ? { path } : {}) };
+  },
+  forbidden(detail: string, title = "Geen toegang"): Problem {
+    return { code: "forbidden", title, detail };
+  },
+  inconsistent(detail: string, path?: string, title = "Niet mogelijk"): Problem {
+    return { code: "inconsistent-data", title, detail, ...(path !== undefined ? { path } : {}) };
+  },
+};

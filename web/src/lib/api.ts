@@ -1,4 +1,6 @@
 import { useEffect, useState } from "react";
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from "../../../src/contract/route.ts";
+import type { RouteKey, RoutesByKey } from "../../../src/contract/routes.ts";
 import type { ProblemDocument } from "./types.ts";
 
 export const API = "/api/v1";
@@ -178,4 +180,53 @@ export function accessLogPath(p: AccessLogParams, format: "json" | "csv" | "xlsx
 /** Lifts the lock of an account after too many failed sign-ins (beheerder). */
 export function unlockAccount(username: string): Promise<{ username: string; wasLocked: boolean }> {
   return request(`/users/${encodeURIComponent(username)}/unlock`, { method: "POST" });
+}
+
+// ---------------------------------------------------------------------------------------------- the typed client
+
+/**
+ * The typed client over the contract (src/contract/routes.ts, types only): a route is named "METHOD /path" as in the
+ * table, its parameters, query, body and answer are the contract's types. Nothing here is copied by hand.
+ */
+export type { RouteKey } from "../../../src/contract/routes.ts";
+type Spec<K extends RouteKey> = RoutesByKey[K];
+export type Answer<K extends RouteKey> = ResponseOf<Spec<K>>;
+export interface CallArgs<K extends RouteKey> {
+  params?: ParamsOf<Spec<K>>;
+  query?: QueryOf<Spec<K>>;
+  body?: BodyOf<Spec<K>>;
+  raw?: { body: Blob; type: string };
+  signal?: AbortSignal;
+}
+
+/** The request path of a route (without /api/v1): its `:params` filled in (encoded), its query appended. */
+export function routePath<K extends RouteKey>(key: K, params?: ParamsOf<Spec<K>>, query?: QueryOf<Spec<K>>): string {
+  const k = String(key);
+  const pattern = k.slice(k.indexOf(" ") + 1).replace(/^\/api\/v1/, "");
+  const filled = pattern.replace(/:([A-Za-z_]\w*)/g, (_: string, name: string) => {
+    const v = (params as Record<string, unknown> | undefined)?.[name];
+    if (v === undefined || v === null) throw new Error(`parameter ${name} ontbreekt voor ${k}`);
+    return encodeURIComponent(String(v));
+  });
+  return filled + (query ? qs(query as Record<string, string | number | null | undefined>) : "");
+}
+
+/** Calls a route of the contract; resolves with its typed answer, rejects with ApiError. */
+export function call<K extends RouteKey>(key: K, args: CallArgs<K> = {}): Promise<Answer<K>> {
+  const method = String(key).slice(0, String(key).indexOf(" ")) as NonNullable<RequestOptions["method"]>;
+  return request<Answer<K>>(routePath(key, args.params, args.query), {
+    method,
+    ...(args.body !== undefined ? { body: args.body } : {}),
+    ...(args.raw ? { raw: args.raw } : {}),
+    ...(args.signal ? { signal: args.signal } : {}),
+  });
+}
+
+/** Loads a GET route of the contract (null: nothing to load yet), typed by the contract; see useApi. */
+export function useRoute<K extends RouteKey>(
+  key: K,
+  args: { params?: ParamsOf<Spec<K>>; query?: QueryOf<Spec<K>> } | null,
+  opts: { cached?: boolean; reload?: number } = {},
+): Loadable<Answer<K>> {
+  return useApi<Answer<K>>(args === null ? null : routePath(key, args.params, args.query), opts);
 }
