@@ -202,23 +202,23 @@ if (process.argv[2] === "--verwerk") {
   }
   const ctx = { endpoint: "bench", purpose: "bench" };
   const t0 = performance.now();
-  const s = await k.messages.verwerk({ kind: "cli" }, setup, { rol: "gemeente" }, ctx);
+  const s = await k.messages.process({ kind: "cli" }, setup, { rol: "gemeente" }, ctx);
   const setupMs = performance.now() - t0;
   const t1 = performance.now();
   const declaraties = month.filter((m) => m.bestandsnaam.startsWith("323"));
-  const r = await k.messages.verwerk(
+  const r = await k.messages.process(
     { kind: "cli" },
     month.filter((m) => !m.bestandsnaam.startsWith("323")),
     { rol: "gemeente" },
     ctx,
   );
   const td = performance.now();
-  r.push(...(await k.messages.verwerk({ kind: "cli" }, declaraties, { rol: "gemeente" }, ctx)));
+  r.push(...(await k.messages.process({ kind: "cli" }, declaraties, { rol: "gemeente" }, ctx)));
   const declMs = performance.now() - td;
   const monthMs = performance.now() - t1;
   const afgewezen = r.filter((x) => x.berichtNaam === "WMO323").reduce((n, x) => n + x.meldingen.length, 0);
   const t2 = performance.now();
-  const again = await k.messages.verwerk({ kind: "cli" }, month, { rol: "gemeente" }, ctx);
+  const again = await k.messages.process({ kind: "cli" }, month, { rol: "gemeente" }, ctx);
   const againMs = performance.now() - t2;
   const bad = [...s, ...r].filter((x) => x.status !== "verwerkt" && x.status !== "geregistreerd");
   if (bad.length) process.stderr.write(`${JSON.stringify(bad.slice(0, 2))}\n`);

@@ -208,7 +208,7 @@ describe(`berichten over HTTP (${dbLabel()})`, () => {
   test("an answer `berichten verwerk` committed but never wrote out comes with the same message over HTTP, byte for byte; after that, 9056", async () => {
     const bytes = m305({ id: "API-LATER", bsn: A, agb: DEMO_AGB, items: [{ nummer: 4001, begindatum: "2026-05-22" }] });
     const committed = (
-      await t.kader.messages.verwerk(
+      await t.kader.messages.process(
         { kind: "cli" },
         [{ bestandsnaam: "later.xml", bytes }],
         { rol: "gemeente", antwoordenLater: true },

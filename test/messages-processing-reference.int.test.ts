@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { SqlMessageStore } from "../src/adapters/db/messages-repository.ts";
 import { fixedClock } from "../src/app/clock.ts";
-import { MessageService, type VerwerkOpties } from "../src/app/messages-processing.ts";
+import { MessageService, type ProcessOptions as VerwerkOpties } from "../src/app/messages/index.ts";
 import { messageByName, validateMessage } from "../src/messages/index.ts";
 import type { AnyModel } from "../src/messages/schema/structure.ts";
 import { type TestApp, testApp } from "./support/app.ts";
@@ -68,7 +68,7 @@ const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function answer(name: string, model: M, opts: VerwerkOpties, svc: MessageService = t.kader.messages) {
-  const r = await svc.verwerk(CLI, [{ bestandsnaam: `${name}.xml`, bytes: xml(name, model) }], opts, CTX);
+  const r = await svc.process(CLI, [{ bestandsnaam: `${name}.xml`, bytes: xml(name, model) }], opts, CTX);
   assert.equal(r[0]!.antwoorden.length >= 1, true, `geen antwoord: ${JSON.stringify(r[0])}`);
   const a = validateMessage(r[0]!.antwoorden[0]!.xml, { model: true });
   assert.deepEqual(a.failures, []);
@@ -94,7 +94,7 @@ async function state325(ref325: M, std: Std) {
       const code = codes.includes("9340") ? `${cat}${String(p.ProductCode).slice(2)}` : String(p.ProductCode);
       const eenheid = codes.includes("9341") ? (p.Eenheid === "04" ? "01" : "04") : String(p.Eenheid);
       const year = begin.slice(0, 4);
-      const r = await t.kader.messages.verwerk(
+      const r = await t.kader.messages.process(
         CLI,
         [
           {
@@ -276,7 +276,7 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
       teWijzigen.map(String),
     ]);
     for (const [i, nummer] of teWijzigen.entries()) {
-      const r = await t.kader.messages.verwerk(
+      const r = await t.kader.messages.process(
         CLI,
         [
           {
@@ -310,14 +310,14 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
       const refNr = String(antwoord.ReferentieAanbieder);
       const as: VerwerkOpties = { rol: "aanbieder" };
       // the aanbieder's own verzoek, and a first answer "in onderzoek"
-      const own = await t.kader.messages.verwerk(
+      const own = await t.kader.messages.process(
         CLI,
         [{ bestandsnaam: "own.xml", bytes: m315({ std, id: `OWN-${name}`, dag: "2023-01-01", agb, gemeente, bsn: bsn(30), refs: [refNr] }) }],
         as,
         CTX,
       );
       assert.equal(own[0]!.status, "geregistreerd");
-      await t.kader.messages.verwerk(
+      await t.kader.messages.process(
         CLI,
         [{ bestandsnaam: "first.xml", bytes: m319({ std, id: `FIRST-${name}`, dag: "2023-01-02", agb, gemeente, ref: refNr, antwoord: "2" }) }],
         as,
@@ -332,7 +332,7 @@ describe(`retour- en antwoordvoorbeelden: Kader antwoordt met dezelfde retourcod
     const products = ((ref.Client as M).ToegewezenProducten as M).ToegewezenProduct as M[];
     const clash = products.filter((p) => ((p.RetourCodes as M).RetourCode as unknown[]).map(String).includes("9332"));
     for (const [i, p] of clash.entries())
-      await t.kader.messages.verwerk(
+      await t.kader.messages.process(
         CLI,
         [
           {

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { VerwerkOpties, VerwerkUitkomst } from "../src/app/messages-processing.ts";
+import type { ProcessOptions as VerwerkOpties, ProcessOutcome as VerwerkUitkomst } from "../src/app/messages/index.ts";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { messageByName, validateMessage } from "../src/messages/index.ts";
@@ -40,7 +40,7 @@ const B = bsn(2);
 
 let t: TestApp;
 const verwerk = async (files: [string, Uint8Array][], opts: VerwerkOpties = { rol: "gemeente" }): Promise<VerwerkUitkomst[]> =>
-  t.kader.messages.verwerk(
+  t.kader.messages.process(
     CLI,
     files.map(([n, b]) => input(n, b)),
     opts,

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { answerDefinition, buildRetourModel, build325Model, declaratieFrom323, headerInfo, retourcodesIn } from "../src/app/messages-mapping.ts";
-import { answerFileName, orderInputs } from "../src/app/messages-processing.ts";
+import { answerFileName, orderInputs } from "../src/app/messages/index.ts";
 import { Declaratie } from "../src/domain/billing/declaratie.ts";
 import { buildMessage, MESSAGES, messageByName, validateMessage } from "../src/messages/index.ts";
 import { bsn, m301, m305, m307, m315, m317, m319, m323 } from "./messages-processing-support.ts";

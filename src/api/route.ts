@@ -93,7 +93,7 @@ export function mount<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
         else problems.push(...badParams(r.error));
       }
       let query: unknown = req.query;
-      if (spec.query) {
+      if (spec.query && spec.queryParsedBy !== "use-case") {
         const r = spec.query.safeParse(req.query ?? {});
         if (r.success) query = r.data;
         else problems.push(...badQuery(r.error));

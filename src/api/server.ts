@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessGate } from "../app/access.ts";
 import type { AuthService } from "../app/auth.ts";
 import type { CareService } from "../app/care.ts";
-import type { MessageService } from "../app/messages-processing.ts";
+import type { MessageService } from "../app/messages/index.ts";
 import type { ConversionService } from "../app/conversion.ts";
 import type { CatalogueService } from "../app/catalogue.ts";
 import type { ComplianceService } from "../app/compliance.ts";
@@ -28,6 +28,13 @@ import { catalogueRoutes } from "./routes/catalogue.ts";
 import { complianceRoutes } from "./routes/compliance.ts";
 import { qualityRoutes } from "./routes/quality.ts";
 import { tariffRoutes } from "./routes/tariffs.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** the API routes registered (method and pattern), in order */
+    apiRoutes: readonly { method: string; url: string }[];
+  }
+}
 
 export interface ServerOptions {
   /** request logging (KADER_LOG=1): one JSON line per request with method, route pattern, status and time — never the URL */
@@ -142,6 +149,14 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
       return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html", { cacheControl: false });
     const shown = maskDigits(path.length > 60 ? `${path.slice(0, 59)}…` : path);
     return sendProblems(reply, [{ code: "not-found", title: "Niet gevonden", detail: `geen route ${req.method} ${shown}` }], maskDigits(path));
+  });
+
+  // every route the API registers, so a test can hold it against the contract (test/contract.int.test.ts)
+  const registered: { method: string; url: string }[] = [];
+  app.decorate("apiRoutes", registered);
+  app.addHook("onRoute", (r) => {
+    if (!r.url.startsWith("/api/v1/")) return;
+    for (const method of [r.method].flat()) if (method !== "HEAD") registered.push({ method, url: r.url });
   });
 
   // gzip/brotli for clients that ask for it (browsers); small answers stay uncompressed

@@ -60,22 +60,7 @@ export class AccessGate {
   ): Promise<Result<T>> {
     const value = await work();
     if (logged[resource])
-      await this.log.append({
-        at: this.clock.now(),
-        username: actor,
-        role: null,
-        tenantKind: null,
-        tenantCode: null,
-        resource,
-        action,
-        gemeentecode: target.gemeentecode ?? null,
-        agbCode: target.agbCode ?? null,
-        endpoint: ctx.endpoint,
-        purpose: ctx.purpose,
-        allowed: true,
-        reason: null,
-        subject: subjectOf(typeof subjects === "function" ? subjects(value) : subjects),
-      });
+      await this.append(null, resource, action, target, ctx, { allowed: true }, subjectOf(typeof subjects === "function" ? subjects(value) : subjects), actor);
     return { ok: true, value };
   }
 
@@ -92,24 +77,8 @@ export class AccessGate {
     // an allowed access is logged after the work, so the row names whose data was actually returned; a refusal at once
     const value = d.allowed ? await work() : undefined;
     if (logged[resource]) {
-      const t = principal?.tenant ?? null;
       const subject = d.allowed ? (typeof subjects === "function" ? subjects(value as T) : subjects) : typeof subjects === "function" ? undefined : subjects;
-      await this.log.append({
-        at: this.clock.now(),
-        username: principal?.username ?? null,
-        role: principal?.role ?? null,
-        tenantKind: t?.kind ?? null,
-        tenantCode: t ? (t.kind === "gemeente" ? t.gemeentecode : t.agbCode) : null,
-        resource,
-        action,
-        gemeentecode: target.gemeentecode ?? null,
-        agbCode: target.agbCode ?? null,
-        endpoint: ctx.endpoint,
-        purpose: ctx.purpose,
-        allowed: d.allowed,
-        reason: d.allowed ? null : d.reason,
-        subject: subjectOf(subject),
-      });
+      await this.append(principal, resource, action, target, ctx, d.allowed ? { allowed: true } : { allowed: false, reason: d.reason }, subjectOf(subject));
     }
     if (!d.allowed) {
       const p: Problem =
@@ -119,6 +88,36 @@ export class AccessGate {
       return { ok: false, problems: [p] };
     }
     return { ok: true, value: value as T };
+  }
+
+  /** One record of the access log: who (a principal, or the command line's name), what, whose, why, and the decision. */
+  private append(
+    principal: Principal | null,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    decision: { allowed: true } | { allowed: false; reason: string },
+    subject: AccessSubject | null,
+    trustedActor?: string,
+  ) {
+    const t = principal?.tenant ?? null;
+    return this.log.append({
+      at: this.clock.now(),
+      username: trustedActor ?? principal?.username ?? null,
+      role: principal?.role ?? null,
+      tenantKind: t?.kind ?? null,
+      tenantCode: t ? (t.kind === "gemeente" ? t.gemeentecode : t.agbCode) : null,
+      resource,
+      action,
+      gemeentecode: target.gemeentecode ?? null,
+      agbCode: target.agbCode ?? null,
+      endpoint: ctx.endpoint,
+      purpose: ctx.purpose,
+      allowed: decision.allowed,
+      reason: decision.allowed ? null : decision.reason,
+      subject,
+    });
   }
 
   // ------------------------------------------------------------------------------------- for use cases with an Actor
@@ -134,7 +133,14 @@ export class AccessGate {
    * Asks the policy only, before anything is read or parsed: null when allowed (the later `guard` logs the access),
    * otherwise the refusal, logged at once. The command line is always allowed.
    */
-  async precheck(actor: Actor, resource: Resource, action: Action, target: Target, ctx: AccessContext, subjects?: Partial<AccessSubject>): Promise<Refusal | null> {
+  async precheck(
+    actor: Actor,
+    resource: Resource,
+    action: Action,
+    target: Target,
+    ctx: AccessContext,
+    subjects?: Partial<AccessSubject>,
+  ): Promise<Refusal | null> {
     if (actor.kind === "cli") return null;
     if (authorize(actor.principal, resource, action, target).allowed) return null;
     const r = await this.run(actor.principal, resource, action, target, ctx, async () => null, subjects);

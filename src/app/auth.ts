@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { AgbCode, Gemeentecode, type Principal, Role, type Tenant, tenantProblem } from "../domain/auth/principal.ts";
+import { type AttemptOutcome, type LockedAccount, NewUser, Password } from "../contract/auth.ts";
+import { type Principal, type Role, type Tenant, tenantProblem } from "../domain/auth/principal.ts";
 import { type AttemptState, decideSignIn, defaultSignInLimits, reachesLimit, type SignInLimits } from "../domain/auth/sign-in-limits.ts";
-import type { Problem, Result } from "../domain/shared/problem.ts";
+import { type Problem, problem, type Result } from "../domain/shared/problem.ts";
 import type { Clock, Secrets, SessionRepository, StoredUser, UserRepository } from "./ports.ts";
 
 const GENERIC_LOGIN_FAILURE = "Onjuiste gebruikersnaam of wachtwoord";
@@ -16,8 +16,10 @@ export interface AuthOptions {
 }
 export const defaultAuthOptions: AuthOptions = { idleMinutes: 30, absoluteHours: 8, limits: defaultSignInLimits };
 
-/** What happened to one sign-in attempt (docs/decisions.md, "Sign-in limits"). */
-export type AttemptOutcome = "success" | "failure" | "delayed" | "locked" | "lock" | "unlock";
+export { NewUser, Password };
+export type { AttemptOutcome, LockedAccount };
+
+/** What happened to one sign-in attempt, in Dutch (docs/decisions.md, "Sign-in limits"). */
 export const attemptOutcomeLabel: Record<AttemptOutcome, string> = {
   success: "aangemeld",
   failure: "mislukt",
@@ -27,6 +29,7 @@ export const attemptOutcomeLabel: Record<AttemptOutcome, string> = {
   unlock: "blokkade opgeheven",
 };
 
+/** One sign-in attempt as stored (the API adds its Dutch label). */
 export interface LoginAttempt {
   id: number;
   username: string;
@@ -36,11 +39,6 @@ export interface LoginAttempt {
   outcome: AttemptOutcome;
   /** who lifted a lock */
   by: string | null;
-}
-
-export interface LockedAccount {
-  username: string;
-  since: string;
 }
 
 /** Storage of sign-in attempts; the decision and the attempt it records are one atomic step per account. */
@@ -67,28 +65,6 @@ export interface LoginAttemptRepository {
 export type LoginResult = { ok: true; value: SignedIn } | { ok: false; problems: Problem[]; retryAfterSeconds?: number };
 
 const seconds = (n: number) => (n === 1 ? "1 seconde" : `${n} seconden`);
-
-const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,64}$/, "gebruikersnaam: 3 tot 64 tekens, kleine letters, cijfers, punt, streep of liggend streepje");
-export const Password = z.string().min(10, "een wachtwoord heeft minstens 10 tekens").max(200, "een wachtwoord heeft hoogstens 200 tekens");
-
-export const NewUser = z
-  .object({
-    username: Username,
-    displayName: z.string().trim().min(1, "naam is verplicht").max(200),
-    role: Role,
-    gemeentecode: Gemeentecode.optional(),
-    agbCode: AgbCode.optional(),
-    tenantName: z.string().trim().min(1).max(200).optional(),
-    password: Password,
-  })
-  .strict();
-export type NewUser = z.input<typeof NewUser>;
-
-const invalid = (detail: string, path?: string): Problem => ({ code: "invalid-input", title: "Ongeldige invoer", detail, ...(path ? { path } : {}) });
 
 /** A view of a user without secrets. */
 function publicUser(u: StoredUser): Principal {
@@ -186,7 +162,7 @@ export class AuthService {
     if (!locked && !(await this.users.get(username)))
       return {
         ok: false,
-        problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username.slice(0, 60)}`, path: "username" }],
+        problems: [problem.notFound(`geen gebruiker ${username.slice(0, 60)}`, "username", "Gebruiker niet gevonden")],
       };
     if (locked) await this.attempts.unlock(username, by, this.clock.now());
     return { ok: true, value: { username, wasLocked: locked } };
@@ -230,18 +206,18 @@ export class AuthService {
 
   async addUser(input: unknown): Promise<Result<Principal>> {
     const parsed = NewUser.safeParse(input);
-    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => invalid(i.message, i.path.join("."))) };
+    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => problem.invalid(i.message, i.path.join(".") || undefined)) };
     const u = parsed.data;
     let tenant: Tenant | null = null;
-    if (u.gemeentecode && u.agbCode) return { ok: false, problems: [invalid("geef een gemeentecode óf een AGB-code, niet beide")] };
+    if (u.gemeentecode && u.agbCode) return { ok: false, problems: [problem.invalid("geef een gemeentecode óf een AGB-code, niet beide")] };
     if (u.gemeentecode) tenant = { kind: "gemeente", gemeentecode: u.gemeentecode, name: u.tenantName ?? `Gemeente ${u.gemeentecode}` };
     if (u.agbCode) tenant = { kind: "aanbieder", agbCode: u.agbCode, name: u.tenantName ?? `Aanbieder ${u.agbCode}` };
     const tp = tenantProblem(u.role, tenant);
-    if (tp) return { ok: false, problems: [invalid(tp, tenant ? "role" : u.role === "aanbieder" ? "agbCode" : "gemeentecode")] };
+    if (tp) return { ok: false, problems: [problem.invalid(tp, tenant ? "role" : u.role === "aanbieder" ? "agbCode" : "gemeentecode")] };
     if (await this.users.get(u.username))
       return {
         ok: false,
-        problems: [{ code: "duplicate-key", title: "Gebruiker bestaat al", detail: `gebruikersnaam ${u.username} is al in gebruik`, path: "username" }],
+        problems: [problem.conflict(`gebruikersnaam ${u.username} is al in gebruik`, "username", "Gebruiker bestaat al")],
       };
     const stored: StoredUser = {
       username: u.username,
@@ -261,7 +237,7 @@ export class AuthService {
 
   async disable(username: string): Promise<Result<Principal>> {
     const u = await this.users.get(username.toLowerCase());
-    if (!u) return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username}`, path: "username" }] };
+    if (!u) return { ok: false, problems: [problem.notFound(`geen gebruiker ${username}`, "username", "Gebruiker niet gevonden")] };
     await this.users.update(u.username, { disabled: true }, this.clock.now());
     await this.sessions.deleteForUser(u.username);
     return { ok: true, value: { ...publicUser(u), disabled: true } };
@@ -269,9 +245,9 @@ export class AuthService {
 
   async resetPassword(username: string, password: unknown): Promise<Result<Principal>> {
     const pw = Password.safeParse(password);
-    if (!pw.success) return { ok: false, problems: pw.error.issues.map((i) => invalid(i.message, "password")) };
+    if (!pw.success) return { ok: false, problems: pw.error.issues.map((i) => problem.invalid(i.message, "password")) };
     const u = await this.users.get(username.toLowerCase());
-    if (!u) return { ok: false, problems: [{ code: "not-found", title: "Gebruiker niet gevonden", detail: `geen gebruiker ${username}`, path: "username" }] };
+    if (!u) return { ok: false, problems: [problem.notFound(`geen gebruiker ${username}`, "username", "Gebruiker niet gevonden")] };
     await this.users.update(u.username, { passwordHash: await this.secrets.hashPassword(pw.data) }, this.clock.now());
     await this.sessions.deleteForUser(u.username);
     return { ok: true, value: publicUser(u) };

@@ -1,11 +1,10 @@
 import type { DeclaratieResult, ToewijzingView } from "../domain/billing/check.ts";
 import type { BudgetLine } from "../domain/billing/budget.ts";
 import type { Declaratie } from "../domain/billing/declaratie.ts";
-import type { Eenheid, Frequentie, RedenWijziging, Verwijzer, Wet } from "../domain/care/codes.ts";
-import type { ProposedProduct } from "../domain/care/grant.ts";
-import type { GrantFinding } from "../domain/care/grant.ts";
+import type { Verwijzer, Wet } from "../domain/care/codes.ts";
+import type { GrantFinding, ProposedProduct } from "../domain/care/grant.ts";
 import type { ToewijzingEvent, ToewijzingStatus } from "../domain/care/lifecycle.ts";
-import type { Period } from "../domain/care/period.ts";
+import type { ToewijzingRecord } from "../domain/care/toewijzing.ts";
 import type { IsoDate } from "../domain/shared/date.ts";
 
 export interface ClientRecord {
@@ -46,29 +45,7 @@ export interface BeschikkingRecord {
   createdAt: string;
 }
 
-export interface ToewijzingRecord {
-  gemeentecode: string;
-  wet: Wet;
-  toewijzingnummer: string;
-  beschikkingId: number;
-  clientId: number;
-  agbCode: string;
-  productId: string;
-  productcategorie: string | null;
-  productcode: string | null;
-  eenheid: Eenheid;
-  frequentie: Frequentie | null;
-  omvang: number | null;
-  budgetCents: number | null;
-  toewijzingsdatum: IsoDate;
-  ingangsdatum: IsoDate;
-  einddatum: IsoDate | null;
-  status: ToewijzingStatus;
-  redenWijziging: RedenWijziging | null;
-  startdatum: IsoDate | null;
-  gedeclareerdTot: IsoDate | null;
-  geleverd: Period[];
-}
+export type { ToewijzingRecord } from "../domain/care/toewijzing.ts";
 
 export interface ToewijzingEventRecord {
   event: ToewijzingEvent;

@@ -1,43 +1,15 @@
-import { z } from "zod";
-import { type Comparison, compareProducts } from "../domain/catalogue/compare.ts";
+import type { z } from "zod";
+import { type Comparison, type ProductDetail, ProductSearchParams, type SearchPage } from "../contract/catalogue.ts";
+import { compareProducts } from "../domain/catalogue/compare.ts";
 import type { Product, Productenboek } from "../domain/catalogue/product.ts";
-import { Law, ProductKind, UnitCode } from "../domain/catalogue/source-schema.ts";
-import { type ProductSummary, summarize } from "../domain/catalogue/summary.ts";
+import { summarize } from "../domain/catalogue/summary.ts";
 import { explain } from "../domain/rules/explain.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
 import type { Problem, Result } from "../domain/shared/problem.ts";
 import { excerpt, listCapped } from "../domain/shared/zod-dutch.ts";
 import type { CatalogueRepository, Clock, ProductQuery, VersionInfo } from "./ports.ts";
 
-const isoDate = z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)");
-const code = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[0-9]{2}[0-9A-Z]{3}$/, "een productcode is 5 tekens, zoals 02A03"));
-
-/** Query parameters of a product search, as they arrive from the API or the CLI (strings). */
-export const ProductSearchParams = z
-  .object({
-    q: z.string().trim().min(1, "zoekterm is leeg").max(200, "zoekterm is langer dan 200 tekens").optional(),
-    law: Law.optional(),
-    unit: z.union([UnitCode, z.literal("none")]).optional(),
-    productcategorie: z
-      .string()
-      .regex(/^[0-9]{2}$/, "productcategorie is 2 cijfers, zoals 02")
-      .optional(),
-    code: code.optional(),
-    productenboek: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, "onbekend productenboek-id")
-      .optional(),
-    kind: ProductKind.optional(),
-    asOf: isoDate.optional(),
-    sort: z.enum(["relevance", "code", "name", "productenboek"]).optional(),
-    limit: z.coerce.number().int("limit is een geheel getal").min(1, "limit is minimaal 1").max(500, "limit is hoogstens 500").default(50),
-    offset: z.coerce.number().int("offset is een geheel getal").min(0, "offset is minimaal 0").default(0),
-  })
-  .strict();
-export type ProductSearchParams = z.input<typeof ProductSearchParams>;
+export { ProductSearchParams };
 
 /** Turns zod issues on parameters into problems that name the parameter. */
 export function parameterProblems(error: z.ZodError): Problem[] {
@@ -56,22 +28,7 @@ export function parameterProblems(error: z.ZodError): Problem[] {
   });
 }
 
-export interface SearchPage {
-  items: ProductSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface ProductDetail {
-  product: Product;
-  summary: ProductSummary;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-  requirements: { topic: string; text: string; asWritten: string; line: number }[];
-  siblings: { id: string; law: string; productcode: string | null }[];
-}
+export type { ProductDetail, SearchPage };
 
 /** Read side of the catalogue, with a cache that a load invalidates (the catalogue changes rarely, is read often). */
 export class CatalogueService {
@@ -219,7 +176,8 @@ export class CatalogueService {
         d,
       );
     }
-    return { ok: true, value: compareProducts(products) };
+    // domain/catalogue/compare.ts types a product's law as a string; it is the product's law (wmo or jeugdwet)
+    return { ok: true, value: compareProducts(products) as Comparison };
   }
 
   /** Every product in force, for export. */

@@ -1,41 +1,26 @@
 import { z } from "zod";
-import { type Action, authorize, type Target } from "../domain/auth/policy.ts";
-import { AgbCode, type Principal } from "../domain/auth/principal.ts";
+import type { ComplianceReport } from "../contract/compliance.ts";
+import type { Target } from "../domain/auth/policy.ts";
+import { AgbCode } from "../domain/auth/principal.ts";
 import type { Product } from "../domain/catalogue/product.ts";
-import { checkProduct, type ProductCompliance, productKeys, productsFor, type Signal, signals } from "../domain/compliance/check.ts";
+import { checkProduct, productKeys, productsFor, type Signal, signals } from "../domain/compliance/check.ts";
 import { ProviderContract, ProviderEvidence, type ProviderRecord } from "../domain/compliance/provider.ts";
 import type { StaffMemberRecord } from "../domain/compliance/staff.ts";
 import { isIsoDate } from "../domain/shared/date.ts";
-import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
-import type { Problem, Result } from "../domain/shared/problem.ts";
-import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
-import type { CatalogueService } from "./catalogue.ts";
+import { type Problem, problem, type Result } from "../domain/shared/problem.ts";
 import type { TariffParameters } from "../domain/tariffs/parameters.ts";
-import { type ContractComparison, compareWithContracts } from "./tariffs.ts";
+import type { AccessContext, AccessGate, Actor, Refusal } from "./access.ts";
+import type { CatalogueService } from "./catalogue.ts";
 import type { Clock, ProviderRepository } from "./ports.ts";
+import { type ContractComparison, compareWithContracts } from "./tariffs.ts";
+
+/** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
+export type { Actor, ComplianceReport };
 
 /** The access-log subject of an access to one aanbieder's data. */
 const aanbieder = (agb: string) => ({ records: [`aanbieder:${agb.slice(0, 20)}`] });
 
-/** Who asks: a signed-in user (checked against the policy), or the local command line (trusted, still logged). */
-import type { Actor } from "./access.ts";
-
-export type { Actor };
-
-export interface ComplianceReport {
-  aanbieder: { agbCode: string; name: string };
-  peildatum: string;
-  producten: (ProductCompliance & { verdict: ProductCompliance["verdict"] })[];
-  summary: { voldoet: number; "voldoet-niet": number; onbekend: number };
-  signalen: Signal[];
-}
-
-const notFoundProblem = (agb: string): Problem => ({
-  code: "not-found",
-  title: "Aanbieder niet gevonden",
-  detail: `geen aanbieder met AGB-code ${agb}`,
-  path: "aanbieder",
-});
+const providerNotFound = (agb: string): Problem => problem.notFound(`geen aanbieder met AGB-code ${agb}`, "aanbieder", "Aanbieder niet gevonden");
 const badParam = (path: string, detail: string): Problem => ({ code: "invalid-parameter", title: `Ongeldige parameter ${path}`, detail, path });
 
 /** What a caller sees of a provider: a gemeente sees only its own contracts, not other gemeenten' tariffs. */
@@ -43,16 +28,6 @@ function visibleTo(actor: Actor, p: ProviderRecord): ProviderRecord {
   const t = actor.kind === "user" ? actor.principal?.tenant : null;
   if (t?.kind !== "gemeente") return p;
   return { ...p, gemeentecodes: p.gemeentecodes.filter((g) => g === t.gemeentecode), contracts: p.contracts.filter((c) => c.gemeentecode === t.gemeentecode) };
-}
-
-/** The policy's answer before any work is done (and before input is read): problems, or null when allowed. */
-function precheck(actor: Actor, resource: "provider" | "compliance", action: Action, target: Target): Problem[] | null {
-  if (actor.kind === "cli") return null;
-  const d = authorize(actor.principal, resource, action, target);
-  if (d.allowed) return null;
-  return [
-    d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason },
-  ];
 }
 
 /** The record's tenant as the policy sees it: the aanbieder, and the asking user's gemeente when it contracts the aanbieder. */
@@ -79,34 +54,21 @@ export class ComplianceService {
    * learns which providers exist; only a caller who could see that provider (its own aanbieder) hears "not found".
    */
   private async notFound<T>(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<T>> {
-    const r = await this.guard(actor, "compliance", "read", { agbCode: agb, gemeentecode: null }, ctx, async () => null, aanbieder(agb));
-    return r.ok ? { ok: false, problems: [notFoundProblem(agb)] } : (r as Result<T>);
-  }
-
-  /** Every access names the aanbieder(s) it concerns ("aanbieder:<agb>"); staff members are not clients. */
-  private guard<T>(
-    actor: Actor,
-    resource: "provider" | "compliance",
-    action: "read" | "write",
-    target: Target,
-    ctx: AccessContext,
-    work: () => Promise<T>,
-    subjects?: SubjectsOf<T>,
-  ) {
-    return actor.kind === "cli"
-      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
-      : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
+    const r = await this.gate.guard(actor, "compliance", "read", { agbCode: agb, gemeentecode: null }, ctx, async () => null, aanbieder(agb));
+    return r.ok ? { ok: false, problems: [providerNotFound(agb)] } : (r as Result<T>);
   }
 
   /**
    * May the actor import staff for this AGB code? Asked before the file is even parsed. An existing provider is
    * judged as it stands (its gemeenten); a new one is created for the caller's own gemeente or own organisation.
+   * A refusal is logged at once. Every access names the aanbieder(s) it concerns ("aanbieder:<agb>"); staff members
+   * are not clients.
    */
-  async authorizeImport(actor: Actor, agb: string): Promise<Problem[] | null> {
+  async authorizeImport(actor: Actor, agb: string, ctx: AccessContext): Promise<Refusal | null> {
     const existing = await this.providers.get(agb);
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const target: Target = existing ? targetOf(actor, existing) : { agbCode: agb, gemeentecode: t?.kind === "gemeente" ? t.gemeentecode : null };
-    return precheck(actor, "compliance", "write", target);
+    return this.gate.precheck(actor, "compliance", "write", target, ctx, aanbieder(agb));
   }
 
   /** Replaces the staff list of an aanbieder (created when new). Nothing is written when anything is wrong. */
@@ -142,14 +104,15 @@ export class ComplianceService {
     if (unknown.length)
       return {
         ok: false,
-        problems: unknown.map((k) => ({
-          code: "invalid-input",
-          title: "Onbekend product",
-          detail: `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`,
-          path: "producten",
-        })),
+        problems: unknown.map((k) =>
+          problem.invalid(
+            `product "${k}" staat in geen productenboek (gebruik een product-id, productcode of vervangende code)`,
+            "producten",
+            "Onbekend product",
+          ),
+        ),
       };
-    return this.guard(
+    return this.gate.guard(
       actor,
       "compliance",
       "write",
@@ -166,21 +129,12 @@ export class ComplianceService {
   async setEvidence(actor: Actor, agb: string, evidence: unknown, ctx: AccessContext): Promise<Result<ProviderRecord>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
-    const denied = precheck(actor, "provider", "write", targetOf(actor, p));
-    if (denied) return this.guard(actor, "provider", "write", targetOf(actor, p), ctx, async () => p, aanbieder(agb));
+    const denied = await this.gate.precheck(actor, "provider", "write", targetOf(actor, p), ctx, aanbieder(agb));
+    if (denied) return denied;
     const parsed = z.array(ProviderEvidence).max(100).safeParse(evidence);
-    if (!parsed.success)
-      return {
-        ok: false,
-        problems: parsed.error.issues.map((i) => ({
-          code: "invalid-input" as const,
-          title: "Ongeldig bewijsstuk",
-          detail: explainZodIssue(i),
-          path: i.path.join("."),
-        })),
-      };
+    if (!parsed.success) return { ok: false, problems: problem.fromZod(parsed.error, "Ongeldig bewijsstuk") };
     const next = { ...p, evidence: parsed.data };
-    const r = await this.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
+    const r = await this.gate.guard(actor, "provider", "write", targetOf(actor, p), ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
@@ -196,51 +150,40 @@ export class ComplianceService {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const own = t?.kind === "gemeente" ? t.gemeentecode : null;
     // aanbieders do not set contracts: that is the gemeente's decision
-    if (precheck(actor, "provider", "write", target) || (actor.kind === "user" && !own))
-      return this.guard(actor, "provider", "write", own ? target : { agbCode: null, gemeentecode: null }, ctx, async () => p, aanbieder(agb)).then(
-        (r): Result<ProviderRecord> =>
-          r.ok ? { ok: false, problems: [{ code: "forbidden", title: "Geen toegang", detail: "alleen een gemeente legt contracten vast" }] } : r,
-      );
+    if (actor.kind === "user" && !own) {
+      const r = await this.gate.guard(actor, "provider", "write", { agbCode: null, gemeentecode: null }, ctx, async () => p, aanbieder(agb));
+      return r.ok ? { ok: false, problems: [problem.forbidden("alleen een gemeente legt contracten vast")] } : r;
+    }
+    const denied = await this.gate.precheck(actor, "provider", "write", target, ctx, aanbieder(agb));
+    if (denied) return denied;
     const parsed = z.array(ProviderContract).max(1000).safeParse(contracts);
-    if (!parsed.success)
-      return {
-        ok: false,
-        problems: parsed.error.issues.map((i) => ({
-          code: "invalid-input" as const,
-          title: "Ongeldig contract",
-          detail: explainZodIssue(i),
-          path: i.path.join("."),
-        })),
-      };
+    if (!parsed.success) return { ok: false, problems: problem.fromZod(parsed.error, "Ongeldig contract") };
     if (own && parsed.data.some((c) => c.gemeentecode !== own))
-      return {
-        ok: false,
-        problems: [{ code: "forbidden", title: "Geen toegang", detail: "u kunt alleen contracten van uw eigen gemeente vastleggen", path: "gemeentecode" }],
-      };
+      return { ok: false, problems: [{ ...problem.forbidden("u kunt alleen contracten van uw eigen gemeente vastleggen"), path: "gemeentecode" }] };
     const { products } = await this.catalogue.all();
     const known = new Set(products.map((x) => x.id));
     const unknown = parsed.data.filter((c) => !known.has(c.productId));
     if (unknown.length)
       return {
         ok: false,
-        problems: unknown.map((c) => ({ code: "invalid-input" as const, title: "Onbekend product", detail: `geen product ${c.productId}`, path: "productId" })),
+        problems: unknown.map((c) => problem.invalid(`geen product ${c.productId}`, "productId", "Onbekend product")),
       };
     const kept = own ? p.contracts.filter((c) => c.gemeentecode !== own) : [];
-    const gemeenten = [
+    const gemeentecodes = [
       ...new Set([...p.gemeentecodes, ...(actor.kind === "cli" ? parsed.data.map((c) => c.gemeentecode) : [])]),
     ] as ProviderRecord["gemeentecodes"];
-    const next: ProviderRecord = { ...p, gemeentecodes: gemeenten, contracts: [...kept, ...parsed.data] };
-    const r = await this.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
+    const next: ProviderRecord = { ...p, gemeentecodes, contracts: [...kept, ...parsed.data] };
+    const r = await this.gate.guard(actor, "provider", "write", target, ctx, () => this.providers.save(next, this.clock.now()), aanbieder(agb));
     return r.ok ? { ok: true, value: visibleTo(actor, next) } : r;
   }
 
   /** Contract tariffs of the providers the actor may see, next to the tariff model's figures. */
   async contractTariffs(actor: Actor, params: TariffParameters, ctx: AccessContext): Promise<Result<ContractComparison[]>> {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
-    if (actor.kind === "user" && t?.kind !== "gemeente") return this.guard(actor, "provider", "read", {}, ctx, async () => []);
+    if (actor.kind === "user" && t?.kind !== "gemeente") return this.gate.guard(actor, "provider", "read", {}, ctx, async () => []);
     const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
     const providers = await this.providers.list(own ? { gemeentecode: own } : {});
-    return this.guard(
+    return this.gate.guard(
       actor,
       "provider",
       "read",
@@ -259,9 +202,9 @@ export class ComplianceService {
   async list(actor: Actor, ctx: AccessContext): Promise<Result<(ProviderRecord & { summary: ComplianceReport["summary"]; staffCount: number })[]>> {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
-    if (actor.kind === "user" && !t) return this.guard(actor, "provider", "read", {}, ctx, async () => []);
+    if (actor.kind === "user" && !t) return this.gate.guard(actor, "provider", "read", {}, ctx, async () => []);
     const providers = await this.providers.list(filter);
-    return this.guard(
+    return this.gate.guard(
       actor,
       "provider",
       "read",
@@ -284,7 +227,7 @@ export class ComplianceService {
   async staff(actor: Actor, agb: string, ctx: AccessContext): Promise<Result<{ provider: ProviderRecord; staff: StaffMemberRecord[]; signalen: Signal[] }>> {
     const p = await this.providers.get(agb);
     if (!p) return this.notFound(actor, agb, ctx);
-    return this.guard(
+    return this.gate.guard(
       actor,
       "compliance",
       "read",
@@ -310,9 +253,9 @@ export class ComplianceService {
     if (opts.productenboek !== undefined && !(await this.catalogue.productenboek(opts.productenboek)))
       return {
         ok: false,
-        problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${opts.productenboek}`, path: "productenboek" }],
+        problems: [problem.notFound(`geen productenboek ${opts.productenboek}`, "productenboek", "Productenboek niet gevonden")],
       };
-    return this.guard(
+    return this.gate.guard(
       actor,
       "compliance",
       "read",
@@ -328,7 +271,7 @@ export class ComplianceService {
     const t = actor.kind === "user" ? actor.principal?.tenant : null;
     const filter = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
     const target: Target = filter.gemeentecode ? { gemeentecode: filter.gemeentecode } : { agbCode: filter.agbCode ?? null };
-    return this.guard(
+    return this.gate.guard(
       actor,
       "compliance",
       "read",
@@ -365,8 +308,9 @@ export function complianceReport(
   const named = new Set(productsFor(products, staff, productenboek).map((x) => x.id));
   const checked = products.filter((x) => (named.has(x.id) || inForce.has(x.id)) && (!productenboek || x.productenboekId === productenboek));
   const contracted = [...new Set(checked.flatMap(productKeys))];
-  const producten = checked.map((prod) => checkProduct(prod, p, staff, peildatum, contracted));
+  // checkProduct copies each product's law, a Wet (the domain's ProductCompliance types it as text)
+  const results = checked.map((prod) => checkProduct(prod, p, staff, peildatum, contracted)) as ComplianceReport["producten"];
   const summary = { voldoet: 0, "voldoet-niet": 0, onbekend: 0 };
-  for (const r of producten) summary[r.verdict]++;
-  return { aanbieder: { agbCode: p.agbCode, name: p.name }, peildatum, producten, summary, signalen: signals(p, staff, peildatum, 60) };
+  for (const r of results) summary[r.verdict]++;
+  return { aanbieder: { agbCode: p.agbCode, name: p.name }, peildatum, producten: results, summary, signalen: signals(p, staff, peildatum, 60) };
 }

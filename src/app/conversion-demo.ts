@@ -12,10 +12,10 @@ import { demoBsn, seeded } from "./demo.ts";
 export const CONVERSIE_AANBIEDERS = ["98765432", "87654321", "76543210"] as const;
 
 /** A legacy product as it was granted: the label (product id) the 004 plan recognises, and a code where 004 names one. */
-const legacy = (wet: Wet, soort: "4" | "5" | "6" | "7" | "dagbesteding") => ({
-  productId: soort === "dagbesteding" ? `nmd-2025.${wet}.dagbesteding` : `nmd-2025.${wet}.begeleiding-niveau-${soort}`,
-  productcategorie: soort === "dagbesteding" ? (wet === "wmo" ? "07" : "45") : soort === "7" ? (wet === "wmo" ? "10" : "50") : wet === "wmo" ? "02" : "45",
-  productcode: soort === "7" ? (wet === "wmo" ? "10A60" : "50A22") : null,
+const legacy = (wet: Wet, kind: "4" | "5" | "6" | "7" | "dagbesteding") => ({
+  productId: kind === "dagbesteding" ? `nmd-2025.${wet}.dagbesteding` : `nmd-2025.${wet}.begeleiding-niveau-${kind}`,
+  productcategorie: kind === "dagbesteding" ? (wet === "wmo" ? "07" : "45") : kind === "7" ? (wet === "wmo" ? "10" : "50") : wet === "wmo" ? "02" : "45",
+  productcode: kind === "7" ? (wet === "wmo" ? "10A60" : "50A22") : null,
 });
 
 export interface ConversieCase {

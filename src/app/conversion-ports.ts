@@ -1,4 +1,5 @@
-import type { Antwoord, Uitkomst } from "../domain/conversion/compute.ts";
+import type { Run } from "../contract/conversion.ts";
+import type { Antwoord } from "../domain/conversion/compute.ts";
 import type { ConversiePlan } from "../domain/conversion/plan.ts";
 import type { Wet } from "../domain/care/codes.ts";
 import type { CareRepository } from "./care-ports.ts";
@@ -30,17 +31,8 @@ export interface UploadRecord {
   receivedAt: string;
 }
 
-export type RunSoort = "proefrun" | "goedkeuring" | "uitvoering";
-
-export interface RunRecord {
-  id: number;
-  conversieId: number;
-  soort: RunSoort;
-  proefrunId: number | null;
-  inhoud: { uitkomsten?: Uitkomst[]; rapport?: unknown; [k: string]: unknown };
-  door: string;
-  at: string;
-}
+/** A run as stored and as the API answers it: a proefrun, an approval or an execution, with what it holds. */
+export type RunRecord = Run;
 
 export interface KoppelingRecord {
   gemeentecode: string;

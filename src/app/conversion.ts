@@ -4,41 +4,29 @@
  * RedenWijziging 10, new ones start on it under the same beschikking, one transaction per client, 301s per client.
  */
 import { createHash } from "node:crypto";
-import { authorize, type Target } from "../domain/auth/policy.ts";
 import { Wet } from "../domain/care/codes.ts";
 import { applyEvent } from "../domain/care/lifecycle.ts";
-import {
-  Antwoord,
-  type DoelProductInfo,
-  geraakt,
-  proefrun,
-  regelVoor,
-  totalen,
-  toewijzingSleutel,
-  type Uitkomst,
-  uitvraagKolommen,
-} from "../domain/conversion/compute.ts";
+import { Antwoord, type DoelProductInfo, geraakt, proefrun, regelVoor, totalen, toewijzingSleutel, uitvraagKolommen } from "../domain/conversion/compute.ts";
+import type { AnswerStatus, DryRun, ExecutionReport, Outcome } from "../contract/conversion.ts";
 import type { ConversiePlan } from "../domain/conversion/plan.ts";
 import { addDays, type IsoDate } from "../domain/shared/date.ts";
-import type { Problem, Result } from "../domain/shared/problem.ts";
+import { fail, type Problem, problem, type Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
 import { buildMessage, validateMessage } from "../messages/index.ts";
-import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
+import type { AccessContext, AccessGate, Actor } from "./access.ts";
 import type { CareRepository, ClientRecord, ToewijzingRecord } from "./care-ports.ts";
 import type { CatalogueService } from "./catalogue.ts";
-import type { Actor } from "./compliance.ts";
 import type { ConversieRecord, ConversionStore, KoppelingRecord, RunRecord } from "./conversion-ports.ts";
 import { build301Model, definition, standaardOf } from "./messages-mapping.ts";
 import type { Clock } from "./ports.ts";
 
-const ACTUEEL = new Set(["toegewezen", "gestart", "tijdelijk-gestopt"]);
-const problem = (code: Problem["code"], title: string, detail: string, path?: string): Problem => ({ code, title, detail, ...(path ? { path } : {}) });
-const nf = (detail: string): Result<never> => ({ ok: false, problems: [problem("not-found", "Niet gevonden", detail)] });
+const CURRENT_STATUSES = new Set(["toegewezen", "gestart", "tijdelijk-gestopt"]);
+const notFound = (detail: string): Result<never> => fail(problem.notFound(detail));
 
 export const planHash = (plan: ConversiePlan) => createHash("sha256").update(JSON.stringify(plan)).digest("hex").slice(0, 16);
 
 /** One row of a provider's uitvraag: a running toewijzing the plan touches, and the figures the plan needs. */
-export interface UitvraagRij {
+export interface UitvraagRow {
   gemeentecode: string;
   wet: Wet;
   toewijzingnummer: string;
@@ -66,7 +54,7 @@ export interface Uitvraag {
   wijzigingsdatum: IsoDate;
   /** the periods the figures are asked for, per kind of column */
   perioden: { uren: "week" | "maand"; dagdelen: "week" | "maand"; maanden: number };
-  rijen: UitvraagRij[];
+  rijen: UitvraagRow[];
 }
 
 /** A row read from a filled workbook (adapters/files/conversion-workbook.ts): raw cell values by column key. */
@@ -78,29 +66,6 @@ export interface IngelezenRij {
   waarden: Record<string, string | number | null>;
 }
 
-export interface AntwoordStatus {
-  agbCode: string;
-  toewijzingen: number;
-  beantwoord: number;
-  laatsteUpload: string | null;
-  /** true when rows are still open: a reminder is due */
-  herinneren: boolean;
-}
-
-export interface UitvoeringsRapport {
-  runId: number;
-  proefrunId: number;
-  omgezet: {
-    sleutel: string;
-    clientId: number;
-    agbCode: string;
-    nieuw: { toewijzingnummer: string; productId: string; omvang: number; eenheid: string; frequentie: string }[];
-  }[];
-  overgeslagen: { sleutel: string; reden: string }[];
-  mislukt: { clientId: number; sleutels: string[]; reden: string }[];
-  berichten: { bestandsnaam: string; xml: string; clientId: number; agbCode: string; wet: Wet }[];
-}
-
 export class ConversionService {
   constructor(
     private readonly store: ConversionStore,
@@ -109,27 +74,10 @@ export class ConversionService {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Every access names its subject in the access log: the clients whose toewijzingen or legacy indications it read
-   * or wrote (and those toewijzingen), else the conversion itself ("conversie:<id>").
-   */
-  private guard<T>(
-    actor: Actor,
-    action: "read" | "write",
-    target: Target,
-    ctx: AccessContext,
-    work: () => Promise<T>,
-    subjects?: SubjectsOf<T>,
-  ): Promise<Result<T>> {
-    return actor.kind === "cli"
-      ? this.gate.runTrusted("kader-cli", "conversie", action, target, ctx, work, subjects)
-      : this.gate.run(actor.principal, "conversie", action, target, ctx, work, subjects);
-  }
-
   /** Gemeente roles only (approval, execution, the dry run): an aanbieder may read and write only its own uitvraag. */
   private gemeenteOnly(actor: Actor): Result<never> | null {
     if (actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder")
-      return { ok: false, problems: [problem("forbidden", "Geen toegang", "een aanbieder kan alleen de eigen uitvraag ophalen en beantwoorden")] };
+      return { ok: false, problems: [problem.forbidden("een aanbieder kan alleen de eigen uitvraag ophalen en beantwoorden")] };
     return null;
   }
 
@@ -139,8 +87,9 @@ export class ConversionService {
   async start(actor: Actor, plan: ConversiePlan, gemeentecode: string, ctx: AccessContext): Promise<Result<ConversieRecord>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
-    return this.guard(
+    const r = await this.gate.guard(
       actor,
+      "conversie",
       "write",
       { gemeentecode },
       ctx,
@@ -151,36 +100,32 @@ export class ConversionService {
         return existing && existing.planHash === hash ? existing : this.store.upsertConversie(plan, hash, gemeentecode, this.clock.now());
       },
       (v) => ({ records: v ? [`conversie:${v.id}`] : [], filter: `plan=${plan.id.slice(0, 60)}` }),
-    ).then(
-      (r): Result<ConversieRecord> =>
-        r.ok && r.value === null
-          ? {
-              ok: false,
-              problems: [
-                problem(
-                  "inconsistent-data",
-                  "Plan gewijzigd na uitvoering",
-                  `conversie ${plan.id} is in gemeente ${gemeentecode} al (deels) uitgevoerd met een andere versie van het plan; geef het gewijzigde plan een nieuw id`,
-                ),
-              ],
-            }
-          : (r as Result<ConversieRecord>),
     );
+    if (r.ok && r.value === null)
+      return fail(
+        problem.inconsistent(
+          `conversie ${plan.id} is in gemeente ${gemeentecode} al (deels) uitgevoerd met een andere versie van het plan; geef het gewijzigde plan een nieuw id`,
+          undefined,
+          "Plan gewijzigd na uitvoering",
+        ),
+      );
+    return r as Result<ConversieRecord>;
   }
 
   /** The conversions a user may see: a gemeente its own; an aanbieder all of them (plan and gemeente only, no personal data). */
   async conversies(actor: Actor, gemeentecode: string | undefined, ctx: AccessContext): Promise<Result<ConversieRecord[]>> {
     const t = actor.kind === "user" ? actor.principal?.tenant : undefined;
     const listed = (v: ConversieRecord[]) => ({ records: v.map((x) => `conversie:${x.id}`), count: v.length });
-    if (t?.kind === "aanbieder") return this.guard(actor, "read", { agbCode: t.agbCode }, ctx, () => this.store.conversies(), listed);
+    if (t?.kind === "aanbieder") return this.gate.guard(actor, "conversie", "read", { agbCode: t.agbCode }, ctx, () => this.store.conversies(), listed);
     const g = t?.kind === "gemeente" ? t.gemeentecode : gemeentecode;
-    return this.guard(actor, "read", { gemeentecode: g ?? null }, ctx, () => this.store.conversies(g), listed);
+    return this.gate.guard(actor, "conversie", "read", { gemeentecode: g ?? null }, ctx, () => this.store.conversies(g), listed);
   }
 
   async conversie(actor: Actor, id: number, ctx: AccessContext): Promise<Result<ConversieRecord>> {
     const c = await this.store.conversieById(id);
-    const r = await this.guard(
+    const r = await this.gate.guard(
       actor,
+      "conversie",
       "read",
       {
         gemeentecode: c?.gemeentecode ?? "----",
@@ -193,36 +138,37 @@ export class ConversionService {
       },
     );
     if (!r.ok) return r;
-    return r.value ? { ok: true, value: r.value } : nf(`geen conversie ${id}`);
+    return r.value ? { ok: true, value: r.value } : notFound(`geen conversie ${id}`);
   }
 
-  private async lopend(c: ConversieRecord, agbCode?: string): Promise<ToewijzingRecord[]> {
+  private async running(c: ConversieRecord, agbCode?: string): Promise<ToewijzingRecord[]> {
     return (await this.store.care.toewijzingen({ gemeentecode: c.gemeentecode, agbCode, limit: 1_000_000 })).filter((t) => geraakt(c.plan, t));
   }
 
   /** The uitvraag per aanbieder (all aanbieders, or one): every running toewijzing the plan touches. */
   async uitvraag(actor: Actor, conversieId: number, agbCode: string | undefined, ctx: AccessContext): Promise<Result<Uitvraag[]>> {
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
+    if (!c) return notFound(`geen conversie ${conversieId}`);
     const own = actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : undefined;
-    if (own && agbCode && agbCode !== own) return { ok: false, problems: [problem("forbidden", "Geen toegang", "alleen de eigen uitvraag")] };
+    if (own && agbCode && agbCode !== own) return { ok: false, problems: [problem.forbidden("alleen de eigen uitvraag")] };
     const agb = own ?? agbCode;
     const read: ToewijzingRecord[] = [];
-    return this.guard(
+    return this.gate.guard(
       actor,
+      "conversie",
       "read",
       { gemeentecode: c.gemeentecode, agbCode: agb ?? null },
       { ...ctx, purpose: `${ctx.purpose} (uitvraag conversie)` },
       async () => {
-        const lopend = await this.lopend(c, agb);
-        read.push(...lopend);
-        const antwoorden = new Map((await this.store.antwoorden(c.id, agb)).map((a) => [toewijzingSleutel(a), a.antwoord]));
+        const running = await this.running(c, agb);
+        read.push(...running);
+        const answers = new Map((await this.store.antwoorden(c.id, agb)).map((a) => [toewijzingSleutel(a), a.antwoord]));
         const clients = new Map<number, ClientRecord | null>();
-        const per = new Map<string, UitvraagRij[]>();
-        for (const t of lopend) {
+        const per = new Map<string, UitvraagRow[]>();
+        for (const t of running) {
           if (!clients.has(t.clientId)) clients.set(t.clientId, await this.store.care.client(t.clientId));
           const client = clients.get(t.clientId);
-          const regel = regelVoor(c.plan, t)!;
+          const rule = regelVoor(c.plan, t)!;
           const rows = per.get(t.agbCode) ?? [];
           rows.push({
             gemeentecode: t.gemeentecode,
@@ -233,8 +179,8 @@ export class ConversionService {
             geboortedatum: client?.geboortedatum ?? "",
             productId: t.productId,
             productcode: t.productcode,
-            vanNaam: regel.van.naam,
-            regelId: regel.id,
+            vanNaam: rule.van.naam,
+            regelId: rule.id,
             ingangsdatum: t.ingangsdatum,
             einddatum: t.einddatum,
             omvang:
@@ -243,17 +189,17 @@ export class ConversionService {
                   ? ""
                   : `budget ${(t.budgetCents / 100).toFixed(2)}`
                 : `${t.omvang} (eenheid ${t.eenheid}, frequentie ${t.frequentie ?? "-"})`,
-            kolommen: uitvraagKolommen(regel),
-            antwoord: antwoorden.get(toewijzingSleutel(t)) ?? null,
+            kolommen: uitvraagKolommen(rule),
+            antwoord: answers.get(toewijzingSleutel(t)) ?? null,
           });
           per.set(t.agbCode, rows);
         }
-        const uren = c.plan.regels.find((r) => r.soort !== "dagbesteding")?.volume.uitvraagPer ?? "maand";
+        const hoursPer = c.plan.regels.find((r) => r.soort !== "dagbesteding")?.volume.uitvraagPer ?? "maand";
         const dagdelen = c.plan.regels.find((r) => r.soort === "dagbesteding")?.volume.uitvraagPer ?? "week";
         if (agb && !per.has(agb)) per.set(agb, []);
         return [...per]
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([agbCode, rijen]) => ({
+          .map(([agbCode, rows]) => ({
             conversieId: c.id,
             planId: c.planId,
             titel: c.plan.titel,
@@ -261,8 +207,8 @@ export class ConversionService {
             gemeentecode: c.gemeentecode,
             agbCode,
             wijzigingsdatum: c.plan.wijzigingsdatum,
-            perioden: { uren, dagdelen, maanden: c.plan.uitvraagMaanden },
-            rijen: rijen.sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer)),
+            perioden: { uren: hoursPer, dagdelen, maanden: c.plan.uitvraagMaanden },
+            rijen: rows.sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer)),
           }));
       },
       () => touched(c.id, read),
@@ -280,15 +226,17 @@ export class ConversionService {
     ctx: AccessContext,
   ): Promise<Result<{ opgeslagen: number; leeg: number }>> {
     const c = await this.store.conversieById(x.conversieId);
-    if (!c) return nf(`geen conversie ${x.conversieId}`);
+    if (!c) return notFound(`geen conversie ${x.conversieId}`);
     const own = actor.kind === "user" && actor.principal?.tenant?.kind === "aanbieder" ? actor.principal.tenant.agbCode : undefined;
-    if (own && own !== x.agbCode) return { ok: false, problems: [problem("forbidden", "Geen toegang", "alleen antwoorden voor de eigen organisatie")] };
-    const decision = actor.kind === "user" ? authorize(actor.principal, "conversie", "write", { gemeentecode: c.gemeentecode, agbCode: x.agbCode }) : null;
-    if (decision && !decision.allowed)
-      return { ok: false, problems: [problem(decision.status === 401 ? "unauthorized" : "forbidden", "Geen toegang", decision.reason)] };
-    const lopend = new Map((await this.lopend(c, x.agbCode)).map((t) => [toewijzingSleutel(t), t]));
+    if (own && own !== x.agbCode) return { ok: false, problems: [problem.forbidden("alleen antwoorden voor de eigen organisatie")] };
+    // asked before the rows are read: a refused caller learns nothing about the uitvraag's rows
+    const denied = await this.gate.precheck(actor, "conversie", "write", { gemeentecode: c.gemeentecode, agbCode: x.agbCode }, ctx, {
+      records: [`conversie:${c.id}`],
+    });
+    if (denied) return denied;
+    const running = new Map((await this.running(c, x.agbCode)).map((t) => [toewijzingSleutel(t), t]));
     const problems: Problem[] = [];
-    const gelezen: { t: ToewijzingRecord; antwoord: Antwoord }[] = [];
+    const accepted: { t: ToewijzingRecord; antwoord: Antwoord }[] = [];
     let leeg = 0;
     const seen = new Set<string>();
     for (const r of x.rijen) {
@@ -303,7 +251,7 @@ export class ConversionService {
         });
       const wet = Wet.safeParse(r.wet);
       const key = `${r.gemeentecode}/${r.wet}/${r.toewijzingnummer}`;
-      const t = wet.success ? lopend.get(key) : undefined;
+      const t = wet.success ? running.get(key) : undefined;
       if (!t) {
         err("Toewijzingnummer", `toewijzing ${r.toewijzingnummer} (${r.gemeentecode}, ${r.wet}) staat niet in de uitvraag van aanbieder ${x.agbCode}`);
         continue;
@@ -313,13 +261,13 @@ export class ConversionService {
         continue;
       }
       seen.add(key);
-      const regel = regelVoor(c.plan, t)!;
-      const kolommen = new Set<string>(uitvraagKolommen(regel));
+      const rule = regelVoor(c.plan, t)!;
+      const columns = new Set<string>(uitvraagKolommen(rule));
       const num = (k: string, label: string, whole = false, max?: number): number | null => {
         const v = r.waarden[k];
         if (v === null || v === undefined || v === "") return null;
-        if (!kolommen.has(k)) {
-          err(label, `deze kolom hoort niet bij ${regel.van.naam}; laat hem leeg`);
+        if (!columns.has(k)) {
+          err(label, `deze kolom hoort niet bij ${rule.van.naam}; laat hem leeg`);
           return null;
         }
         const n = typeof v === "number" ? v : Number(String(v).replace(",", "."));
@@ -333,8 +281,8 @@ export class ConversionService {
       const text = (k: string, label: string, allowed: string[]): string | null => {
         const v = r.waarden[k];
         if (v === null || v === undefined || String(v).trim() === "") return null;
-        if (!kolommen.has(k)) {
-          err(label, `deze kolom hoort niet bij ${regel.van.naam}; laat hem leeg`);
+        if (!columns.has(k)) {
+          err(label, `deze kolom hoort niet bij ${rule.van.naam}; laat hem leeg`);
           return null;
         }
         const s = String(v).trim();
@@ -342,16 +290,16 @@ export class ConversionService {
         if (!hit) err(label, `"${s}" — kies uit ${allowed.join(", ")}`);
         return hit ?? null;
       };
-      const niveaus = regel.soort === "uren-per-niveau" ? Object.keys(regel.niveaus) : [];
-      const perNiveau: Record<string, number> = {};
-      for (const n of niveaus) {
+      const levels = rule.soort === "uren-per-niveau" ? Object.keys(rule.niveaus) : [];
+      const perLevel: Record<string, number> = {};
+      for (const n of levels) {
         const v = num(`niveau-${n}`, `Uren niveau ${n}`);
-        if (v !== null) perNiveau[n] = v;
+        if (v !== null) perLevel[n] = v;
       }
       const raw = {
         uren: num("uren", "Uren"),
-        urenPerNiveau: Object.keys(perNiveau).length ? perNiveau : null,
-        module: text("module", "Module", regel.soort === "dagbesteding" ? Object.keys(regel.modules) : []),
+        urenPerNiveau: Object.keys(perLevel).length ? perLevel : null,
+        module: text("module", "Module", rule.soort === "dagbesteding" ? Object.keys(rule.modules) : []),
         dagdelen: num("dagdelen", "Dagdelen", true),
         vervoer: text("vervoer", "Vervoer", ["geen", "regulier", "rolstoel"]),
         vervoersdagen: num("vervoersdagen", "Vervoersdagen", true, 7),
@@ -379,11 +327,12 @@ export class ConversionService {
         leeg += 1;
         continue;
       }
-      gelezen.push({ t, antwoord: a });
+      accepted.push({ t, antwoord: a });
     }
     if (problems.length) return { ok: false, problems };
-    return this.guard(
+    return this.gate.guard(
       actor,
+      "conversie",
       "write",
       { gemeentecode: c.gemeentecode, agbCode: x.agbCode },
       { ...ctx, purpose: `${ctx.purpose} (antwoorden uitvraag)` },
@@ -393,11 +342,11 @@ export class ConversionService {
           const uploadId = await conv.insertUpload(c.id, c.gemeentecode, {
             agbCode: x.agbCode,
             bestandsnaam: x.bestandsnaam,
-            rijen: gelezen.length,
+            rijen: accepted.length,
             door: this.by(actor),
             receivedAt: now,
           });
-          for (const g of gelezen)
+          for (const g of accepted)
             await conv.upsertAntwoord(
               c.id,
               {
@@ -410,37 +359,38 @@ export class ConversionService {
               },
               uploadId,
             );
-          return { opgeslagen: gelezen.length, leeg };
+          return { opgeslagen: accepted.length, leeg };
         }),
       touched(
         c.id,
-        gelezen.map((g) => g.t),
+        accepted.map((g) => g.t),
       ),
     );
   }
 
   /** Per aanbieder: how many of its toewijzingen have an answer; those with open rows get a reminder. */
-  async status(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<AntwoordStatus[]>> {
+  async status(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<AnswerStatus[]>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
+    if (!c) return notFound(`geen conversie ${conversieId}`);
     const read: ToewijzingRecord[] = [];
-    return this.guard(
+    return this.gate.guard(
       actor,
+      "conversie",
       "read",
       { gemeentecode: c.gemeentecode },
       ctx,
       async () => {
-        const lopend = await this.lopend(c);
-        read.push(...lopend);
-        const beantwoord = new Set((await this.store.antwoorden(c.id)).map(toewijzingSleutel));
+        const running = await this.running(c);
+        read.push(...running);
+        const answered = new Set((await this.store.antwoorden(c.id)).map(toewijzingSleutel));
         const uploads = await this.store.uploads(c.id);
-        const per = new Map<string, AntwoordStatus>();
-        for (const t of lopend) {
+        const per = new Map<string, AnswerStatus>();
+        for (const t of running) {
           const s = per.get(t.agbCode) ?? { agbCode: t.agbCode, toewijzingen: 0, beantwoord: 0, laatsteUpload: null, herinneren: false };
           s.toewijzingen += 1;
-          if (beantwoord.has(toewijzingSleutel(t))) s.beantwoord += 1;
+          if (answered.has(toewijzingSleutel(t))) s.beantwoord += 1;
           per.set(t.agbCode, s);
         }
         for (const s of per.values()) {
@@ -465,41 +415,38 @@ export class ConversionService {
   }
 
   /** Computes the dry run on the current toewijzingen and answers and stores it as a snapshot. */
-  async proefrun(
-    actor: Actor,
-    conversieId: number,
-    ctx: AccessContext,
-  ): Promise<Result<{ runId: number; uitkomsten: Uitkomst[]; totalen: ReturnType<typeof totalen> }>> {
+  async proefrun(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<DryRun>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(
+    if (!c) return notFound(`geen conversie ${conversieId}`);
+    return this.gate.guard(
       actor,
+      "conversie",
       "write",
       { gemeentecode: c.gemeentecode },
       ctx,
       async () => {
-        const lopend = await this.lopend(c);
-        const antwoorden = new Map((await this.store.antwoorden(c.id)).map((a) => [toewijzingSleutel(a), a.antwoord]));
-        const tarieven = await this.store.contractTarieven(c.gemeentecode, c.plan.wijzigingsdatum);
-        const oud = await this.store.contractTarieven(c.gemeentecode, addDays(c.plan.wijzigingsdatum, -1));
-        const uitkomsten = proefrun({
+        const running = await this.running(c);
+        const answers = new Map((await this.store.antwoorden(c.id)).map((a) => [toewijzingSleutel(a), a.antwoord]));
+        const tariffs = await this.store.contractTarieven(c.gemeentecode, c.plan.wijzigingsdatum);
+        const before = await this.store.contractTarieven(c.gemeentecode, addDays(c.plan.wijzigingsdatum, -1));
+        const outcomes = proefrun({
           plan: c.plan,
-          toewijzingen: lopend,
-          antwoorden,
+          toewijzingen: running,
+          antwoorden: answers,
           product: await this.productInfo(c.plan),
-          tarief: (agb, _g, productId, datum) => (datum < c.plan.wijzigingsdatum ? oud : tarieven).get(`${agb}|${productId}`) ?? null,
+          tarief: (agb, _g, productId, datum) => (datum < c.plan.wijzigingsdatum ? before : tariffs).get(`${agb}|${productId}`) ?? null,
         });
-        const tot = totalen(uitkomsten);
+        const tot = totalen(outcomes);
         const runId = await this.store.insertRun(c.id, c.gemeentecode, {
           soort: "proefrun",
           proefrunId: null,
-          inhoud: { uitkomsten, totalen: tot, planHash: c.planHash },
+          inhoud: { uitkomsten: outcomes, totalen: tot, planHash: c.planHash },
           door: this.by(actor),
           at: this.clock.now(),
         });
-        return { runId, uitkomsten, totalen: tot };
+        return { runId, uitkomsten: outcomes, totalen: tot };
       },
       (v) => ({ clientIds: v.uitkomsten.map((u) => u.clientId), records: [`conversie:${c.id}`, `run:${v.runId}`] }),
     );
@@ -509,9 +456,10 @@ export class ConversionService {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(
+    if (!c) return notFound(`geen conversie ${conversieId}`);
+    return this.gate.guard(
       actor,
+      "conversie",
       "read",
       { gemeentecode: c.gemeentecode },
       ctx,
@@ -525,8 +473,9 @@ export class ConversionService {
     if (denied) return denied;
     const r = await this.store.run(runId);
     const c = r ? await this.store.conversieById(r.conversieId) : null;
-    const g = await this.guard(
+    const g = await this.gate.guard(
       actor,
+      "conversie",
       "read",
       { gemeentecode: c?.gemeentecode ?? "----" },
       ctx,
@@ -537,7 +486,7 @@ export class ConversionService {
       }),
     );
     if (!g.ok) return g;
-    return r ? { ok: true, value: r } : nf(`geen run ${runId}`);
+    return r ? { ok: true, value: r } : notFound(`geen run ${runId}`);
   }
 
   /** Approves one dry run: what it proposes (the uitvoerbare toewijzingen) is what execution will do. */
@@ -546,11 +495,15 @@ export class ConversionService {
     if (denied) return denied;
     const r = await this.store.run(proefrunId);
     const c = r ? await this.store.conversieById(r.conversieId) : null;
-    if (!r || !c || r.soort !== "proefrun") return nf(`geen proefrun ${proefrunId}`);
+    if (!r || !c || r.soort !== "proefrun") return notFound(`geen proefrun ${proefrunId}`);
     if (r.inhoud.planHash !== c.planHash)
-      return { ok: false, problems: [problem("inconsistent-data", "Proefrun verouderd", "het plan is gewijzigd na deze proefrun; maak een nieuwe proefrun")] };
-    return this.guard(
+      return {
+        ok: false,
+        problems: [problem.inconsistent("het plan is gewijzigd na deze proefrun; maak een nieuwe proefrun", undefined, "Proefrun verouderd")],
+      };
+    return this.gate.guard(
       actor,
+      "conversie",
       "write",
       { gemeentecode: c.gemeentecode },
       ctx,
@@ -575,22 +528,23 @@ export class ConversionService {
    * beschikking with new ToewijzingNummers, links old → new, and builds and validates the 301 per aanbieder and law.
    * A toewijzing already linked is skipped, so a second execution changes nothing.
    */
-  async uitvoeren(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<UitvoeringsRapport>> {
+  async uitvoeren(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<ExecutionReport>> {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
+    if (!c) return notFound(`geen conversie ${conversieId}`);
     const runs = await this.store.runs(c.id);
     const approval = runs.filter((r) => r.soort === "goedkeuring").at(-1);
     if (!approval?.proefrunId)
       return {
         ok: false,
-        problems: [problem("inconsistent-data", "Niet goedgekeurd", "keur eerst een proefrun goed (kader conversie uitvoeren --proefrun <id>)")],
+        problems: [problem.inconsistent("keur eerst een proefrun goed (kader conversie uitvoeren --proefrun <id>)", undefined, "Niet goedgekeurd")],
       };
-    const proef = await this.store.run(approval.proefrunId);
-    const uitkomsten = (proef?.inhoud.uitkomsten ?? []).filter((u) => u.uitvoerbaar);
-    return this.guard(
+    const dryRun = await this.store.run(approval.proefrunId);
+    const executable = (dryRun?.inhoud.uitkomsten ?? []).filter((u) => u.uitvoerbaar);
+    return this.gate.guard(
       actor,
+      "conversie",
       "write",
       { gemeentecode: c.gemeentecode },
       { ...ctx, purpose: `${ctx.purpose} (conversie uitvoeren)` },
@@ -604,22 +558,22 @@ export class ConversionService {
           door: this.by(actor),
           at: now,
         });
-        const rapport: UitvoeringsRapport = { runId, proefrunId: approval.proefrunId!, omgezet: [], overgeslagen: [], mislukt: [], berichten: [] };
-        const perClient = new Map<number, Uitkomst[]>();
-        for (const u of uitkomsten) perClient.set(u.clientId, [...(perClient.get(u.clientId) ?? []), u]);
+        const report: ExecutionReport = { runId, proefrunId: approval.proefrunId!, omgezet: [], overgeslagen: [], mislukt: [], berichten: [] };
+        const perClient = new Map<number, Outcome[]>();
+        for (const u of executable) perClient.set(u.clientId, [...(perClient.get(u.clientId) ?? []), u]);
         for (const [clientId, list] of [...perClient].sort(([a], [b]) => a - b)) {
           try {
-            const res = await this.store.unit(async ({ conv, care }) => this.converteerClient(c, runId, clientId, list, { conv, care }, today, now));
-            rapport.omgezet.push(...res.omgezet);
-            rapport.overgeslagen.push(...res.overgeslagen);
-            rapport.berichten.push(...res.berichten);
+            const res = await this.store.unit(async ({ conv, care }) => this.convertClient(c, runId, clientId, list, { conv, care }, today, now));
+            report.omgezet.push(...res.omgezet);
+            report.overgeslagen.push(...res.overgeslagen);
+            report.berichten.push(...res.berichten);
           } catch (e) {
-            if (!(e instanceof ClientMislukt)) throw e;
-            rapport.mislukt.push({ clientId, sleutels: list.map((u) => u.sleutel), reden: e.message });
+            if (!(e instanceof ClientFailed)) throw e;
+            report.mislukt.push({ clientId, sleutels: list.map((u) => u.sleutel), reden: e.message });
           }
         }
-        await this.store.setRunInhoud(runId, { goedkeuring: approval.id, rapport: { ...rapport, berichten: rapport.berichten.map((b) => b.bestandsnaam) } });
-        return rapport;
+        await this.store.setRunInhoud(runId, { goedkeuring: approval.id, rapport: { ...report, berichten: report.berichten.map((b) => b.bestandsnaam) } });
+        return report;
       },
       (v) => ({
         clientIds: [...v.omgezet.map((o) => o.clientId), ...v.mislukt.map((m) => m.clientId)],
@@ -628,16 +582,16 @@ export class ConversionService {
     );
   }
 
-  private async converteerClient(
+  private async convertClient(
     c: ConversieRecord,
     runId: number,
     clientId: number,
-    list: Uitkomst[],
+    list: Outcome[],
     u: { conv: ConversionStore; care: CareRepository },
     today: IsoDate,
     now: string,
   ) {
-    const out: Pick<UitvoeringsRapport, "omgezet" | "overgeslagen" | "berichten"> = { omgezet: [], overgeslagen: [], berichten: [] };
+    const out: Pick<ExecutionReport, "omgezet" | "overgeslagen" | "berichten"> = { omgezet: [], overgeslagen: [], berichten: [] };
     const touched = new Set<string>();
     for (const x of list) {
       const wet = x.wet;
@@ -651,7 +605,7 @@ export class ConversionService {
         continue;
       }
       const next = applyEvent(t, { event: "wijzigen", datum: x.nieuweEinddatumOud, reden: c.plan.redenWijziging }, today);
-      if (!next.ok) throw new ClientMislukt(`toewijzing ${t.toewijzingnummer}: ${next.problems.map((p) => p.detail).join("; ")}`);
+      if (!next.ok) throw new ClientFailed(`toewijzing ${t.toewijzingnummer}: ${next.problems.map((p) => p.detail).join("; ")}`);
       await u.care.updateToewijzing({ ...t, ...next.value, redenWijziging: c.plan.redenWijziging }, now);
       await u.care.appendEvent(t, {
         event: "wijzigen",
@@ -660,13 +614,13 @@ export class ConversionService {
         byUser: `conversie ${c.planId}`,
         recordedAt: now,
       });
-      const nieuw: UitvoeringsRapport["omgezet"][number]["nieuw"] = [];
+      const created: ExecutionReport["omgezet"][number]["nieuw"] = [];
       for (const v of x.voorstellen) {
-        const nummer = await u.care.nextToewijzingnummer(t.gemeentecode, t.wet);
+        const newNumber = await u.care.nextToewijzingnummer(t.gemeentecode, t.wet);
         const rec: ToewijzingRecord = {
           gemeentecode: t.gemeentecode,
           wet: t.wet,
-          toewijzingnummer: nummer,
+          toewijzingnummer: newNumber,
           beschikkingId: t.beschikkingId,
           clientId: t.clientId,
           agbCode: t.agbCode,
@@ -692,42 +646,42 @@ export class ConversionService {
           wet: t.wet,
           oudToewijzingnummer: t.toewijzingnummer,
           doel: v.doel,
-          nieuwToewijzingnummer: nummer,
+          nieuwToewijzingnummer: newNumber,
           clientId: t.clientId,
           agbCode: t.agbCode,
           runId,
           at: now,
         };
         await u.conv.insertKoppeling(c.id, k);
-        nieuw.push({ toewijzingnummer: nummer, productId: v.productId, omvang: v.omvang, eenheid: v.eenheid, frequentie: v.frequentie });
+        created.push({ toewijzingnummer: newNumber, productId: v.productId, omvang: v.omvang, eenheid: v.eenheid, frequentie: v.frequentie });
       }
-      out.omgezet.push({ sleutel: x.sleutel, clientId, agbCode: t.agbCode, nieuw });
+      out.omgezet.push({ sleutel: x.sleutel, clientId, agbCode: t.agbCode, nieuw: created });
       touched.add(`${t.agbCode}|${t.wet}`);
     }
     if (!touched.size) return out;
     const client = await u.care.client(clientId);
-    if (!client) throw new ClientMislukt(`cliënt ${clientId} niet gevonden`);
+    if (!client) throw new ClientFailed(`cliënt ${clientId} niet gevonden`);
     const all = await u.care.toewijzingen({ clientId, limit: 10_000 });
     for (const key of [...touched].sort()) {
-      const [agb, wetText] = key.split("|") as [string, Wet];
+      const [agb, wet] = key.split("|") as [string, Wet];
       const current = all
-        .filter((t) => t.agbCode === agb && t.wet === wetText && ACTUEEL.has(t.status))
+        .filter((t) => t.agbCode === agb && t.wet === wet && CURRENT_STATUSES.has(t.status))
         .sort((a, b) => Number(a.toewijzingnummer) - Number(b.toewijzingnummer));
       // an aspecifieke toewijzing (no ProductCode) carries no Omvang in the 301 (toewijzingsvariant "aspecifiek zonder budget")
-      const inBericht = current.map((t) => (t.productcode === null ? { ...t, omvang: null, frequentie: null, budgetCents: null } : t));
-      const def = definition(standaardOf(wetText), "301");
+      const inMessage = current.map((t) => (t.productcode === null ? { ...t, omvang: null, frequentie: null, budgetCents: null } : t));
+      const def = definition(standaardOf(wet), "301");
       const identificatie = `KC${String(await u.conv.nextBerichtNummer()).padStart(8, "0")}`;
-      const model = build301Model(def, { client, toewijzingen: inBericht, identificatie, dagtekening: today, tijd: now.slice(11, 19) });
+      const model = build301Model(def, { client, toewijzingen: inMessage, identificatie, dagtekening: today, tijd: now.slice(11, 19) });
       const xml = buildMessage(def, model);
       const check = validateMessage(xml);
       if (check.failures.length)
-        throw new ClientMislukt(
+        throw new ClientFailed(
           `${def.name} ongeldig: ${check.failures
             .slice(0, 3)
             .map((f) => `${f.path}: ${f.message}`)
             .join("; ")}`,
         );
-      out.berichten.push({ bestandsnaam: `${def.name}_${client.gemeentecode}_${agb}_${identificatie}.xml`, xml, clientId, agbCode: agb, wet: wetText });
+      out.berichten.push({ bestandsnaam: `${def.name}_${client.gemeentecode}_${agb}_${identificatie}.xml`, xml, clientId, agbCode: agb, wet });
     }
     return out;
   }
@@ -737,9 +691,10 @@ export class ConversionService {
     const denied = this.gemeenteOnly(actor);
     if (denied) return denied;
     const c = await this.store.conversieById(conversieId);
-    if (!c) return nf(`geen conversie ${conversieId}`);
-    return this.guard(
+    if (!c) return notFound(`geen conversie ${conversieId}`);
+    return this.gate.guard(
       actor,
+      "conversie",
       "read",
       { gemeentecode: c.gemeentecode },
       ctx,
@@ -759,4 +714,4 @@ function touched(conversieId: number, ts: ToewijzingRecord[]) {
 }
 
 /** A client whose conversion cannot be done: its transaction is rolled back and the report names why. */
-class ClientMislukt extends Error {}
+class ClientFailed extends Error {}

@@ -43,9 +43,9 @@ export function resolveProductId(
 
 export interface ImportResult {
   toewijzing: ToewijzingRecord | null;
-  nieuw: boolean;
+  created: boolean;
   /** why the product was not imported (a number in use for another client or aanbieder) */
-  probleem: string | null;
+  problem: string | null;
 }
 
 /**
@@ -70,8 +70,8 @@ export async function importToewijzing(
     if (existing.clientId !== client.id || existing.agbCode !== ctx.agbCode)
       return {
         toewijzing: null,
-        nieuw: false,
-        probleem: `toewijzingnummer ${p.toewijzingnummer} hoort al bij een andere cliënt of aanbieder (retourcode 9332)`,
+        created: false,
+        problem: `toewijzingnummer ${p.toewijzingnummer} hoort al bij een andere cliënt of aanbieder (retourcode 9332)`,
       };
     const status: ToewijzingStatus = p.redenWijziging === "13" && existing.status === "toegewezen" ? "verwijderd" : existing.status;
     const updated: ToewijzingRecord = {
@@ -85,7 +85,7 @@ export async function importToewijzing(
       status,
     };
     await care.updateToewijzing(updated, ctx.at);
-    return { toewijzing: updated, nieuw: false, probleem: null };
+    return { toewijzing: updated, created: false, problem: null };
   }
   const productId = resolveProductId(ctx, p.productcategorie, p.productcode);
   if (!beschikking.current) {
@@ -132,5 +132,5 @@ export async function importToewijzing(
   };
   await care.insertToewijzing(t, ctx.at);
   await messages.bumpToewijzingTeller(ctx.gemeentecode, ctx.wet, Number(p.toewijzingnummer));
-  return { toewijzing: t, nieuw: true, probleem: null };
+  return { toewijzing: t, created: true, problem: null };
 }

@@ -1,11 +1,14 @@
+import type { BerichtStatus, Richting, Rol, VerzoekStatus } from "../contract/messages.ts";
 import type { Wet } from "../domain/care/codes.ts";
 import type { IsoDate } from "../domain/shared/date.ts";
 import type { CareRepository } from "./care-ports.ts";
 import type { AccessLogRepository } from "./ports.ts";
 
-/** The party Kader acts for while processing: the gemeente (receives 305/307/315/317/323) or the aanbieder (301/319/325). */
-export type Rol = "gemeente" | "aanbieder";
-export type Richting = "in" | "uit";
+/**
+ * The party Kader acts for while processing: the gemeente (receives 305/307/315/317/323) or the aanbieder (301/319/325).
+ * These code lists are the contract's (src/contract/messages.ts).
+ */
+export type { Rol, Richting, VerzoekStatus } from "../contract/messages.ts";
 
 /**
  * What became of a message: `verwerkt` (accepted, answered), `afgekeurd` (answered with a rejection — also a message
@@ -14,13 +17,24 @@ export type Richting = "in" | "uit";
  * nothing changes), `geregistreerd` (a message Kader only records: a retour, a 325, a 301 the gemeente sent itself),
  * `verzonden` (a message Kader built). `herhaald` is an outcome only, never stored.
  */
-export type BerichtStatus = "verwerkt" | "afgekeurd" | "herhaald" | "geregistreerd" | "verzonden";
+export type { BerichtStatus } from "../contract/messages.ts";
 
+/**
+ * A note on a processed message, stored with it (`meldingen`) and answered: `retourcode`, `pad` and `tekst` as
+ * always, and the same as the one Finding (src/domain/codes/finding.ts) beside them — severity ("fout", or "melding"
+ * for a 0200 note or a note without a retourcode), code (the retourcode, or "melding"), path (`pad` when there is one)
+ * and message (`tekst`) — built by `melding()` (src/app/messages/findings.ts). Rows stored before these fields existed
+ * have only the first three.
+ */
 export interface Melding {
   retourcode: string;
   /** the message class it is about, e.g. "Client/StartProducten/StartProduct[2]" */
   pad: string;
   tekst: string;
+  severity: "fout" | "melding";
+  code: string;
+  path?: string;
+  message: string;
 }
 
 export interface BerichtRecord {
@@ -53,7 +67,7 @@ export interface BerichtRecord {
 }
 
 /** A message to store: `geschrevenOp` left out is the creation time for richting uit (handed over at once), else null. */
-export type NieuwBericht = Omit<BerichtRecord, "id" | "geschrevenOp"> & { geschrevenOp?: string | null };
+export type NewBericht = Omit<BerichtRecord, "id" | "geschrevenOp"> & { geschrevenOp?: string | null };
 
 export interface LeveringRecord {
   rol: Rol;
@@ -66,8 +80,6 @@ export interface LeveringRecord {
   stopReden: string | null;
   stopEinddatum: IsoDate | null;
 }
-
-export type VerzoekStatus = "open" | "in-onderzoek" | "afgewezen" | "toegewezen";
 
 export interface VerzoekRecord {
   id: number;
@@ -101,7 +113,7 @@ export interface MessageRepository {
   lockKey(key: string): Promise<void>;
   /** earlier messages with this key (TR056: BerichtIdentificatie per sender per message kind), committed ones only */
   byKey(rol: Rol, richting: Richting, afzender: string, berichtCode: string, identificatie: string): Promise<BerichtRecord[]>;
-  insert(m: NieuwBericht, xml: string): Promise<BerichtRecord>;
+  insert(m: NewBericht, xml: string): Promise<BerichtRecord>;
   /** marks answers as handed over (written to --uit); an answer already marked keeps its time */
   markeerGeschreven(ids: number[], at: string): Promise<void>;
   update(id: number, patch: Partial<Pick<BerichtRecord, "status" | "retourcodes" | "meldingen" | "samenvatting" | "antwoordBestand">>): Promise<void>;

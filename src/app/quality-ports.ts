@@ -1,43 +1,14 @@
-import type { AllowedFileType, AntwoordRecord, Beoordeling, Antwoord } from "../domain/quality/assessment.ts";
+import type { AnswerBody, FileMeta, HistoryEvent, PveConcept, PveRecord, PveVersionInfo, ReviewBody } from "../contract/quality.ts";
+import type { AntwoordRecord } from "../domain/quality/assessment.ts";
 import type { Framework } from "../domain/quality/framework-source.ts";
 import type { CriterionHit, CriterionQuery, QualityLibrary } from "../domain/quality/library.ts";
-import type { PveConcept, PveDocument } from "../domain/quality/pve.ts";
+import type { PveDocument } from "../domain/quality/pve.ts";
 
-export interface PveRecord {
-  id: string;
-  gemeentecode: string;
-  concept: PveConcept;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
+export type { FileMeta, HistoryEvent, PveRecord } from "../contract/quality.ts";
 
-export interface PveVersionRecord {
-  pveId: string;
-  versie: number;
-  gemeentecode: string;
+/** A published version as stored: its immutable content. */
+export interface PveVersionRecord extends PveVersionInfo {
   inhoud: PveDocument;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface FileMeta {
-  id: string;
-  vraag: string;
-  naam: string;
-  mime: AllowedFileType;
-  grootte: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string;
-}
-
-export interface HistoryEvent {
-  vraag: string;
-  at: string;
-  username: string;
-  soort: "antwoord" | "bestand" | "beoordeling";
-  data: Record<string, unknown>;
 }
 
 /** Where one assessment lives: a published version, answered by one aanbieder, for one gemeente. */
@@ -73,9 +44,9 @@ export interface QualityRepository {
 
   answers(k: AssessmentKey): Promise<AntwoordRecord[]>;
   /** upserts the answer (status back to "ingediend") and appends an event, in one transaction */
-  saveAnswer(k: AssessmentKey & { gemeentecode: string; vraag: string }, a: Antwoord, at: string, by: string): Promise<void>;
+  saveAnswer(k: AssessmentKey & { gemeentecode: string; vraag: string }, a: AnswerBody, at: string, by: string): Promise<void>;
   /** sets the review on an existing answer and appends an event; false when there is no answer */
-  review(k: AssessmentKey & { vraag: string }, b: Beoordeling, at: string, by: string): Promise<boolean>;
+  review(k: AssessmentKey & { vraag: string }, b: ReviewBody, at: string, by: string): Promise<boolean>;
   addFile(k: AssessmentKey & { gemeentecode: string; vraag: string }, meta: FileMeta, content: Uint8Array): Promise<void>;
   files(k: AssessmentKey): Promise<FileMeta[]>;
   file(k: AssessmentKey, id: string): Promise<{ meta: FileMeta; content: Uint8Array } | null>;

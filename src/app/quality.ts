@@ -1,41 +1,31 @@
 import { createHash, randomUUID } from "node:crypto";
-import { z } from "zod";
-import { type Action, authorize, type Resource, type Target } from "../domain/auth/policy.ts";
+import {
+  AnswerBody,
+  type AssessmentView,
+  CriterionSearchParams,
+  type Framework,
+  type FrameworkItem,
+  InviteBody,
+  type OverviewRow,
+  PveConcept,
+  type QuestionView,
+  type Reminder,
+  ReviewBody,
+} from "../contract/quality.ts";
+import type { Action, Target } from "../domain/auth/policy.ts";
 import { AgbCode, Gemeentecode } from "../domain/auth/principal.ts";
-import {
-  type AllowedFileType,
-  Antwoord,
-  type AntwoordRecord,
-  Beoordeling,
-  type Herinnering,
-  MAX_FILE_BYTES,
-  prefill,
-  reminders,
-  safeFileName,
-  statusCounts,
-  type VraagStatus,
-  type Voorinvulling,
-} from "../domain/quality/assessment.ts";
-import { Addressee, type Framework, Nature, QualityElement, QualityLaw, SegmentId } from "../domain/quality/framework-source.ts";
+import { type AllowedFileType, type AntwoordRecord, MAX_FILE_BYTES, prefill, reminders, safeFileName, statusCounts } from "../domain/quality/assessment.ts";
 import { type GeneralRequirement, generalRequirements004 } from "../domain/quality/general-requirements.ts";
-import {
-  conceptGroups,
-  type CriterionQuery,
-  type FrameworkSummary,
-  frameworkSummary,
-  isLapsed,
-  lapsedWarning,
-  type QualityLibrary,
-  segmentsOf,
-} from "../domain/quality/library.ts";
-import { type PveConcept, PveConcept as PveConceptSchema, type PveDocument, type PveVraag, resolvePve } from "../domain/quality/pve.ts";
-import type { Problem, Result } from "../domain/shared/problem.ts";
+import { conceptGroups, type CriterionQuery, frameworkSummary, isLapsed, lapsedWarning, type QualityLibrary, segmentsOf } from "../domain/quality/library.ts";
+import { type PveDocument, resolvePve } from "../domain/quality/pve.ts";
+import { fail, ok, type Problem, problem, type Result } from "../domain/shared/problem.ts";
 import { explainZodIssue } from "../domain/shared/zod-dutch.ts";
-import type { AccessContext, AccessGate, SubjectsOf } from "./access.ts";
+import type { AccessContext, AccessGate, Actor, SubjectsOf } from "./access.ts";
 import type { CatalogueService } from "./catalogue.ts";
-import type { Actor } from "./compliance.ts";
 import type { Clock, ProviderRepository } from "./ports.ts";
-import type { AssessmentKey, FileMeta, HistoryEvent, PveRecord, QualityRepository } from "./quality-ports.ts";
+import type { AssessmentKey, FileMeta, PveRecord, PveVersionRecord, QualityRepository } from "./quality-ports.ts";
+
+export type { AssessmentView, FrameworkItem, OverviewRow, QuestionView } from "../contract/quality.ts";
 
 /** Recognises an uploaded file's type from its bytes (an adapter: file-type). */
 export type FileTypeDetector = (bytes: Uint8Array) => Promise<AllowedFileType | null>;
@@ -47,72 +37,44 @@ const canonical = (v: unknown): string =>
       : val,
   );
 
-const invalid = (title: string, e: z.ZodError): Problem[] =>
-  e.issues.map((i) => ({ code: "invalid-input", title, detail: explainZodIssue(i), path: i.path.map(String).join(".") }));
-const notFound = (what: string, detail: string, path?: string): Problem => ({
-  code: "not-found",
-  title: `${what} niet gevonden`,
-  detail,
-  ...(path ? { path } : {}),
+const noPve = (id: string) => problem.notFound(`geen programma van eisen ${id}`, undefined, "Programma van eisen niet gevonden");
+const noVersion = (id: string, v: string | number) =>
+  problem.notFound(`programma van eisen ${id} heeft geen gepubliceerde versie ${v}`, undefined, "Versie niet gevonden");
+const noAssessment = ({ id, v }: AssessmentAt) =>
+  problem.notFound(`geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`, undefined, "Zelfevaluatie niet gevonden");
+const notInvited = (agb: string) => problem.notFound(`aanbieder ${agb} is niet uitgenodigd voor deze versie`, undefined, "Zelfevaluatie niet gevonden");
+const noQuestion = (question: string) => problem.notFound(`deze versie heeft geen vraag ${question}`, "vraag", "Vraag niet gevonden");
+/** An evidence file over the size limit (the multipart reader in the API stops at the same limit). */
+export const evidenceTooLarge = (): Problem => ({
+  code: "payload-too-large",
+  title: "Bestand te groot",
+  detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  path: "bestand",
 });
+const noFile = (detail: string) => problem.notFound(detail, undefined, "Bestand niet gevonden");
 
-/** Query parameters of a criterion search, as strings from the API or the CLI. */
-export const CriterionSearchParams = z
-  .object({
-    q: z.string().trim().min(1, "zoekterm is leeg").max(200, "zoekterm is langer dan 200 tekens").optional(),
-    element: QualityElement.optional(),
-    segment: SegmentId.optional(),
-    wet: QualityLaw.optional(),
-    adressaat: Addressee.optional(),
-    aard: Nature.optional(),
-    kader: z.coerce.number().int("kader is een geheel getal").min(1, "kadernummers lopen van 1 tot 15").max(15, "kadernummers lopen van 1 tot 15").optional(),
-    begrip: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]*$/, "onbekend begrip")
-      .optional(),
-    limit: z.coerce.number().int("limit is een geheel getal").min(1, "limit is minimaal 1").max(500, "limit is hoogstens 500").default(50),
-    offset: z.coerce.number().int("offset is een geheel getal").min(0, "offset is minimaal 0").default(0),
-  })
-  .strict();
-
-export const InviteBody = z
-  .object({
-    agbCodes: z.array(AgbCode).max(1000).default([]),
-    /** also invite every aanbieder the gemeente contracts */
-    gecontracteerd: z.boolean().default(false),
-  })
-  .strict();
-
-export interface FrameworkListItem extends FrameworkSummary {
-  uitgever: string;
-  statusTekst: string;
-  statusSinds: string | null;
-  waarschuwing: string | null;
+/** A version number from a path or an option: a whole number from 1, or null. */
+function parseVersion(v: string | number): number | null {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : null;
 }
 
-export interface VraagView extends PveVraag {
-  status: VraagStatus;
-  antwoord: AntwoordRecord | null;
-  bestanden: FileMeta[];
-  geschiedenis: HistoryEvent[];
-  voorinvulling: Voorinvulling | null;
+/** Where a self-assessment is: the programme, its version (as given) and the aanbieder — the API's path parameters. */
+export interface AssessmentAt {
+  id: string;
+  v: string | number;
+  agb: string;
+}
+/** One question of a self-assessment. */
+export interface QuestionAt extends AssessmentAt {
+  vraag: string;
 }
 
-export interface AssessmentView {
-  pve: { id: string; versie: number; titel: string; gemeentecode: string };
-  aanbieder: { agbCode: string; naam: string | null };
-  document: PveDocument;
-  vragen: VraagView[];
-  telling: Record<VraagStatus, number>;
-  herinneringen: Herinnering[];
-}
-
-export interface OverviewRow {
-  agbCode: string;
-  naam: string | null;
-  uitgenodigdOp: string;
-  telling: Record<VraagStatus, number>;
-  vragen: number;
+/** A published version and the policy target for an assessment of `agb` in it: whether that aanbieder is invited. */
+interface FoundAssessment {
+  rec: PveVersionRecord;
+  key: AssessmentKey;
+  invited: boolean;
 }
 
 /**
@@ -153,7 +115,7 @@ export class QualityService {
     return this.lib;
   }
 
-  async frameworks(): Promise<FrameworkListItem[]> {
+  async frameworks(): Promise<FrameworkItem[]> {
     return (await this.library()).frameworks.map((f) => ({
       ...frameworkSummary(f),
       uitgever: f.uitgever,
@@ -163,32 +125,28 @@ export class QualityService {
     }));
   }
 
-  async framework(nrRaw: string): Promise<Result<Framework & { segmentenUitgebreid: string[]; waarschuwing: string | null; vervallen: boolean }>> {
+  async framework(nrRaw: string): Promise<Result<Framework>> {
     const nr = Number(nrRaw);
     const lib = await this.library();
     const f = Number.isInteger(nr) ? lib.frameworks.find((x) => x.nr === nr) : undefined;
-    if (!f) return { ok: false, problems: [notFound("Kwaliteitskader", `geen kwaliteitskader ${nrRaw} (nummers 1 tot en met 15)`, "nr")] };
-    return { ok: true, value: { ...f, segmentenUitgebreid: segmentsOf(f, lib.segments), waarschuwing: lapsedWarning(f), vervallen: isLapsed(f) } };
+    if (!f) return fail(problem.notFound(`geen kwaliteitskader ${nrRaw} (nummers 1 tot en met 15)`, "nr", "Kwaliteitskader niet gevonden"));
+    return ok({ ...f, segmentenUitgebreid: segmentsOf(f, lib.segments), waarschuwing: lapsedWarning(f), vervallen: isLapsed(f) });
   }
 
+  /** Criteria by text and filters; the parameters come as strings (API query, CLI options), each problem names its own. */
   async search(raw: Record<string, unknown>) {
     const p = CriterionSearchParams.safeParse(raw, { reportInput: true });
     if (!p.success)
-      return {
-        ok: false as const,
-        problems: p.error.issues.map((i) => {
+      return fail(
+        ...p.error.issues.map((i): Problem => {
           const name = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "");
-          return {
-            code: "invalid-parameter" as const,
-            title: `Ongeldige parameter ${name}`,
-            detail: i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i),
-            path: name,
-          };
+          const detail = i.code === "unrecognized_keys" ? `onbekende parameter: ${name}` : explainZodIssue(i);
+          return { code: "invalid-parameter", title: `Ongeldige parameter ${name}`, detail, path: name };
         }),
-      };
+      );
     const q: CriterionQuery = p.data;
     const r = await this.repo.searchCriteria(q);
-    return { ok: true as const, value: { ...r, limit: q.limit, offset: q.offset } };
+    return ok({ ...r, limit: q.limit, offset: q.offset });
   }
 
   async segments() {
@@ -203,31 +161,7 @@ export class QualityService {
     return this.general;
   }
 
-  // ---------------------------------------------------------------- access
-
-  /** Accesses to a self-assessment name it in the access log ("zelfevaluatie:<pve>/<versie>/<agb>[/<vraag>]"). */
-  private guard<T>(
-    actor: Actor,
-    resource: Resource,
-    action: Action,
-    target: Target,
-    ctx: AccessContext,
-    work: () => Promise<T>,
-    subjects?: SubjectsOf<T>,
-  ): Promise<Result<T>> {
-    return actor.kind === "cli"
-      ? this.gate.runTrusted("kader-cli", resource, action, target, ctx, work, subjects)
-      : this.gate.run(actor.principal, resource, action, target, ctx, work, subjects);
-  }
-
-  private precheck(actor: Actor, resource: Resource, action: Action, target: Target): Problem[] | null {
-    if (actor.kind === "cli") return null;
-    const d = authorize(actor.principal, resource, action, target);
-    if (d.allowed) return null;
-    return [
-      d.status === 401 ? { code: "unauthorized", title: "Aanmelden nodig", detail: d.reason } : { code: "forbidden", title: "Geen toegang", detail: d.reason },
-    ];
-  }
+  // ---------------------------------------------------------------- who asks
 
   private username = (actor: Actor) => (actor.kind === "cli" ? "kader-cli" : (actor.principal?.username ?? "onbekend"));
   private tenant = (actor: Actor) => (actor.kind === "user" ? (actor.principal?.tenant ?? null) : null);
@@ -247,18 +181,15 @@ export class QualityService {
     const t = this.tenant(actor);
     const code = actor.kind === "cli" ? opts.gemeentecode : t?.kind === "gemeente" ? t.gemeentecode : undefined;
     const target: Target = { gemeentecode: code ?? null };
-    const denied = this.precheck(actor, "programma-van-eisen", "write", target);
-    if (denied) return { ok: false, problems: denied };
+    const denied = await this.gate.precheck(actor, "programma-van-eisen", "write", target, ctx);
+    if (denied) return denied;
     if (!code || !Gemeentecode.safeParse(code).success)
-      return {
-        ok: false,
-        problems: [{ code: "invalid-parameter", title: "Gemeente ontbreekt", detail: "geef een gemeentecode van 4 cijfers", path: "gemeente" }],
-      };
-    const parsed = PveConceptSchema.safeParse(input, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: invalid("Ongeldig programma van eisen", parsed.error) };
+      return fail({ code: "invalid-parameter", title: "Gemeente ontbreekt", detail: "geef een gemeentecode van 4 cijfers", path: "gemeente" });
+    const parsed = PveConcept.safeParse(input, { reportInput: true });
+    if (!parsed.success) return fail(...problem.fromZod(parsed.error, "Ongeldig programma van eisen"));
     const now = this.clock.now();
     const rec: PveRecord = { id: randomUUID(), gemeentecode: code, concept: parsed.data, createdAt: now, createdBy: this.username(actor), updatedAt: now };
-    return this.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
+    return this.gate.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
       await this.repo.createPve(rec);
       return rec;
     });
@@ -268,12 +199,12 @@ export class QualityService {
   async listPves(actor: Actor, ctx: AccessContext, opts: { gemeentecode?: string } = {}) {
     const t = this.tenant(actor);
     if (t?.kind === "aanbieder")
-      return this.guard(actor, "programma-van-eisen", "read", { agbCode: t.agbCode }, ctx, async () => ({
+      return this.gate.guard(actor, "programma-van-eisen", "read", { agbCode: t.agbCode }, ctx, async () => ({
         concepten: [] as (PveRecord & { versies: number })[],
         uitnodigingen: await this.repo.invitedVersions(t.agbCode),
       }));
     const code = actor.kind === "cli" ? (opts.gemeentecode ?? null) : t?.kind === "gemeente" ? t.gemeentecode : null;
-    return this.guard(actor, "programma-van-eisen", "read", { gemeentecode: code }, ctx, async () => ({
+    return this.gate.guard(actor, "programma-van-eisen", "read", { gemeentecode: code }, ctx, async () => ({
       concepten: code ? await this.repo.listPves(code) : [],
       uitnodigingen: [] as Awaited<ReturnType<QualityRepository["invitedVersions"]>>,
     }));
@@ -281,32 +212,30 @@ export class QualityService {
 
   private async ownPve(actor: Actor, id: string, action: Action, ctx: AccessContext): Promise<Result<PveRecord>> {
     const p = await this.repo.getPve(id);
-    if (!p) return { ok: false, problems: [notFound("Programma van eisen", `geen programma van eisen ${id}`)] };
+    if (!p) return fail(noPve(id));
     // drafts belong to the gemeente alone: an aanbieder never sees one (the target names no aanbieder)
-    return this.guard(actor, "programma-van-eisen", action, { gemeentecode: p.gemeentecode }, ctx, async () => p);
+    return this.gate.guard(actor, "programma-van-eisen", action, { gemeentecode: p.gemeentecode }, ctx, async () => p);
   }
 
   async getPve(actor: Actor, id: string, ctx: AccessContext) {
     const p = await this.ownPve(actor, id, "read", ctx);
     if (!p.ok) return p;
-    const versies = await this.repo.versions(id);
-    const voorbeeld = await this.preview(p.value.concept, p.value.gemeentecode);
-    return {
-      ok: true as const,
-      value: { ...p.value, versies, voorbeeld: voorbeeld.ok ? voorbeeld.value : null, problemen: voorbeeld.ok ? [] : voorbeeld.problems },
-    };
+    const versions = await this.repo.versions(id);
+    const preview = await this.preview(p.value.concept, p.value.gemeentecode);
+    return ok({ ...p.value, versies: versions, voorbeeld: preview.ok ? preview.value : null, problemen: preview.ok ? [] : preview.problems });
   }
 
   /** Replaces the draft. Invalid input changes nothing; references are checked at preview and publication. */
   async updatePve(actor: Actor, id: string, input: unknown, ctx: AccessContext): Promise<Result<PveRecord>> {
     const p = await this.repo.getPve(id);
-    if (!p) return { ok: false, problems: [notFound("Programma van eisen", `geen programma van eisen ${id}`)] };
-    const denied = this.precheck(actor, "programma-van-eisen", "write", { gemeentecode: p.gemeentecode });
-    if (denied) return this.guard(actor, "programma-van-eisen", "write", { gemeentecode: p.gemeentecode }, ctx, async () => p);
-    const parsed = PveConceptSchema.safeParse(input, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: invalid("Ongeldig programma van eisen", parsed.error) };
+    if (!p) return fail(noPve(id));
+    const target: Target = { gemeentecode: p.gemeentecode };
+    const denied = await this.gate.precheck(actor, "programma-van-eisen", "write", target, ctx);
+    if (denied) return denied;
+    const parsed = PveConcept.safeParse(input, { reportInput: true });
+    if (!parsed.success) return fail(...problem.fromZod(parsed.error, "Ongeldig programma van eisen"));
     const at = this.clock.now();
-    return this.guard(actor, "programma-van-eisen", "write", { gemeentecode: p.gemeentecode }, ctx, async () => {
+    return this.gate.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
       await this.repo.updateConcept(id, parsed.data, at);
       return { ...p, concept: parsed.data, updatedAt: at };
     });
@@ -318,18 +247,16 @@ export class QualityService {
     if (!p.ok) return p;
     const doc = await this.preview(p.value.concept, p.value.gemeentecode);
     if (!doc.ok) return doc;
-    if (doc.value.eisen.length === 0)
-      return {
-        ok: false,
-        problems: [{ code: "invalid-input", title: "Leeg programma van eisen", detail: "voeg minstens één eis toe vóór het publiceren", path: "onderdelen" }],
-      };
-    const versie = await this.repo.publish(id, p.value.gemeentecode, doc.value, this.clock.now(), this.username(actor));
-    return { ok: true, value: { versie, document: doc.value } };
+    if (doc.value.eisen.length === 0) return fail(problem.invalid("voeg minstens één eis toe vóór het publiceren", "onderdelen", "Leeg programma van eisen"));
+    const version = await this.repo.publish(id, p.value.gemeentecode, doc.value, this.clock.now(), this.username(actor));
+    return ok({ versie: version, document: doc.value });
   }
 
-  private parseVersie(v: string | number): number | null {
-    const n = Number(v);
-    return Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : null;
+  /** A published version by its number as given (a path parameter, an option), or "not found". */
+  private async publishedVersion(id: string, v: string | number): Promise<Result<{ version: number; rec: PveVersionRecord }>> {
+    const version = parseVersion(v);
+    const rec = version === null ? null : await this.repo.version(id, version);
+    return rec && version !== null ? ok({ version, rec }) : fail(noVersion(id, v));
   }
 
   /**
@@ -337,72 +264,87 @@ export class QualityService {
    * (the target names the caller's aanbieder only when it is invited).
    */
   async version(actor: Actor, id: string, v: string | number, ctx: AccessContext) {
-    const versie = this.parseVersie(v);
-    const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null)
-      return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
+    const found = await this.publishedVersion(id, v);
+    if (!found.ok) return found;
+    const { version, rec } = found.value;
     const t = this.tenant(actor);
-    const invited = t?.kind === "aanbieder" && (await this.repo.isInvited({ pveId: id, versie, agbCode: t.agbCode }));
+    const invited = t?.kind === "aanbieder" && (await this.repo.isInvited({ pveId: id, versie: version, agbCode: t.agbCode }));
     const target: Target = { gemeentecode: rec.gemeentecode, agbCode: invited && t?.kind === "aanbieder" ? t.agbCode : null };
-    return this.guard(actor, "programma-van-eisen", "read", target, ctx, async () => ({
+    return this.gate.guard(actor, "programma-van-eisen", "read", target, ctx, async () => ({
       ...rec,
-      uitnodigingen: t?.kind === "aanbieder" ? [] : await this.repo.invitations(id, versie),
+      uitnodigingen: t?.kind === "aanbieder" ? [] : await this.repo.invitations(id, version),
     }));
   }
 
   /** Invites aanbieders (AGB codes, or every aanbieder the gemeente contracts) to answer a published version. */
   async invite(actor: Actor, id: string, v: string | number, body: unknown, ctx: AccessContext) {
-    const versie = this.parseVersie(v);
-    const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null)
-      return { ok: false as const, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
+    const found = await this.publishedVersion(id, v);
+    if (!found.ok) return found;
+    const { version, rec } = found.value;
     const target: Target = { gemeentecode: rec.gemeentecode };
-    const denied = this.precheck(actor, "programma-van-eisen", "write", target);
-    if (denied) return this.guard(actor, "programma-van-eisen", "write", target, ctx, async () => []);
+    const denied = await this.gate.precheck(actor, "programma-van-eisen", "write", target, ctx);
+    if (denied) return denied;
     const parsed = InviteBody.safeParse(body, { reportInput: true });
-    if (!parsed.success) return { ok: false as const, problems: invalid("Ongeldige uitnodiging", parsed.error) };
+    if (!parsed.success) return fail(...problem.fromZod(parsed.error, "Ongeldige uitnodiging"));
     const contracted = parsed.data.gecontracteerd ? (await this.providers.list({ gemeentecode: rec.gemeentecode })).map((p) => p.agbCode) : [];
     const codes = [...new Set([...parsed.data.agbCodes, ...contracted])];
-    if (codes.length === 0)
-      return {
-        ok: false as const,
-        problems: [
-          { code: "invalid-input" as const, title: "Niemand uitgenodigd", detail: "noem AGB-codes of kies de gecontracteerde aanbieders", path: "agbCodes" },
-        ],
-      };
-    return this.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
-      await this.repo.invite(id, versie, rec.gemeentecode, codes, this.clock.now(), this.username(actor));
-      return this.repo.invitations(id, versie);
+    if (codes.length === 0) return fail(problem.invalid("noem AGB-codes of kies de gecontracteerde aanbieders", "agbCodes", "Niemand uitgenodigd"));
+    return this.gate.guard(actor, "programma-van-eisen", "write", target, ctx, async () => {
+      await this.repo.invite(id, version, rec.gemeentecode, codes, this.clock.now(), this.username(actor));
+      return this.repo.invitations(id, version);
     });
   }
 
   // ---------------------------------------------------------------- self-assessment
 
+  /** A write to a self-assessment, through the gate: allowed by the policy and logged with the assessment's key. */
+  private write<T>(actor: Actor, target: Target, ctx: AccessContext, subjects: SubjectsOf<T>, work: () => Promise<T>) {
+    return this.gate.guard(actor, "zelfevaluatie", "write", target, ctx, work, subjects);
+  }
+
   /** Finds the version and decides the policy target for an assessment of `agb`: own aanbieder if invited, own gemeente. */
-  private async assessmentTarget(id: string, v: string | number, agb: string) {
-    const versie = this.parseVersie(v);
-    const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null || !AgbCode.safeParse(agb).success) return null;
-    const key: AssessmentKey = { pveId: id, versie, agbCode: agb };
+  private async assessmentTarget({ id, v, agb }: AssessmentAt): Promise<FoundAssessment | null> {
+    const version = parseVersion(v);
+    const rec = version === null ? null : await this.repo.version(id, version);
+    if (!rec || version === null || !AgbCode.safeParse(agb).success) return null;
+    const key: AssessmentKey = { pveId: id, versie: version, agbCode: agb };
     const invited = await this.repo.isInvited(key);
     return { rec, key, invited };
   }
 
-  private notInvited(agb: string): Problem[] {
-    return [notFound("Zelfevaluatie", `aanbieder ${agb} is niet uitgenodigd voor deze versie`)];
+  /**
+   * An assessment the aanbieder writes to (an answer, evidence): found, the actor allowed (a refusal is logged at
+   * once), the aanbieder invited. Only the aanbieder writes: the target names no gemeente, so no gemeente role matches.
+   */
+  private async writableAssessment(actor: Actor, at: AssessmentAt, ctx: AccessContext): Promise<Result<{ a: FoundAssessment; target: Target }>> {
+    const a = await this.assessmentTarget(at);
+    if (!a) return fail(noAssessment(at));
+    const target: Target = { agbCode: a.invited ? at.agb : null, gemeentecode: null };
+    const denied = await this.gate.precheck(actor, "zelfevaluatie", "write", target, ctx, assessmentSubject(a.key));
+    if (denied) return denied;
+    if (!a.invited) return fail(notInvited(at.agb));
+    return ok({ a, target });
   }
 
-  async assessment(actor: Actor, id: string, v: string | number, agb: string, ctx: AccessContext): Promise<Result<AssessmentView>> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
+  /** The same, for one question of the version (which must exist). */
+  private async writableQuestion(actor: Actor, at: QuestionAt, ctx: AccessContext) {
+    const w = await this.writableAssessment(actor, at, ctx);
+    if (w.ok && !w.value.a.rec.inhoud.vragen.some((q) => q.key === at.vraag)) return fail(noQuestion(at.vraag));
+    return w;
+  }
+
+  async assessment(actor: Actor, at: AssessmentAt, ctx: AccessContext): Promise<Result<AssessmentView>> {
+    const { id, agb } = at;
+    const a = await this.assessmentTarget(at);
+    if (!a) return fail(noAssessment(at));
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? agb : null };
-    const r = await this.guard(
+    const r = await this.gate.guard(
       actor,
       "zelfevaluatie",
       "read",
       target,
       ctx,
-      async () => {
+      async (): Promise<AssessmentView | null> => {
         if (!a.invited) return null;
         const [answers, files, history, provider] = await Promise.all([
           this.repo.answers(a.key),
@@ -413,13 +355,14 @@ export class QualityService {
         const t = this.tenant(actor);
         // pre-filling reads the aanbieder's own compliance data: only for the aanbieder itself (or the local CLI)
         const mayPrefill = actor.kind === "cli" || (t?.kind === "aanbieder" && t.agbCode === agb);
-        const staff = mayPrefill && a.rec.inhoud.vragen.some((q) => q.toetsbaar?.bron === "personeel") ? await this.providers.staff(agb) : [];
+        const questions = a.rec.inhoud.vragen;
+        const staff = mayPrefill && questions.some((q) => q.toetsbaar?.bron === "personeel") ? await this.providers.staff(agb) : [];
         const today = this.clock.today();
-        const byVraag = new Map(answers.map((x) => [x.vraag, x]));
-        const vragen: VraagView[] = a.rec.inhoud.vragen.map((q) => ({
+        const byQuestion = new Map(answers.map((x) => [x.vraag, x]));
+        const views: QuestionView[] = questions.map((q) => ({
           ...q,
-          status: byVraag.get(q.key)?.status ?? "open",
-          antwoord: byVraag.get(q.key) ?? null,
+          status: byQuestion.get(q.key)?.status ?? "open",
+          antwoord: byQuestion.get(q.key) ?? null,
           bestanden: files.filter((f) => f.vraag === q.key),
           geschiedenis: history.filter((h) => h.vraag === q.key),
           voorinvulling: mayPrefill && q.toetsbaar ? prefill(q.toetsbaar, provider, staff, today) : null,
@@ -428,104 +371,63 @@ export class QualityService {
           pve: { id, versie: a.key.versie, titel: a.rec.inhoud.titel, gemeentecode: a.rec.gemeentecode },
           aanbieder: { agbCode: agb, naam: provider?.name ?? null },
           document: a.rec.inhoud,
-          vragen,
-          telling: statusCounts(a.rec.inhoud.vragen, answers),
-          herinneringen: reminders(a.rec.inhoud.vragen, answers, today, 60),
+          vragen: views,
+          telling: statusCounts(questions, answers),
+          herinneringen: reminders(questions, answers, today, 60),
         };
       },
       assessmentSubject(a.key),
     );
     if (!r.ok) return r;
-    return r.value ? { ok: true, value: r.value } : { ok: false, problems: this.notInvited(agb) };
+    return r.value ? ok(r.value) : fail(notInvited(agb));
   }
 
   /** The aanbieder answers one question (only its own, only when invited). */
-  async answer(actor: Actor, id: string, v: string | number, agb: string, vraag: string, body: unknown, ctx: AccessContext): Promise<Result<AntwoordRecord>> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
-    // only the aanbieder writes answers: the target names no gemeente, so no gemeente role matches
-    const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
-    const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
-    if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
-    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag))
-      return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
-    const parsed = Antwoord.safeParse(body, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: invalid("Ongeldig antwoord", parsed.error) };
-    const at = this.clock.now();
-    return this.guard(
-      actor,
-      "zelfevaluatie",
-      "write",
-      target,
-      ctx,
-      async () => {
-        await this.repo.saveAnswer({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, parsed.data, at, this.username(actor));
-        return (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)!;
-      },
-      assessmentSubject(a.key, vraag),
-    );
+  async answer(actor: Actor, at: QuestionAt, body: unknown, ctx: AccessContext): Promise<Result<AntwoordRecord>> {
+    const w = await this.writableQuestion(actor, at, ctx);
+    if (!w.ok) return w;
+    const question = at.vraag;
+    const { a, target } = w.value;
+    const parsed = AnswerBody.safeParse(body, { reportInput: true });
+    if (!parsed.success) return fail(...problem.fromZod(parsed.error, "Ongeldig antwoord"));
+    const now = this.clock.now();
+    return this.write(actor, target, ctx, assessmentSubject(a.key, question), async () => {
+      await this.repo.saveAnswer({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag: question }, parsed.data, now, this.username(actor));
+      return (await this.repo.answers(a.key)).find((x) => x.vraag === question)!;
+    });
   }
 
   /** May the actor upload evidence for this assessment? Asked before the request body is read. */
-  async authorizeUpload(actor: Actor, id: string, v: string | number, agb: string, ctx: AccessContext): Promise<Problem[] | null> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)];
-    const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
-    const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (!denied) return a.invited ? null : this.notInvited(agb);
-    const r = await this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null, assessmentSubject(a.key));
-    return r.ok ? denied : r.problems;
+  async authorizeUpload(actor: Actor, at: AssessmentAt, ctx: AccessContext): Promise<Problem[] | null> {
+    const w = await this.writableAssessment(actor, at, ctx);
+    return w.ok ? null : w.problems;
   }
 
   /**
    * Stores an evidence file: the type is read from the bytes (PDF, PNG, JPEG only), the size is capped, the name is
    * made safe (a name with a path is refused). The content goes into the database, never onto a served path.
    */
-  async upload(
-    actor: Actor,
-    id: string,
-    v: string | number,
-    agb: string,
-    vraag: string,
-    file: { name: string; bytes: Uint8Array },
-    ctx: AccessContext,
-  ): Promise<Result<FileMeta>> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
-    const target: Target = { agbCode: a.invited ? agb : null, gemeentecode: null };
-    const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
-    if (!a.invited) return { ok: false, problems: this.notInvited(agb) };
-    if (!a.rec.inhoud.vragen.some((q) => q.key === vraag))
-      return { ok: false, problems: [notFound("Vraag", `deze versie heeft geen vraag ${vraag}`, "vraag")] };
-    if (file.bytes.length === 0)
-      return { ok: false, problems: [{ code: "invalid-input", title: "Leeg bestand", detail: "het bestand is leeg", path: "bestand" }] };
-    if (file.bytes.length > MAX_FILE_BYTES)
-      return {
-        ok: false,
-        problems: [
-          { code: "payload-too-large", title: "Bestand te groot", detail: `een bewijsstuk is hoogstens ${MAX_FILE_BYTES / 1024 / 1024} MB`, path: "bestand" },
-        ],
-      };
+  async upload(actor: Actor, at: QuestionAt, file: { name: string; bytes: Uint8Array }, ctx: AccessContext): Promise<Result<FileMeta>> {
+    const w = await this.writableQuestion(actor, at, ctx);
+    if (!w.ok) return w;
+    const question = at.vraag;
+    const { a, target } = w.value;
+    const where = { path: "bestand" };
+    if (file.bytes.length === 0) return fail({ code: "invalid-input", title: "Leeg bestand", detail: "het bestand is leeg", ...where });
+    if (file.bytes.length > MAX_FILE_BYTES) return fail(evidenceTooLarge());
     const type = await this.detectType(file.bytes);
     if (!type)
-      return {
-        ok: false,
-        problems: [
-          {
-            code: "unsupported",
-            title: "Bestandstype niet toegestaan",
-            detail: "alleen PDF, PNG of JPEG (herkend aan de inhoud van het bestand)",
-            path: "bestand",
-          },
-        ],
-      };
+      return fail({
+        code: "unsupported",
+        title: "Bestandstype niet toegestaan",
+        detail: "alleen PDF, PNG of JPEG (herkend aan de inhoud van het bestand)",
+        ...where,
+      });
     const name = safeFileName(file.name, type);
     if (!name.ok) return name;
     const meta: FileMeta = {
       id: randomUUID(),
-      vraag,
+      vraag: question,
       naam: name.value,
       mime: type,
       grootte: file.bytes.length,
@@ -533,64 +435,40 @@ export class QualityService {
       uploadedAt: this.clock.now(),
       uploadedBy: this.username(actor),
     };
-    return this.guard(
-      actor,
-      "zelfevaluatie",
-      "write",
-      target,
-      ctx,
-      async () => {
-        await this.repo.addFile({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag }, meta, file.bytes);
-        return meta;
-      },
-      { records: [...assessmentSubject(a.key, vraag).records, `bestand:${meta.id}`] },
-    );
+    return this.write(actor, target, ctx, { records: [...assessmentSubject(a.key, question).records, `bestand:${meta.id}`] }, async () => {
+      await this.repo.addFile({ ...a.key, gemeentecode: a.rec.gemeentecode, vraag: question }, meta, file.bytes);
+      return meta;
+    });
   }
 
-  async download(
-    actor: Actor,
-    id: string,
-    v: string | number,
-    agb: string,
-    fileId: string,
-    ctx: AccessContext,
-  ): Promise<Result<{ meta: FileMeta; content: Uint8Array }>> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return { ok: false, problems: [notFound("Bestand", "geen bestand")] };
-    const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? agb : null };
-    const r = await this.guard(actor, "zelfevaluatie", "read", target, ctx, () => this.repo.file(a.key, fileId), {
+  async download(actor: Actor, at: AssessmentAt, fileId: string, ctx: AccessContext): Promise<Result<{ meta: FileMeta; content: Uint8Array }>> {
+    const a = await this.assessmentTarget(at);
+    if (!a) return fail(noFile("geen bestand"));
+    const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: a.invited ? at.agb : null };
+    const r = await this.gate.guard(actor, "zelfevaluatie", "read", target, ctx, () => this.repo.file(a.key, fileId), {
       records: [...assessmentSubject(a.key).records, `bestand:${fileId.slice(0, 60)}`],
     });
     if (!r.ok) return r;
-    return r.value ? { ok: true, value: r.value } : { ok: false, problems: [notFound("Bestand", `geen bestand ${fileId}`)] };
+    return r.value ? ok(r.value) : fail(noFile(`geen bestand ${fileId}`));
   }
 
   /** The gemeente's contract manager reviews one answer: akkoord / aanvullen / niet akkoord, with a comment. */
-  async review(actor: Actor, id: string, v: string | number, agb: string, vraag: string, body: unknown, ctx: AccessContext): Promise<Result<AntwoordRecord>> {
-    const a = await this.assessmentTarget(id, v, agb);
-    if (!a) return { ok: false, problems: [notFound("Zelfevaluatie", `geen gepubliceerde versie ${v} van ${id}, of ongeldige AGB-code`)] };
+  async review(actor: Actor, at: QuestionAt, body: unknown, ctx: AccessContext): Promise<Result<AntwoordRecord>> {
+    const a = await this.assessmentTarget(at);
+    if (!a) return fail(noAssessment(at));
+    const question = at.vraag;
     // only the gemeente reviews: the target names no aanbieder
     const target: Target = { gemeentecode: a.rec.gemeentecode, agbCode: null };
-    const denied = this.precheck(actor, "zelfevaluatie", "write", target);
-    if (denied) return this.guard(actor, "zelfevaluatie", "write", target, ctx, async () => null as never, assessmentSubject(a.key));
-    const parsed = Beoordeling.safeParse(body, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: invalid("Ongeldige beoordeling", parsed.error) };
-    const r = await this.guard(
-      actor,
-      "zelfevaluatie",
-      "write",
-      target,
-      ctx,
-      async () => {
-        const done = await this.repo.review({ ...a.key, vraag }, parsed.data, this.clock.now(), this.username(actor));
-        return done ? (await this.repo.answers(a.key)).find((x) => x.vraag === vraag)! : null;
-      },
-      assessmentSubject(a.key, vraag),
-    );
+    const denied = await this.gate.precheck(actor, "zelfevaluatie", "write", target, ctx, assessmentSubject(a.key));
+    if (denied) return denied;
+    const parsed = ReviewBody.safeParse(body, { reportInput: true });
+    if (!parsed.success) return fail(...problem.fromZod(parsed.error, "Ongeldige beoordeling"));
+    const r = await this.write(actor, target, ctx, assessmentSubject(a.key, question), async () => {
+      const done = await this.repo.review({ ...a.key, vraag: question }, parsed.data, this.clock.now(), this.username(actor));
+      return done ? (await this.repo.answers(a.key)).find((x) => x.vraag === question)! : null;
+    });
     if (!r.ok) return r;
-    return r.value
-      ? { ok: true, value: r.value }
-      : { ok: false, problems: [notFound("Antwoord", `aanbieder ${agb} heeft vraag ${vraag} nog niet beantwoord`, "vraag")] };
+    return r.value ? ok(r.value) : fail(problem.notFound(`aanbieder ${at.agb} heeft vraag ${question} nog niet beantwoord`, "vraag", "Antwoord niet gevonden"));
   }
 
   /** Review status per invited aanbieder of a version (the overview and its CSV/Excel export). */
@@ -599,22 +477,22 @@ export class QualityService {
     id: string,
     v: string | number,
     ctx: AccessContext,
-  ): Promise<Result<{ document: PveDocument; versie: number; rijen: OverviewRow[] }>> {
-    const versie = this.parseVersie(v);
-    const rec = versie === null ? null : await this.repo.version(id, versie);
-    if (!rec || versie === null) return { ok: false, problems: [notFound("Versie", `programma van eisen ${id} heeft geen gepubliceerde versie ${v}`)] };
-    return this.guard(
+  ): Promise<Result<{ document: PveDocument; version: number; rows: OverviewRow[] }>> {
+    const found = await this.publishedVersion(id, v);
+    if (!found.ok) return found;
+    const { version, rec } = found.value;
+    return this.gate.guard(
       actor,
       "zelfevaluatie",
       "read",
       { gemeentecode: rec.gemeentecode, agbCode: null },
       ctx,
       async () => {
-        const [invites, answers] = await Promise.all([this.repo.invitations(id, versie), this.repo.allAnswers(id, versie)]);
-        const rijen: OverviewRow[] = [];
+        const [invites, answers] = await Promise.all([this.repo.invitations(id, version), this.repo.allAnswers(id, version)]);
+        const rows: OverviewRow[] = [];
         for (const i of invites) {
           const p = await this.providers.get(i.agbCode);
-          rijen.push({
+          rows.push({
             agbCode: i.agbCode,
             naam: p?.name ?? null,
             uitgenodigdOp: i.invitedAt,
@@ -625,22 +503,19 @@ export class QualityService {
             vragen: rec.inhoud.vragen.length,
           });
         }
-        return { document: rec.inhoud, versie, rijen };
+        return { document: rec.inhoud, version, rows };
       },
-      (o) => ({ records: o.rijen.map((x) => assessmentSubject({ pveId: id, versie, agbCode: x.agbCode }).records[0]!), count: o.rijen.length }),
+      (o) => ({ records: o.rows.map((x) => assessmentSubject({ pveId: id, versie: version, agbCode: x.agbCode }).records[0]!), count: o.rows.length }),
     );
   }
 
   /** The work list: expiring evidence and periodic requirements, over the versions the caller may see. */
-  async reminders(actor: Actor, days: number, ctx: AccessContext) {
+  async reminders(actor: Actor, days: number, ctx: AccessContext): Promise<Result<Reminder[]>> {
     if (!Number.isInteger(days) || days < 0 || days > 3650)
-      return {
-        ok: false as const,
-        problems: [{ code: "invalid-parameter" as const, title: "Ongeldige parameter dagen", detail: "een geheel aantal dagen van 0 tot 3650", path: "dagen" }],
-      };
+      return fail({ code: "invalid-parameter", title: "Ongeldige parameter dagen", detail: "een geheel aantal dagen van 0 tot 3650", path: "dagen" });
     const t = this.tenant(actor);
     const target: Target = t?.kind === "gemeente" ? { gemeentecode: t.gemeentecode } : t?.kind === "aanbieder" ? { agbCode: t.agbCode } : {};
-    return this.guard(
+    return this.gate.guard(
       actor,
       "zelfevaluatie",
       "read",
@@ -648,7 +523,7 @@ export class QualityService {
       ctx,
       async () => {
         const today = this.clock.today();
-        const out: (Herinnering & { pveId: string; versie: number; pveTitel: string; agbCode: string })[] = [];
+        const out: Reminder[] = [];
         const versions =
           t?.kind === "aanbieder"
             ? (await this.repo.invitedVersions(t.agbCode)).map((x) => ({ pveId: x.pveId, versie: x.versie }))
@@ -687,6 +562,6 @@ export class QualityService {
 }
 
 /** The access-log record key of a self-assessment (and one of its questions); no personal data, only keys. */
-function assessmentSubject(k: AssessmentKey, vraag?: string): { records: string[] } {
-  return { records: [`zelfevaluatie:${k.pveId}/${k.versie}/${k.agbCode}${vraag ? `/${vraag.slice(0, 60)}` : ""}`] };
+function assessmentSubject(k: AssessmentKey, question?: string): { records: string[] } {
+  return { records: [`zelfevaluatie:${k.pveId}/${k.versie}/${k.agbCode}${question ? `/${question.slice(0, 60)}` : ""}`] };
 }

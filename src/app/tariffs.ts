@@ -1,3 +1,4 @@
+import type { TariffDifference } from "../contract/tariffs.ts";
 import type { Product } from "../domain/catalogue/product.ts";
 import { prepare, tariff, type TariffResult } from "../domain/tariffs/model.ts";
 import { type TariffLevel, TariffParameters } from "../domain/tariffs/parameters.ts";
@@ -23,13 +24,8 @@ export function parseParameters(raw: unknown, file?: string): Result<TariffParam
   };
 }
 
-export interface ScenarioRow {
-  productId: string;
-  a: number | null;
-  b: number | null;
-  /** b − a in cents */
-  verschil: number | null;
-}
+/** one product under two parameter sets: b − a in cents (`verschil`), null where a product has no tariff */
+export type ScenarioRow = TariffDifference;
 
 /** Tariffs for products of the catalogue: one product, a whole productenboek, two parameter sets, sensitivities. */
 export class TariffService {
@@ -130,7 +126,7 @@ export function sensitivity(products: Product[], params: TariffParameters): { va
   const plus = (v: number) => Math.min(1, v + 0.01);
   const npTotal = Object.values(params.nietProductief).reduce((a, b) => a + b, 0);
   // one point more sickness must leave productive hours: when it cannot, that variant is not computed (null)
-  const ziekte: TariffParameters | null =
+  const sickness: TariffParameters | null =
     npTotal + 0.01 < 1 ? { ...params, nietProductief: { ...params.nietProductief, ziekte: (params.nietProductief.ziekte ?? 0) + 0.01 } } : null;
   const overhead: TariffParameters = { ...params, overhead: plus(params.overhead) };
   // one point of HBO more, taken from the lowest level in each product's mix
@@ -147,7 +143,7 @@ export function sensitivity(products: Product[], params: TariffParameters): { va
   return [
     {
       variant: "ziekteverzuim +1 procentpunt",
-      rows: ziekte ? compare(products, params, ziekte) : products.map((p) => ({ productId: p.id, a: null, b: null, verschil: null })),
+      rows: sickness ? compare(products, params, sickness) : products.map((p) => ({ productId: p.id, a: null, b: null, verschil: null })),
     },
     { variant: "overhead +1 procentpunt", rows: compare(products, params, overhead) },
     { variant: "HBO-aandeel +1 procentpunt", rows: products.map((p) => compare([p], params, hbo(p))[0]!) },

@@ -6,7 +6,7 @@ import { SqlProviderRepository } from "../adapters/db/provider-repository.ts";
 import { loadConversieDemo } from "../app/conversion-demo.ts";
 import { conversionDirOf, readConversionPlan } from "../adapters/files/conversion-plan-file.ts";
 import { locate, readDeclaratieFile } from "../adapters/files/declaratie-files.ts";
-import { type DeclaratieAnswer, toetsBeschikking } from "../app/care.ts";
+import { checkBeschikking, type DeclaratieAnswer } from "../app/care.ts";
 import { loadDemo } from "../app/demo.ts";
 import { explainRetourcode } from "../domain/billing/check.ts";
 import { formatProblem, type Problem } from "../domain/shared/problem.ts";
@@ -40,7 +40,7 @@ export async function beschikkingToets(out: Output, file: string, opts: { json?:
   } catch (e) {
     return fail(out, [{ code: "invalid-input", title: "Geen geldige JSON", detail: (e as Error).message, file }], opts.json);
   }
-  const r = await withCatalogue(out, { dir: opts.dir }, (svc) => toetsBeschikking(svc, raw));
+  const r = await withCatalogue(out, { dir: opts.dir }, (svc) => checkBeschikking(svc, raw));
   if (r === 1) return 1;
   if (!r.ok)
     return fail(

@@ -11,7 +11,7 @@ import { nodeSecrets } from "../adapters/security/secrets.ts";
 import { AccessGate } from "../app/access.ts";
 import { AuthService } from "../app/auth.ts";
 import { CareService } from "../app/care.ts";
-import { MessageService } from "../app/messages-processing.ts";
+import { MessageService } from "../app/messages/index.ts";
 import { SqlMessageStore } from "../adapters/db/messages-repository.ts";
 import { SqlConversionStore } from "../adapters/db/conversion-repository.ts";
 import { conversionDirOf } from "../adapters/files/conversion-plan-file.ts";

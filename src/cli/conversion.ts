@@ -52,7 +52,7 @@ export async function conversiePlan(out: Output, opts: { plan?: string; json?: b
   );
   out.line("");
   for (const r of plan.regels) {
-    const naar =
+    const target =
       r.soort === "vast"
         ? plan.doelen[r.doel]!.naam
         : r.soort === "uren-per-niveau"
@@ -62,7 +62,7 @@ export async function conversiePlan(out: Output, opts: { plan?: string; json?: b
           : `${Object.entries(r.modules)
               .map(([m, d]) => `${m} → ${plan.doelen[d]!.naam}`)
               .join(", ")}; vervoer t/m ${r.vervoer.regulier.map((b) => b.totKm).join("/")} km`;
-    out.line(`${r.van.naam}  →  ${naar}  [regel ${r.bron.map((b) => b.line).join(", ")}]`);
+    out.line(`${r.van.naam}  →  ${target}  [regel ${r.bron.map((b) => b.line).join(", ")}]`);
   }
   out.line("");
   out.line("Open punten:");

@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
-import type { BerichtInput, Uitkomst, VerwerkOpties, VerwerkUitkomst } from "../app/messages-processing.ts";
+import type { BerichtInput, Outcome, ProcessOptions, ProcessOutcome } from "../app/messages/index.ts";
 import { type FileVerdict, MAX_BATCH_INFLATED_BYTES, messageValidator, openBatch, retourcodeText, validateBatch, verdict } from "../messages/index.ts";
 import type { Kader } from "./compose.ts";
 import type { Output } from "./output.ts";
@@ -30,34 +30,50 @@ async function inputsOf(path: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
-export async function berichtenValideer(out: Output, paths: string[], o: { json?: boolean }): Promise<number> {
-  const files: FileVerdict[] = [];
+/**
+ * Every file of the inputs (directories searched for .xml and .zip), each handed to `read`, which says whether it
+ * could use it. A path or file that cannot be read, or a ZIP larger than a batch may inflate to, is reported and
+ * counted as unreadable; the count is returned.
+ */
+async function eachFile(out: Output, paths: string[], read: (file: string) => Promise<boolean>): Promise<number> {
   let unreadable = 0;
+  const cannotRead = (what: string, e: unknown) => {
+    unreadable++;
+    out.err(`Kan ${what} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  };
   for (const path of paths) {
-    let inputs: string[];
+    let files: string[];
     try {
-      inputs = await inputsOf(path);
+      files = await inputsOf(path);
     } catch (e) {
-      unreadable++;
-      out.err(`Kan ${path} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      cannotRead(path, e);
       continue;
     }
-    for (const file of inputs) {
+    for (const file of files) {
       try {
         if (/\.zip$/i.test(file) && (await stat(file)).size > MAX_BATCH_INFLATED_BYTES) {
           unreadable++;
           out.err(`${file}: het ZIP-bestand is groter dan ${MAX_BATCH_INFLATED_BYTES / 1024 / 1024} MB; niet gelezen (OP192, retourcode 0001)`);
-        } else if (/\.zip$/i.test(file)) {
-          const verdicts = await validateBatch(file, await readFile(file));
-          if (verdicts.some((v) => v.unreadable)) unreadable++;
-          files.push(...verdicts);
-        } else files.push(await validateFile(file));
+        } else if (!(await read(file))) unreadable++;
       } catch (e) {
-        unreadable++;
-        out.err(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        cannotRead(file, e);
       }
     }
   }
+  return unreadable;
+}
+
+export async function berichtenValideer(out: Output, paths: string[], o: { json?: boolean }): Promise<number> {
+  const files: FileVerdict[] = [];
+  const unreadable = await eachFile(out, paths, async (file) => {
+    if (!/\.zip$/i.test(file)) {
+      files.push(await validateFile(file));
+      return true;
+    }
+    const verdicts = await validateBatch(file, await readFile(file));
+    files.push(...verdicts);
+    return !verdicts.some((v) => v.unreadable);
+  });
   if (o.json) out.json({ files });
   else {
     for (const f of files) {
@@ -82,43 +98,22 @@ export async function berichtenValideer(out: Output, paths: string[], o: { json?
 /** The messages of the inputs: files, directories (searched for .xml and .zip) and ZIP batches (checked as a batch first). */
 async function collectMessages(out: Output, paths: string[]): Promise<{ inputs: BerichtInput[]; unreadable: number }> {
   const inputs: BerichtInput[] = [];
-  let unreadable = 0;
-  for (const path of paths) {
-    let files: string[];
-    try {
-      files = await inputsOf(path);
-    } catch (e) {
-      unreadable++;
-      out.err(`Kan ${path} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      continue;
+  const unreadable = await eachFile(out, paths, async (file) => {
+    const bytes = new Uint8Array(await readFile(file));
+    if (!/\.zip$/i.test(file)) {
+      inputs.push({ bestandsnaam: file, bytes });
+      return true;
     }
-    for (const file of files) {
-      try {
-        if (/\.zip$/i.test(file) && (await stat(file)).size > MAX_BATCH_INFLATED_BYTES) {
-          unreadable++;
-          out.err(`${file}: het ZIP-bestand is groter dan ${MAX_BATCH_INFLATED_BYTES / 1024 / 1024} MB; niet gelezen (OP192, retourcode 0001)`);
-          continue;
-        }
-        const bytes = new Uint8Array(await readFile(file));
-        if (!/\.zip$/i.test(file)) {
-          inputs.push({ bestandsnaam: file, bytes });
-          continue;
-        }
-        // the batch itself must be sound (OP192: at most 30 messages, only XML, sizes checked from the headers and
-        // enforced while unpacking) before any message is processed; a refused batch is processed not at all
-        const batch = openBatch(bytes);
-        if (!batch.ok) {
-          unreadable++;
-          for (const f of batch.failures) out.err(`${file}: ${f.message} (${f.rule}, retourcode ${f.retourcode})`);
-          continue;
-        }
-        for (const e of batch.entries) inputs.push({ bestandsnaam: `${file}:${e.name}`, bytes: e.bytes });
-      } catch (e) {
-        unreadable++;
-        out.err(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+    // the batch itself must be sound (OP192: at most 30 messages, only XML, sizes checked from the headers and
+    // enforced while unpacking) before any message is processed; a refused batch is processed not at all
+    const batch = openBatch(bytes);
+    if (!batch.ok) {
+      for (const f of batch.failures) out.err(`${file}: ${f.message} (${f.rule}, retourcode ${f.retourcode})`);
+      return false;
     }
-  }
+    for (const e of batch.entries) inputs.push({ bestandsnaam: `${file}:${e.name}`, bytes: e.bytes });
+    return true;
+  });
   return { inputs, unreadable };
 }
 
@@ -147,7 +142,7 @@ async function existing(path: string): Promise<string | null> {
   }
 }
 
-const statusLabel: Record<Uitkomst, string> = {
+const statusLabel: Record<Outcome, string> = {
   verwerkt: "verwerkt",
   afgekeurd: "afgekeurd",
   herhaald: "nagestuurd",
@@ -158,7 +153,7 @@ const statusLabel: Record<Uitkomst, string> = {
   fout: "FOUT",
 };
 
-export interface VerwerkOptions {
+export interface ProcessCommandOptions {
   rol: string;
   gemeente?: string;
   aanbieder?: string;
@@ -178,7 +173,7 @@ export interface VerwerkOptions {
  * the command stop in between, running the same messages again writes those committed answers, byte for byte, under
  * the same names (status `herhaald`, "nagestuurd"), instead of answering them with 9056 (docs/berichten.md, "Verwerken").
  */
-export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o: VerwerkOptions): Promise<number> {
+export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o: ProcessCommandOptions): Promise<number> {
   if (o.rol !== "gemeente" && o.rol !== "aanbieder") {
     out.err("--rol is gemeente of aanbieder");
     return 1;
@@ -208,7 +203,7 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
   // again (written before the command stopped) is the same file. Each message's answers are written right after its
   // transaction, before the next message is processed.
   const written = new Map<string, string>();
-  const writeAnswers = async (r: VerwerkUitkomst) => {
+  const writeAnswers = async (r: ProcessOutcome) => {
     for (const a of r.antwoorden) {
       a.bestandsnaam = await freeName(o.uit, a.bestandsnaam, a.xml, a.berichtId, written);
       if (written.get(a.bestandsnaam) !== a.xml) {
@@ -218,11 +213,11 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
         await rename(tmp, target);
         written.set(a.bestandsnaam, a.xml);
       }
-      if (a.berichtId !== undefined) await k.messages.markeerGeschreven([a.berichtId]);
+      if (a.berichtId !== undefined) await k.messages.markWritten([a.berichtId]);
     }
   };
-  const opts: VerwerkOpties = { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek, antwoordenLater: true };
-  const results = await k.messages.verwerk(
+  const opts: ProcessOptions = { rol: o.rol, gemeente: o.gemeente, aanbieder: o.aanbieder, inOnderzoek: o.inOnderzoek, antwoordenLater: true };
+  const results = await k.messages.process(
     { kind: "cli" },
     inputs,
     opts,
@@ -252,7 +247,7 @@ export async function berichtenVerwerk(out: Output, k: Kader, paths: string[], o
       }
       if (r.bevindingen.length > 20) out.line(`    … en ${r.bevindingen.length - 20} meer (--json voor alles)`);
     }
-    const count = (s: Uitkomst) => results.filter((r) => r.status === s).length;
+    const count = (s: Outcome) => results.filter((r) => r.status === s).length;
     const used = results.filter((r) => r.eerder).length;
     out.line(
       `${results.length} ${results.length === 1 ? "bericht" : "berichten"}: ${count("verwerkt")} verwerkt, ${count("afgekeurd")} afgekeurd${used ? ` (${used} met 9056: Identificatie al gebruikt, niet opgeslagen)` : ""}, ${count("geregistreerd")} geregistreerd${count("herhaald") ? `, ${count("herhaald")} nagestuurd (al verwerkt, antwoord nu geschreven)` : ""}${count("onleesbaar") + count("geweigerd") + count("fout") ? `, ${count("onleesbaar") + count("geweigerd") + count("fout")} niet verwerkt` : ""}; ${written.size} ${written.size === 1 ? "antwoord" : "antwoorden"} in ${o.uit}.`,

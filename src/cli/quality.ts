@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import { parse as parseYaml } from "yaml";
 import { overviewToCsv, overviewToXlsx, pveToDocx, pveToHtml } from "../adapters/files/quality-export.ts";
 import { qualityDirOf, readQualityDir } from "../adapters/files/quality-files.ts";
-import { CriterionSearchParams } from "../app/quality.ts";
+import { CriterionSearchParams } from "../contract/quality.ts";
 import { vraagStatuses, vraagStatusLabel } from "../domain/quality/assessment.ts";
 import { elementLabel, frameworkSummary, lapsedWarning, type QualityLibrary, searchCriteriaInMemory, statusLabel } from "../domain/quality/library.ts";
 import { formatProblem, type Problem } from "../domain/shared/problem.ts";
@@ -292,17 +292,17 @@ export async function pveStatus(out: Output, id: string, opts: { versie: string;
     const r = await k.quality.overview(cli, id, opts.versie, ctx("kwaliteit pve status", "beoordelingsstatus per aanbieder"));
     if (!r.ok) return fail(out, r.problems, opts.json);
     if (opts.format === "csv" || opts.format === "xlsx") {
-      const body = opts.format === "csv" ? overviewToCsv(r.value.rijen) : await overviewToXlsx(r.value.rijen, r.value.document.titel);
+      const body = opts.format === "csv" ? overviewToCsv(r.value.rows) : await overviewToXlsx(r.value.rows, r.value.document.titel);
       if (opts.out) await writeFile(opts.out, body);
       else out.raw(body);
       return 0;
     }
     if (opts.json) {
-      out.json(r.value.rijen);
+      out.json(r.value.rows);
       return 0;
     }
     const t = new Table({ head: ["AGB-code", "Aanbieder", ...vraagStatuses.map((s) => vraagStatusLabel[s])] });
-    for (const x of r.value.rijen) t.push([x.agbCode, x.naam ?? "—", ...vraagStatuses.map((s) => String(x.telling[s]))]);
+    for (const x of r.value.rows) t.push([x.agbCode, x.naam ?? "—", ...vraagStatuses.map((s) => String(x.telling[s]))]);
     out.line(t.toString());
     return 0;
   });

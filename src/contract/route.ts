@@ -27,8 +27,10 @@ export interface RouteSpec {
   description?: string;
   /** path parameters (strings in, coerced by the schema) */
   params?: z.ZodObject;
-  /** query parameters (strict: an unknown parameter is a problem) */
+  /** query parameters (strict: an unknown parameter is a problem); parsed by the wrapper unless `queryParsedBy: "use-case"` */
   query?: z.ZodObject;
+  /** "use-case": the use case parses the query itself, with its own problem texts (the schema still types the client) */
+  queryParsedBy?: "wrapper" | "use-case";
   /** a JSON body; parsed by the wrapper unless `bodyParsedBy: "use-case"` (the use case authorises before it parses) */
   body?: z.ZodType;
   bodyParsedBy?: "wrapper" | "use-case";
@@ -59,6 +61,6 @@ export type BodyOf<S extends RouteSpec> = In<S["body"]>;
 export type QueryOf<S extends RouteSpec> = In<S["query"]>;
 export type ParamsOf<S extends RouteSpec> = In<S["params"]>;
 /** What the server's handler receives: parsed and coerced. */
-export type ParsedQuery<S extends RouteSpec> = Out<S["query"]>;
+export type ParsedQuery<S extends RouteSpec> = S["queryParsedBy"] extends "use-case" ? unknown : Out<S["query"]>;
 export type ParsedParams<S extends RouteSpec> = Out<S["params"]>;
 export type ParsedBody<S extends RouteSpec> = S["bodyParsedBy"] extends "use-case" ? unknown : Out<S["body"]>;

@@ -6,7 +6,7 @@ import type {
   MessageRepository,
   MessageStore,
   MessageUnit,
-  NieuwBericht,
+  NewBericht,
   Richting,
   Rol,
   VerzoekRecord,
@@ -92,7 +92,7 @@ export class SqlMessageRepository implements MessageRepository {
     return rows.map(toBericht);
   }
 
-  async insert(m: NieuwBericht, xml: string) {
+  async insert(m: NewBericht, xml: string) {
     const rows = await this.db.query<Row>(
       `insert into bericht (rol, richting, gemeentecode, agb_code, wet, bericht_naam, bericht_code, afzender, ontvanger, identificatie, dagtekening, bestandsnaam, content_hash, status, retourcodes, meldingen, samenvatting, antwoord_op, antwoord_bestand, xml, created_at, geschreven_op)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) returning ${COLS}`,

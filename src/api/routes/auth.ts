@@ -1,47 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyInstance } from "fastify";
 import { accessLogToCsv, accessLogToXlsx } from "../../adapters/files/access-log-export.ts";
 import type { AccessGate } from "../../app/access.ts";
 import type { AuthService } from "../../app/auth.ts";
 import { attemptOutcomeLabel, defaultAuthOptions } from "../../app/auth.ts";
 import type { AccessLogFilter, AccessLogRepository } from "../../app/ports.ts";
-import { resources } from "../../domain/auth/policy.ts";
+import { type AccessLogEntry, authRoutes as spec, Login } from "../../contract/auth.ts";
+import { fail, ok } from "../../domain/shared/problem.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../auth.ts";
-import { sendProblems } from "../problem.ts";
-import { badQuery } from "../request.ts";
+import { mount } from "../route.ts";
 
-const Login = z.object({ username: z.string().max(200), password: z.string().max(500) }).strict();
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "een datum is JJJJ-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "geen bestaande datum");
-
-/** The access log's filters, in Dutch like the other routes: cliënt, gebruiker, periode (van t/m tot), wat, toegestaan. */
-export const AccessLogQuery = z
-  .object({
-    client: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-    gebruiker: z.string().trim().min(1).max(64).optional(),
-    van: IsoDate.optional(),
-    tot: IsoDate.optional(),
-    resource: z.enum(resources).optional(),
-    toegestaan: z.enum(["ja", "nee"]).optional(),
-    gemeente: z
-      .string()
-      .regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers")
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).optional(),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    format: z.enum(["json", "csv", "xlsx"]).default("json"),
-  })
-  .strict();
-const AttemptQuery = z
-  .object({
-    gebruiker: z.string().trim().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
 
 /** Midnight at the start of a Dutch calendar date (Europe/Amsterdam), as an instant. */
 export function dutchMidnight(date: string): string {
@@ -56,117 +24,114 @@ export function dutchMidnight(date: string): string {
 }
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-const endpoint = (req: FastifyRequest) => `${req.method} ${req.routeOptions.url ?? req.url}`;
-
 /** Sign-in, accounts and the access log. Bodies are small: 4 kB at most. */
 export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: AccessLogRepository) => async (app: FastifyInstance) => {
   const small = { bodyLimit: 4096 };
 
-  app.post("/auth/login", small, async (req, reply) => {
-    const body = Login.safeParse(req.body);
-    if (!body.success)
-      return sendProblems(reply, [{ code: "invalid-input", title: "Ongeldige invoer", detail: "geef username en password als tekst", path: "body" }], req.url);
-    const r = await auth.login(body.data.username, body.data.password, req.ip);
-    if (!r.ok) {
-      if (r.retryAfterSeconds !== undefined) reply.header("retry-after", String(r.retryAfterSeconds));
-      return sendProblems(reply, r.problems, req.url);
-    }
-    setSessionCookie(req, reply, r.value.token, defaultAuthOptions.absoluteHours * 3600);
-    return { user: r.value.principal, csrfToken: r.value.csrfToken };
+  mount(
+    app,
+    spec.login,
+    async ({ body, req, reply }) => {
+      const parsed = Login.safeParse(body);
+      if (!parsed.success) return fail({ code: "invalid-input", title: "Ongeldige invoer", detail: "geef username en password als tekst", path: "body" });
+      const r = await auth.login(parsed.data.username, parsed.data.password, req.ip);
+      if (!r.ok) {
+        if (r.retryAfterSeconds !== undefined) reply.header("retry-after", String(r.retryAfterSeconds));
+        return r;
+      }
+      setSessionCookie(req, reply, r.value.token, defaultAuthOptions.absoluteHours * 3600);
+      return ok({ user: r.value.principal, csrfToken: r.value.csrfToken });
+    },
+    small,
+  );
+
+  mount(app, spec.currentSession, async ({ req }) =>
+    req.principal && req.csrfToken
+      ? ok({ user: req.principal, csrfToken: req.csrfToken })
+      : fail({ code: "unauthorized", title: "Niet aangemeld", detail: "meld u aan via /api/v1/auth/login" }),
+  );
+
+  mount(
+    app,
+    spec.logout,
+    async ({ req, reply }) => {
+      await auth.logout(req.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return ok(undefined);
+    },
+    small,
+  );
+
+  mount(app, spec.listUsers, async ({ actor, ctx }) => {
+    const r = await gate.guard(actor, "user", "read", {}, ctx, () => auth.listUsers());
+    return r.ok ? ok({ items: r.value, total: r.value.length }) : r;
   });
 
-  app.get("/auth/me", async (req, reply) => {
-    if (!req.principal) return sendProblems(reply, [{ code: "unauthorized", title: "Niet aangemeld", detail: "meld u aan via /api/v1/auth/login" }], req.url);
-    return { user: req.principal, csrfToken: req.csrfToken };
-  });
+  mount(
+    app,
+    spec.createUser,
+    async ({ body, actor, ctx }) => {
+      const r = await gate.guard(actor, "user", "write", {}, ctx, () => auth.addUser(body));
+      return r.ok ? r.value : r;
+    },
+    small,
+  );
 
-  app.post("/auth/logout", small, async (req, reply) => {
-    await auth.logout(req.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.code(204).send();
-  });
+  mount(
+    app,
+    spec.disableUser,
+    async ({ params, actor, ctx }) => {
+      const r = await gate.guard(actor, "user", "write", {}, ctx, () => auth.disable(params.username));
+      return r.ok ? r.value : r;
+    },
+    small,
+  );
 
-  app.get("/users", async (req, reply) => {
-    const r = await gate.run(req.principal, "user", "read", {}, { endpoint: endpoint(req), purpose: "accountbeheer: lijst van accounts" }, () =>
-      auth.listUsers(),
-    );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return { items: r.value, total: r.value.length };
-  });
+  mount(
+    app,
+    spec.resetPassword,
+    async ({ params, body, actor, ctx }) => {
+      const password = (body as { password?: unknown } | undefined)?.password;
+      const r = await gate.guard(actor, "user", "write", {}, ctx, () => auth.resetPassword(params.username, password));
+      return r.ok ? r.value : r;
+    },
+    small,
+  );
 
-  app.post("/users", small, async (req, reply) => {
-    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: account aanmaken" }, () =>
-      auth.addUser(req.body),
-    );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
-    return reply.code(201).send(r.value.value);
-  });
+  mount(
+    app,
+    spec.unlockUser,
+    async ({ params, actor, ctx, req }) => {
+      const by = req.principal?.username ?? "";
+      const r = await gate.guard(actor, "user", "write", {}, ctx, () => auth.unlock(params.username, by), {
+        records: [`account:${params.username.slice(0, 64)}`],
+      });
+      return r.ok ? r.value : r;
+    },
+    small,
+  );
 
-  app.post<{ Params: { username: string } }>("/users/:username/disable", small, async (req, reply) => {
-    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: account uitschakelen" }, () =>
-      auth.disable(req.params.username),
-    );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
-    return r.value.value;
-  });
-
-  app.post<{ Params: { username: string } }>("/users/:username/reset-password", small, async (req, reply) => {
-    const password = (req.body as { password?: unknown } | undefined)?.password;
-    const r = await gate.run(req.principal, "user", "write", {}, { endpoint: endpoint(req), purpose: "accountbeheer: wachtwoord opnieuw instellen" }, () =>
-      auth.resetPassword(req.params.username, password),
-    );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
-    return r.value.value;
-  });
-
-  app.post<{ Params: { username: string } }>("/users/:username/unlock", small, async (req, reply) => {
-    const by = req.principal?.username ?? "";
-    const r = await gate.run(
-      req.principal,
-      "user",
-      "write",
-      {},
-      { endpoint: endpoint(req), purpose: "accountbeheer: blokkade na mislukte aanmeldingen opheffen" },
-      () => auth.unlock(req.params.username, by),
-      {
-        records: [`account:${req.params.username.slice(0, 64)}`],
-      },
-    );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    if (!r.value.ok) return sendProblems(reply, r.value.problems, req.url);
-    return r.value.value;
-  });
-
-  app.get("/aanmeldpogingen", async (req, reply) => {
-    const q = AttemptQuery.safeParse(req.query);
-    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
-    const r = await gate.run(
-      req.principal,
+  mount(app, spec.listLoginAttempts, async ({ query: q, actor, ctx }) => {
+    const r = await gate.guard(
+      actor,
       "user",
       "read",
       {},
-      { endpoint: endpoint(req), purpose: "accountbeheer: aanmeldpogingen inzien" },
-      () => auth.loginAttempts({ username: q.data.gebruiker, limit: q.data.limit, offset: q.data.offset }),
-      (v) => ({ filter: q.data.gebruiker ? `gebruiker=${q.data.gebruiker.slice(0, 60)}` : "alle", count: v.items.length }),
+      ctx,
+      () => auth.loginAttempts({ username: q.gebruiker, limit: q.limit, offset: q.offset }),
+      (v) => ({ filter: q.gebruiker ? `gebruiker=${q.gebruiker.slice(0, 60)}` : "alle", count: v.items.length }),
     );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return {
+    if (!r.ok) return r;
+    return ok({
       items: r.value.items.map((a) => ({ ...a, label: attemptOutcomeLabel[a.outcome] })),
       geblokkeerd: r.value.locked,
-      limit: q.data.limit,
-      offset: q.data.offset,
-    };
+      limit: q.limit,
+      offset: q.offset,
+    });
   });
 
-  app.get("/access-log", async (req, reply) => {
-    const q = AccessLogQuery.safeParse(req.query);
-    if (!q.success) return sendProblems(reply, badQuery(q.error), req.url);
-    const p = q.data;
-    if (p.van && p.tot && p.tot < p.van)
-      return sendProblems(reply, [{ code: "invalid-parameter", title: "Ongeldige periode", detail: "tot ligt vóór van", path: "tot" }], req.url);
+  mount(app, spec.listAccessLog, async ({ query: p, actor, ctx, req, reply }) => {
+    if (p.van && p.tot && p.tot < p.van) return fail({ code: "invalid-parameter", title: "Ongeldige periode", detail: "tot ligt vóór van", path: "tot" });
     const t = req.principal?.tenant;
     // a controller reads the log of its own gemeente; the beheerder reads everything (or one gemeente)
     const own = t?.kind === "gemeente" ? t.gemeentecode : undefined;
@@ -191,17 +156,17 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
       p.toegestaan ? `toegestaan=${p.toegestaan}` : null,
       p.gemeente && beheerder ? `gemeente=${p.gemeente}` : null,
     ].filter((x): x is string => x !== null);
-    const r = await gate.run(
-      req.principal,
+    const r = await gate.guard(
+      actor,
       "access-log",
       "read",
       { gemeentecode: own ?? null },
-      { endpoint: endpoint(req), purpose: p.format === "json" ? "toezicht: inzage toegangslog" : `toezicht: export toegangslog (${p.format})` },
+      p.format === "json" ? ctx : { ...ctx, purpose: `toezicht: export toegangslog (${p.format})` },
       () => accessLog.list(filter),
       // reading the log about a client is itself an access that concerns that client
       (rows) => ({ clientIds: p.client !== undefined ? [p.client] : [], filter: selection.join("&") || "alle", count: rows.length }),
     );
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+    if (!r.ok) return r;
     const stamp = new Date().toISOString().slice(0, 10);
     if (p.format === "csv")
       return reply
@@ -213,6 +178,7 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
         .type(XLSX)
         .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.xlsx"`)
         .send(await accessLogToXlsx(r.value, `Selectie: ${selection.join(", ") || "alle"}${own ? ` (gemeente ${own})` : ""}`));
-    return { items: r.value, limit: filter.limit, offset: filter.offset };
+    // the log stores resource and action as text; the gate writes only the contract's resources and actions
+    return ok({ items: r.value as AccessLogEntry[], limit: filter.limit, offset: filter.offset ?? 0 });
   });
 };

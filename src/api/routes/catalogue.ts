@@ -1,108 +1,91 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
-import { type CatalogueService, parameterProblems } from "../../app/catalogue.ts";
-import { toExportDocument } from "../../domain/catalogue/export-format.ts";
-import { isIsoDate } from "../../domain/shared/date.ts";
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
 import { productsToCsv, productsToXlsx } from "../../adapters/files/export.ts";
-import { sendProblems } from "../problem.ts";
+import { type CatalogueService, parameterProblems } from "../../app/catalogue.ts";
+import { AsOfQuery, CompareQuery, catalogueRoutes as spec, ExportQuery } from "../../contract/catalogue.ts";
+import { toExportDocument } from "../../domain/catalogue/export-format.ts";
+import type { Result } from "../../domain/shared/problem.ts";
+import { mount } from "../route.ts";
 
-const AsOfOnly = z.object({ asOf: z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)").optional() }).strict();
-const CompareParams = z
-  .object({
-    ids: z.string().optional(),
-    code: z.string().optional(),
-    kind: z.string().optional(),
-    asOf: z.string().optional(),
-  })
-  .strict();
-const ExportParams = z
-  .object({
-    format: z.enum(["json", "csv", "xlsx"]).default("json"),
-    asOf: z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)").optional(),
-  })
-  .strict();
-
-type Req = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, unknown> }>;
-
-function parse<S extends z.ZodType>(schema: S, req: Req, reply: FastifyReply): z.output<S> | null {
-  const r = schema.safeParse(req.query);
-  if (r.success) return r.data;
-  void sendProblems(reply, parameterProblems(r.error), req.url);
-  return null;
-}
+/**
+ * The catalogue's query parameters are named by its own problems (`parameterProblems`: "Ongeldige parameter x", the
+ * allowed values listed), which the CLI shares; so these routes parse their query here, with the contract's schema,
+ * rather than in the wrapper. The contract still describes the query (OpenAPI, the typed client).
+ */
+const parse = <S extends z.ZodType>(schema: S, raw: unknown): Result<z.output<S>> => {
+  const r = schema.safeParse(raw ?? {});
+  return r.success ? { ok: true, value: r.data } : { ok: false, problems: parameterProblems(r.error) };
+};
 
 /** Public catalogue routes: productenboeken, products (search, detail, versions), compare and export. */
 export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyInstance) => {
-  app.get("/productenboeken", async (req: Req, reply) => {
-    const q = parse(AsOfOnly, req, reply);
-    if (!q) return reply;
-    const items = await svc.productenboeken(q.asOf);
-    return { items: items.map(({ productIds, ...pb }) => ({ ...pb, productCount: productIds.length })), total: items.length };
+  mount(app, spec.listProductenboeken, async ({ req }) => {
+    const q = parse(AsOfQuery, req.query);
+    if (!q.ok) return q;
+    const items = await svc.productenboeken(q.value.asOf);
+    return { ok: true, value: { items: items.map(({ productIds, ...pb }) => ({ ...pb, productCount: productIds.length })), total: items.length } };
   });
 
-  app.get("/productenboeken/:id", async (req: Req, reply) => {
-    const q = parse(AsOfOnly, req, reply);
-    if (!q) return reply;
-    const pb = await svc.productenboek(req.params.id, q.asOf);
+  mount(app, spec.getProductenboek, async ({ params, req }) => {
+    const q = parse(AsOfQuery, req.query);
+    if (!q.ok) return q;
+    const { asOf } = q.value;
+    const pb = await svc.productenboek(params.id, asOf);
     if (!pb)
-      return sendProblems(
-        reply,
-        [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${req.params.id}`, path: "id" }],
-        req.url,
-      );
-    const products = await svc.search({ productenboek: pb.id, limit: 500, sort: "productenboek", ...(q.asOf ? { asOf: q.asOf } : {}) });
-    return { ...pb, products: products.ok ? products.value.items : [] };
+      return { ok: false, problems: [{ code: "not-found", title: "Productenboek niet gevonden", detail: `geen productenboek ${params.id}`, path: "id" }] };
+    const products = await svc.search({ productenboek: pb.id, limit: 500, sort: "productenboek", ...(asOf ? { asOf } : {}) });
+    return { ok: true, value: { ...pb, products: products.ok ? products.value.items : [] } };
   });
 
-  app.get("/products", async (req: Req, reply) => {
-    const r = await svc.searchJson(req.query);
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
+  // the hot path: the cached search result is written as the bytes it was serialised to once (no schema check here:
+  // the check runs on Result answers; the same page through `svc.search` is checked by the contract tests)
+  mount(app, spec.searchProducts, async ({ req, reply }) => {
+    const r = await svc.searchJson(req.query as Record<string, unknown>);
+    if (!r.ok) return r;
     return reply.type("application/json; charset=utf-8").send(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength));
   });
 
-  app.get("/products/:id", async (req: Req, reply) => {
-    const q = parse(AsOfOnly, req, reply);
-    if (!q) return reply;
-    const d = await svc.product(req.params.id, q.asOf);
+  mount(app, spec.getProduct, async ({ params, req }) => {
+    const q = parse(AsOfQuery, req.query);
+    if (!q.ok) return q;
+    const { asOf } = q.value;
+    const d = await svc.product(params.id, asOf);
     if (!d)
-      return sendProblems(
-        reply,
-        [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}${q.asOf ? ` op ${q.asOf}` : ""}`, path: "id" }],
-        req.url,
-      );
-    return d;
+      return {
+        ok: false,
+        problems: [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${params.id}${asOf ? ` op ${asOf}` : ""}`, path: "id" }],
+      };
+    return { ok: true, value: d };
   });
 
-  app.get("/products/:id/versions", async (req: Req, reply) => {
-    const v = await svc.versions(req.params.id);
+  mount(app, spec.listProductVersions, async ({ params }) => {
+    const v = await svc.versions(params.id);
     if (v.length === 0)
-      return sendProblems(reply, [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${req.params.id}`, path: "id" }], req.url);
-    return { id: req.params.id, versions: v };
+      return { ok: false, problems: [{ code: "not-found", title: "Product niet gevonden", detail: `geen product ${params.id}`, path: "id" }] };
+    return { ok: true, value: { id: params.id, versions: v } };
   });
 
-  app.get("/compare", async (req: Req, reply) => {
-    const q = parse(CompareParams, req, reply);
-    if (!q) return reply;
-    const ids = q.ids
+  mount(app, spec.compareProducts, async ({ req }) => {
+    const q = parse(CompareQuery, req.query);
+    if (!q.ok) return q;
+    const ids = q.value.ids
       ?.split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    const r = await svc.compare({ ids, code: q.code?.trim().toUpperCase(), kind: q.kind, asOf: q.asOf });
-    if (!r.ok) return sendProblems(reply, r.problems, req.url);
-    return r.value;
+    return svc.compare({ ids, code: q.value.code?.trim().toUpperCase(), kind: q.value.kind, asOf: q.value.asOf });
   });
 
-  app.get("/export", async (req: Req, reply) => {
-    const q = parse(ExportParams, req, reply);
-    if (!q) return reply;
-    const { asOf, productenboeken, products } = await svc.all(q.asOf);
-    if (q.format === "csv")
+  mount(app, spec.exportCatalogue, async ({ req, reply }) => {
+    const q = parse(ExportQuery, req.query);
+    if (!q.ok) return q;
+    const { asOf, productenboeken, products } = await svc.all(q.value.asOf);
+    if (q.value.format === "csv")
       return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="kader-producten.csv"').send(productsToCsv(products));
-    if (q.format === "xlsx")
+    if (q.value.format === "xlsx")
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", 'attachment; filename="kader-producten.xlsx"')
         .send(await productsToXlsx(products));
-    return toExportDocument(asOf, productenboeken, products);
+    return { ok: true, value: toExportDocument(asOf, productenboeken, products) };
   });
 };

@@ -1,28 +1,11 @@
-import { z } from "zod";
+import type { AgbCode, Gemeentecode } from "../../contract/auth.ts";
+import { roleLabel } from "../codes/role.ts";
+import { Role } from "../codes/schemas.ts";
 
-/** The five roles of Kader (issue: sign-in, roles, tenants). */
-export const Role = z.enum(["beheerder", "contractmanager", "toegang", "aanbieder", "controller"]);
-export type Role = z.infer<typeof Role>;
+export { Role, roleLabel };
 
-export const roleLabel: Record<Role, string> = {
-  beheerder: "Beheerder",
-  contractmanager: "Contractmanager",
-  toegang: "Toegang",
-  aanbieder: "Aanbieder",
-  controller: "Controller",
-};
-
-/** A gemeentecode (CBS, 4 digits) and an AGB code (8 digits) are different things: branded so they cannot mix. */
-export const Gemeentecode = z
-  .string()
-  .regex(/^[0-9]{4}$/, "een gemeentecode is 4 cijfers")
-  .brand<"Gemeentecode">();
-export type Gemeentecode = z.infer<typeof Gemeentecode>;
-export const AgbCode = z
-  .string()
-  .regex(/^[0-9]{8}$/, "een AGB-code is 8 cijfers")
-  .brand<"AgbCode">();
-export type AgbCode = z.infer<typeof AgbCode>;
+/** A gemeentecode (CBS, 4 digits) and an AGB code (8 digits) are different things: branded so they cannot mix (src/contract/auth.ts). */
+export { AgbCode, Gemeentecode } from "../../contract/auth.ts";
 
 export type Tenant = { kind: "gemeente"; gemeentecode: Gemeentecode; name: string } | { kind: "aanbieder"; agbCode: AgbCode; name: string };
 

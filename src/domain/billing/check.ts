@@ -1,31 +1,20 @@
 import type { Product } from "../catalogue/product.ts";
-import type { Eenheid, Frequentie, Wet } from "../care/codes.ts";
-import { declarable, type ToewijzingStatus } from "../care/lifecycle.ts";
-import { allowedVolume, daysIn, overlap, type Period } from "../care/period.ts";
+import type { Eenheid, Wet } from "../care/codes.ts";
+import { declarable } from "../care/lifecycle.ts";
+import { allowedVolume, daysIn, overlap } from "../care/period.ts";
+import type { Toewijzing } from "../care/toewijzing.ts";
+import type { Finding } from "../codes/finding.ts";
+import { explainRetourcode } from "../codes/retourcodes.ts";
 import { leavesOf } from "../rules/rule.ts";
 import { type IsoDate, maxDate, minDate } from "../shared/date.ts";
-import { retourcodeText, type Declaratie, type Prestatie } from "./declaratie.ts";
+import type { Declaratie, Prestatie } from "./declaratie.ts";
 
-/** What the checks need to know of a toewijzing. */
-export interface ToewijzingView {
+export { explainRetourcode };
+
+/** What the checks need to know of a toewijzing: the toewijzing, its key, the client's BSN and the product's billing rules. */
+export interface ToewijzingView extends Toewijzing {
   key: string;
-  gemeentecode: string;
-  wet: Wet;
-  toewijzingnummer: string;
-  agbCode: string;
   bsn: string;
-  productId: string;
-  productcategorie: string | null;
-  productcode: string | null;
-  eenheid: Eenheid;
-  frequentie: Frequentie | null;
-  omvang: number | null;
-  budgetCents: number | null;
-  ingangsdatum: IsoDate;
-  einddatum: IsoDate | null;
-  status: ToewijzingStatus;
-  /** the periods care actually ran (start → stop or tijdelijke stop), for etmalen */
-  geleverd: Period[];
   rules: ProductBillingRules;
   /** the client's record id, where the ledger was filled from a database */
   clientId?: number;
@@ -105,12 +94,12 @@ export class BillingLedger {
   }
 }
 
-export interface CheckFinding {
+/** A finding of the declaratie check: the one Finding, always with a retourcode (0200 for a warning). */
+export interface CheckFinding extends Finding {
   /** the standard's retourcode, or a productenboek rule code (PB-…) */
   code: string;
   retourcode: string;
   severity: "afwijzing" | "waarschuwing";
-  message: string;
 }
 export interface PrestatieResult {
   referentienummer: string;
@@ -335,5 +324,3 @@ function finish(r: PrestatieResult, p: Prestatie, ledger: BillingLedger, refKey:
   }
   return r;
 }
-
-export const explainRetourcode = (code: string): string => retourcodeText[code] ?? `retourcode ${code}`;

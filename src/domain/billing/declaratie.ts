@@ -74,30 +74,6 @@ export const Declaratie = z
   });
 export type Declaratie = z.output<typeof Declaratie>;
 
-/** The standard's retourcodes Kader answers with, explained in our own words. */
-export const retourcodeText: Record<string, string> = {
-  "0200": "geen opmerking: de prestatie is toegekend",
-  "0611": "het tarief is niet het contracttarief",
-  "8017": "er is geen debetprestatie bekend bij deze creditprestatie",
-  "8021": "dit referentienummer is al eerder aangeleverd",
-  "8187": "de prestatie hoort niet bij deze cliënt",
-  "9307": "de begindatum ligt buiten de toewijzing",
-  "9308": "de einddatum ligt buiten de toewijzing",
-  "9319": "de productperiode ligt niet binnen de declaratieperiode",
-  "9321": "het geleverde volume is meer dan toegewezen",
-  "9322": "samen met eerdere prestaties is meer gedeclareerd dan toegewezen",
-  "9333": "het declaratienummer is niet uniek",
-  "9338": "de prestatie hoort niet bij een toewijzing van deze aanbieder",
-  "9339": "de productcategorie verschilt van de toewijzing",
-  "9340": "de productcode verschilt van de toewijzing",
-  "9341": "de eenheid verschilt van de toewijzing",
-  "9346": "het bedrag is niet volume × tarief",
-  "9369": "samen met eerdere prestaties is meer gedeclareerd dan het budget",
-  "9384": "de toewijzing is verwijderd",
-  "9389": "de vorige debetprestatie is nog niet gecrediteerd",
-  "9390": "deze prestatie is al gecrediteerd",
-};
-
 /** The field names that hold a BSN: their values are never shown in a message, not even in part. */
 const BSN_FIELDS = new Set(["bsn"]);
 const EXCERPT = 40;

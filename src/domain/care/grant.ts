@@ -1,69 +1,38 @@
-import { z } from "zod";
 import type { Catalogue, Product } from "../catalogue/product.ts";
+import type { Finding, Severity as FindingSeverity } from "../codes/finding.ts";
 import { productKeys } from "../compliance/check.ts";
 import { evaluate } from "../rules/evaluate.ts";
 import { explain } from "../rules/explain.ts";
 import type { Facts } from "../rules/facts.ts";
 import { leavesOf, type Rule } from "../rules/rule.ts";
 import { addDays, type IsoDate, monthsBetween } from "../shared/date.ts";
-import { CONTROL_CHARACTER, Eenheid, eenheidLabel, Frequentie, Gemeentecode, IsoDateString, Verwijzer } from "./codes.ts";
+import { type Eenheid, eenheidLabel } from "./codes.ts";
 import { daysIn, overlap } from "./period.ts";
 import { type ResultAreaTable, resultAreaTables } from "./grant-tables.ts";
+import { GrantProposal, ProposedProduct, RunningProduct } from "../../contract/care.ts";
 
-/** One product in a proposed beschikking (the input of `kader beschikkingen toets`, docs/zorgketen.md). */
-export const ProposedProduct = z
-  .object({
-    productId: z
-      .string()
-      .min(1)
-      .max(200)
-      .refine((v) => !CONTROL_CHARACTER.test(v), { message: "bevat een stuurteken (zoals U+0000); alleen gewone tekens zijn toegestaan" }),
-    ingangsdatum: IsoDateString,
-    einddatum: IsoDateString,
-    /** Omvang: the granted volume in `eenheid` per `frequentie`; null with a budget */
-    volume: z.number().nonnegative().nullable().default(null),
-    eenheid: Eenheid.nullable().default(null),
-    frequentie: Frequentie.nullable().default(null),
-    /** a budget in euro cents (eenheid 83) instead of a volume */
-    budget: z.number().int().nonnegative().nullable().default(null),
-    resultaatgebieden: z.array(z.string().min(1)).default([]),
-    /** the goals agreed for this product, in the toegang's words */
-    doelen: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
-    /** how many extensions this grant includes (M1/M2: 6 months + one extension of 6) */
-    verlengingen: z.number().int().nonnegative().default(0),
-    /** single-trip distance for vervoer */
-    afstandKm: z.number().nonnegative().nullable().default(null),
-  })
-  .strict()
-  .refine((p) => p.einddatum >= p.ingangsdatum, { message: "de einddatum ligt vóór de ingangsdatum", path: ["einddatum"] });
-export type ProposedProduct = z.output<typeof ProposedProduct>;
+/** What the grant check takes is what crosses the boundary: the contract's schemas (src/contract/care.ts). */
+export { GrantProposal, ProposedProduct, RunningProduct };
 
-export const RunningProduct = z.object({ productId: z.string().min(1), ingangsdatum: IsoDateString, einddatum: IsoDateString.nullable() }).strict();
-
-export const GrantProposal = z
-  .object({
-    gemeente: Gemeentecode,
-    peildatum: IsoDateString,
-    client: z.object({ geboortedatum: IsoDateString }).strict(),
-    verwijzer: Verwijzer.optional(),
-    producten: z.array(ProposedProduct).min(1, "een beschikking kent minstens één product"),
-    /** the client's running toewijzingen (the app fills these from the database) */
-    lopend: z.array(RunningProduct).default([]),
-  })
-  .strict();
-export type GrantProposal = z.output<typeof GrantProposal>;
-
-export type Severity = "fout" | "waarschuwing" | "oordeel";
-export interface GrantFinding {
+/** The severities a grant check answers with (of the one list, src/domain/codes/severity.ts). */
+export type Severity = Extract<FindingSeverity, "fout" | "waarschuwing" | "oordeel">;
+/** A finding of the grant check: the one Finding, about one proposed product; code is the rule, source the document's words. */
+export interface GrantFinding extends Finding {
   productId: string;
-  /** the rule's kind: an op of the rule language, or a grant check (product, eenheid, omvang, resultaatgebied) */
+  /** the rule's kind: an op of the rule language, or a grant check (product, eenheid, omvang, resultaatgebied); also the code */
   rule: string;
   severity: Severity;
-  message: string;
-  /** the document's words and line, where the finding comes from the productenboek */
+  /** the document's words and line, where the finding comes from the productenboek; also the source */
   asWritten?: string;
-  line?: number;
 }
+/** What a grant check says; productId, code and source are filled in by grantFinding. */
+type GrantFindingInput = Omit<GrantFinding, "productId" | "code" | "source">;
+export const grantFinding = (productId: string, f: GrantFindingInput): GrantFinding => ({
+  productId,
+  ...f,
+  code: f.rule,
+  ...(f.asWritten !== undefined ? { source: f.asWritten } : {}),
+});
 /**
  * A product that is in the catalogue but not in force on the date asked: its nearest version (the app looks it up,
  * the check stays pure), so the finding can say "… geldt vanaf 2026-01-01" instead of "staat niet in de catalogus".
@@ -125,7 +94,7 @@ export function checkGrant(
   const findings: GrantFinding[] = [];
   proposal.producten.forEach((proposed, index) => {
     const product = byId.get(proposed.productId);
-    const add = (f: Omit<GrantFinding, "productId">) => findings.push({ productId: proposed.productId, ...f });
+    const add = (f: GrantFindingInput) => findings.push(grantFinding(proposed.productId, f));
     if (!product) {
       add({ rule: "product", severity: "fout", message: notInForce(proposed.productId, validity.get(proposed.productId)) });
       return;
@@ -187,7 +156,7 @@ export function checkGrant(
   };
 }
 
-function checkVolume(product: Product, p: ProposedProduct, add: (f: Omit<GrantFinding, "productId">) => void) {
+function checkVolume(product: Product, p: ProposedProduct, add: (f: GrantFindingInput) => void) {
   if (p.eenheid === "83" || p.budget !== null) {
     if (p.budget === null) add({ rule: "omvang", severity: "fout", message: "eenheid 83 (euro) vraagt een budget" });
     if (p.volume !== null) add({ rule: "omvang", severity: "fout", message: "geef een budget óf een volume, niet allebei" });
@@ -227,7 +196,7 @@ function checkResultAreas(
   cfg: ResultAreaTable,
   product: Product,
   p: ProposedProduct,
-  add: (f: Omit<GrantFinding, "productId">) => void,
+  add: (f: GrantFindingInput) => void,
 ) {
   const table = catalogue.productenboeken.find((b) => b.id === cfg.productenboekId)?.tables[cfg.table];
   const level = product.attributes[cfg.levelAttribute];

@@ -2,30 +2,13 @@ import type { IsoDate } from "../shared/date.ts";
 import { fail, ok, type ProblemCode, type Result } from "../shared/problem.ts";
 import type { RedenWijziging } from "./codes.ts";
 
-/** The states of a toewijzing (docs/zorgketen.md, "Levenscyclus"). */
-export const statuses = ["toegewezen", "gestart", "tijdelijk-gestopt", "gestopt", "ingetrokken", "verwijderd"] as const;
-export type ToewijzingStatus = (typeof statuses)[number];
-export const events = ["start", "tijdelijk-stop", "stop", "wijzigen", "intrekken", "verwijderen"] as const;
-export type ToewijzingEvent = (typeof events)[number];
+import { TOEWIJZING_EVENTS, TOEWIJZING_STATUSES, type ToewijzingEvent, type ToewijzingStatus, statusLabel, transitions } from "../codes/lifecycle.ts";
 
-/** Which event is allowed in which state, and where it leads — the whole lifecycle as one table. */
-export const transitions: Record<ToewijzingStatus, Partial<Record<ToewijzingEvent, ToewijzingStatus>>> = {
-  toegewezen: { start: "gestart", wijzigen: "toegewezen", intrekken: "ingetrokken", verwijderen: "verwijderd" },
-  gestart: { "tijdelijk-stop": "tijdelijk-gestopt", stop: "gestopt", wijzigen: "gestart", intrekken: "ingetrokken" },
-  "tijdelijk-gestopt": { start: "gestart", stop: "gestopt", wijzigen: "tijdelijk-gestopt", intrekken: "ingetrokken" },
-  gestopt: { intrekken: "ingetrokken" },
-  ingetrokken: {},
-  verwijderd: {},
-};
+/** The states, events and transitions are a code list (src/domain/codes/lifecycle.ts); the rules of the lifecycle are here. */
+export { statusLabel, type ToewijzingEvent, type ToewijzingStatus, transitions };
+export const statuses = TOEWIJZING_STATUSES;
+export const events = TOEWIJZING_EVENTS;
 
-export const statusLabel: Record<ToewijzingStatus, string> = {
-  toegewezen: "toegewezen",
-  gestart: "gestart",
-  "tijdelijk-gestopt": "tijdelijk gestopt",
-  gestopt: "gestopt",
-  ingetrokken: "ingetrokken",
-  verwijderd: "verwijderd",
-};
 const eventLabel: Record<ToewijzingEvent, string> = {
   start: "starten",
   "tijdelijk-stop": "tijdelijk stoppen",

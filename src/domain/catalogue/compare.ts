@@ -1,6 +1,6 @@
 import { explain } from "../rules/explain.ts";
 import type { LeafRule, Rule } from "../rules/rule.ts";
-import { unitLabel } from "./source-schema.ts";
+import { eenheidLabel } from "../codes/eenheid.ts";
 import type { Product } from "./product.ts";
 
 /** One aspect of the products side by side; `differs` marks rows whose values are not all the same. */
@@ -62,7 +62,7 @@ export function compareProducts(products: Product[]): Comparison {
     {
       aspect: "unit",
       label: "Eenheid",
-      get: (p) => (p.unit.code ? `${p.unit.code} ${unitLabel[p.unit.code]}` : `niet vastgesteld (${p.unit.status})`),
+      get: (p) => (p.unit.code ? `${p.unit.code} ${eenheidLabel[p.unit.code]}` : `niet vastgesteld (${p.unit.status})`),
     },
   ];
   const perProduct = products.map((p) => {

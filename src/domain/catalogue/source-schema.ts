@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { Eenheid, Wet } from "../codes/schemas.ts";
 import { Rule } from "../rules/rule.ts";
+import { ProductKind, SectionStatus } from "../../contract/catalogue.ts";
 
 /**
  * The authoring format of the catalogue (`catalog/<id>/productenboek.yaml` and `catalog/<id>/products/*.yaml`).
@@ -7,25 +9,15 @@ import { Rule } from "../rules/rule.ts";
  * interpreted value, so a reviewer can check the interpretation. Documented in docs/catalogue-authoring.md.
  */
 
-export const Law = z.enum(["wmo", "jeugdwet"]);
-export type Law = z.infer<typeof Law>;
-
-/** iStandaarden WJ756 (LDT_Eenheid). */
-export const UnitCode = z.enum(["01", "04", "14", "16", "82", "83", "84"]);
-export type UnitCode = z.infer<typeof UnitCode>;
-export const unitLabel: Record<UnitCode, string> = {
-  "01": "minuut",
-  "04": "uur",
-  "14": "etmaal",
-  "16": "dagdeel (4 uur)",
-  "82": "stuks (output)",
-  "83": "euro's",
-  "84": "stuks (inspanning)",
-};
+/** The law and the WJ756 unit come from the one code list (src/domain/codes), under the catalogue's names. */
+export const Law = Wet;
+export type Law = Wet;
+export const UnitCode = Eenheid;
+export type UnitCode = Eenheid;
 
 /** Whether a section of a product description is there. */
-export const SectionStatus = z.enum(["given", "volgt-nog", "niet-van-toepassing", "niet-vermeld"]);
-export type SectionStatus = z.infer<typeof SectionStatus>;
+/** The code lists of a productenboek cross the boundary as they are: defined once, in the contract. */
+export { SectionStatus };
 
 export const Line = z.number().int().positive();
 
@@ -80,28 +72,7 @@ export const CodeEntry = z.discriminatedUnion("status", [
 ]);
 export type CodeEntry = z.output<typeof CodeEntry>;
 
-export const ProductKind = z.enum([
-  "begeleiding-individueel",
-  "begeleiding-specialistisch",
-  "begeleiding-intensief",
-  "begeleiding-groep",
-  "dagbesteding",
-  "vervoer",
-  "persoonlijke-verzorging",
-  "kortdurend-verblijf",
-  "verblijf",
-  "beschermd-wonen",
-  "pleegzorg",
-  "gezinshuis",
-  "behandeling",
-  "behandeling-ggz",
-  "diagnostiek",
-  "crisis",
-  "huishoudelijke-hulp",
-  "jeugdhulp-ambulant",
-  "overig",
-]);
-export type ProductKind = z.infer<typeof ProductKind>;
+export { ProductKind };
 
 export const Unit = z
   .object({

@@ -1,38 +1,14 @@
 import { z } from "zod";
+import { ContractInput, EvidenceInput } from "../../contract/compliance.ts";
 import { AgbCode, Gemeentecode } from "../auth/principal.ts";
-import { ProviderEvidenceKind } from "../rules/rule.ts";
-import { isIsoDate } from "../shared/date.ts";
+import type { ProviderEvidenceKind } from "../rules/rule.ts";
 
-const isoDate = z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)");
-
-/** Organisation-level evidence of an aanbieder: a certificate, an audit, a survey, a statement. */
-export const ProviderEvidence = z
-  .object({
-    kind: ProviderEvidenceKind,
-    /** issue date, audit date or survey date */
-    date: isoDate,
-    /** end of validity where the evidence states one (certificates) */
-    validUntil: isoDate.nullable().default(null),
-    /** product ids, codes or stand-ins the evidence covers (certificate scope); ["*"] for the whole organisation */
-    scope: z.array(z.string().min(1)).min(1, "noem minstens één product, of * voor alles").default(["*"]),
-    description: z.string().max(500).nullable().default(null),
-  })
-  .strict()
-  .refine((e) => e.validUntil === null || e.validUntil >= e.date, { message: "geldig tot ligt vóór de datum", path: ["validUntil"] });
-export type ProviderEvidence = z.output<typeof ProviderEvidence>;
-
-/** A gemeente contracts an aanbieder for a product from a date, at an agreed tariff (cents per unit) where known. */
-export const ProviderContract = z
-  .object({
-    productId: z.string().min(1),
-    gemeentecode: Gemeentecode,
-    validFrom: isoDate,
-    validTo: isoDate.nullable().default(null),
-    tariffCents: z.number().int().nonnegative().nullable().default(null),
-  })
-  .strict()
-  .refine((c) => c.validTo === null || c.validTo >= c.validFrom, { message: "einddatum ligt vóór de begindatum", path: ["validTo"] });
-export type ProviderContract = z.output<typeof ProviderContract>;
+/**
+ * Organisation-level evidence of an aanbieder (a certificate, an audit, a survey, a statement), and a gemeente's
+ * contract with it (a product from a date, at an agreed tariff where known): the request bodies of the API, defined
+ * once in the contract with their rules and Dutch messages.
+ */
+export { ContractInput as ProviderContract, EvidenceInput as ProviderEvidence } from "../../contract/compliance.ts";
 
 /** An aanbieder as Kader keeps it: identity, the gemeenten that contract it, and its evidence. */
 export const ProviderRecord = z
@@ -45,8 +21,8 @@ export const ProviderRecord = z
       .nullable()
       .default(null),
     gemeentecodes: z.array(Gemeentecode).default([]),
-    evidence: z.array(ProviderEvidence).default([]),
-    contracts: z.array(ProviderContract).default([]),
+    evidence: z.array(EvidenceInput).default([]),
+    contracts: z.array(ContractInput).default([]),
   })
   .strict();
 export type ProviderRecord = z.output<typeof ProviderRecord>;

@@ -4,26 +4,12 @@
  */
 import { z } from "zod";
 import type { Eenheid, Frequentie, Wet } from "../care/codes.ts";
+import type { Toewijzing } from "../care/toewijzing.ts";
 import { addDays, addMonths, type IsoDate } from "../shared/date.ts";
 import type { ConversiePlan, Doel, Regel, Volume } from "./plan.ts";
 
-/** The fields of a running toewijzing the conversion reads (structurally the care chain's ToewijzingRecord). */
-export interface LopendeToewijzing {
-  gemeentecode: string;
-  wet: Wet;
-  toewijzingnummer: string;
-  clientId: number;
-  agbCode: string;
-  productId: string;
-  productcategorie: string | null;
-  productcode: string | null;
-  eenheid: Eenheid;
-  frequentie: Frequentie | null;
-  omvang: number | null;
-  ingangsdatum: IsoDate;
-  einddatum: IsoDate | null;
-  status: string;
-}
+/** The fields of a running toewijzing the conversion reads: the toewijzing (src/domain/care/toewijzing.ts) of a client. */
+export type LopendeToewijzing = Omit<Toewijzing, "budgetCents" | "geleverd"> & { clientId: number };
 
 export const toewijzingSleutel = (t: { gemeentecode: string; wet: string; toewijzingnummer: string }) => `${t.gemeentecode}/${t.wet}/${t.toewijzingnummer}`;
 

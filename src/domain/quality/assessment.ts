@@ -1,7 +1,8 @@
-import { z } from "zod";
+import type { AnswerBody as Antwoord } from "../../contract/quality.ts";
+import { evidenceKindWord, type QuestionStatus as VraagStatus } from "../codes/quality.ts";
 import { evidenceValidityMonths, type ProviderRecord, VOG_VALID_MONTHS } from "../compliance/provider.ts";
 import type { StaffMemberRecord } from "../compliance/staff.ts";
-import { addMonths, daysBetween, type IsoDate, isIsoDate } from "../shared/date.ts";
+import { addMonths, daysBetween, type IsoDate } from "../shared/date.ts";
 import type { Problem, Result } from "../shared/problem.ts";
 import type { Checkable } from "./general-requirements.ts";
 import type { PveVraag } from "./pve.ts";
@@ -11,41 +12,18 @@ import type { PveVraag } from "./pve.ts";
  * files), and the contract manager's review. Reviews and answers are history: every change is an event, appended.
  */
 
-const isoDate = z.string().refine(isIsoDate, "geen geldige datum (JJJJ-MM-DD)");
-
-export const Antwoord = z
-  .object({
-    toelichting: z.string().trim().max(10_000, "hoogstens 10.000 tekens").default(""),
-    geldigVan: isoDate.nullable().default(null),
-    geldigTot: isoDate.nullable().default(null),
-  })
-  .strict()
-  .refine((a) => a.geldigTot === null || a.geldigVan === null || a.geldigTot >= a.geldigVan, {
-    message: "geldig tot ligt vóór geldig van",
-    path: ["geldigTot"],
-  });
-export type Antwoord = z.output<typeof Antwoord>;
-
-export const Oordeel = z.enum(["akkoord", "aanvullen", "niet-akkoord"]);
-export type Oordeel = z.infer<typeof Oordeel>;
-export const oordeelLabel: Record<Oordeel, string> = { akkoord: "akkoord", aanvullen: "aanvullen", "niet-akkoord": "niet akkoord" };
-
-export const Beoordeling = z
-  .object({ oordeel: Oordeel, opmerking: z.string().trim().max(5000, "hoogstens 5.000 tekens").default("") })
-  .strict()
-  .refine((b) => b.oordeel === "akkoord" || b.opmerking.length > 0, { message: "licht toe wat er ontbreekt of niet klopt", path: ["opmerking"] });
-export type Beoordeling = z.output<typeof Beoordeling>;
-
-/** open: not answered; ingediend: answered (or changed) since the last review; otherwise the last review's verdict. */
-export type VraagStatus = "open" | "ingediend" | Oordeel;
-export const vraagStatusLabel: Record<VraagStatus, string> = {
-  open: "nog niet beantwoord",
-  ingediend: "wacht op beoordeling",
-  akkoord: "akkoord",
-  aanvullen: "aanvullen",
-  "niet-akkoord": "niet akkoord",
-};
-export const vraagStatuses: VraagStatus[] = ["open", "ingediend", "akkoord", "aanvullen", "niet-akkoord"];
+/**
+ * The bodies of an answer and of a review are the contract's (one schema, with its Dutch messages); the verdicts and
+ * question statuses are the code lists' (src/domain/codes/quality.ts), under the names the domain has always used.
+ */
+export { AnswerBody as Antwoord, ReviewBody as Beoordeling } from "../../contract/quality.ts";
+export {
+  QUESTION_STATUSES as vraagStatuses,
+  type QuestionStatus as VraagStatus,
+  questionStatusLabel as vraagStatusLabel,
+  reviewVerdictLabel as oordeelLabel,
+} from "../codes/quality.ts";
+export { ReviewVerdict as Oordeel } from "../codes/schemas.ts";
 
 export interface AntwoordRecord extends Antwoord {
   vraag: string;
@@ -122,15 +100,6 @@ export interface Voorinvulling {
   voldoet: boolean | null;
 }
 
-const evidenceLabel: Record<string, string> = {
-  kwaliteitscertificaat: "kwaliteitscertificaat",
-  "kwaliteitshandboek-audit": "kwaliteitshandboek met audit",
-  klanttevredenheidsonderzoek: "klanttevredenheidsonderzoek",
-  "gedragsverklaring-aanbesteden": "gedragsverklaring aanbesteden",
-  "verklaring-belastingdienst": "verklaring Belastingdienst",
-  "kvk-uittreksel": "KvK-uittreksel",
-};
-
 /**
  * Pre-fills a checkable question from the provider's own compliance data: organisation evidence (newest valid one of
  * the kinds asked), or counts over the staff file (no names: the gemeente sees what the provider submits).
@@ -148,14 +117,14 @@ export function prefill(check: Checkable, provider: ProviderRecord | null, staff
     const best = candidates[0];
     if (!best)
       return {
-        toelichting: `In Kader is geen ${check.soorten.map((s) => evidenceLabel[s] ?? s).join(" of ")} vastgelegd.`,
+        toelichting: `In Kader is geen ${check.soorten.map((s) => evidenceKindWord[s]).join(" of ")} vastgelegd.`,
         geldigVan: null,
         geldigTot: null,
         voldoet: false,
       };
     const valid = best.e.date <= today && (best.until === null || best.until >= today);
     return {
-      toelichting: `${evidenceLabel[best.e.kind] ?? best.e.kind} van ${best.e.date}${best.until ? `, geldig tot ${best.until}` : ""}${best.e.scope.includes("*") ? "" : ` (scope: ${best.e.scope.join(", ")})`}${best.e.description ? ` — ${best.e.description}` : ""}.`,
+      toelichting: `${evidenceKindWord[best.e.kind]} van ${best.e.date}${best.until ? `, geldig tot ${best.until}` : ""}${best.e.scope.includes("*") ? "" : ` (scope: ${best.e.scope.join(", ")})`}${best.e.description ? ` — ${best.e.description}` : ""}.`,
       geldigVan: best.e.date,
       geldigTot: best.until,
       voldoet: valid,

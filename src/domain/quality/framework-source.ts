@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Line } from "../catalogue/source-schema.ts";
+import { Addressee, FrameworkStatus as FrameworkStatusCode, Nature, QualityElement, SegmentId, Wet } from "../codes/schemas.ts";
 
 /**
  * The authoring format of the quality-framework library (document 003): one file per framework,
@@ -9,44 +10,14 @@ import { Line } from "../catalogue/source-schema.ts";
  * `regel`). Documented in docs/kwaliteitskaders.md.
  */
 
-/** The four recurring elements under which document 003 groups every criterion. */
-export const QualityElement = z.enum(["dienstverlening", "vakmanschap", "samenwerking", "organisatie"]);
-export type QualityElement = z.infer<typeof QualityElement>;
-
-/** Who a criterion addresses. */
-export const Addressee = z.enum([
-  /** the provider as an organisation (zorgaanbieder, opvangorganisatie, sociaal-werkorganisatie) */
-  "organisatie",
-  /** the individual professional */
-  "professional",
-  /** the municipality as commissioner */
-  "gemeente",
-  /** the board / management (bestuur, Raad van Bestuur) */
-  "bestuur",
-  /** a local (wijk)team as a whole */
-  "team",
-]);
-export type Addressee = z.infer<typeof Addressee>;
-
-/** What kind of answer would show the criterion is met. */
-export const Nature = z.enum([
-  /** a number or share (e.g. a ratio, a percentage, a count) */
-  "getal",
-  /** a yes/no fact (e.g. "heeft een klachtenregeling") */
-  "ja-nee",
-  /** a document to hand in (policy, plan, certificate, agreement) */
-  "document",
-  /** a narrative description of how the provider works */
-  "verhaal",
-]);
-export type Nature = z.infer<typeof Nature>;
-
-/** Law scope of a framework. */
-export const QualityLaw = z.enum(["wmo", "jeugdwet"]);
-
-/** Segment ids from the appendix: `jeugd-1` … `jeugd-7`, `wmo-1a`, `wmo-1b`, `wmo-2`, `wmo-3`. */
-export const SegmentId = z.enum(["jeugd-1", "jeugd-2", "jeugd-3", "jeugd-4", "jeugd-5", "jeugd-6", "jeugd-7", "wmo-1a", "wmo-1b", "wmo-2", "wmo-3"]);
-export type SegmentId = z.infer<typeof SegmentId>;
+/**
+ * The code lists (element, addressee, nature, segment, framework status) and the laws are src/domain/codes's, with
+ * their Dutch labels; re-exported under the names the library has always used.
+ */
+export { Addressee, Nature, QualityElement, SegmentId };
+/** Law scope of a framework: the one list of laws (src/domain/codes). */
+export const QualityLaw = Wet;
+export type QualityLaw = Wet;
 
 /** Concept ids of the shared concept layer (begrippen.yaml) — requirements that recur across frameworks. */
 export const ConceptId = z.string().regex(/^[a-z][a-z0-9-]*$/, "een begrip-id is kleine letters, cijfers en streepjes");
@@ -97,7 +68,7 @@ export type Criterion = z.output<typeof Criterion>;
 
 export const FrameworkStatus = z
   .object({
-    value: z.enum(["in-force", "lapsed", "superseded", "unknown"]),
+    value: FrameworkStatusCode,
     /** the date the status took effect where the document gives one (ISO) */
     since: z
       .string()

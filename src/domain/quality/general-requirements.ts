@@ -1,24 +1,9 @@
-import { z } from "zod";
-import { ProviderEvidenceKind } from "../rules/rule.ts";
+import type { Checkable } from "../../contract/quality.ts";
+import { WETTEN } from "../codes/wet.ts";
 import type { Addressee, Nature, QualityLaw } from "./framework-source.ts";
 
-/**
- * How a requirement can be checked against what Kader already knows (src/domain/compliance): organisation evidence
- * of a kind (certificate, audit, survey…, any of the kinds listed fulfils it), or a fact about the staff file (every
- * staff member's VOG within its validity window; every hbo/wo professional registered). A requirement without a link
- * is narrative: a person judges the answer.
- */
-export const Checkable = z.discriminatedUnion("bron", [
-  z
-    .object({
-      bron: z.literal("bewijs"),
-      soorten: z.array(ProviderEvidenceKind).min(1),
-      maxLeeftijdMaanden: z.number().int().positive().nullable().default(null),
-    })
-    .strict(),
-  z.object({ bron: z.literal("personeel"), eis: z.enum(["vog", "registratie"]) }).strict(),
-]);
-export type Checkable = z.output<typeof Checkable>;
+/** How a requirement can be checked against what Kader already knows: the contract's schema (a draft sends it). */
+export { Checkable } from "../../contract/quality.ts";
 
 /** One requirement of the ready-made module "algemene eisen" from the programma van eisen of document 004. */
 export interface GeneralRequirement {
@@ -35,7 +20,7 @@ export interface GeneralRequirement {
   adressaat: Addressee;
   aard: Nature;
   /** laws it applies to; both unless the text names one */
-  wetten: z.infer<typeof QualityLaw>[];
+  wetten: QualityLaw[];
   begrippen: string[];
   toetsbaar: Checkable | null;
   /** a frequency the text gives, in months */
@@ -47,7 +32,7 @@ export interface GeneralRequirement {
 export const GENERAL_SOURCE = "004_115b5336b55fdf32.txt";
 export const GENERAL_TITLE = "Algemene eisen (programma van eisen Ambulante begeleiding en Dagbesteding, deel 1)";
 
-const both: GeneralRequirement["wetten"] = ["wmo", "jeugdwet"];
+const both: GeneralRequirement["wetten"] = [...WETTEN];
 
 /** Deel 1 "Algemene kaders" of document 004, one entry per requirement a provider can be asked to show. */
 export const generalRequirements004: GeneralRequirement[] = [

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { frameworkStatusLabel } from "../codes/quality.ts";
 import type { Problem } from "../shared/problem.ts";
 import type { Concept, Criterion, Framework, QualityElement, Segment, SegmentId } from "./framework-source.ts";
 
@@ -12,21 +13,8 @@ export interface QualityLibrary {
   concepts: ConceptRecord[];
 }
 
-export const elements: QualityElement[] = ["dienstverlening", "vakmanschap", "samenwerking", "organisatie"];
-
-export const elementLabel: Record<QualityElement, string> = {
-  dienstverlening: "Dienstverlening",
-  vakmanschap: "Vakmanschap",
-  samenwerking: "Samenwerking",
-  organisatie: "Organisatie",
-};
-
-export const statusLabel: Record<Framework["status"]["value"], string> = {
-  "in-force": "geldig",
-  lapsed: "vervallen",
-  superseded: "vervangen",
-  unknown: "status onbekend",
-};
+/** The elements in the document's order and the Dutch labels: the code lists' (src/domain/codes/quality.ts). */
+export { frameworkStatusLabel as statusLabel, QUALITY_ELEMENTS as elements, qualityElementLabel as elementLabel } from "../codes/quality.ts";
 
 /** A framework that nobody should reference unknowingly: lapsed or superseded. */
 export const isLapsed = (f: Pick<Framework, "status">) => f.status.value === "lapsed" || f.status.value === "superseded";
@@ -34,7 +22,7 @@ export const isLapsed = (f: Pick<Framework, "status">) => f.status.value === "la
 /** The one-line Dutch warning shown wherever a lapsed framework is referenced. */
 export function lapsedWarning(f: Pick<Framework, "nr" | "titel" | "status">): string | null {
   if (!isLapsed(f)) return null;
-  return `Kader ${f.nr} (${f.titel}) is ${statusLabel[f.status.value]}${f.status.since ? ` per ${f.status.since}` : ""}: ${f.status.text}`;
+  return `Kader ${f.nr} (${f.titel}) is ${frameworkStatusLabel[f.status.value]}${f.status.since ? ` per ${f.status.since}` : ""}: ${f.status.text}`;
 }
 
 /** The CLI's and API's summary of a framework: `kader kwaliteit kaders --json`. */

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import type { Checkable, PveConcept } from "../../contract/quality.ts";
 import type { Problem, Result } from "../shared/problem.ts";
-import { type Framework, SegmentId } from "./framework-source.ts";
-import { Checkable, GENERAL_TITLE, type GeneralRequirement } from "./general-requirements.ts";
+import type { Framework } from "./framework-source.ts";
+import { GENERAL_TITLE, type GeneralRequirement } from "./general-requirements.ts";
 import { isLapsed, lapsedWarning, type QualityLibrary } from "./library.ts";
 
 /**
@@ -9,47 +9,16 @@ import { isLapsed, lapsedWarning, type QualityLibrary } from "./library.ts";
  * into a numbered, self-contained document (`PveDocument`) that is stored as an immutable version.
  */
 
-const nr = z.number().int("een kadernummer is een geheel getal").min(1, "kadernummers lopen van 1 tot 15").max(15, "kadernummers lopen van 1 tot 15");
-const criteriumId = z.string().regex(/^[dvso][0-9]{2,3}[a-z]?$/, "een criterium-id is d/v/s/o gevolgd door een nummer, bv. d01");
-
-export const Afwijking = z
-  .object({
-    /** the criterion of the framework the deviation is about; null for the framework as a whole */
-    criterium: criteriumId.nullable().default(null),
-    tekst: z.string().trim().min(1, "beschrijf de afwijking").max(2000),
-  })
-  .strict();
-
-/** One part of the draft: a whole framework by reference, one criterion, 004's general requirements, or an own requirement. */
-export const PveOnderdeel = z.discriminatedUnion("soort", [
-  z.object({ soort: z.literal("kader"), kader: nr, afwijkingen: z.array(Afwijking).max(100).default([]) }).strict(),
-  z.object({ soort: z.literal("criterium"), kader: nr, criterium: criteriumId }).strict(),
-  z.object({ soort: z.literal("algemene-eisen-004"), zonder: z.array(z.string().min(1)).max(100).default([]) }).strict(),
-  z.object({ soort: z.literal("algemeen"), eis: z.string().min(1).max(100) }).strict(),
-  z
-    .object({
-      soort: z.literal("eigen"),
-      titel: z.string().trim().min(1, "geef de eis een titel").max(200),
-      tekst: z.string().trim().min(1, "beschrijf de eis").max(5000),
-      toetsbaar: Checkable.nullable().default(null),
-      frequentieMaanden: z.number().int().positive().max(120).nullable().default(null),
-    })
-    .strict(),
-]);
-export type PveOnderdeel = z.output<typeof PveOnderdeel>;
-
-export const PveConcept = z
-  .object({
-    titel: z.string().trim().min(1, "geef het programma van eisen een titel").max(200),
-    toelichting: z.string().trim().max(5000).nullable().default(null),
-    segmenten: z.array(SegmentId).max(11).default([]),
-    /** product ids of the catalogue */
-    producten: z.array(z.string().min(1).max(200)).max(500).default([]),
-    onderdelen: z.array(PveOnderdeel).max(1000).default([]),
-  })
-  .strict();
-export type PveConcept = z.output<typeof PveConcept>;
-export type PveConceptInput = z.input<typeof PveConcept>;
+/**
+ * The draft and its parts are the body of POST and PUT /programmas-van-eisen: defined once in the contract, with
+ * their limits and Dutch messages, under the names the domain has always used.
+ */
+export {
+  Deviation as Afwijking,
+  PveConcept,
+  type PveConceptInput,
+  PvePart as PveOnderdeel,
+} from "../../contract/quality.ts";
 
 export type PveHoofdstuk = "algemeen" | "kaders" | "criteria" | "eigen";
 export const hoofdstukTitel: Record<PveHoofdstuk, string> = {

@@ -1,3 +1,5 @@
+import type { Eenheid } from "../codes/eenheid.ts";
+import type { Finding } from "../codes/finding.ts";
 import { monthsBetween } from "../shared/date.ts";
 import { explain, num, pct, providerEvidenceLabel } from "./explain.ts";
 import type { FactKey, Facts, StaffMember } from "./facts.ts";
@@ -5,26 +7,34 @@ import { type Level, levelLabel, levelRank, type LeafRule, type Rule } from "./r
 
 export type Verdict = "pass" | "fail" | "unknown";
 
-export interface Finding {
+/**
+ * A finding of the rule interpreter: the one Finding (src/domain/codes/finding.ts) — severity fout for a fail,
+ * onbekend for an unknown; code is the op, message the reason — with the interpreter's own fields.
+ */
+export interface RuleFinding extends Finding {
   /** path of the leaf in the rule tree, e.g. "rules[1].readings[0]" */
   path: string;
   op: Rule["op"];
+  code: Rule["op"];
   verdict: "fail" | "unknown";
-  /** Dutch, with the numbers involved */
+  severity: "fout" | "onbekend";
+  /** Dutch, with the numbers involved (the same as message) */
   reason: string;
   /** facts that were missing (for unknown) */
   missing: FactKey[];
 }
+/** The name RuleFinding had before the one Finding; kept for the files that use it. */
+export type { RuleFinding as Finding };
 
 export interface Evaluation {
   verdict: Verdict;
-  findings: Finding[];
+  findings: RuleFinding[];
 }
 
 const PASS: Evaluation = { verdict: "pass", findings: [] };
 
 /** The WJ756 units that count in a volume rule's unit word. */
-const unitsFor: Record<string, string[]> = {
+const unitsFor: Record<string, Eenheid[]> = {
   uur: ["04"],
   minuut: ["01"],
   dagdeel: ["16"],
@@ -94,8 +104,9 @@ export function evaluate(rule: Rule, facts: Facts, path = ""): Evaluation {
 
 const dutchVerdict: Record<Verdict, string> = { pass: "voldoet", fail: "voldoet niet", unknown: "onbekend" };
 
-function leafFinding(path: string, op: Rule["op"], verdict: "fail" | "unknown", reason: string, missing: FactKey[] = []): Finding {
-  return { path: path.replace(/\.$/, "") || "(hoofdregel)", op, verdict, reason, missing };
+function leafFinding(path: string, op: Rule["op"], verdict: "fail" | "unknown", reason: string, missing: FactKey[] = []): RuleFinding {
+  const severity = verdict === "fail" ? "fout" : "onbekend";
+  return { path: path.replace(/\.$/, "") || "(hoofdregel)", op, verdict, reason, missing, severity, code: op, message: reason };
 }
 
 const atLeast = (l: Level, min: Level) => levelRank[l] >= levelRank[min];

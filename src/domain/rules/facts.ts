@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Eenheid, Frequentie } from "../codes/schemas.ts";
 import { Level, ProviderEvidenceKind, Register, Role } from "./rule.ts";
 
 /**
@@ -48,8 +49,8 @@ export const Facts = z
     grantedVolume: z
       .object({
         amount: z.number().nonnegative(),
-        eenheid: z.enum(["01", "04", "14", "16", "82", "83", "84"]),
-        frequentie: z.enum(["1", "2", "4", "6"]),
+        eenheid: Eenheid,
+        frequentie: Frequentie,
         days: z.number().positive(),
       })
       .optional(),

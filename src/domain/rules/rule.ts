@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { EvidenceKind } from "../codes/schemas.ts";
+import { Level } from "../../contract/catalogue.ts";
 
 /**
  * Rules as data. A requirement from a productenboek or programma van eisen is one of a small number of shapes;
@@ -7,8 +9,7 @@ import { z } from "zod";
  */
 
 /** Education levels, lowest first. `hbo5` is the Associate-degree level (NLQF 5) some documents write as "HBO-5". */
-export const Level = z.enum(["mbo1", "mbo2", "mbo3", "mbo4", "hbo5", "hbo", "wo"]);
-export type Level = z.infer<typeof Level>;
+export { Level };
 export const levelRank: Record<Level, number> = { mbo1: 1, mbo2: 2, mbo3: 3, mbo4: 4, hbo5: 5, hbo: 6, wo: 7 };
 export const levelLabel: Record<Level, string> = {
   mbo1: "MBO-1",
@@ -217,15 +218,8 @@ export const PortfolioDutyRule = z
   })
   .strict();
 
-export const ProviderEvidenceKind = z.enum([
-  "kwaliteitscertificaat",
-  "kwaliteitshandboek-audit",
-  "klanttevredenheidsonderzoek",
-  "gedragsverklaring-aanbesteden",
-  "verklaring-belastingdienst",
-  "kvk-uittreksel",
-]);
-export type ProviderEvidenceKind = z.infer<typeof ProviderEvidenceKind>;
+export const ProviderEvidenceKind = EvidenceKind;
+export type ProviderEvidenceKind = EvidenceKind;
 
 export const ProviderEvidenceRule = z
   .object({

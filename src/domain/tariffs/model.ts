@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Product } from "../catalogue/product.ts";
+import { isTariffEenheid, type TariffEenheid } from "../codes/eenheid.ts";
 import { summarize } from "../catalogue/summary.ts";
 import type { Level } from "../rules/rule.ts";
 import type { TariffLevel, TariffParameters } from "./parameters.ts";
@@ -40,7 +41,7 @@ export type TariffResult =
   | {
       ok: true;
       productId: string;
-      eenheid: "01" | "04" | "16";
+      eenheid: TariffEenheid;
       /** the tariff per unit in whole cents, rounded half up once, at the end */
       tariefPerEenheid: number;
       uurtarief: string;
@@ -156,7 +157,7 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
   const missing: string[] = [];
   const p = prep.params;
   const unit = product.unit.code ?? p.eenheden[product.id] ?? null;
-  if (unit !== "01" && unit !== "04" && unit !== "16")
+  if (!isTariffEenheid(unit))
     missing.push(
       unit === null
         ? `eenheden.${product.id} (de productbeschrijving noemt geen eenheid)`
@@ -237,7 +238,7 @@ export function tariff(product: Product, prep: Prepared, withSteps = true): Tari
   return {
     ok: true,
     productId: product.id,
-    eenheid: unit as "01" | "04" | "16",
+    eenheid: unit as TariffEenheid,
     tariefPerEenheid: cents.toNumber(),
     uurtarief: uurtarief.toFixed(6),
     mix,

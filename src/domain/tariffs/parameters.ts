@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TariffEenheid } from "../codes/schemas.ts";
 
 /** Staff levels a tariff can be built on (the catalogue's finer levels map to these, see model.ts). */
 export const TariffLevel = z.enum(["mbo2", "mbo3", "mbo4", "hbo", "wo"]);
@@ -38,7 +39,7 @@ export const TariffParameters = z
     indexatie: z.number().min(-0.5, "indexatie is minimaal -50%").max(1, "indexatie is hoogstens 100%"),
     dagdeelUren: z.number().positive().max(12),
     /** the unit per product id where the productenboek states none (01 minuut, 04 uur, 16 dagdeel) */
-    eenheden: z.record(z.string().min(1), z.enum(["01", "04", "16"])).default({}),
+    eenheden: z.record(z.string().min(1), TariffEenheid).default({}),
     /** function mix per product id, overriding what the product description implies */
     mix: z
       .record(

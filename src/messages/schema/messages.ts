@@ -6,6 +6,7 @@
  * iWmo retour messages have no published XSD (see docs/berichten.md): their structure follows the iJw twins applied to
  * the iWmo heen messages — so WMO316 has no GezagsdragerBekend and WMO320 no Woonplaatsbeginsel, as WMO315/319.
  */
+import { type BerichtPrefix, berichtPrefix, STANDAARDEN } from "../../domain/codes/wet.ts";
 import type { Standaard } from "./codelists.ts";
 import { type Children, type ComplexType, complex, many, type ModelOf, one, opt, type Particle, restricted } from "./structure.ts";
 
@@ -320,7 +321,7 @@ export type MessageNumber = keyof (typeof STRUCTURES)["iwmo"];
 export const MESSAGE_NUMBERS = Object.keys(STRUCTURES.iwmo) as MessageNumber[];
 
 /** WMO301 … WMO325, JW301 … JW325. */
-export type MessageName = `WMO${MessageNumber}` | `JW${MessageNumber}`;
+export type MessageName = `${BerichtPrefix}${MessageNumber}`;
 
 export interface MessageDefinition {
   readonly name: MessageName;
@@ -351,12 +352,12 @@ const RETOUR_OF: Partial<Record<MessageNumber, MessageNumber>> = {
   "325": "323",
 };
 
-export const MESSAGES: readonly MessageDefinition[] = (["iwmo", "ijw"] as const).flatMap((std) =>
+export const MESSAGES: readonly MessageDefinition[] = STANDAARDEN.flatMap((std) =>
   MESSAGE_NUMBERS.map((number): MessageDefinition => {
     const root = STRUCTURES[std][number] as ComplexType;
     const header = root.children.Header!.type as ComplexType;
-    const prefix = `${std === "iwmo" ? "wmo" : "jw"}${number}`;
-    const name = `${std === "iwmo" ? "WMO" : "JW"}${number}` as MessageName;
+    const prefix = `${berichtPrefix[std].toLowerCase()}${number}`;
+    const name = `${berichtPrefix[std]}${number}` as MessageName;
     const heen = RETOUR_OF[number];
     return {
       name,
@@ -368,7 +369,7 @@ export const MESSAGES: readonly MessageDefinition[] = (["iwmo", "ijw"] as const)
       basisNamespace: basisNamespace(std),
       basisPrefix: std,
       root,
-      ...(heen ? { answers: `${std === "iwmo" ? "WMO" : "JW"}${heen}` as MessageName } : {}),
+      ...(heen ? { answers: `${berichtPrefix[std]}${heen}` as MessageName } : {}),
       derived: std === "iwmo" && heen !== undefined,
     };
   }),

@@ -1,8 +1,7 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { euro, formatMonth } from "../lib/care-labels.ts";
 import type { BudgetReport, BudgetRow } from "../lib/care-types.ts";
-import { TableWrap } from "./TableWrap.tsx";
+import { DataTable } from "./DataTable.tsx";
 
 /**
  * The budget dashboard's charts (recharts; this module is loaded lazily, so the library only comes with this page).
@@ -100,35 +99,19 @@ export function MonthChart({ maanden }: { maanden: BudgetReport["maanden"] }) {
       </div>
       <details className="kader-details">
         <summary>De grafiek als tabel</summary>
-        <TableWrap label="Ingediend en toegekend per maand">
-          <Table className="kader-table" data-testid="months-table">
-            <TableCaption>Ingediend en toegekend per maand</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Maand</TableHeaderCell>
-                <TableHeaderCell scope="col" className="kader-num">
-                  Ingediend
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="kader-num">
-                  Toegekend
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="kader-num">
-                  Niet toegekend
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {maanden.map((m) => (
-                <TableRow key={m.maand}>
-                  <TableHeaderCell scope="row">{formatMonth(m.maand, true)}</TableHeaderCell>
-                  <TableCell className="kader-num">{euro(m.ingediend)}</TableCell>
-                  <TableCell className="kader-num">{euro(m.toegekend)}</TableCell>
-                  <TableCell className="kader-num">{euro(m.ingediend - m.toegekend)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableWrap>
+        <DataTable
+          label="Ingediend en toegekend per maand"
+          testId="months-table"
+          caption="Ingediend en toegekend per maand"
+          columns={[
+            { header: "Maand", rowHeader: true, cell: (m) => formatMonth(m.maand, true) },
+            { header: "Ingediend", num: true, cell: (m) => euro(m.ingediend) },
+            { header: "Toegekend", num: true, cell: (m) => euro(m.toegekend) },
+            { header: "Niet toegekend", num: true, cell: (m) => euro(m.ingediend - m.toegekend) },
+          ]}
+          rows={maanden}
+          rowKey={(m) => m.maand}
+        />
       </details>
     </figure>
   );

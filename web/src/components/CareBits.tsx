@@ -1,13 +1,11 @@
-import { Alert, Paragraph, StatusBadge } from "@utrecht/component-library-react";
+import { StatusBadge } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useAuth } from "../lib/auth.tsx";
 import { maskBsn, severityBadge, severityLabel, toewijzingStatusBadge, toewijzingStatusLabel } from "../lib/care-labels.ts";
 import type { GrantFinding, Severity, ToewijzingStatus } from "../lib/care-types.ts";
 import { roleLabel } from "../lib/labels.ts";
-import { RouterLink, useLocation } from "../lib/router.tsx";
 import type { Role } from "../lib/types.ts";
 import { LineRef } from "./Notes.tsx";
-import { Loading } from "./ProblemAlert.tsx";
+import { SignInGate, SignInLink } from "./SignInGate.tsx";
 
 /** A toewijzing's status as a badge with the word in it (never colour alone). */
 export function CareStatus({ status }: { status: ToewijzingStatus }) {
@@ -64,26 +62,19 @@ export function Bsn({ bsn, role }: { bsn: string; role: Role | undefined }) {
 
 /** Shows its content only to a signed-in user with one of `roles`; the API still decides what each may see. */
 export function CareGate({ roles, what, children }: { roles: Role[]; what: string; children: ReactNode }) {
-  const auth = useAuth();
-  const { href } = useLocation();
-  if (auth.status === "unknown") return <Loading what="Uw gegevens" />;
-  if (auth.status === "signed-out" || !auth.user)
-    return (
-      <Alert type="info">
-        <Paragraph>
-          Deze pagina bevat persoonsgegevens. <RouterLink href={`/inloggen?terug=${encodeURIComponent(href)}`}>Log in</RouterLink> om verder te gaan.
-        </Paragraph>
-      </Alert>
-    );
-  if (!roles.includes(auth.user.role))
-    return (
-      <Alert type="warning">
-        <Paragraph>
-          Geen toegang: {what} is er voor {roles.map((r) => (roleLabel[r] ?? r).toLowerCase()).join(", ")}.
-        </Paragraph>
-      </Alert>
-    );
-  return children;
+  return (
+    <SignInGate
+      roles={roles}
+      signedOut={
+        <>
+          Deze pagina bevat persoonsgegevens. <SignInLink /> om verder te gaan.
+        </>
+      }
+      denied={`Geen toegang: ${what} is er voor ${roles.map((r) => (roleLabel[r] ?? r).toLowerCase()).join(", ")}.`}
+    >
+      {children}
+    </SignInGate>
+  );
 }
 
 /** "1 cliënt" / "3 cliënten". */

@@ -1,7 +1,7 @@
-import { StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { StatusBadge } from "@utrecht/component-library-react";
 import { eenheidLabel, euro, explainRetourcode, formatDay } from "../lib/care-labels.ts";
 import type { CheckFinding, Eenheid, PrestatieResult, StoredPrestatie } from "../lib/care-types.ts";
-import { TableWrap } from "./TableWrap.tsx";
+import { type Column, DataTable } from "./DataTable.tsx";
 
 /** Toegekend or afgewezen, in words (never colour alone). */
 export function Verdict({ toegekend }: { toegekend: boolean }) {
@@ -33,112 +33,82 @@ export function Retourcodes({ codes, findings }: { codes: string[]; findings: Ch
   );
 }
 
+type Prestatie = Pick<StoredPrestatie, "referentienummer" | "debetCredit" | "toegekend" | "retourcodes" | "bevindingen">;
+
+/** A prestatie's row: marked when it is afgewezen, named by its reference (the tests and styles find it so). */
+const prestatieRow = (p: Prestatie) => ({
+  className: p.toegekend ? undefined : "kader-fails",
+  "data-ref": p.referentienummer,
+  "data-toegekend": p.toegekend,
+});
+const prestatieKey = (p: Prestatie) => `${p.referentienummer}-${p.debetCredit}`;
+const verdictColumn: Column<Prestatie> = { header: "Oordeel", cell: (p) => <Verdict toegekend={p.toegekend} /> };
+const retourcodeColumn: Column<Prestatie> = { header: "Retourcodes", cell: (p) => <Retourcodes codes={p.retourcodes} findings={p.bevindingen} /> };
+
+const answerColumns: Column<PrestatieResult>[] = [
+  {
+    header: "Referentie",
+    rowHeader: true,
+    cell: (p) => (
+      <>
+        <span className="kader-code">{p.referentienummer}</span>
+        {p.toewijzingKey ? <span className="kader-muted"> (toewijzing {p.toewijzingKey.split(/[|/]/).at(-1)})</span> : null}
+      </>
+    ),
+  },
+  { header: "Debet/credit", cell: (p) => (p.debetCredit === "D" ? "debet" : "credit") },
+  verdictColumn,
+  { header: "Ingediend", num: true, cell: (p) => euro(p.ingediendBedrag) },
+  { header: "Toegekend", num: true, cell: (p) => euro(p.toegekendBedrag) },
+  retourcodeColumn,
+];
+
 /** The answer per prestatie right after an upload (POST /declaraties). */
 export function AnswerTable({ nummer, prestaties }: { nummer: string; prestaties: PrestatieResult[] }) {
   return (
-    <TableWrap label={`Antwoord per prestatie, declaratie ${nummer}`}>
-      <Table className="kader-table" data-testid="answer-prestaties">
-        <TableCaption>Antwoord per prestatie op declaratie {nummer}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Referentie</TableHeaderCell>
-            <TableHeaderCell scope="col">Debet/credit</TableHeaderCell>
-            <TableHeaderCell scope="col">Oordeel</TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Ingediend
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Toegekend
-            </TableHeaderCell>
-            <TableHeaderCell scope="col">Retourcodes</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {prestaties.map((p) => (
-            <TableRow
-              key={`${p.referentienummer}-${p.debetCredit}`}
-              className={p.toegekend ? undefined : "kader-fails"}
-              data-ref={p.referentienummer}
-              data-toegekend={p.toegekend}
-            >
-              <TableHeaderCell scope="row">
-                <span className="kader-code">{p.referentienummer}</span>
-                {p.toewijzingKey ? <span className="kader-muted"> (toewijzing {p.toewijzingKey.split(/[|/]/).at(-1)})</span> : null}
-              </TableHeaderCell>
-              <TableCell>{p.debetCredit === "D" ? "debet" : "credit"}</TableCell>
-              <TableCell>
-                <Verdict toegekend={p.toegekend} />
-              </TableCell>
-              <TableCell className="kader-num">{euro(p.ingediendBedrag)}</TableCell>
-              <TableCell className="kader-num">{euro(p.toegekendBedrag)}</TableCell>
-              <TableCell>
-                <Retourcodes codes={p.retourcodes} findings={p.bevindingen} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label={`Antwoord per prestatie, declaratie ${nummer}`}
+      testId="answer-prestaties"
+      caption={`Antwoord per prestatie op declaratie ${nummer}`}
+      columns={answerColumns}
+      rows={prestaties}
+      rowKey={prestatieKey}
+      rowProps={prestatieRow}
+    />
   );
 }
+
+const storedColumns: Column<StoredPrestatie>[] = [
+  {
+    header: "Referentie",
+    rowHeader: true,
+    cell: (p) => (
+      <>
+        <span className="kader-code">{p.referentienummer}</span> <span className="kader-muted">({p.debetCredit === "D" ? "debet" : "credit"})</span>
+        {p.vorigReferentienummer ? <span className="kader-muted"> vervangt {p.vorigReferentienummer}</span> : null}
+      </>
+    ),
+  },
+  { header: "Toewijzing", cell: (p) => <span className="kader-code">{p.toewijzingnummer}</span> },
+  { header: "Periode", cell: (p) => `${formatDay(p.begindatum)} t/m ${formatDay(p.einddatum)}` },
+  { header: "Volume", num: true, cell: (p) => `${new Intl.NumberFormat("nl-NL").format(p.volume)} ${eenheidLabel[p.eenheid as Eenheid] ?? p.eenheid}` },
+  { header: "Tarief", num: true, cell: (p) => euro(p.tariefCents) },
+  { header: "Bedrag", num: true, cell: (p) => euro(p.bedragCents) },
+  verdictColumn,
+  retourcodeColumn,
+];
 
 /** The stored prestaties of a declaratie with their answer (GET /declaraties/:agb/:wet/:nummer). */
 export function PrestatieTable({ nummer, prestaties }: { nummer: string; prestaties: StoredPrestatie[] }) {
   return (
-    <TableWrap label={`Prestaties van declaratie ${nummer}`}>
-      <Table className="kader-table" data-testid="prestaties">
-        <TableCaption>Prestaties van declaratie {nummer} met het antwoord per prestatie</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Referentie</TableHeaderCell>
-            <TableHeaderCell scope="col">Toewijzing</TableHeaderCell>
-            <TableHeaderCell scope="col">Periode</TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Volume
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Tarief
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Bedrag
-            </TableHeaderCell>
-            <TableHeaderCell scope="col">Oordeel</TableHeaderCell>
-            <TableHeaderCell scope="col">Retourcodes</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {prestaties.map((p) => (
-            <TableRow
-              key={`${p.referentienummer}-${p.debetCredit}`}
-              className={p.toegekend ? undefined : "kader-fails"}
-              data-ref={p.referentienummer}
-              data-toegekend={p.toegekend}
-            >
-              <TableHeaderCell scope="row">
-                <span className="kader-code">{p.referentienummer}</span> <span className="kader-muted">({p.debetCredit === "D" ? "debet" : "credit"})</span>
-                {p.vorigReferentienummer ? <span className="kader-muted"> vervangt {p.vorigReferentienummer}</span> : null}
-              </TableHeaderCell>
-              <TableCell>
-                <span className="kader-code">{p.toewijzingnummer}</span>
-              </TableCell>
-              <TableCell>
-                {formatDay(p.begindatum)} t/m {formatDay(p.einddatum)}
-              </TableCell>
-              <TableCell className="kader-num">
-                {new Intl.NumberFormat("nl-NL").format(p.volume)} {eenheidLabel[p.eenheid as Eenheid] ?? p.eenheid}
-              </TableCell>
-              <TableCell className="kader-num">{euro(p.tariefCents)}</TableCell>
-              <TableCell className="kader-num">{euro(p.bedragCents)}</TableCell>
-              <TableCell>
-                <Verdict toegekend={p.toegekend} />
-              </TableCell>
-              <TableCell>
-                <Retourcodes codes={p.retourcodes} findings={p.bevindingen} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label={`Prestaties van declaratie ${nummer}`}
+      testId="prestaties"
+      caption={`Prestaties van declaratie ${nummer} met het antwoord per prestatie`}
+      columns={storedColumns}
+      rows={prestaties}
+      rowKey={prestatieKey}
+      rowProps={prestatieRow}
+    />
   );
 }

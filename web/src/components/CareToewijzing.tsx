@@ -1,23 +1,7 @@
-import {
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Heading, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { type ApiError, request, toApiError, useApi } from "../lib/api.ts";
+import { useAction } from "../lib/action.ts";
+import { request, useApi } from "../lib/api.ts";
 import {
   eventDateLabel,
   eventLabel,
@@ -31,8 +15,11 @@ import {
 } from "../lib/care-labels.ts";
 import type { RedenWijziging, Toewijzing, ToewijzingEvent, ToewijzingHistory } from "../lib/care-types.ts";
 import type { Role } from "../lib/types.ts";
+import { type Column, DataTable } from "./DataTable.tsx";
 import { Loading, ProblemAlert } from "./ProblemAlert.tsx";
-import { TableWrap } from "./TableWrap.tsx";
+import { SelectField } from "./SelectField.tsx";
+import { SubmitButton } from "./SubmitButton.tsx";
+import { TextField } from "./TextField.tsx";
 
 export const toewijzingPath = (t: Pick<Toewijzing, "gemeentecode" | "wet" | "toewijzingnummer">) =>
   `/toewijzingen/${encodeURIComponent(t.gemeentecode)}/${encodeURIComponent(t.wet)}/${encodeURIComponent(t.toewijzingnummer)}`;
@@ -40,6 +27,17 @@ export const toewijzingPath = (t: Pick<Toewijzing, "gemeentecode" | "wet" | "toe
 /** The events this role may report on a toewijzing in its current status (lifecycle table × eventRoles). */
 export const allowedEvents = (t: Toewijzing, role: Role | undefined): ToewijzingEvent[] =>
   role ? transitions[t.status].filter((e) => eventRoles[e].includes(role)) : [];
+
+const historyColumns: Column<ToewijzingHistory["events"][number]>[] = [
+  { header: "Datum", rowHeader: true, cell: (e) => formatDay(e.datum) },
+  { header: "Gebeurtenis", cell: (e) => eventPast[e.event] ?? e.event },
+  {
+    header: "Reden",
+    cell: (e) => (e.reden ? `${e.reden} – ${redenWijzigingLabel[e.reden as RedenWijziging] ?? ""}` : <span className="kader-muted">geen</span>),
+  },
+  { header: "Door", cell: (e) => e.byUser },
+  { header: "Vastgelegd", cell: (e) => formatDay(e.recordedAt) },
+];
 
 /** A toewijzing's history (GET /toewijzingen/:gemeente/:wet/:nummer) and the lifecycle actions the role may do. */
 export function ToewijzingPanel({ t, role, onChanged }: { t: Toewijzing; role: Role | undefined; onChanged: (t: Toewijzing, message: string) => void }) {
@@ -57,34 +55,15 @@ export function ToewijzingPanel({ t, role, onChanged }: { t: Toewijzing; role: R
         shown.events.length === 0 ? (
           <Paragraph>Nog geen gebeurtenissen: de toewijzing is afgegeven op {formatDay(shown.toewijzing.toewijzingsdatum)}.</Paragraph>
         ) : (
-          <TableWrap label={`Historie van toewijzing ${t.toewijzingnummer}`}>
-            <Table className="kader-table" data-testid="history">
-              <TableCaption>Historie van toewijzing {t.toewijzingnummer}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Datum</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gebeurtenis</TableHeaderCell>
-                  <TableHeaderCell scope="col">Reden</TableHeaderCell>
-                  <TableHeaderCell scope="col">Door</TableHeaderCell>
-                  <TableHeaderCell scope="col">Vastgelegd</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.events.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only and replaced as a whole
-                  <TableRow key={i}>
-                    <TableHeaderCell scope="row">{formatDay(e.datum)}</TableHeaderCell>
-                    <TableCell>{eventPast[e.event] ?? e.event}</TableCell>
-                    <TableCell>
-                      {e.reden ? `${e.reden} – ${redenWijzigingLabel[e.reden as RedenWijziging] ?? ""}` : <span className="kader-muted">geen</span>}
-                    </TableCell>
-                    <TableCell>{e.byUser}</TableCell>
-                    <TableCell>{formatDay(e.recordedAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <DataTable
+            label={`Historie van toewijzing ${t.toewijzingnummer}`}
+            testId="history"
+            caption={`Historie van toewijzing ${t.toewijzingnummer}`}
+            columns={historyColumns}
+            rows={shown.events}
+            // the history is append-only and replaced as a whole
+            rowKey={(_, i) => i}
+          />
         )
       ) : null}
       {events.length ? (
@@ -109,8 +88,8 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
   const [datum, setDatum] = useState("");
   const [reden, setReden] = useState<RedenWijziging | "">("");
   const [errors, setErrors] = useState<{ datum?: string; reden?: string }>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const report = useAction();
+  const { error, busy } = report;
   const errorRef = useRef<HTMLDivElement>(null);
   const current = events.includes(event) ? event : events[0]!;
 
@@ -120,7 +99,7 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    report.setError(null);
     const found: typeof errors = {};
     if (!datum) found.datum = `Vul de ${eventDateLabel[current].toLowerCase()} in.`;
     if (needsReden(current) && !reden) found.reden = "Kies de reden van de wijziging.";
@@ -129,8 +108,7 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
       document.getElementById(found.datum ? `${id}-datum` : `${id}-reden`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await report.run(async () => {
       const next = await request<Toewijzing>(`${toewijzingPath(t)}/gebeurtenissen`, {
         method: "POST",
         body: { event: current, datum, ...(needsReden(current) && reden ? { reden } : {}) },
@@ -138,11 +116,7 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
       setDatum("");
       setReden("");
       onDone(next, `Toewijzing ${t.toewijzingnummer}: ${eventPast[current]} per ${formatDay(datum)}.`);
-    } catch (x) {
-      setError(toApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -151,56 +125,18 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
         Wijziging melden voor toewijzing {t.toewijzingnummer}
       </Heading>
       <div className="kader-filters">
-        <FormField
-          label={<FormLabel htmlFor={`${id}-event`}>Gebeurtenis</FormLabel>}
-          input={
-            <Select id={`${id}-event`} value={current} onChange={(e) => setEvent(e.target.value as ToewijzingEvent)}>
-              {events.map((ev) => (
-                <SelectOption key={ev} value={ev}>
-                  {eventLabel[ev]}
-                </SelectOption>
-              ))}
-            </Select>
-          }
-        />
-        <FormField
-          invalid={!!errors.datum}
-          label={<FormLabel htmlFor={`${id}-datum`}>{eventDateLabel[current]}</FormLabel>}
-          errorMessage={errors.datum ? <FormFieldErrorMessage id={`${id}-datum-error`}>{errors.datum}</FormFieldErrorMessage> : undefined}
-          input={
-            <Textbox
-              id={`${id}-datum`}
-              type="date"
-              required
-              invalid={!!errors.datum}
-              aria-describedby={errors.datum ? `${id}-datum-error` : undefined}
-              value={datum}
-              onChange={(e) => setDatum(e.target.value)}
-            />
-          }
-        />
+        <SelectField id={`${id}-event`} label="Gebeurtenis" value={current} onChange={setEvent} options={events.map((ev) => [ev, eventLabel[ev]] as const)} />
+        <TextField id={`${id}-datum`} type="date" label={eventDateLabel[current]} required error={errors.datum} value={datum} onChange={setDatum} />
         {needsReden(current) ? (
-          <FormField
-            invalid={!!errors.reden}
-            label={<FormLabel htmlFor={`${id}-reden`}>Reden van de wijziging</FormLabel>}
-            errorMessage={errors.reden ? <FormFieldErrorMessage id={`${id}-reden-error`}>{errors.reden}</FormFieldErrorMessage> : undefined}
-            input={
-              <Select
-                id={`${id}-reden`}
-                required
-                invalid={!!errors.reden}
-                aria-describedby={errors.reden ? `${id}-reden-error` : undefined}
-                value={reden}
-                onChange={(e) => setReden(e.target.value as RedenWijziging | "")}
-              >
-                <SelectOption value="">Kies een reden</SelectOption>
-                {redenenWijziging.map((r) => (
-                  <SelectOption key={r} value={r}>
-                    {r} – {redenWijzigingLabel[r]}
-                  </SelectOption>
-                ))}
-              </Select>
-            }
+          <SelectField
+            id={`${id}-reden`}
+            label="Reden van de wijziging"
+            required
+            error={errors.reden}
+            value={reden}
+            onChange={setReden}
+            all="Kies een reden"
+            options={redenenWijziging.map((r) => [r, `${r} – ${redenWijzigingLabel[r]}`] as const)}
           />
         ) : null}
       </div>
@@ -213,15 +149,10 @@ function EventForm({ id, t, events, onDone }: { id: string; t: Toewijzing; event
         </div>
       ) : null}
       <div className="kader-actions">
-        <Button
-          type="submit"
-          appearance={current === "verwijderen" || current === "intrekken" ? "secondary-action-button" : "primary-action-button"}
-          busy={busy}
-          disabled={busy}
-        >
+        <SubmitButton busy={busy} appearance={current === "verwijderen" || current === "intrekken" ? "secondary-action-button" : "primary-action-button"}>
           {eventLabel[current]}
           <span className="kader-visually-hidden"> (toewijzing {t.toewijzingnummer})</span>
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,10 +1,8 @@
-import { Alert, Paragraph, StatusBadge } from "@utrecht/component-library-react";
+import { StatusBadge } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useAuth } from "../lib/auth.tsx";
 import { complianceRoles, statusBadge, statusLabel } from "../lib/labels.ts";
-import { RouterLink, useLocation } from "../lib/router.tsx";
 import type { RequirementStatus, VerdictCounts } from "../lib/types.ts";
-import { Loading } from "./ProblemAlert.tsx";
+import { SignInGate, SignInLink } from "./SignInGate.tsx";
 
 /** A verdict or requirement status as a badge with the word in it (never colour alone). */
 export function StatusText({ status }: { status: RequirementStatus }) {
@@ -38,23 +36,17 @@ export function Expiry({ days }: { days: number }) {
 
 /** Shows its content only to a signed-in contractmanager or aanbieder; the API still decides what each may see. */
 export function ComplianceGate({ children }: { children: ReactNode }) {
-  const auth = useAuth();
-  const { href } = useLocation();
-  if (auth.status === "unknown") return <Loading what="Uw gegevens" />;
-  if (auth.status === "signed-out" || !auth.user)
-    return (
-      <Alert type="info">
-        <Paragraph>
-          Deze pagina is voor contractmanagers en aanbieders. <RouterLink href={`/inloggen?terug=${encodeURIComponent(href)}`}>Log in</RouterLink> om verder te
-          gaan.
-        </Paragraph>
-      </Alert>
-    );
-  if (!complianceRoles.includes(auth.user.role))
-    return (
-      <Alert type="warning">
-        <Paragraph>Geen toegang: alleen een contractmanager of een aanbieder kan aanbieders en hun toets bekijken.</Paragraph>
-      </Alert>
-    );
-  return children;
+  return (
+    <SignInGate
+      roles={complianceRoles}
+      signedOut={
+        <>
+          Deze pagina is voor contractmanagers en aanbieders. <SignInLink /> om verder te gaan.
+        </>
+      }
+      denied="Geen toegang: alleen een contractmanager of een aanbieder kan aanbieders en hun toets bekijken."
+    >
+      {children}
+    </SignInGate>
+  );
 }

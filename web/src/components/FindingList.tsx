@@ -4,26 +4,11 @@
  * rule (code), the iStandaarden retourcode with its meaning where one applies, and the Dutch explanation.
  */
 import type { ReactNode } from "react";
+import type { Finding as ContractFinding } from "../../../src/contract/problem.ts";
+import { type Severity, severityLabel } from "../../../src/domain/codes/severity.ts";
 
-export interface Finding {
-  severity?: string;
-  /** the rule: XSD, OP192, CS340, TR416, a retourcode, a rule id */
-  code: string;
-  retourcode?: string;
-  /** element or field path: Bericht/Client/Bsn, rij 3 kolom bsn */
-  path?: string;
-  line?: number;
-  /** Dutch, for the person who has to fix it */
-  message: string;
-}
-
-const severityLabel: Record<string, string> = {
-  fout: "fout",
-  afwijzing: "afwijzing",
-  waarschuwing: "waarschuwing",
-  oordeel: "ter beoordeling",
-  melding: "melding",
-};
+/** A finding as every check answers it (src/domain/codes/finding.ts); the severity may be left out (a plain list). */
+export type Finding = Omit<ContractFinding, "severity" | "source"> & { severity?: Severity };
 
 /**
  * The findings as a list; `explain` gives a retourcode's meaning (the standard's words), `max` cuts a long list
@@ -49,7 +34,7 @@ export function FindingList({
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id and never reorder
           <li key={i}>
-            {f.severity && f.severity !== "fout" ? <span className="kader-muted">{severityLabel[f.severity] ?? f.severity}: </span> : null}
+            {f.severity && f.severity !== "fout" ? <span className="kader-muted">{severityLabel[f.severity]}: </span> : null}
             {f.line !== undefined ? <span className="kader-muted">regel {f.line} </span> : null}
             {f.path ? (
               <>

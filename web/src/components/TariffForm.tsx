@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph } from "@utrecht/component-library-react";
 import { type KeyboardEvent, type ReactNode, useState } from "react";
 import type { ApiError } from "../lib/api.ts";
 import { levelLabel } from "../lib/labels.ts";
@@ -27,7 +14,8 @@ import {
   tariffUnitNoun,
   tariffUnits,
 } from "../lib/tariffs.ts";
-import type { TariffUnit } from "../lib/types.ts";
+import { SelectField } from "./SelectField.tsx";
+import { TextField } from "./TextField.tsx";
 
 /** Field errors by parameter path ("overhead", "salarissen.mbo4.maandsalaris", "mix.<id>"), from the API or the form. */
 export type FieldErrors = Record<string, string>;
@@ -81,30 +69,8 @@ function NumberField(props: {
   inputMode?: "decimal" | "numeric";
   width?: "xs" | "sm";
 }) {
-  const { id, label, value, onChange, error, hint, inputMode = "decimal", width = "sm" } = props;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <FormField
-      invalid={!!error}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={hint ? <span id={`${id}-hint`}>{hint}</span> : undefined}
-      errorMessage={error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : undefined}
-      input={
-        <Textbox
-          id={id}
-          name={id}
-          className={`kader-number kader-number--${width}`}
-          inputMode={inputMode}
-          autoComplete="off"
-          spellCheck={false}
-          invalid={!!error}
-          aria-describedby={describedBy}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      }
-    />
-  );
+  const { inputMode = "decimal", width = "sm", ...field } = props;
+  return <TextField {...field} name={props.id} className={`kader-number kader-number--${width}`} inputMode={inputMode} spellCheck={false} />;
 }
 
 /** A fieldset-wide error (e.g. "together less than 100%"), referenced by the fieldset. */
@@ -234,23 +200,15 @@ export function ParameterFields({ form, errors, heading = true }: { form: Tariff
             Samen {String(Number(npTotal.toPrecision(12))).replace(".", ",")}%; dat moet minder dan 100% zijn.
           </Paragraph>
           <div className="kader-np-add">
-            <FormField
-              invalid={!!newError}
-              label={<FormLabel htmlFor="tp-np-nieuw">Nieuw onderdeel</FormLabel>}
-              errorMessage={newError ? <FormFieldErrorMessage id="tp-np-nieuw-error">{newError}</FormFieldErrorMessage> : undefined}
-              input={
-                <Textbox
-                  id="tp-np-nieuw"
-                  name="tp-np-nieuw"
-                  className="kader-number kader-number--sm"
-                  autoComplete="off"
-                  invalid={!!newError}
-                  aria-describedby={newError ? "tp-np-nieuw-error" : undefined}
-                  value={newName}
-                  onChange={(e) => setNewName(e.target.value)}
-                  onKeyDown={onNewKey}
-                />
-              }
+            <TextField
+              id="tp-np-nieuw"
+              name="tp-np-nieuw"
+              label="Nieuw onderdeel"
+              className="kader-number kader-number--sm"
+              error={newError}
+              value={newName}
+              onChange={setNewName}
+              onKeyDown={onNewKey}
             />
             <Button type="button" appearance="secondary-action-button" onClick={addComponent}>
               Onderdeel toevoegen
@@ -297,21 +255,14 @@ export function ParameterFields({ form, errors, heading = true }: { form: Tariff
             inputMode="numeric"
             width="xs"
           />
-          <FormField
-            invalid={!!errors.naam}
-            label={<FormLabel htmlFor="tp-naam">Naam van de set (niet verplicht)</FormLabel>}
-            errorMessage={errors.naam ? <FormFieldErrorMessage id="tp-naam-error">{errors.naam}</FormFieldErrorMessage> : undefined}
-            input={
-              <Textbox
-                id="tp-naam"
-                name="tp-naam"
-                maxLength={200}
-                invalid={!!errors.naam}
-                aria-describedby={errors.naam ? "tp-naam-error" : undefined}
-                value={form.naam}
-                onChange={(e) => set((x) => ({ ...x, naam: e.target.value }))}
-              />
-            }
+          <TextField
+            id="tp-naam"
+            name="tp-naam"
+            label="Naam van de set (niet verplicht)"
+            maxLength={200}
+            error={errors.naam}
+            value={form.naam}
+            onChange={(v) => set((x) => ({ ...x, naam: v }))}
           />
         </Fieldset>
       </div>
@@ -359,29 +310,18 @@ export function ProductInputs({
     <Fieldset className="kader-fieldset kader-product-inputs">
       <FieldsetLegend>Gegevens voor {productName}</FieldsetLegend>
       {unit ? (
-        <FormField
-          invalid={!!unitError}
-          label={<FormLabel htmlFor="tp-eenheid">Eenheid</FormLabel>}
-          description={<span id="tp-eenheid-hint">{capital(unit.reason)}: kies waarin het tarief wordt uitgedrukt.</span>}
-          errorMessage={unitError ? <FormFieldErrorMessage id="tp-eenheid-error">{unitError}</FormFieldErrorMessage> : undefined}
-          input={
-            <Select
-              id="tp-eenheid"
-              name="tp-eenheid"
-              invalid={!!unitError}
-              aria-describedby={unitError ? "tp-eenheid-hint tp-eenheid-error" : "tp-eenheid-hint"}
-              value={form.eenheden[productId] ?? ""}
-              onChange={(e) => tariffForm.set((x) => ({ ...x, eenheden: { ...x.eenheden, [productId]: e.target.value as TariffUnit | "" } }))}
-            >
-              <SelectOption value="">Kies een eenheid</SelectOption>
-              {tariffUnits.map((u) => (
-                <SelectOption key={u} value={u}>
-                  {u} – {tariffUnitNoun[u]}
-                  {u === "16" && dagdeel ? ` (${String(dagdeel).replace(".", ",")} uur)` : ""}
-                </SelectOption>
-              ))}
-            </Select>
-          }
+        <SelectField
+          id="tp-eenheid"
+          name="tp-eenheid"
+          label="Eenheid"
+          hint={`${capital(unit.reason)}: kies waarin het tarief wordt uitgedrukt.`}
+          error={unitError}
+          value={form.eenheden[productId] ?? ""}
+          onChange={(v) => tariffForm.set((x) => ({ ...x, eenheden: { ...x.eenheden, [productId]: v } }))}
+          all="Kies een eenheid"
+          options={tariffUnits.map(
+            (u) => [u, `${u} – ${tariffUnitNoun[u]}${u === "16" && dagdeel ? ` (${String(dagdeel).replace(".", ",")} uur)` : ""}`] as const,
+          )}
         />
       ) : null}
       {mix ? (

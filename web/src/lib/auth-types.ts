@@ -1,30 +1,28 @@
-export type Role = "beheerder" | "contractmanager" | "toegang" | "aanbieder" | "controller";
+import type { Tenant as AccountTenant } from "../../../src/contract/auth.ts";
+import type { ProblemDocument as ServerProblem } from "../../../src/contract/problem.ts";
 
-export type Tenant = { kind: "gemeente"; gemeentecode: string; name: string } | { kind: "aanbieder"; agbCode: string; name: string } | null;
+export type {
+  AccessLogEntry,
+  AccessLogPage,
+  AccessLogParams,
+  AccessSubject,
+  Account,
+  AccountList,
+  AttemptOutcome,
+  LockedAccount,
+  LoginAttempt,
+  LoginAttemptList,
+  NewUser,
+  Role,
+  Session,
+  User,
+} from "../../../src/contract/auth.ts";
 
-export interface User {
-  username: string;
-  displayName: string;
-  role: Role;
-  tenant: Tenant;
-}
+/** The organisation of an account; null for a beheerder (who belongs to none). */
+export type Tenant = AccountTenant | null;
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Account extends User {
-  disabled: boolean;
-}
-
-/** RFC 9457 problem+json as Kader sends it: `problems` lists every issue, with the parameter or field in `path`. */
-export interface ProblemDocument {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  /** an internal error's code, to report to the beheerder (also in the server's error log) */
-  correlationId?: string;
-  problems?: { code?: string; title?: string; detail: string; path?: string; file?: string; line?: number; column?: string }[];
-}
+/**
+ * The contract's problem+json, as the client holds it: the server's answer, or the client's stand-in when the answer
+ * was not one (a proxy error, no network), which has no `type` and may have no `detail` or `problems`.
+ */
+export type ProblemDocument = Omit<ServerProblem, "type" | "detail" | "problems"> & Partial<Pick<ServerProblem, "type" | "detail" | "problems">>;

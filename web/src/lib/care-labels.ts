@@ -1,76 +1,32 @@
+import { EENHEDEN, eenheidLabel } from "../../../src/domain/codes/eenheid.ts";
+import { FREQUENTIES, frequentieLabel } from "../../../src/domain/codes/frequentie.ts";
+import { REDENEN_WIJZIGING } from "../../../src/domain/codes/reden.ts";
+import { VERWIJZERS } from "../../../src/domain/codes/verwijzer.ts";
+import { wetLabel as wetLabelOfCodes } from "../../../src/domain/codes/wet.ts";
 import type { BudgetGroup, DeadlineKind, Eenheid, Frequentie, RedenWijziging, Severity, ToewijzingEvent, ToewijzingStatus, Verwijzer } from "./care-types.ts";
 import type { Role } from "./types.ts";
+import { eventRoles, transitions as lifecycle, statusLabel } from "../../../src/domain/codes/lifecycle.ts";
 
 /**
- * Dutch words for the care chain's codes, copied from the server's tables (src/domain/care/codes.ts, lifecycle.ts,
- * src/app/care.ts eventRoles, src/domain/billing/declaratie.ts retourcodeText): the web application may not import
- * from src/. A code the table does not know is shown as the code itself.
+ * Dutch words for the care chain's codes. The code lists and their labels come from src/domain/codes (its zod-free
+ * modules, the one place they are defined); the lifecycle and eventRoles tables are copies of src/domain/care/lifecycle.ts
+ * and src/app/care.ts. A code the table does not know is shown as the code itself.
  */
 
-/** WMO757 / LDT_Frequentie. */
-export const frequentieLabel: Record<Frequentie, string> = {
-  "1": "per dag",
-  "2": "per week",
-  "4": "per maand",
-  "6": "totaal binnen de geldigheidsduur",
-};
-export const frequenties = Object.keys(frequentieLabel) as Frequentie[];
-
-/** COD327 / LDT_TypeVerwijzer. */
-export const verwijzerLabel: Record<Verwijzer, string> = {
-  "01": "gemeente",
-  "02": "huisarts",
-  "03": "jeugdarts",
-  "04": "gecertificeerde instelling",
-  "05": "medisch specialist",
-  "06": "zelfverwijzer of geen verwijzer",
-  "08": "rechter, officier van justitie of justitiële jeugdinrichting",
-};
-export const verwijzers = Object.keys(verwijzerLabel) as Verwijzer[];
-
-/** LDT_RedenWijziging. */
-export const redenWijzigingLabel: Record<RedenWijziging, string> = {
-  "01": "administratieve correctie (vervallen code)",
-  "02": "cliënt overleden",
-  "03": "contractwijziging",
-  "04": "herbeoordeling: verlenging",
-  "05": "herbeoordeling: verkorting",
-  "06": "uitstroom naar ander domein",
-  "07": "verhuizing naar een andere gemeente",
-  "08": "wijziging leveringsvorm",
-  "09": "overstap naar andere aanbieder",
-  "10": "overgang naar nieuwe bekostigingssystematiek",
-  "11": "gemeentelijke herindeling",
-  "12": "geïnitieerd door de aanbieder",
-  "13": "verwijderd",
-  "14": "administratieve correctie",
-};
+/** The code lists (frequentie, verwijzer, reden wijziging, eenheid, wet, severity) and their labels: src/domain/codes. */
+export { eenheidLabel, frequentieLabel };
+export { redenWijzigingLabel } from "../../../src/domain/codes/reden.ts";
+export { severityLabel } from "../../../src/domain/codes/severity.ts";
+export { verwijzerLabel } from "../../../src/domain/codes/verwijzer.ts";
+export const frequenties: readonly Frequentie[] = FREQUENTIES;
+export const verwijzers: readonly Verwijzer[] = VERWIJZERS;
 /** The reasons a user may pick for wijzigen/intrekken: 13 belongs to verwijderen. */
-export const redenenWijziging = (Object.keys(redenWijzigingLabel) as RedenWijziging[]).filter((r) => r !== "13");
+export const redenenWijziging: RedenWijziging[] = REDENEN_WIJZIGING.filter((r) => r !== "13");
+/** The units a volume can be granted in (83, euro's, is a budget). */
+export const volumeEenheden: Eenheid[] = EENHEDEN.filter((e) => e !== "83");
+export const wetLabel: Record<string, string> = wetLabelOfCodes;
 
-/** WJ756 / LDT_Eenheid. */
-export const eenheidLabel: Record<Eenheid, string> = {
-  "01": "minuut",
-  "04": "uur",
-  "14": "etmaal",
-  "16": "dagdeel",
-  "82": "stuks (output)",
-  "83": "euro",
-  "84": "stuks (inspanning)",
-};
-/** The units a volume can be granted in (83, euro, is a budget). */
-export const volumeEenheden = (Object.keys(eenheidLabel) as Eenheid[]).filter((e) => e !== "83");
-
-export const wetLabel: Record<string, string> = { wmo: "Wmo 2015", jeugdwet: "Jeugdwet" };
-
-export const toewijzingStatusLabel: Record<ToewijzingStatus, string> = {
-  toegewezen: "toegewezen",
-  gestart: "gestart",
-  "tijdelijk-gestopt": "tijdelijk gestopt",
-  gestopt: "gestopt",
-  ingetrokken: "ingetrokken",
-  verwijderd: "verwijderd",
-};
+export const toewijzingStatusLabel: Record<ToewijzingStatus, string> = statusLabel;
 /** NL Design System status-badge variant per status (the word is always shown too). */
 export const toewijzingStatusBadge: Record<ToewijzingStatus, string> = {
   toegewezen: "neutral",
@@ -108,33 +64,17 @@ export const eventDateLabel: Record<ToewijzingEvent, string> = {
   verwijderen: "Datum",
 };
 
-/** The lifecycle table (src/domain/care/lifecycle.ts): which events each status allows. */
-export const transitions: Record<ToewijzingStatus, ToewijzingEvent[]> = {
-  toegewezen: ["start", "wijzigen", "intrekken", "verwijderen"],
-  gestart: ["tijdelijk-stop", "stop", "wijzigen", "intrekken"],
-  "tijdelijk-gestopt": ["start", "stop", "wijzigen", "intrekken"],
-  gestopt: ["intrekken"],
-  ingetrokken: [],
-  verwijderd: [],
-};
+/** The lifecycle table (src/domain/codes/lifecycle.ts): which events each status allows. */
+export const transitions = Object.fromEntries(Object.entries(lifecycle).map(([status, to]) => [status, Object.keys(to) as ToewijzingEvent[]])) as Record<
+  ToewijzingStatus,
+  ToewijzingEvent[]
+>;
 
-/** Who may report which event (src/app/care.ts eventRoles). */
-export const eventRoles: Record<ToewijzingEvent, Role[]> = {
-  start: ["aanbieder", "toegang"],
-  "tijdelijk-stop": ["aanbieder", "toegang"],
-  stop: ["aanbieder", "toegang"],
-  wijzigen: ["toegang"],
-  intrekken: ["toegang"],
-  verwijderen: ["toegang"],
-};
+/** Who may report which event (src/domain/codes/lifecycle.ts). */
+export { eventRoles };
 /** Events that need a RedenWijziging. */
 export const needsReden = (e: ToewijzingEvent) => e === "wijzigen" || e === "intrekken";
 
-export const severityLabel: Record<Severity, string> = {
-  fout: "fout",
-  waarschuwing: "waarschuwing",
-  oordeel: "oordeel nodig",
-};
 export const severityBadge: Record<Severity, string> = { fout: "danger", waarschuwing: "warning", oordeel: "active" };
 export const severityHelp: Record<Severity, string> = {
   fout: "de beschikking kan zo niet worden afgegeven",
@@ -158,30 +98,8 @@ export const budgetGroupLabel: Record<BudgetGroup, string> = {
   toewijzing: "Toewijzing",
 };
 
-/** The standard's retourcodes Kader answers with (src/domain/billing/declaratie.ts retourcodeText). */
-export const retourcodeText: Record<string, string> = {
-  "0200": "geen opmerking: de prestatie is toegekend",
-  "0611": "het tarief is niet het contracttarief",
-  "8017": "er is geen debetprestatie bekend bij deze creditprestatie",
-  "8021": "dit referentienummer is al eerder aangeleverd",
-  "8187": "de prestatie hoort niet bij deze cliënt",
-  "9307": "de begindatum ligt buiten de toewijzing",
-  "9308": "de einddatum ligt buiten de toewijzing",
-  "9319": "de productperiode ligt niet binnen de declaratieperiode",
-  "9321": "het geleverde volume is meer dan toegewezen",
-  "9322": "samen met eerdere prestaties is meer gedeclareerd dan toegewezen",
-  "9333": "het declaratienummer is niet uniek",
-  "9338": "de prestatie hoort niet bij een toewijzing van deze aanbieder",
-  "9339": "de productcategorie verschilt van de toewijzing",
-  "9340": "de productcode verschilt van de toewijzing",
-  "9341": "de eenheid verschilt van de toewijzing",
-  "9346": "het bedrag is niet volume × tarief",
-  "9369": "samen met eerdere prestaties is meer gedeclareerd dan het budget",
-  "9384": "de toewijzing is verwijderd",
-  "9389": "de vorige debetprestatie is nog niet gecrediteerd",
-  "9390": "deze prestatie is al gecrediteerd",
-};
-export const explainRetourcode = (code: string) => retourcodeText[code] ?? `retourcode ${code}`;
+/** Kader's explanation of a retourcode (src/domain/codes/retourcodes.ts), or "retourcode <code>". */
+export { explainRetourcode } from "../../../src/domain/codes/retourcodes.ts";
 
 /** 004's table "Resultaatgebieden per niveau van begeleiding" (regel 389): suggestions for 004 products. */
 export const resultaatgebieden004 = [

@@ -1,20 +1,15 @@
+import { EENHEDEN, eenheidLabel } from "../../../src/domain/codes/eenheid.ts";
+import { wetLabel } from "../../../src/domain/codes/wet.ts";
 import type { EvidenceKind, Law, NoteKind, RequirementStatus, Role, SectionStatus, Tenant, UnitCode } from "./types.ts";
+import { evidenceKindLabel } from "../../../src/domain/codes/evidence.ts";
+import { roleTitle } from "../../../src/domain/codes/role.ts";
 
 /** Dutch words for the codes the API uses. */
 
-export const lawLabel: Record<Law, string> = { wmo: "Wmo 2015", jeugdwet: "Jeugdwet" };
-
-/** iStandaarden WJ756 (eenheid). */
-export const unitLabel: Record<UnitCode, string> = {
-  "01": "minuut",
-  "04": "uur",
-  "14": "etmaal",
-  "16": "dagdeel (4 uur)",
-  "82": "stuks (output)",
-  "83": "euro's",
-  "84": "stuks (inspanning)",
-};
-export const unitCodes = Object.keys(unitLabel) as UnitCode[];
+/** The law and the WJ756 unit: the one code list of src/domain/codes (values from its zod-free modules). */
+export const lawLabel: Record<Law, string> = wetLabel;
+export const unitLabel: Record<UnitCode, string> = eenheidLabel;
+export const unitCodes: readonly UnitCode[] = EENHEDEN;
 
 export const sectionStatusLabel: Record<SectionStatus, string> = {
   given: "vermeld",
@@ -38,13 +33,8 @@ export const noteKindStatus: Record<NoteKind, string> = {
   remark: "neutral",
 };
 
-export const roleLabel: Record<Role, string> = {
-  beheerder: "Beheerder",
-  contractmanager: "Contractmanager",
-  toegang: "Toegang (consulent)",
-  aanbieder: "Aanbieder",
-  controller: "Controller",
-};
+/** The role with what it is (Toegang (consulent)), as the signed-in user and the account form show it. */
+export const roleLabel: Record<Role, string> = roleTitle;
 
 export const kindLabel: Record<string, string> = {
   "begeleiding-individueel": "Begeleiding individueel",
@@ -95,14 +85,7 @@ export const statusBadge: Record<RequirementStatus, string> = {
   "per-client": "neutral",
 };
 
-export const evidenceKindLabel: Record<EvidenceKind, string> = {
-  kwaliteitscertificaat: "Kwaliteitscertificaat",
-  "kwaliteitshandboek-audit": "Kwaliteitshandboek met auditrapport",
-  klanttevredenheidsonderzoek: "Klanttevredenheidsonderzoek",
-  "gedragsverklaring-aanbesteden": "Gedragsverklaring aanbesteden",
-  "verklaring-belastingdienst": "Verklaring betalingsgedrag Belastingdienst",
-  "kvk-uittreksel": "KvK-uittreksel",
-};
+export { evidenceKindLabel };
 export const evidenceKinds = Object.keys(evidenceKindLabel) as EvidenceKind[];
 
 export const staffKindLabel: Record<string, string> = {

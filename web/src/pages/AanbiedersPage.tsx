@@ -1,29 +1,17 @@
-import {
-  Alert,
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Alert, Heading, Paragraph } from "@utrecht/component-library-react";
+import { useState } from "react";
 import { ComplianceGate, SummaryText } from "../components/Compliance.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { type ApiError, qs, request, toApiError, useApi } from "../lib/api.ts";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { UploadField } from "../components/UploadField.tsx";
+import { type ApiError, qs, request, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { RouterLink } from "../lib/router.tsx";
 import type { ProviderListItem, StaffImportResult } from "../lib/types.ts";
+import { useUpload } from "../lib/upload.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -35,41 +23,22 @@ function ProviderList({ reload }: { reload: number }) {
   const items = list.data.items;
   if (items.length === 0) return <Paragraph data-testid="no-providers">Er zijn geen aanbieders die u mag inzien.</Paragraph>;
   return (
-    <TableWrap label="Aanbieders">
-      <Table className="kader-table" data-testid="providers">
-        <TableCaption>{items.length === 1 ? "1 aanbieder" : `${items.length} aanbieders`}; toets op de datum van vandaag</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-            <TableHeaderCell scope="col">AGB-code</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col">Voldoet</TableHeaderCell>
-            <TableHeaderCell scope="col">Voldoet niet</TableHeaderCell>
-            <TableHeaderCell scope="col">Onbekend</TableHeaderCell>
-            <TableHeaderCell scope="col">Medewerkers</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((p) => (
-            <TableRow key={p.agbCode}>
-              <TableHeaderCell scope="row">
-                <RouterLink href={`/aanbieders/${p.agbCode}`}>{p.name}</RouterLink>
-              </TableHeaderCell>
-              <TableCell>
-                <span className="kader-code">{p.agbCode}</span>
-              </TableCell>
-              <TableCell>
-                <SummaryText summary={p.summary} />
-              </TableCell>
-              <TableCell>{p.summary.voldoet}</TableCell>
-              <TableCell>{p.summary["voldoet-niet"]}</TableCell>
-              <TableCell>{p.summary.onbekend}</TableCell>
-              <TableCell>{p.staffCount}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label="Aanbieders"
+      testId="providers"
+      caption={`${items.length === 1 ? "1 aanbieder" : `${items.length} aanbieders`}; toets op de datum van vandaag`}
+      columns={[
+        { header: "Aanbieder", rowHeader: true, cell: (p) => <RouterLink href={`/aanbieders/${p.agbCode}`}>{p.name}</RouterLink> },
+        { header: "AGB-code", cell: (p) => <span className="kader-code">{p.agbCode}</span> },
+        { header: "Status", cell: (p) => <SummaryText summary={p.summary} /> },
+        { header: "Voldoet", cell: (p) => p.summary.voldoet },
+        { header: "Voldoet niet", cell: (p) => p.summary["voldoet-niet"] },
+        { header: "Onbekend", cell: (p) => p.summary.onbekend },
+        { header: "Medewerkers", cell: (p) => p.staffCount },
+      ]}
+      rows={items}
+      rowKey={(p) => p.agbCode}
+    />
   );
 }
 
@@ -85,146 +54,95 @@ function FileProblems({ error, file }: { error: ApiError; file: string }) {
           verbeter het bestand en lever het opnieuw aan.
         </Paragraph>
       </Alert>
-      <TableWrap label="Fouten in het bestand">
-        <Table className="kader-table" data-testid="import-errors">
-          <TableCaption>Fouten in {file}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Rij</TableHeaderCell>
-              <TableHeaderCell scope="col">Kolom</TableHeaderCell>
-              <TableHeaderCell scope="col">Probleem</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and never reorder
-              <TableRow key={i}>
-                <TableCell>{p.line === undefined ? <span className="kader-muted">hele bestand</span> : p.line === 1 ? "1 (kopregel)" : p.line}</TableCell>
-                <TableCell>{p.path ? <span className="kader-code">{p.path}</span> : <span className="kader-muted">geen</span>}</TableCell>
-                <TableCell>{p.detail}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+      <DataTable
+        label="Fouten in het bestand"
+        testId="import-errors"
+        caption={`Fouten in ${file}`}
+        columns={[
+          { header: "Rij", cell: (p) => (p.line === undefined ? <span className="kader-muted">hele bestand</span> : p.line === 1 ? "1 (kopregel)" : p.line) },
+          { header: "Kolom", cell: (p) => (p.path ? <span className="kader-code">{p.path}</span> : <span className="kader-muted">geen</span>) },
+          { header: "Probleem", cell: (p) => p.detail },
+        ]}
+        rows={rows}
+        // problems have no id and never reorder
+        rowKey={(_, i) => i}
+      />
     </>
   );
 }
-
-type Outcome = { file: string; agb: string } & ({ ok: StaffImportResult } | { error: ApiError });
 
 function ImportForm({ onImported, own }: { onImported: () => void; own?: { agbCode: string; name: string } }) {
   // an aanbieder imports for its own organisation: its AGB code and name are filled in
   const [agb, setAgb] = useState(own?.agbCode ?? "");
   const [name, setName] = useState(own?.name ?? "");
-  const [file, setFile] = useState<File | null>(null);
-  const [invalid, setInvalid] = useState<{ agb?: string; file?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (outcome) outcomeRef.current?.focus();
-  }, [outcome]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const code = agb.trim();
-    const v = {
-      agb: /^[0-9]{8}$/.test(code) ? undefined : code ? "Een AGB-code is 8 cijfers." : "Vul de AGB-code in.",
-      file: !file ? "Kies een bestand." : /\.(csv|xlsx)$/i.test(file.name) ? undefined : "Kies een .csv- of .xlsx-bestand.",
-    };
-    setInvalid(v);
-    if (v.agb || v.file || !file) {
-      document.getElementById(v.agb ? "import-agb" : "import-file")?.focus();
-      return;
-    }
-    setBusy(true);
-    setOutcome(null);
-    // the type follows the extension: browsers label .csv differently (Windows: application/vnd.ms-excel)
-    const type = /\.xlsx$/i.test(file.name) ? XLSX : "text/csv";
-    try {
+  const [agbError, setAgbError] = useState<string | undefined>(undefined);
+  const up = useUpload({
+    inputId: "import-file",
+    check: (file) => (!file ? "Kies een bestand." : /\.(csv|xlsx)$/i.test(file.name) ? undefined : "Kies een .csv- of .xlsx-bestand."),
+    checkOthers: () => {
+      const code = agb.trim();
+      const problem = /^[0-9]{8}$/.test(code) ? undefined : code ? "Een AGB-code is 8 cijfers." : "Vul de AGB-code in.";
+      setAgbError(problem);
+      return problem ? "import-agb" : null;
+    },
+    clearBeforeSend: true,
+    send: async (file) => {
+      const code = agb.trim();
+      // the type follows the extension: browsers label .csv differently (Windows: application/vnd.ms-excel)
+      const type = /\.xlsx$/i.test(file.name) ? XLSX : "text/csv";
       const ok = await request<StaffImportResult>(`/aanbieders/${code}/medewerkers${qs({ bestand: file.name, naam: name.trim() })}`, {
         method: "POST",
         raw: { body: file, type },
       });
-      setOutcome({ file: file.name, agb: code, ok });
-      onImported();
-    } catch (err) {
-      setOutcome({ file: file.name, agb: code, error: toApiError(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { ...ok, agb: code };
+    },
+    onDone: onImported,
+  });
+  const outcome = up.outcome;
 
   return (
     <>
-      <form className="kader-search-form kader-form" onSubmit={submit} noValidate aria-labelledby="import-h">
-        <FormField
-          invalid={!!invalid.agb}
-          label={<FormLabel htmlFor="import-agb">AGB-code</FormLabel>}
-          description={<span id="import-agb-hint">8 cijfers, bijvoorbeeld 12345678</span>}
-          errorMessage={invalid.agb ? <FormFieldErrorMessage id="import-agb-error">{invalid.agb}</FormFieldErrorMessage> : undefined}
-          input={
-            <Textbox
-              id="import-agb"
-              name="agb"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              required
-              invalid={!!invalid.agb}
-              aria-describedby={invalid.agb ? "import-agb-hint import-agb-error" : "import-agb-hint"}
-              value={agb}
-              onChange={(e) => setAgb(e.target.value)}
-            />
-          }
+      <form className="kader-search-form kader-form" onSubmit={up.submit} noValidate aria-labelledby="import-h">
+        <TextField
+          id="import-agb"
+          name="agb"
+          label="AGB-code"
+          hint="8 cijfers, bijvoorbeeld 12345678"
+          error={agbError}
+          inputMode="numeric"
+          maxLength={8}
+          required
+          value={agb}
+          onChange={setAgb}
         />
-        <FormField
-          label={<FormLabel htmlFor="import-name">Naam van de aanbieder</FormLabel>}
-          description={<span id="import-name-hint">Voor een nieuwe aanbieder; leeg laten houdt de naam die Kader al kent</span>}
-          input={
-            <Textbox
-              id="import-name"
-              name="naam"
-              autoComplete="organization"
-              maxLength={200}
-              aria-describedby="import-name-hint"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          }
+        <TextField
+          id="import-name"
+          name="naam"
+          label="Naam van de aanbieder"
+          hint="Voor een nieuwe aanbieder; leeg laten houdt de naam die Kader al kent"
+          autoComplete="organization"
+          maxLength={200}
+          value={name}
+          onChange={setName}
         />
-        <FormField
-          invalid={!!invalid.file}
-          label={<FormLabel htmlFor="import-file">Personeelsbestand (.csv of .xlsx)</FormLabel>}
-          description={<span id="import-file-hint">Eén medewerker per rij onder een kopregel; een bestand met fouten wordt helemaal niet ingelezen</span>}
-          errorMessage={invalid.file ? <FormFieldErrorMessage id="import-file-error">{invalid.file}</FormFieldErrorMessage> : undefined}
-          input={
-            <input
-              id="import-file"
-              name="bestand"
-              type="file"
-              className="kader-file"
-              accept={`.csv,.xlsx,text/csv,${XLSX}`}
-              required
-              aria-invalid={invalid.file ? true : undefined}
-              aria-describedby={invalid.file ? "import-file-hint import-file-error" : "import-file-hint"}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          }
+        <UploadField
+          id="import-file"
+          label="Personeelsbestand (.csv of .xlsx)"
+          hint="Eén medewerker per rij onder een kopregel; een bestand met fouten wordt helemaal niet ingelezen"
+          accept={`.csv,.xlsx,text/csv,${XLSX}`}
+          upload={up}
         />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {busy ? "Bezig met inlezen…" : "Bestand inlezen"}
-        </Button>
+        <SubmitButton busy={up.busy} busyLabel="Bezig met inlezen…">
+          Bestand inlezen
+        </SubmitButton>
       </form>
       {outcome ? (
-        <div ref={outcomeRef} tabIndex={-1} className="kader-outcome" data-testid="import-outcome">
+        <div ref={up.outcomeRef} tabIndex={-1} className="kader-outcome" data-testid="import-outcome">
           {"ok" in outcome ? (
             <Alert type="ok">
               <Paragraph>
                 <strong>{outcome.ok.staff === 1 ? "1 medewerker" : `${outcome.ok.staff} medewerkers`} ingelezen</strong> uit {outcome.file} voor{" "}
-                <RouterLink href={`/aanbieders/${outcome.agb}`}>{outcome.ok.aanbieder.name}</RouterLink> (AGB {outcome.agb}).{" "}
+                <RouterLink href={`/aanbieders/${outcome.ok.agb}`}>{outcome.ok.aanbieder.name}</RouterLink> (AGB {outcome.ok.agb}).{" "}
                 {outcome.ok.created ? "De aanbieder is nieuw in Kader." : "De vorige medewerkerslijst is vervangen."}
               </Paragraph>
             </Alert>

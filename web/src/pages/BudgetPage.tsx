@@ -1,30 +1,13 @@
-import {
-  Button,
-  ButtonLink,
-  FormField,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-  UnorderedList,
-  UnorderedListItem,
-} from "@utrecht/component-library-react";
+import { ButtonLink, Heading, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { type FormEvent, lazy, Suspense, useEffect, useState } from "react";
 import { CareGate, count } from "../components/CareBits.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { FilterForm } from "../components/FilterForm.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { API, qs, useApi } from "../lib/api.ts";
+import { SelectField } from "../components/SelectField.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { API, qs, useRoute } from "../lib/api.ts";
 import { budgetGroupLabel, careRoles, euro, formatDay, formatMonth, percent } from "../lib/care-labels.ts";
 import type { BudgetGroup, BudgetReport } from "../lib/care-types.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
@@ -58,7 +41,7 @@ function Dashboard() {
   const peildatum = search.get("peildatum") ?? "";
   const [form, setForm] = useState({ groep, peildatum });
   useEffect(() => setForm({ groep, peildatum }), [groep, peildatum]);
-  const report = useApi<BudgetReport>(`/budget${qs({ groep, peildatum })}`, { cached: false });
+  const report = useRoute("GET /api/v1/budget", { query: { groep, ...(peildatum ? { peildatum } : {}) } }, { cached: false });
   const data = report.state === "ok" ? report.data : report.state === "loading" ? report.previous : undefined;
   const label = budgetGroupLabel[groep];
 
@@ -77,41 +60,25 @@ function Dashboard() {
 
   return (
     <>
-      <form className="kader-search-form" onSubmit={submit} aria-label="Budgetoverzicht instellen">
-        <div className="kader-filters">
-          <FormField
-            label={<FormLabel htmlFor="budget-groep">Groeperen per</FormLabel>}
-            input={
-              <Select id="budget-groep" name="groep" value={form.groep} onChange={(e) => setForm((f) => ({ ...f, groep: e.target.value as BudgetGroup }))}>
-                {groups.map((g) => (
-                  <SelectOption key={g} value={g}>
-                    {budgetGroupLabel[g]}
-                  </SelectOption>
-                ))}
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="budget-peildatum">Peildatum</FormLabel>}
-            description={<span id="budget-peildatum-hint">Voor de prognose; leeg is vandaag</span>}
-            input={
-              <Textbox
-                id="budget-peildatum"
-                name="peildatum"
-                type="date"
-                aria-describedby="budget-peildatum-hint"
-                value={form.peildatum || data?.peildatum || ""}
-                onChange={(e) => setForm((f) => ({ ...f, peildatum: e.target.value }))}
-              />
-            }
-          />
-        </div>
-        <div className="kader-actions">
-          <Button type="submit" appearance="primary-action-button">
-            Tonen
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Budgetoverzicht instellen" onSubmit={submit}>
+        <SelectField
+          id="budget-groep"
+          name="groep"
+          label="Groeperen per"
+          value={form.groep}
+          onChange={(v) => setForm((f) => ({ ...f, groep: v }))}
+          options={groups.map((g) => [g, budgetGroupLabel[g]] as const)}
+        />
+        <TextField
+          id="budget-peildatum"
+          name="peildatum"
+          type="date"
+          label="Peildatum"
+          hint="Voor de prognose; leeg is vandaag"
+          value={form.peildatum || data?.peildatum || ""}
+          onChange={(v) => setForm((f) => ({ ...f, peildatum: v }))}
+        />
+      </FilterForm>
       {report.state === "loading" && !data ? <Loading what="Het budgetoverzicht" /> : null}
       {report.state === "error" ? <ProblemAlert error={report.error} heading="Het budgetoverzicht kon niet worden geladen" /> : null}
       {data && totals ? (
@@ -177,53 +144,36 @@ function Signals({ report }: { report: BudgetReport }) {
 }
 
 function GroupTable({ report, label, groep }: { report: BudgetReport; label: string; groep: BudgetGroup }) {
+  const unknown = <span className="kader-muted">onbekend</span>;
+  const columns: Column<BudgetReport["rows"][number]>[] = [
+    {
+      header: label,
+      rowHeader: true,
+      cell: (r) => (groep === "client" ? <RouterLink href={`/clienten/${encodeURIComponent(r.key)}`}>{r.label}</RouterLink> : r.label),
+    },
+    { header: "Toegekend", num: true, cell: (r) => (r.toegekendBudget === null ? unknown : euro(r.toegekendBudget)) },
+    { header: "Ingediend", num: true, cell: (r) => euro(r.ingediend) },
+    { header: "Betaald", num: true, cell: (r) => euro(r.betaald) },
+    { header: "Verbruik", num: true, cell: (r) => (r.verbruik === null ? unknown : percent(r.verbruik)) },
+    {
+      header: "Op in (prognose)",
+      cell: (r) => (r.uitputting ? formatMonth(r.uitputting, true) : <span className="kader-muted">niet te voorspellen</span>),
+    },
+  ];
   return (
     <section aria-labelledby="budget-table-h" className="kader-section">
       <Heading level={2} id="budget-table-h">
         Per {label.toLowerCase()}
       </Heading>
-      <TableWrap label={`Budget per ${label.toLowerCase()}`}>
-        <Table className="kader-table" data-testid="budget-table">
-          <TableCaption>
-            Toegekend, ingediend en betaald per {label.toLowerCase()} ({count(report.rows.length, "regel", "regels")}, meest betaald eerst); de gegevens van de
-            staafgrafiek
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{label}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num">
-                Toegekend
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num">
-                Ingediend
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num">
-                Betaald
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num">
-                Verbruik
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">Op in (prognose)</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {report.rows.map((r) => (
-              <TableRow key={r.key} className={r.verbruik !== null && r.verbruik > 0.9 ? "kader-fails" : undefined}>
-                <TableHeaderCell scope="row">
-                  {groep === "client" ? <RouterLink href={`/clienten/${encodeURIComponent(r.key)}`}>{r.label}</RouterLink> : r.label}
-                </TableHeaderCell>
-                <TableCell className="kader-num">
-                  {r.toegekendBudget === null ? <span className="kader-muted">onbekend</span> : euro(r.toegekendBudget)}
-                </TableCell>
-                <TableCell className="kader-num">{euro(r.ingediend)}</TableCell>
-                <TableCell className="kader-num">{euro(r.betaald)}</TableCell>
-                <TableCell className="kader-num">{r.verbruik === null ? <span className="kader-muted">onbekend</span> : percent(r.verbruik)}</TableCell>
-                <TableCell>{r.uitputting ? formatMonth(r.uitputting, true) : <span className="kader-muted">niet te voorspellen</span>}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+      <DataTable
+        label={`Budget per ${label.toLowerCase()}`}
+        testId="budget-table"
+        caption={`Toegekend, ingediend en betaald per ${label.toLowerCase()} (${count(report.rows.length, "regel", "regels")}, meest betaald eerst); de gegevens van de staafgrafiek`}
+        columns={columns}
+        rows={report.rows}
+        rowKey={(r) => r.key}
+        rowProps={(r) => ({ className: r.verbruik !== null && r.verbruik > 0.9 ? "kader-fails" : undefined })}
+      />
     </section>
   );
 }

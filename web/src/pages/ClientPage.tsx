@@ -8,21 +8,15 @@ import {
   DataListValue,
   Heading,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@utrecht/component-library-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Bsn, CareGate, CareStatus, FindingList } from "../components/CareBits.tsx";
 import { ToewijzingPanel } from "../components/CareToewijzing.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 import { GrantForm } from "../components/GrantForm.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
+import { useSignedInAs } from "../components/SignInGate.tsx";
 import { useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { careRoles, formatDay, omvangText, verwijzerLabel, wetLabel } from "../lib/care-labels.ts";
@@ -81,42 +75,44 @@ function BeschikkingBlock({ b, name }: { b: Beschikking; name: (productId: strin
         {wetLabel[b.wet] ?? b.wet} · afgegeven op {formatDay(b.afgiftedatum)} · geldig van {formatDay(b.ingangsdatum)} tot en met {formatDay(b.einddatum)} ·
         verwijzer: {b.verwijzer ? (verwijzerLabel[b.verwijzer] ?? b.verwijzer) : "niet opgegeven"} · door {b.createdBy}
       </Paragraph>
-      <TableWrap label={`Producten van beschikking ${b.beschikkingnummer}`}>
-        <Table className="kader-table">
-          <TableCaption className="kader-visually-hidden">Producten van beschikking {b.beschikkingnummer}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Product</TableHeaderCell>
-              <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-              <TableHeaderCell scope="col">Periode</TableHeaderCell>
-              <TableHeaderCell scope="col">Omvang</TableHeaderCell>
-              <TableHeaderCell scope="col">Resultaatgebieden</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {b.producten.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the products of a beschikking are a fixed list
-              <TableRow key={i}>
-                <TableHeaderCell scope="row">
-                  <RouterLink href={`/producten/${encodeURIComponent(p.productId)}`}>{name(p.productId)}</RouterLink>
-                </TableHeaderCell>
-                <TableCell>
-                  <span className="kader-code">{p.aanbieder}</span>
-                </TableCell>
-                <TableCell>
-                  {formatDay(p.ingangsdatum)} t/m {formatDay(p.einddatum)}
-                  {p.verlengingen ? <span className="kader-muted"> ({p.verlengingen === 1 ? "1 verlenging" : `${p.verlengingen} verlengingen`})</span> : null}
-                </TableCell>
-                <TableCell>
-                  {omvangText(p)}
-                  {p.afstandKm !== null && p.afstandKm !== undefined ? <span className="kader-muted">; {p.afstandKm} km enkele reis</span> : null}
-                </TableCell>
-                <TableCell>{p.resultaatgebieden.length ? p.resultaatgebieden.join(", ") : <span className="kader-muted">geen</span>}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+      <DataTable
+        label={`Producten van beschikking ${b.beschikkingnummer}`}
+        caption={`Producten van beschikking ${b.beschikkingnummer}`}
+        captionProps={{ className: "kader-visually-hidden" }}
+        columns={[
+          {
+            header: "Product",
+            rowHeader: true,
+            cell: (p) => <RouterLink href={`/producten/${encodeURIComponent(p.productId)}`}>{name(p.productId)}</RouterLink>,
+          },
+          { header: "Aanbieder", cell: (p) => <span className="kader-code">{p.aanbieder}</span> },
+          {
+            header: "Periode",
+            cell: (p) => (
+              <>
+                {formatDay(p.ingangsdatum)} t/m {formatDay(p.einddatum)}
+                {p.verlengingen ? <span className="kader-muted"> ({p.verlengingen === 1 ? "1 verlenging" : `${p.verlengingen} verlengingen`})</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "Omvang",
+            cell: (p) => (
+              <>
+                {omvangText(p)}
+                {p.afstandKm !== null && p.afstandKm !== undefined ? <span className="kader-muted">; {p.afstandKm} km enkele reis</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "Resultaatgebieden",
+            cell: (p) => (p.resultaatgebieden.length ? p.resultaatgebieden.join(", ") : <span className="kader-muted">geen</span>),
+          },
+        ]}
+        rows={b.producten}
+        // the products of a beschikking are a fixed list
+        rowKey={(_, i) => i}
+      />
       {b.bevindingen.length ? (
         <>
           <Paragraph>
@@ -143,50 +139,51 @@ function ToewijzingenSection({ o, role, onChanged }: { o: ClientOverview; role: 
   if (o.toewijzingen.length === 0) return <Paragraph>Er zijn nog geen toewijzingen.</Paragraph>;
   return (
     <>
-      <TableWrap label="Toewijzingen">
-        <Table className="kader-table" data-testid="toewijzingen">
-          <TableCaption>Toewijzingen van {o.client.naam}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Nummer</TableHeaderCell>
-              <TableHeaderCell scope="col">Product</TableHeaderCell>
-              <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-              <TableHeaderCell scope="col">Periode</TableHeaderCell>
-              <TableHeaderCell scope="col">Omvang</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {o.toewijzingen.map((t) => (
-              <TableRow key={`${t.wet}-${t.toewijzingnummer}`} data-nummer={t.toewijzingnummer}>
-                <TableHeaderCell scope="row">
-                  <span className="kader-code">{t.toewijzingnummer}</span> <span className="kader-muted">({wetLabel[t.wet] ?? t.wet})</span>
-                </TableHeaderCell>
-                <TableCell>
-                  {t.productNaam ?? t.productId}
-                  {t.productcode ? (
-                    <>
-                      {" "}
-                      <span className="kader-code">{t.productcode}</span>
-                    </>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <span className="kader-code">{t.agbCode}</span>
-                </TableCell>
-                <TableCell>
-                  {formatDay(t.ingangsdatum)} t/m {t.einddatum ? formatDay(t.einddatum) : "open"}
-                  {t.startdatum ? <span className="kader-muted"> (gestart {formatDay(t.startdatum)})</span> : null}
-                </TableCell>
-                <TableCell>{omvangText(t)}</TableCell>
-                <TableCell>
-                  <CareStatus status={t.status} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+      <DataTable
+        label="Toewijzingen"
+        testId="toewijzingen"
+        caption={`Toewijzingen van ${o.client.naam}`}
+        columns={[
+          {
+            header: "Nummer",
+            rowHeader: true,
+            cell: (t) => (
+              <>
+                <span className="kader-code">{t.toewijzingnummer}</span> <span className="kader-muted">({wetLabel[t.wet] ?? t.wet})</span>
+              </>
+            ),
+          },
+          {
+            header: "Product",
+            cell: (t) => (
+              <>
+                {t.productNaam ?? t.productId}
+                {t.productcode ? (
+                  <>
+                    {" "}
+                    <span className="kader-code">{t.productcode}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { header: "Aanbieder", cell: (t) => <span className="kader-code">{t.agbCode}</span> },
+          {
+            header: "Periode",
+            cell: (t) => (
+              <>
+                {formatDay(t.ingangsdatum)} t/m {t.einddatum ? formatDay(t.einddatum) : "open"}
+                {t.startdatum ? <span className="kader-muted"> (gestart {formatDay(t.startdatum)})</span> : null}
+              </>
+            ),
+          },
+          { header: "Omvang", cell: (t) => omvangText(t) },
+          { header: "Status", cell: (t) => <CareStatus status={t.status} /> },
+        ]}
+        rows={o.toewijzingen}
+        rowKey={(t) => `${t.wet}-${t.toewijzingnummer}`}
+        rowProps={(t) => ({ "data-nummer": t.toewijzingnummer })}
+      />
       {o.toewijzingen.map((t) => (
         <details key={`${t.wet}-${t.toewijzingnummer}`} className="kader-details" data-testid="toewijzing-details" data-nummer={t.toewijzingnummer}>
           <summary>
@@ -220,7 +217,7 @@ function DetailsBody({ children }: { children: ReactNode }) {
 export function ClientPage({ id }: { id: string }) {
   const auth = useAuth();
   const role = auth.user?.role;
-  const allowed = auth.status === "signed-in" && !!role && careRoles.includes(role);
+  const allowed = useSignedInAs(careRoles);
   const [reload, setReload] = useState(0);
   const [message, setMessage] = useState("");
   const overview = useApi<ClientOverview>(allowed ? `/clienten/${encodeURIComponent(id)}` : null, { cached: false, reload });

@@ -1,28 +1,15 @@
-import {
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Button, Heading, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Bsn, CareGate, count } from "../components/CareBits.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Pagination } from "../components/Pagination.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { type ApiError, type Loadable, qs, request, toApiError } from "../lib/api.ts";
+import { SelectField } from "../components/SelectField.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { useAction } from "../lib/action.ts";
+import { type Loadable, qs, request, toApiError } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { careRoles, formatDay, isValidBsn } from "../lib/care-labels.ts";
 import type { Client, ClientList as ClientListAnswer } from "../lib/care-types.ts";
@@ -105,10 +92,7 @@ function ClientList() {
       <search aria-label="Cliënten zoeken">
         <form className="kader-search-form" onSubmit={submit}>
           <div className="kader-search-row">
-            <FormField
-              label={<FormLabel htmlFor="clienten-q">Zoeken op naam of BSN</FormLabel>}
-              input={<Textbox id="clienten-q" name="q" type="search" value={form} maxLength={100} onChange={(e) => setForm(e.target.value)} />}
-            />
+            <TextField id="clienten-q" name="q" type="search" label="Zoeken op naam of BSN" value={form} maxLength={100} onChange={setForm} />
             <Button type="submit" appearance="primary-action-button">
               Zoeken
             </Button>
@@ -127,40 +111,20 @@ function ClientList() {
               : `${count(data.total, "cliënt", "cliënten")}${q ? ` gevonden voor "${q}"` : ""}.`}
           </Paragraph>
           {data.items.length ? (
-            <TableWrap label="Cliënten">
-              <Table className="kader-table" data-testid="clients">
-                <TableCaption>
-                  Cliënten{q ? ` met "${q}"` : ""}
-                  {data.total > PAGE_SIZE ? `, pagina ${page} van ${Math.ceil(data.total / PAGE_SIZE)}` : ""}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                    <TableHeaderCell scope="col">BSN</TableHeaderCell>
-                    <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-                    <TableHeaderCell scope="col">Adres</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((c) => (
-                    <TableRow key={c.id}>
-                      <TableHeaderCell scope="row">
-                        <RouterLink href={`/clienten/${c.id}`}>{c.naam}</RouterLink>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <Bsn bsn={c.bsn} role={role} />
-                      </TableCell>
-                      <TableCell>{formatDay(c.geboortedatum)}</TableCell>
-                      <TableCell>{place(c) || <span className="kader-muted">niet bekend</span>}</TableCell>
-                      <TableCell>
-                        <span className="kader-code">{c.gemeentecode}</span>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Cliënten"
+              testId="clients"
+              caption={`Cliënten${q ? ` met "${q}"` : ""}${data.total > PAGE_SIZE ? `, pagina ${page} van ${Math.ceil(data.total / PAGE_SIZE)}` : ""}`}
+              columns={[
+                { header: "Naam", rowHeader: true, cell: (c) => <RouterLink href={`/clienten/${c.id}`}>{c.naam}</RouterLink> },
+                { header: "BSN", cell: (c) => <Bsn bsn={c.bsn} role={role} /> },
+                { header: "Geboortedatum", cell: (c) => formatDay(c.geboortedatum) },
+                { header: "Adres", cell: (c) => place(c) || <span className="kader-muted">niet bekend</span> },
+                { header: "Gemeente", cell: (c) => <span className="kader-code">{c.gemeentecode}</span> },
+              ]}
+              rows={data.items}
+              rowKey={(c) => c.id}
+            />
           ) : null}
           <Pagination
             total={data.total}
@@ -222,10 +186,10 @@ function naamdelen(f: typeof empty) {
 function NewClient({ gemeente }: { gemeente: string }) {
   const [form, setForm] = useState(empty);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const register = useAction();
+  const { error, busy } = register;
   const errorRef = useRef<HTMLDivElement>(null);
-  const set = (k: Field) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: Field) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
 
   useEffect(() => {
     if (error) errorRef.current?.focus();
@@ -235,7 +199,7 @@ function NewClient({ gemeente }: { gemeente: string }) {
     e.preventDefault();
     const found = check(form);
     setErrors(found);
-    setError(null);
+    register.setError(null);
     const first = (Object.keys(empty) as Field[]).find((k) => found[k]);
     if (first) {
       document.getElementById(`nc-${first}`)?.focus();
@@ -254,46 +218,18 @@ function NewClient({ gemeente }: { gemeente: string }) {
         ])
         .filter(([, v]) => v),
     );
-    setBusy(true);
-    try {
+    await register.run(async () => {
       const c = await request<Client>("/clienten", {
         method: "POST",
         body: { gemeente, bsn: form.bsn.replace(/\s/g, ""), geboortedatum: form.geboortedatum, naamdelen: naamdelen(form), adres },
       });
       navigate(`/clienten/${c.id}`);
-    } catch (x) {
-      setError(toApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const field = (k: Field, label: string, opts: { type?: string; hint?: string; required?: boolean; inputMode?: "numeric"; autoComplete?: string } = {}) => {
-    const hintId = opts.hint ? `nc-${k}-hint` : "";
-    const errId = errors[k] ? `nc-${k}-error` : "";
-    return (
-      <FormField
-        invalid={!!errors[k]}
-        label={<FormLabel htmlFor={`nc-${k}`}>{label}</FormLabel>}
-        description={opts.hint ? <span id={hintId}>{opts.hint}</span> : undefined}
-        errorMessage={errors[k] ? <FormFieldErrorMessage id={errId}>{errors[k]}</FormFieldErrorMessage> : undefined}
-        input={
-          <Textbox
-            id={`nc-${k}`}
-            name={k}
-            type={opts.type ?? "text"}
-            required={opts.required}
-            invalid={!!errors[k]}
-            inputMode={opts.inputMode}
-            autoComplete={opts.autoComplete ?? "off"}
-            aria-describedby={[hintId, errId].filter(Boolean).join(" ") || undefined}
-            value={form[k]}
-            onChange={set(k)}
-          />
-        }
-      />
-    );
-  };
+  const field = (k: Field, label: string, opts: { type?: string; hint?: string; required?: boolean; inputMode?: "numeric"; autoComplete?: string } = {}) => (
+    <TextField id={`nc-${k}`} name={k} label={label} error={errors[k]} value={form[k]} {...opts} type={opts.type ?? "text"} onChange={set(k)} />
+  );
 
   return (
     <section aria-labelledby="nieuwe-client-h" className="kader-section">
@@ -308,15 +244,17 @@ function NewClient({ gemeente }: { gemeente: string }) {
           {field("achternaam", "Achternaam", { required: true })}
         </div>
         <div className="kader-filters">
-          <FormField
-            label={<FormLabel htmlFor="nc-geslacht">Geslacht</FormLabel>}
-            input={
-              <Select id="nc-geslacht" name="geslacht" value={form.geslacht} onChange={set("geslacht")}>
-                <SelectOption value="0">Onbekend</SelectOption>
-                <SelectOption value="1">Man</SelectOption>
-                <SelectOption value="2">Vrouw</SelectOption>
-              </Select>
-            }
+          <SelectField
+            id="nc-geslacht"
+            name="geslacht"
+            label="Geslacht"
+            value={form.geslacht}
+            onChange={set("geslacht")}
+            options={[
+              ["0", "Onbekend"],
+              ["1", "Man"],
+              ["2", "Vrouw"],
+            ]}
           />
           {field("bsn", "BSN", { required: true, inputMode: "numeric", hint: "9 cijfers; Kader controleert de elfproef" })}
           {field("geboortedatum", "Geboortedatum", { type: "date", required: true })}
@@ -334,9 +272,7 @@ function NewClient({ gemeente }: { gemeente: string }) {
           </div>
         ) : null}
         <div className="kader-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            Cliënt registreren
-          </Button>
+          <SubmitButton busy={busy}>Cliënt registreren</SubmitButton>
         </div>
       </form>
     </section>

@@ -1,24 +1,11 @@
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from "@utrecht/component-library-react";
+import { Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { CareGate } from "../components/CareBits.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { type ApiError, request, toApiError, useApi } from "../lib/api.ts";
+import { useAction } from "../lib/action.ts";
+import { request, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { formatDay } from "../lib/care-labels.ts";
 import { type Conversie, type ConversiePlanSummary, conversieGemeenteRoles, conversieRoles } from "../lib/conversion-types.ts";
@@ -46,21 +33,13 @@ function Overview() {
   const [reload, setReload] = useState(0);
   const list = useApi<{ conversies: Conversie[] }>("/conversies", { cached: false, reload });
   const plans = useApi<{ plannen: ConversiePlanSummary[] }>("/conversieplannen", { cached: false });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const start = async (plan: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const starting = useAction();
+  const { busy, error } = starting;
+  const start = (plan: string) =>
+    starting.run(async () => {
       await request("/conversies", { method: "POST", body: { plan } });
       setReload((n) => n + 1);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -72,31 +51,19 @@ function Overview() {
         {list.state === "error" ? <ProblemAlert error={list.error} /> : null}
         {list.state === "ok" && list.data.conversies.length === 0 ? <Paragraph>Er is nog geen conversie gestart.</Paragraph> : null}
         {list.state === "ok" && list.data.conversies.length > 0 ? (
-          <TableWrap label="Conversies">
-            <Table className="kader-table" data-testid="conversies">
-              <TableCaption>Conversies per plan en gemeente</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Plan</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wijzigingsdatum</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gestart</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.conversies.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>
-                      <RouterLink href={`/conversie/${c.id}`}>{c.plan.titel}</RouterLink>
-                    </TableCell>
-                    <TableCell>{c.gemeentecode}</TableCell>
-                    <TableCell>{formatDay(c.plan.wijzigingsdatum)}</TableCell>
-                    <TableCell>{formatDay(c.createdAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <DataTable
+            label="Conversies"
+            testId="conversies"
+            caption="Conversies per plan en gemeente"
+            columns={[
+              { header: "Plan", cell: (c) => <RouterLink href={`/conversie/${c.id}`}>{c.plan.titel}</RouterLink> },
+              { header: "Gemeente", cell: (c) => c.gemeentecode },
+              { header: "Wijzigingsdatum", cell: (c) => formatDay(c.plan.wijzigingsdatum) },
+              { header: "Gestart", cell: (c) => formatDay(c.createdAt) },
+            ]}
+            rows={list.data.conversies}
+            rowKey={(c) => c.id}
+          />
         ) : null}
       </section>
       {gemeente ? (

@@ -3,20 +3,18 @@ import { CareGate, count } from "../components/CareBits.tsx";
 import { PrestatieTable } from "../components/CareDeclaratie.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { useApi } from "../lib/api.ts";
-import { useAuth } from "../lib/auth.tsx";
+import { useSignedInAs } from "../components/SignInGate.tsx";
+import { useRoute } from "../lib/api.ts";
 import { euro, formatDay, formatMonth, wetLabel } from "../lib/care-labels.ts";
-import type { DeclaratieDetail } from "../lib/care-types.ts";
 import { RouterLink } from "../lib/router.tsx";
 
 const roles = ["aanbieder", "toegang", "controller"] as const;
 
 /** One declaratie with its totals and the answer per prestatie, each retourcode explained. */
 export function DeclaratiePage({ agb, wet, nummer }: { agb: string; wet: string; nummer: string }) {
-  const auth = useAuth();
-  const allowed = auth.status === "signed-in" && !!auth.user && (roles as readonly string[]).includes(auth.user.role);
+  const allowed = useSignedInAs(roles);
   const path = `/declaraties/${encodeURIComponent(agb)}/${encodeURIComponent(wet)}/${encodeURIComponent(nummer)}`;
-  const detail = useApi<DeclaratieDetail>(allowed ? path : null, { cached: false });
+  const detail = useRoute("GET /api/v1/declaraties/:agb/:wet/:nummer", allowed ? { params: { agb, wet, nummer } } : null, { cached: false });
   const title = `Declaratie ${nummer}`;
 
   return (

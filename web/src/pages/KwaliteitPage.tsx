@@ -1,25 +1,11 @@
-import {
-  Button,
-  FormField,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Button, Heading, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useState } from "react";
+import { type Column, DataTable } from "../components/DataTable.tsx";
 import { KwaliteitStatus } from "../components/KwaliteitBits.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
+import { SelectField } from "../components/SelectField.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { qs, useApi } from "../lib/api.ts";
 import { lawLabel } from "../lib/labels.ts";
 import {
@@ -38,44 +24,54 @@ import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
 const filterKeys = ["q", "element", "segment", "wet", "adressaat", "aard", "begrip"] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
 
+const frameworkColumns: Column<FrameworkItem>[] = [
+  { header: "Nr", cell: (f) => f.nr },
+  { header: "Kwaliteitskader", cell: (f) => <RouterLink href={`/kwaliteit/kaders/${f.nr}`}>{f.titel}</RouterLink> },
+  { header: "Jaar", cell: (f) => f.jaar ?? "—" },
+  { header: "Wet", cell: (f) => f.wetten.map((w) => lawLabel[w]).join(", ") },
+  { header: "Segmenten", cell: (f) => f.segmenten.join(", ") || "hele wet" },
+  { header: "Status", cell: (f) => <KwaliteitStatus status={f.status} /> },
+  { header: "Criteria", cell: (f) => f.criteria },
+];
+
+const criterionColumns: Column<CriterionHit>[] = [
+  {
+    header: "Kader",
+    cell: (h) => (
+      <>
+        <RouterLink href={`/kwaliteit/kaders/${h.kader}#${h.criterium}`}>
+          {h.kader}. {h.kaderTitel}
+        </RouterLink>{" "}
+        {h.vervallen ? <KwaliteitStatus status="lapsed" /> : null}
+      </>
+    ),
+  },
+  { header: "Element", cell: (h) => elementLabel[h.element] },
+  {
+    header: "Criterium",
+    cell: (h) => (
+      <>
+        {h.tekst} <span className="kader-muted kader-code">({h.criterium})</span>
+      </>
+    ),
+  },
+  { header: "Voor", cell: (h) => addresseeLabel[h.adressaat] },
+  { header: "Aard", cell: (h) => natureLabel[h.aard] },
+];
+
 function Frameworks() {
   const r = useApi<{ items: FrameworkItem[] }>("/kwaliteitskaders");
   if (r.state === "loading") return <Loading what="Kwaliteitskaders" />;
   if (r.state === "error") return <ProblemAlert error={r.error} heading="Kwaliteitskaders konden niet worden geladen" />;
   return (
-    <TableWrap label="Kwaliteitskaders">
-      <Table className="kader-table" data-testid="kaders">
-        <TableCaption>{`${r.data.items.length} kwaliteitskaders en -standaarden uit document 003, met ${r.data.items.reduce((n, f) => n + f.criteria, 0)} criteria`}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Nr</TableHeaderCell>
-            <TableHeaderCell scope="col">Kwaliteitskader</TableHeaderCell>
-            <TableHeaderCell scope="col">Jaar</TableHeaderCell>
-            <TableHeaderCell scope="col">Wet</TableHeaderCell>
-            <TableHeaderCell scope="col">Segmenten</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col">Criteria</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {r.data.items.map((f) => (
-            <TableRow key={f.nr}>
-              <TableCell>{f.nr}</TableCell>
-              <TableCell>
-                <RouterLink href={`/kwaliteit/kaders/${f.nr}`}>{f.titel}</RouterLink>
-              </TableCell>
-              <TableCell>{f.jaar ?? "—"}</TableCell>
-              <TableCell>{f.wetten.map((w) => lawLabel[w]).join(", ")}</TableCell>
-              <TableCell>{f.segmenten.join(", ") || "hele wet"}</TableCell>
-              <TableCell>
-                <KwaliteitStatus status={f.status} />
-              </TableCell>
-              <TableCell>{f.criteria}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label="Kwaliteitskaders"
+      testId="kaders"
+      caption={`${r.data.items.length} kwaliteitskaders en -standaarden uit document 003, met ${r.data.items.reduce((n, f) => n + f.criteria, 0)} criteria`}
+      columns={frameworkColumns}
+      rows={r.data.items}
+      rowKey={(f) => f.nr}
+    />
   );
 }
 
@@ -87,38 +83,15 @@ function Results({ filters }: { filters: Filters }) {
   if (r.state === "error") return <ProblemAlert error={r.error} heading="Zoeken mislukt" />;
   if (r.data.total === 0) return <Paragraph data-testid="criteria-count">Geen criteria gevonden. Probeer een ander woord of minder filters.</Paragraph>;
   return (
-    <TableWrap label="Gevonden criteria">
-      <Table className="kader-table" data-testid="criteria">
-        <TableCaption data-testid="criteria-count">{`${r.data.total} criteria gevonden${r.data.total > r.data.items.length ? `, de eerste ${r.data.items.length} getoond` : ""}`}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Kader</TableHeaderCell>
-            <TableHeaderCell scope="col">Element</TableHeaderCell>
-            <TableHeaderCell scope="col">Criterium</TableHeaderCell>
-            <TableHeaderCell scope="col">Voor</TableHeaderCell>
-            <TableHeaderCell scope="col">Aard</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {r.data.items.map((h) => (
-            <TableRow key={`${h.kader}.${h.criterium}`}>
-              <TableCell>
-                <RouterLink href={`/kwaliteit/kaders/${h.kader}#${h.criterium}`}>
-                  {h.kader}. {h.kaderTitel}
-                </RouterLink>{" "}
-                {h.vervallen ? <KwaliteitStatus status="lapsed" /> : null}
-              </TableCell>
-              <TableCell>{elementLabel[h.element]}</TableCell>
-              <TableCell>
-                {h.tekst} <span className="kader-muted kader-code">({h.criterium})</span>
-              </TableCell>
-              <TableCell>{addresseeLabel[h.adressaat]}</TableCell>
-              <TableCell>{natureLabel[h.aard]}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label="Gevonden criteria"
+      testId="criteria"
+      captionProps={{ "data-testid": "criteria-count" }}
+      caption={`${r.data.total} criteria gevonden${r.data.total > r.data.items.length ? `, de eerste ${r.data.items.length} getoond` : ""}`}
+      columns={criterionColumns}
+      rows={r.data.items}
+      rowKey={(h) => `${h.kader}.${h.criterium}`}
+    />
   );
 }
 
@@ -132,25 +105,13 @@ export function KwaliteitPage() {
   const key = filterKeys.map((k) => current[k]).join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the URL (back/forward)
   useEffect(() => setForm(current), [key]);
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof Filters) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(`/kwaliteit${qs(form)}`);
   };
   const select = (k: keyof Filters, label: string, options: [string, string][]) => (
-    <FormField
-      label={<FormLabel htmlFor={`kk-${k}`}>{label}</FormLabel>}
-      input={
-        <Select id={`kk-${k}`} name={k} value={form[k]} onChange={set(k)}>
-          <SelectOption value="">Alle</SelectOption>
-          {options.map(([v, l]) => (
-            <SelectOption key={v} value={v}>
-              {l}
-            </SelectOption>
-          ))}
-        </Select>
-      }
-    />
+    <SelectField id={`kk-${k}`} name={k} label={label} value={form[k]} onChange={set(k)} all="Alle" options={options} />
   );
   return (
     <>
@@ -162,10 +123,7 @@ export function KwaliteitPage() {
       <search aria-label="Criteria zoeken">
         <form className="kader-search-form" onSubmit={submit}>
           <div className="kader-search-row">
-            <FormField
-              label={<FormLabel htmlFor="kk-q">Zoek in de criteria</FormLabel>}
-              input={<Textbox id="kk-q" name="q" type="search" value={form.q} onChange={set("q")} maxLength={200} />}
-            />
+            <TextField id="kk-q" name="q" type="search" label="Zoek in de criteria" value={form.q} onChange={set("q")} maxLength={200} />
             <Button type="submit" appearance="primary-action-button">
               Zoeken
             </Button>

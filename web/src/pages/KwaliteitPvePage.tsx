@@ -1,97 +1,51 @@
-import {
-  Alert,
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Alert, Heading, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { type ApiError, request, toApiError, useApi } from "../lib/api.ts";
+import { SignInLink } from "../components/SignInGate.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { useAction } from "../lib/action.ts";
+import { request, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { formatDate } from "../lib/labels.ts";
 import type { PveRecord } from "../lib/quality.ts";
 import { navigate, RouterLink } from "../lib/router.tsx";
+import type { PveList, Reminder } from "../../../src/contract/quality.ts";
 
-interface Listing {
-  concepten: (PveRecord & { versies: number })[];
-  uitnodigingen: { pveId: string; versie: number; titel: string; gemeentecode: string; publishedAt: string }[];
-}
+type Listing = PveList;
 
 function NewPve() {
   const [titel, setTitel] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const create = useAction();
+  const { error } = create;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void create.run(async () => {
       const r = await request<PveRecord>("/programmas-van-eisen", { method: "POST", body: { titel, onderdelen: [{ soort: "algemene-eisen-004" }] } });
       navigate(`/kwaliteit/programmas/${r.id}`);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="kader-search-form kader-form" onSubmit={submit} noValidate aria-labelledby="pve-new-h">
       <Heading level={2} id="pve-new-h">
         Nieuw programma van eisen
       </Heading>
-      <FormField
-        invalid={!!error}
-        label={<FormLabel htmlFor="pve-titel">Titel</FormLabel>}
-        description={
-          <span id="pve-titel-hint">Het concept begint met de algemene eisen uit het programma van eisen van document 004; u kunt ze weer weghalen.</span>
-        }
-        errorMessage={
-          error ? <FormFieldErrorMessage id="pve-titel-error">{error.problem.problems?.[0]?.detail ?? error.problem.title}</FormFieldErrorMessage> : undefined
-        }
-        input={
-          <Textbox
-            id="pve-titel"
-            name="titel"
-            required
-            maxLength={200}
-            invalid={!!error}
-            aria-describedby={error ? "pve-titel-hint pve-titel-error" : "pve-titel-hint"}
-            value={titel}
-            onChange={(e) => setTitel(e.target.value)}
-          />
-        }
+      <TextField
+        id="pve-titel"
+        name="titel"
+        label="Titel"
+        hint="Het concept begint met de algemene eisen uit het programma van eisen van document 004; u kunt ze weer weghalen."
+        error={error ? (error.problem.problems?.[0]?.detail ?? error.problem.title) : undefined}
+        required
+        maxLength={200}
+        value={titel}
+        onChange={setTitel}
       />
-      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-        Concept aanmaken
-      </Button>
+      <SubmitButton busy={create.busy}>Concept aanmaken</SubmitButton>
     </form>
   );
-}
-
-interface Reminder {
-  pveId: string;
-  versie: number;
-  pveTitel: string;
-  agbCode: string;
-  vraag: string;
-  titel: string;
-  soort: string;
-  datum: string;
-  dagen: number;
-  tekst: string;
 }
 
 /** The work list: evidence that lapses within 60 days and periodic requirements that are due. */
@@ -103,35 +57,23 @@ function Reminders() {
       <Heading level={2} id="herinneringen-h">
         Herinneringen
       </Heading>
-      <TableWrap label="Herinneringen">
-        <Table className="kader-table" data-testid="herinneringen">
-          <TableCaption>Verlopend bewijs en periodieke eisen (60 dagen vooruit), het eerst verlopende bovenaan</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Datum</TableHeaderCell>
-              <TableHeaderCell scope="col">Programma van eisen</TableHeaderCell>
-              <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-              <TableHeaderCell scope="col">Vraag</TableHeaderCell>
-              <TableHeaderCell scope="col">Wat</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.data.items.map((h) => (
-              <TableRow key={`${h.pveId}.${h.versie}.${h.agbCode}.${h.vraag}.${h.soort}`}>
-                <TableCell>{formatDate(h.datum)}</TableCell>
-                <TableCell>
-                  {h.pveTitel} (versie {h.versie})
-                </TableCell>
-                <TableCell>
-                  <RouterLink href={`/kwaliteit/programmas/${h.pveId}/versies/${h.versie}/aanbieders/${h.agbCode}`}>AGB {h.agbCode}</RouterLink>
-                </TableCell>
-                <TableCell>{h.titel}</TableCell>
-                <TableCell>{h.tekst}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+      <DataTable
+        label="Herinneringen"
+        testId="herinneringen"
+        caption="Verlopend bewijs en periodieke eisen (60 dagen vooruit), het eerst verlopende bovenaan"
+        columns={[
+          { header: "Datum", cell: (h) => formatDate(h.datum) },
+          { header: "Programma van eisen", cell: (h) => `${h.pveTitel} (versie ${h.versie})` },
+          {
+            header: "Aanbieder",
+            cell: (h) => <RouterLink href={`/kwaliteit/programmas/${h.pveId}/versies/${h.versie}/aanbieders/${h.agbCode}`}>AGB {h.agbCode}</RouterLink>,
+          },
+          { header: "Vraag", cell: (h) => h.titel },
+          { header: "Wat", cell: (h) => h.tekst },
+        ]}
+        rows={r.data.items}
+        rowKey={(h) => `${h.pveId}.${h.versie}.${h.agbCode}.${h.vraag}.${h.soort}`}
+      />
     </section>
   );
 }
@@ -153,7 +95,7 @@ export function KwaliteitPvePage() {
         <Alert type="info">
           <Paragraph>
             Programma's van eisen zijn voor contractmanagers van een gemeente; aanbieders beantwoorden hier hun uitnodigingen.{" "}
-            {auth.status !== "signed-in" ? <RouterLink href="/inloggen?terug=/kwaliteit/programmas">Log in</RouterLink> : null}
+            {auth.status !== "signed-in" ? <SignInLink /> : null}
           </Paragraph>
         </Alert>
       </>
@@ -179,31 +121,22 @@ export function KwaliteitPvePage() {
           {r.data.uitnodigingen.length === 0 ? (
             <Paragraph data-testid="uitnodigingen">U bent nog niet uitgenodigd.</Paragraph>
           ) : (
-            <TableWrap label="Uitnodigingen">
-              <Table className="kader-table" data-testid="uitnodigingen">
-                <TableCaption>Uitnodigingen voor een zelfevaluatie</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Programma van eisen</TableHeaderCell>
-                    <TableHeaderCell scope="col">Versie</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gepubliceerd</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {r.data.uitnodigingen.map((u) => (
-                    <TableRow key={`${u.pveId}.${u.versie}`}>
-                      <TableCell>
-                        <RouterLink href={`/kwaliteit/programmas/${u.pveId}/versies/${u.versie}/aanbieders/${agb}`}>{u.titel}</RouterLink>
-                      </TableCell>
-                      <TableCell>{u.versie}</TableCell>
-                      <TableCell>{u.gemeentecode}</TableCell>
-                      <TableCell>{formatDate(u.publishedAt.slice(0, 10))}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Uitnodigingen"
+              testId="uitnodigingen"
+              caption="Uitnodigingen voor een zelfevaluatie"
+              columns={[
+                {
+                  header: "Programma van eisen",
+                  cell: (u) => <RouterLink href={`/kwaliteit/programmas/${u.pveId}/versies/${u.versie}/aanbieders/${agb}`}>{u.titel}</RouterLink>,
+                },
+                { header: "Versie", cell: (u) => u.versie },
+                { header: "Gemeente", cell: (u) => u.gemeentecode },
+                { header: "Gepubliceerd", cell: (u) => formatDate(u.publishedAt.slice(0, 10)) },
+              ]}
+              rows={r.data.uitnodigingen}
+              rowKey={(u) => `${u.pveId}.${u.versie}`}
+            />
           )}
         </>
       ) : (
@@ -215,29 +148,18 @@ export function KwaliteitPvePage() {
           {r.data.concepten.length === 0 ? (
             <Paragraph data-testid="pve-list">Er zijn nog geen programma's van eisen.</Paragraph>
           ) : (
-            <TableWrap label="Programma's van eisen">
-              <Table className="kader-table" data-testid="pve-list">
-                <TableCaption>Programma's van eisen van uw gemeente</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Titel</TableHeaderCell>
-                    <TableHeaderCell scope="col">Gepubliceerde versies</TableHeaderCell>
-                    <TableHeaderCell scope="col">Bijgewerkt</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {r.data.concepten.map((p) => (
-                    <TableRow key={p.id}>
-                      <TableCell>
-                        <RouterLink href={`/kwaliteit/programmas/${p.id}`}>{p.concept.titel}</RouterLink>
-                      </TableCell>
-                      <TableCell>{p.versies}</TableCell>
-                      <TableCell>{formatDate(p.updatedAt.slice(0, 10))}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Programma's van eisen"
+              testId="pve-list"
+              caption="Programma's van eisen van uw gemeente"
+              columns={[
+                { header: "Titel", cell: (p) => <RouterLink href={`/kwaliteit/programmas/${p.id}`}>{p.concept.titel}</RouterLink> },
+                { header: "Gepubliceerde versies", cell: (p) => p.versies },
+                { header: "Bijgewerkt", cell: (p) => formatDate(p.updatedAt.slice(0, 10)) },
+              ]}
+              rows={r.data.concepten}
+              rowKey={(p) => p.id}
+            />
           )}
           {role === "contractmanager" ? <NewPve /> : null}
           <Reminders />

@@ -1,22 +1,11 @@
-import {
-  BreadcrumbNav,
-  BreadcrumbNavLink,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { BreadcrumbNav, BreadcrumbNavLink, Paragraph } from "@utrecht/component-library-react";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
 import { API, useApi } from "../lib/api.ts";
 import { formatDate } from "../lib/labels.ts";
 import { type OverviewRow, pvePath, vraagStatuses, vraagStatusLabel } from "../lib/quality.ts";
-import { routeClick, RouterLink } from "../lib/router.tsx";
+import { RouterLink, routeClick } from "../lib/router.tsx";
 
 /** Review status per invited aanbieder of one published version, with CSV and Excel export. */
 export function KwaliteitVersiePage({ id, versie }: { id: string; versie: string }) {
@@ -57,35 +46,24 @@ export function KwaliteitVersiePage({ id, versie }: { id: string; versie: string
           {r.data.items.length === 0 ? (
             <Paragraph>Er zijn nog geen aanbieders uitgenodigd voor deze versie.</Paragraph>
           ) : (
-            <TableWrap label="Beoordelingsstatus">
-              <Table className="kader-table" data-testid="overzicht">
-                <TableCaption>{`Status van de ${r.data.vragen} vragen per uitgenodigde aanbieder`}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-                    <TableHeaderCell scope="col">Uitgenodigd</TableHeaderCell>
-                    {vraagStatuses.map((s) => (
-                      <TableHeaderCell key={s} scope="col">
-                        {vraagStatusLabel[s]}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {r.data.items.map((x) => (
-                    <TableRow key={x.agbCode}>
-                      <TableHeaderCell scope="row">
-                        <RouterLink href={`/kwaliteit/programmas/${id}/versies/${versie}/aanbieders/${x.agbCode}`}>{x.naam ?? `AGB ${x.agbCode}`}</RouterLink>
-                      </TableHeaderCell>
-                      <TableCell>{formatDate(x.uitgenodigdOp.slice(0, 10))}</TableCell>
-                      {vraagStatuses.map((s) => (
-                        <TableCell key={s}>{x.telling[s]}</TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Beoordelingsstatus"
+              testId="overzicht"
+              caption={`Status van de ${r.data.vragen} vragen per uitgenodigde aanbieder`}
+              columns={[
+                {
+                  header: "Aanbieder",
+                  rowHeader: true,
+                  cell: (x) => (
+                    <RouterLink href={`/kwaliteit/programmas/${id}/versies/${versie}/aanbieders/${x.agbCode}`}>{x.naam ?? `AGB ${x.agbCode}`}</RouterLink>
+                  ),
+                },
+                { header: "Uitgenodigd", cell: (x) => formatDate(x.uitgenodigdOp.slice(0, 10)) },
+                ...vraagStatuses.map((s) => ({ header: vraagStatusLabel[s], cell: (x: (typeof r.data.items)[number]) => x.telling[s] })),
+              ]}
+              rows={r.data.items}
+              rowKey={(x) => x.agbCode}
+            />
           )}
         </>
       ) : null}

@@ -11,7 +11,6 @@ import {
   Paragraph,
   RadioButton,
   Textarea,
-  Textbox,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
@@ -19,7 +18,11 @@ import { type FormEvent, useState } from "react";
 import { KwaliteitWaarschuwing, VraagStatusBadge } from "../components/KwaliteitBits.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { API, type ApiError, request, toApiError, useApi } from "../lib/api.ts";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { UploadField } from "../components/UploadField.tsx";
+import { useAction } from "../lib/action.ts";
+import { API, request, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { formatDate } from "../lib/labels.ts";
 import { type AssessmentView, assessmentPath, checkableText, type PveEis, uploadEvidence, type VraagView } from "../lib/quality.ts";
@@ -37,15 +40,12 @@ function AnswerForm({ base, v, onSaved }: { base: { id: string; versie: number; 
   const [tot, setTot] = useState(v.antwoord?.geldigTot ?? "");
   const [file, setFile] = useState<File | null>(null);
   const [msg, setMsg] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
   const idp = `a-${v.key.replace(/[^a-z0-9]/gi, "-")}`;
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setMsg("");
-    try {
+    void save.run(async () => {
       await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}`, {
         method: "PUT",
         body: { toelichting, geldigVan: van || null, geldigTot: tot || null },
@@ -54,11 +54,7 @@ function AnswerForm({ base, v, onSaved }: { base: { id: string; versie: number; 
       setMsg(file ? "Antwoord en bewijsstuk opgeslagen." : "Antwoord opgeslagen.");
       setFile(null);
       onSaved();
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} className="kader-form" aria-label={`Antwoord: ${v.titel}`} noValidate>
@@ -84,32 +80,21 @@ function AnswerForm({ base, v, onSaved }: { base: { id: string; versie: number; 
         input={<Textarea id={`${idp}-t`} value={toelichting} maxLength={10000} onChange={(e) => setToelichting(e.target.value)} />}
       />
       <div className="kader-filters">
-        <FormField
-          label={<FormLabel htmlFor={`${idp}-van`}>Geldig van</FormLabel>}
-          input={<Textbox id={`${idp}-van`} type="date" value={van} onChange={(e) => setVan(e.target.value)} />}
-        />
-        <FormField
-          label={<FormLabel htmlFor={`${idp}-tot`}>Geldig tot</FormLabel>}
-          input={<Textbox id={`${idp}-tot`} type="date" value={tot} onChange={(e) => setTot(e.target.value)} />}
-        />
-        <FormField
-          label={<FormLabel htmlFor={`${idp}-f`}>Bewijsstuk (PDF, PNG of JPEG, hoogstens 5 MB)</FormLabel>}
-          input={
-            <input
-              id={`${idp}-f`}
-              type="file"
-              className="kader-file"
-              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          }
+        <TextField id={`${idp}-van`} label="Geldig van" type="date" value={van} onChange={setVan} />
+        <TextField id={`${idp}-tot`} label="Geldig tot" type="date" value={tot} onChange={setTot} />
+        <UploadField
+          id={`${idp}-f`}
+          label="Bewijsstuk (PDF, PNG of JPEG, hoogstens 5 MB)"
+          accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+          required={false}
+          onFile={setFile}
         />
       </div>
-      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+      <SubmitButton busy={save.busy}>
         Antwoord opslaan<span className="kader-visually-hidden">: {v.titel}</span>
-      </Button>
+      </SubmitButton>
       <div role="status">{msg}</div>
-      {error ? <ProblemAlert error={error} heading="Opslaan mislukt" /> : null}
+      {save.error ? <ProblemAlert error={save.error} heading="Opslaan mislukt" /> : null}
     </form>
   );
 }
@@ -118,14 +103,13 @@ function ReviewForm({ base, v, onSaved }: { base: { id: string; versie: number; 
   const [oordeel, setOordeel] = useState<string>("");
   const [opmerking, setOpmerking] = useState("");
   const [msg, setMsg] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const save = useAction();
   const idp = `r-${v.key.replace(/[^a-z0-9]/gi, "-")}`;
   if (!v.antwoord) return <Paragraph className="kader-muted">Nog niet beantwoord: er is niets te beoordelen.</Paragraph>;
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setMsg("");
-    try {
+    void save.run(async () => {
       await request(`${assessmentPath(base.id, base.versie, base.agb)}/vragen/${encodeURIComponent(v.key)}/beoordeling`, {
         method: "POST",
         body: { oordeel, opmerking },
@@ -133,9 +117,7 @@ function ReviewForm({ base, v, onSaved }: { base: { id: string; versie: number; 
       setMsg("Beoordeling opgeslagen.");
       setOpmerking("");
       onSaved();
-    } catch (err) {
-      setError(toApiError(err));
-    }
+    });
   };
   return (
     <form onSubmit={submit} className="kader-form" noValidate aria-label={`Beoordeling: ${v.titel}`}>
@@ -158,7 +140,7 @@ function ReviewForm({ base, v, onSaved }: { base: { id: string; versie: number; 
         Beoordeling opslaan<span className="kader-visually-hidden">: {v.titel}</span>
       </Button>
       <div role="status">{msg}</div>
-      {error ? <ProblemAlert error={error} heading="Beoordelen mislukt" /> : null}
+      {save.error ? <ProblemAlert error={save.error} heading="Beoordelen mislukt" /> : null}
     </form>
   );
 }

@@ -1,7 +1,10 @@
-import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from "@utrecht/component-library-react";
+import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { ProblemAlert } from "../components/ProblemAlert.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { useAction } from "../lib/action.ts";
 import { ApiError } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { roleLabel, tenantLabel } from "../lib/labels.ts";
@@ -19,12 +22,10 @@ export function LoginPage() {
   const back = safeReturn(search.get("terug"));
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const signIn = useAction();
+  const { busy, error } = signIn;
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const errorRef = useRef<HTMLDivElement>(null);
-  const userRef = useRef<HTMLInputElement>(null);
-  const passRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (error) errorRef.current?.focus();
@@ -35,22 +36,20 @@ export function LoginPage() {
     const m = { username: !username.trim(), password: !password };
     setMissing(m);
     if (m.username || m.password) {
-      (m.username ? userRef : passRef).current?.focus();
+      document.getElementById(m.username ? "login-username" : "login-password")?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await auth.login(username.trim(), password);
+    await signIn.run(async () => {
+      try {
+        await auth.login(username.trim(), password);
+      } catch (err) {
+        setPassword("");
+        throw err instanceof ApiError
+          ? err
+          : new ApiError(0, { title: "Inloggen mislukt", status: 0, detail: err instanceof Error ? err.message : String(err) });
+      }
       navigate(back);
-    } catch (err) {
-      setPassword("");
-      setError(
-        err instanceof ApiError ? err : new ApiError(0, { title: "Inloggen mislukt", status: 0, detail: err instanceof Error ? err.message : String(err) }),
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (auth.status === "signed-in" && auth.user) {
@@ -85,48 +84,32 @@ export function LoginPage() {
         </div>
       ) : null}
       <form className="kader-login" onSubmit={submit} noValidate aria-label="Inloggen">
-        <FormField
-          invalid={missing.username}
-          label={<FormLabel htmlFor="login-username">Gebruikersnaam</FormLabel>}
-          errorMessage={missing.username ? <FormFieldErrorMessage id="login-username-error">Vul uw gebruikersnaam in.</FormFieldErrorMessage> : undefined}
-          input={
-            <Textbox
-              ref={userRef}
-              id="login-username"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              invalid={missing.username}
-              aria-describedby={missing.username ? "login-username-error" : undefined}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          }
+        <TextField
+          id="login-username"
+          name="username"
+          label="Gebruikersnaam"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          error={missing.username ? "Vul uw gebruikersnaam in." : undefined}
+          value={username}
+          onChange={setUsername}
         />
-        <FormField
-          invalid={missing.password}
-          label={<FormLabel htmlFor="login-password">Wachtwoord</FormLabel>}
-          errorMessage={missing.password ? <FormFieldErrorMessage id="login-password-error">Vul uw wachtwoord in.</FormFieldErrorMessage> : undefined}
-          input={
-            <Textbox
-              ref={passRef}
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              invalid={missing.password}
-              aria-describedby={missing.password ? "login-password-error" : undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          }
+        <TextField
+          id="login-password"
+          name="password"
+          type="password"
+          label="Wachtwoord"
+          autoComplete="current-password"
+          required
+          error={missing.password ? "Vul uw wachtwoord in." : undefined}
+          value={password}
+          onChange={setPassword}
         />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {busy ? "Bezig met inloggen…" : "Inloggen"}
-        </Button>
+        <SubmitButton busy={busy} busyLabel="Bezig met inloggen…">
+          Inloggen
+        </SubmitButton>
       </form>
     </>
   );

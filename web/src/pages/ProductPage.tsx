@@ -9,19 +9,12 @@ import {
   Heading,
   Paragraph,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@utrecht/component-library-react";
+import { DataTable } from "../components/DataTable.tsx";
 import { NoteList } from "../components/Notes.tsx";
-import { CodeCell } from "../components/ProductBits.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
+import { CodeCell } from "../components/ProductBits.tsx";
 import { qs, useApi } from "../lib/api.ts";
 import { formatDate, kindLabel, lawLabel, sectionStatusLabel, unitLabel } from "../lib/labels.ts";
 import { RouterLink, routeClick } from "../lib/router.tsx";
@@ -39,6 +32,9 @@ const humanize = (key: string) => {
   const s = key.replace(/([a-z])([A-Z0-9])/g, "$1 $2").toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
+
+/** A requirement the document marks as contested. */
+const contested = (r: { text: string }) => r.text.startsWith("betwist");
 
 function Breadcrumbs({ name }: { name: string }) {
   return (
@@ -209,32 +205,25 @@ function ProductBody({ detail, book }: { detail: ProductDetail; book: Productenb
         {allSections.length === 0 ? (
           <Paragraph>Alle onderdelen staan in het document.</Paragraph>
         ) : (
-          <TableWrap label="Onderdelen">
-            <Table className="kader-table">
-              <TableCaption>Status van onderdelen van de productbeschrijving</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Onderdeel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                  <TableHeaderCell scope="col">In het document</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {allSections.map(([k, s]) => (
-                  <TableRow key={k}>
-                    <TableHeaderCell scope="row">{humanize(k)}</TableHeaderCell>
-                    <TableCell>
-                      <StatusBadge status={sectionBadge[s.status]}>{sectionStatusLabel[s.status]}</StatusBadge>
-                    </TableCell>
-                    <TableCell>
-                      {s.asWritten ? <q>{s.asWritten}</q> : <span className="kader-muted">niets</span>}
-                      {s.line ? <span className="kader-line"> (regel {s.line})</span> : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <DataTable
+            label="Onderdelen"
+            caption="Status van onderdelen van de productbeschrijving"
+            columns={[
+              { header: "Onderdeel", rowHeader: true, cell: ([k]) => humanize(k) },
+              { header: "Status", cell: ([, s]) => <StatusBadge status={sectionBadge[s.status]}>{sectionStatusLabel[s.status]}</StatusBadge> },
+              {
+                header: "In het document",
+                cell: ([, s]) => (
+                  <>
+                    {s.asWritten ? <q>{s.asWritten}</q> : <span className="kader-muted">niets</span>}
+                    {s.line ? <span className="kader-line"> (regel {s.line})</span> : null}
+                  </>
+                ),
+              },
+            ]}
+            rows={allSections}
+            rowKey={([k]) => k}
+          />
         )}
       </section>
 
@@ -248,43 +237,34 @@ function ProductBody({ detail, book }: { detail: ProductDetail; book: Productenb
         {requirements.length === 0 ? (
           <Paragraph>Het document noemt voor dit product geen eisen.</Paragraph>
         ) : (
-          <TableWrap label="Eisen">
-            <Table className="kader-table">
-              <TableCaption>Eisen aan {p.name}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Onderwerp</TableHeaderCell>
-                  <TableHeaderCell scope="col">Eis</TableHeaderCell>
-                  <TableHeaderCell scope="col">Zoals in het document</TableHeaderCell>
-                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {requirements.map((r, i) => {
-                  const isContested = r.text.startsWith("betwist");
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: requirements are an ordered list from the document
-                    <TableRow key={i} className={isContested ? "kader-contested" : undefined}>
-                      <TableHeaderCell scope="row">
-                        {r.topic}
-                        {isContested ? (
-                          <>
-                            {" "}
-                            <StatusBadge status="warning">betwist</StatusBadge>
-                          </>
-                        ) : null}
-                      </TableHeaderCell>
-                      <TableCell>{r.text}</TableCell>
-                      <TableCell>
-                        <q>{r.asWritten}</q>
-                      </TableCell>
-                      <TableCell>{r.line}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <DataTable
+            label="Eisen"
+            caption={`Eisen aan ${p.name}`}
+            columns={[
+              {
+                header: "Onderwerp",
+                rowHeader: true,
+                cell: (r) => (
+                  <>
+                    {r.topic}
+                    {contested(r) ? (
+                      <>
+                        {" "}
+                        <StatusBadge status="warning">betwist</StatusBadge>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "Eis", cell: (r) => r.text },
+              { header: "Zoals in het document", cell: (r) => <q>{r.asWritten}</q> },
+              { header: "Regel", cell: (r) => r.line },
+            ]}
+            rows={requirements}
+            // requirements are an ordered list from the document
+            rowKey={(_, i) => i}
+            rowProps={(r) => ({ className: contested(r) ? "kader-contested" : undefined })}
+          />
         )}
       </section>
 

@@ -1,24 +1,8 @@
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading,
-  Link,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { DataList, DataListItem, DataListKey, DataListValue, Heading, Link, Paragraph, StatusBadge } from "@utrecht/component-library-react";
+import { DataTable } from "../components/DataTable.tsx";
 import { ExportLinks } from "../components/ExportLinks.tsx";
 import { NoteList } from "../components/Notes.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
 import { qs, useApi } from "../lib/api.ts";
 import { documentTypeLabel, formatDate, lawLabel, noteKindLabel, versionStatusLabel } from "../lib/labels.ts";
@@ -60,48 +44,29 @@ export function ProductenboekenPage() {
       {books.state === "error" ? <ProblemAlert error={books.error} heading="Productenboeken konden niet worden geladen" /> : null}
       {books.state === "ok" ? (
         <>
-          <TableWrap label="Productenboeken">
-            <Table className="kader-table">
-              <TableCaption>{books.data.items.length} productenboeken en programma's van eisen</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Titel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Brondocument</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wetten</TableHeaderCell>
-                  <TableHeaderCell scope="col">Geldig vanaf</TableHeaderCell>
-                  <TableHeaderCell scope="col">Producten</TableHeaderCell>
-                  <TableHeaderCell scope="col">Kanttekeningen</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {books.data.items.map((pb) => (
-                  <TableRow key={pb.id}>
-                    <TableCell>
-                      <Link href={`#pb-${pb.id}`}>{pb.title}</Link>
-                    </TableCell>
-                    <TableCell>
-                      <span className="kader-code">{pb.source}</span>
-                    </TableCell>
-                    <TableCell>
-                      <VersionStatus pb={pb} />
-                    </TableCell>
-                    <TableCell>{pb.laws.map((l) => lawLabel[l]).join(", ")}</TableCell>
-                    <TableCell>{formatDate(pb.validFrom)}</TableCell>
-                    <TableCell>
-                      <RouterLink href={`/producten${qs({ productenboek: pb.id })}`}>
-                        {pb.productCount}
-                        <span className="kader-visually-hidden"> producten in {pb.title}</span>
-                      </RouterLink>
-                    </TableCell>
-                    <TableCell>
-                      <NoteCounts pb={pb} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <DataTable
+            label="Productenboeken"
+            caption={`${books.data.items.length} productenboeken en programma's van eisen`}
+            columns={[
+              { header: "Titel", cell: (pb) => <Link href={`#pb-${pb.id}`}>{pb.title}</Link> },
+              { header: "Brondocument", cell: (pb) => <span className="kader-code">{pb.source}</span> },
+              { header: "Status", cell: (pb) => <VersionStatus pb={pb} /> },
+              { header: "Wetten", cell: (pb) => pb.laws.map((l) => lawLabel[l]).join(", ") },
+              { header: "Geldig vanaf", cell: (pb) => formatDate(pb.validFrom) },
+              {
+                header: "Producten",
+                cell: (pb) => (
+                  <RouterLink href={`/producten${qs({ productenboek: pb.id })}`}>
+                    {pb.productCount}
+                    <span className="kader-visually-hidden"> producten in {pb.title}</span>
+                  </RouterLink>
+                ),
+              },
+              { header: "Kanttekeningen", cell: (pb) => <NoteCounts pb={pb} /> },
+            ]}
+            rows={books.data.items}
+            rowKey={(pb) => pb.id}
+          />
           {books.data.items.map((pb) => (
             <section key={pb.id} id={`pb-${pb.id}`} className="kader-book" aria-labelledby={`pb-${pb.id}-h`}>
               <Heading level={2} id={`pb-${pb.id}-h`}>

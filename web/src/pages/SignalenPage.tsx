@@ -1,22 +1,9 @@
-import {
-  Button,
-  FormField,
-  FormLabel,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Button, FormField, FormLabel, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { ComplianceGate, Expiry } from "../components/Compliance.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
 import { qs, useApi } from "../lib/api.ts";
 import { evidenceKindLabel, formatDate } from "../lib/labels.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
@@ -30,38 +17,23 @@ function SignalList({ dagen }: { dagen: string }) {
   const expired = items.filter((s) => s.daysLeft < 0).length;
   if (items.length === 0) return <Paragraph data-testid="signal-count">Er verloopt niets binnen {dagen} dagen, en er is niets verlopen.</Paragraph>;
   return (
-    <TableWrap label="Signalen">
-      <Table className="kader-table" data-testid="signals">
-        <TableCaption data-testid="signal-count">
-          {`${items.length === 1 ? "1 signaal" : `${items.length} signalen`}: verloopt binnen ${dagen} dagen${expired ? `, waarvan ${expired} al verlopen` : ""}; het eerst verlopende bovenaan`}
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Verloopt op</TableHeaderCell>
-            <TableHeaderCell scope="col">Nog</TableHeaderCell>
-            <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-            <TableHeaderCell scope="col">Betreft</TableHeaderCell>
-            <TableHeaderCell scope="col">Bewijs</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((s, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: signals have no id
-            <TableRow key={i} className={s.daysLeft < 0 ? "kader-fails" : undefined}>
-              <TableCell>{formatDate(s.expires)}</TableCell>
-              <TableCell>
-                <Expiry days={s.daysLeft} />
-              </TableCell>
-              <TableCell>
-                <RouterLink href={`/aanbieders/${s.agbCode}`}>{s.aanbieder}</RouterLink>
-              </TableCell>
-              <TableCell>{s.subject}</TableCell>
-              <TableCell>{evidenceKindLabel[s.evidence as EvidenceKind] ?? s.evidence}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label="Signalen"
+      testId="signals"
+      captionProps={{ "data-testid": "signal-count" }}
+      caption={`${items.length === 1 ? "1 signaal" : `${items.length} signalen`}: verloopt binnen ${dagen} dagen${expired ? `, waarvan ${expired} al verlopen` : ""}; het eerst verlopende bovenaan`}
+      columns={[
+        { header: "Verloopt op", cell: (s) => formatDate(s.expires) },
+        { header: "Nog", cell: (s) => <Expiry days={s.daysLeft} /> },
+        { header: "Aanbieder", cell: (s) => <RouterLink href={`/aanbieders/${s.agbCode}`}>{s.aanbieder}</RouterLink> },
+        { header: "Betreft", cell: (s) => s.subject },
+        { header: "Bewijs", cell: (s) => evidenceKindLabel[s.evidence as EvidenceKind] ?? s.evidence },
+      ]}
+      rows={items}
+      // signals have no id
+      rowKey={(_, i) => i}
+      rowProps={(s) => ({ className: s.daysLeft < 0 ? "kader-fails" : undefined })}
+    />
   );
 }
 

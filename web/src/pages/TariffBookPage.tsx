@@ -1,26 +1,13 @@
-import {
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Button, Heading, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type Column, DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { CodeCell } from "../components/ProductBits.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
+import { CodeCell } from "../components/ProductBits.tsx";
+import { SelectField } from "../components/SelectField.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
 import { fieldErrorsOf, focusFirstField, ParameterFields, TariffNav } from "../components/TariffForm.tsx";
+import { useAction } from "../lib/action.ts";
 import { type ApiError, download, qs, request, toApiError, useApi } from "../lib/api.ts";
 import { unitLabel } from "../lib/labels.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
@@ -81,91 +68,95 @@ function TariffsTable({ results, products, bookTitle }: { results: TariffResult[
           </Button>
         </div>
       ) : null}
-      <TableWrap label="Tarieven per product">
-        <Table className="kader-table" data-testid="book-tariffs">
-          <TableCaption>
-            Tarieven van {bookTitle}, {sortWords}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Product</TableHeaderCell>
-              <TableHeaderCell scope="col">Code</TableHeaderCell>
-              <TableHeaderCell scope="col">Eenheid</TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num" aria-sort={sorted ? (sort === "oplopend" ? "ascending" : "descending") : undefined}>
-                <Button
-                  appearance="subtle-button"
-                  className="kader-sort-button"
-                  aria-pressed={sorted}
-                  onClick={() => setSort(sort === "oplopend" ? "aflopend" : "oplopend")}
-                >
-                  Tarief per eenheid
-                  <span className="kader-visually-hidden">
-                    {sort === "oplopend"
-                      ? ", gesorteerd van laag naar hoog; sorteer van hoog naar laag"
-                      : sort === "aflopend"
-                        ? ", gesorteerd van hoog naar laag; sorteer van laag naar hoog"
-                        : ", sorteer op tarief"}
-                  </span>
-                  <span aria-hidden="true">{sort === "oplopend" ? " ▲" : sort === "aflopend" ? " ▼" : ""}</span>
-                </Button>
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="kader-num">
-                Uurtarief
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">Functiemix</TableHeaderCell>
-              <TableHeaderCell scope="col">Ontbreekt</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => {
+      <DataTable
+        label="Tarieven per product"
+        testId="book-tariffs"
+        caption={`Tarieven van ${bookTitle}, ${sortWords}`}
+        columns={[
+          {
+            header: "Product",
+            rowHeader: true,
+            cell: (r) => {
               const p = products.get(r.productId);
-              const name = p?.name ?? r.productId;
               return (
-                <TableRow key={r.productId} className={r.ok ? undefined : "kader-missing"} data-product={r.productId} data-ok={r.ok}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink href={`/tarieven${qs({ product: r.productId })}`}>
-                      {name}
-                      {p?.variant ? ` – ${p.variant}` : ""}
-                      <span className="kader-visually-hidden">{r.ok ? ": opbouw van het tarief" : ": gegevens aanvullen"}</span>
-                    </RouterLink>
-                  </TableHeaderCell>
-                  <TableCell>{p ? <CodeCell p={p} /> : <span className="kader-muted">onbekend</span>}</TableCell>
-                  <TableCell>
-                    {r.ok ? (
-                      `${r.eenheid} ${tariffUnitNoun[r.eenheid]}`
-                    ) : (
-                      <span className="kader-muted">{p?.unit ? `${p.unit} ${unitLabel[p.unit]}` : "geen"}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="kader-num" data-testid="tariff-cell">
-                    {r.ok ? (
-                      <>
-                        <strong>{euroCents(r.tariefPerEenheid)}</strong>
-                        <span className="kader-muted"> per {tariffUnitNoun[r.eenheid]}</span>
-                      </>
-                    ) : (
-                      <span className="kader-marker">niet berekend</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="kader-num">{r.ok ? euroDecimal(r.uurtarief) : <span className="kader-muted">–</span>}</TableCell>
-                  <TableCell>{r.ok ? mixText(r.mix) : <span className="kader-muted">–</span>}</TableCell>
-                  <TableCell>
-                    {r.ok ? (
-                      <span className="kader-muted">niets</span>
-                    ) : (
-                      <ul className="kader-reasons">
-                        {missingText(r.onbekend).map((t) => (
-                          <li key={t}>{t}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </TableCell>
-                </TableRow>
+                <RouterLink href={`/tarieven${qs({ product: r.productId })}`}>
+                  {p?.name ?? r.productId}
+                  {p?.variant ? ` – ${p.variant}` : ""}
+                  <span className="kader-visually-hidden">{r.ok ? ": opbouw van het tarief" : ": gegevens aanvullen"}</span>
+                </RouterLink>
               );
-            })}
-          </TableBody>
-        </Table>
-      </TableWrap>
+            },
+          },
+          {
+            header: "Code",
+            cell: (r) => {
+              const p = products.get(r.productId);
+              return p ? <CodeCell p={p} /> : <span className="kader-muted">onbekend</span>;
+            },
+          },
+          {
+            header: "Eenheid",
+            cell: (r) => {
+              const p = products.get(r.productId);
+              return r.ok ? (
+                `${r.eenheid} ${tariffUnitNoun[r.eenheid]}`
+              ) : (
+                <span className="kader-muted">{p?.unit ? `${p.unit} ${unitLabel[p.unit]}` : "geen"}</span>
+              );
+            },
+          },
+          {
+            header: (
+              <Button
+                appearance="subtle-button"
+                className="kader-sort-button"
+                aria-pressed={sorted}
+                onClick={() => setSort(sort === "oplopend" ? "aflopend" : "oplopend")}
+              >
+                Tarief per eenheid
+                <span className="kader-visually-hidden">
+                  {sort === "oplopend"
+                    ? ", gesorteerd van laag naar hoog; sorteer van hoog naar laag"
+                    : sort === "aflopend"
+                      ? ", gesorteerd van hoog naar laag; sorteer van laag naar hoog"
+                      : ", sorteer op tarief"}
+                </span>
+                <span aria-hidden="true">{sort === "oplopend" ? " ▲" : sort === "aflopend" ? " ▼" : ""}</span>
+              </Button>
+            ),
+            num: true,
+            sort: sorted ? (sort === "oplopend" ? "ascending" : "descending") : undefined,
+            cellProps: { "data-testid": "tariff-cell" },
+            cell: (r) =>
+              r.ok ? (
+                <>
+                  <strong>{euroCents(r.tariefPerEenheid)}</strong>
+                  <span className="kader-muted"> per {tariffUnitNoun[r.eenheid]}</span>
+                </>
+              ) : (
+                <span className="kader-marker">niet berekend</span>
+              ),
+          },
+          { header: "Uurtarief", num: true, cell: (r) => (r.ok ? euroDecimal(r.uurtarief) : <span className="kader-muted">–</span>) },
+          { header: "Functiemix", cell: (r) => (r.ok ? mixText(r.mix) : <span className="kader-muted">–</span>) },
+          {
+            header: "Ontbreekt",
+            cell: (r) =>
+              r.ok ? (
+                <span className="kader-muted">niets</span>
+              ) : (
+                <ul className="kader-reasons">
+                  {missingText(r.onbekend).map((t) => (
+                    <li key={t}>{t}</li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.productId}
+        rowProps={(r) => ({ className: r.ok ? undefined : "kader-missing", "data-product": r.productId, "data-ok": r.ok })}
+      />
     </>
   );
 }
@@ -177,48 +168,48 @@ function SensitivityTable({ s, products, order }: { s: TariffSensitivity; produc
   if (!first) return <Paragraph>Geen varianten berekend.</Paragraph>;
   const byVariant = s.variants.map((v) => new Map(v.rows.map((r) => [r.productId, r])));
   return (
-    <TableWrap label="Gevoeligheid per product">
-      <Table className="kader-table" data-testid="sensitivity">
-        <TableCaption>Verandering van het tarief per eenheid, in centen, bij één procentpunt meer</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Product</TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Tarief nu
-            </TableHeaderCell>
-            {s.variants.map((v) => (
-              <TableHeaderCell key={v.variant} scope="col" className="kader-num">
-                {capital(v.variant)}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {order.map((id) => {
-            const base = byVariant[0]?.get(id);
+    <DataTable
+      label="Gevoeligheid per product"
+      testId="sensitivity"
+      caption="Verandering van het tarief per eenheid, in centen, bij één procentpunt meer"
+      columns={[
+        {
+          header: "Product",
+          rowHeader: true,
+          cell: (id) => {
             const p = products.get(id);
             return (
-              <TableRow key={id} data-product={id}>
-                <TableHeaderCell scope="row">
-                  {p?.name ?? id}
-                  {p?.variant ? ` – ${p.variant}` : ""}
-                  {p?.productcode ? <span className="kader-muted"> ({p.productcode})</span> : null}
-                </TableHeaderCell>
-                <TableCell className="kader-num">{base?.a != null ? euroCents(base.a) : <span className="kader-muted">niet berekend</span>}</TableCell>
-                {byVariant.map((m, i) => {
-                  const r = m.get(id);
-                  return (
-                    <TableCell key={s.variants[i]!.variant} className="kader-num">
-                      {r?.verschil != null ? centsDelta(r.verschil) : <span className="kader-muted">–</span>}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
+              <>
+                {p?.name ?? id}
+                {p?.variant ? ` – ${p.variant}` : ""}
+                {p?.productcode ? <span className="kader-muted"> ({p.productcode})</span> : null}
+              </>
             );
-          })}
-        </TableBody>
-      </Table>
-    </TableWrap>
+          },
+        },
+        {
+          header: "Tarief nu",
+          num: true,
+          cell: (id) => {
+            const base = byVariant[0]?.get(id);
+            return base?.a != null ? euroCents(base.a) : <span className="kader-muted">niet berekend</span>;
+          },
+        },
+        ...s.variants.map(
+          (v, i): Column<string> => ({
+            header: capital(v.variant),
+            num: true,
+            cell: (id) => {
+              const r = byVariant[i]?.get(id);
+              return r?.verschil != null ? centsDelta(r.verschil) : <span className="kader-muted">–</span>;
+            },
+          }),
+        ),
+      ]}
+      rows={order}
+      rowKey={(id) => id}
+      rowProps={(id) => ({ "data-product": id })}
+    />
   );
 }
 
@@ -234,8 +225,8 @@ export function TariffBookPage() {
   const [paramsOpen, setParamsOpen] = useState(false);
   const [nonce, setNonce] = useState(0);
   const [run, setRun] = useState<Run | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const workbook = useAction();
+  const { busy: downloading, error: downloadError, setError: setDownloadError } = workbook;
   const [message, setMessage] = useState("");
   const outcomeRef = useRef<HTMLDivElement>(null);
   const focusAfter = useRef(false);
@@ -309,10 +300,8 @@ export function TariffBookPage() {
 
   const downloadWorkbook = async () => {
     if (run?.state !== "ok") return;
-    setDownloading(true);
-    setDownloadError(null);
     setMessage("");
-    try {
+    await workbook.run(async () => {
       const name = await download(`/tarieven/productenboeken/${encodeURIComponent(run.bookId)}?format=xlsx`, {
         method: "POST",
         body: { parameters: run.params },
@@ -320,11 +309,7 @@ export function TariffBookPage() {
         fallbackName: `kader-tarieven-${run.bookId}.xlsx`,
       });
       setMessage(`De werkmap ${name} is gedownload.`);
-    } catch (e) {
-      setDownloadError(toApiError(e));
-    } finally {
-      setDownloading(false);
-    }
+    });
   };
 
   const bookTitle = (id: string) => (books.state === "ok" ? (books.data.items.find((b) => b.id === id)?.title ?? id) : id);
@@ -345,31 +330,23 @@ export function TariffBookPage() {
 
       <form className="kader-search-form" onSubmit={submit} noValidate aria-label="Productenboek doorrekenen">
         <div className="kader-search-row">
-          <FormField
-            invalid={!!choiceError}
-            label={<FormLabel htmlFor="tb-pb">Productenboek</FormLabel>}
-            errorMessage={choiceError ? <FormFieldErrorMessage id="tb-pb-error">{choiceError}</FormFieldErrorMessage> : undefined}
-            input={
-              <Select
-                id="tb-pb"
-                name="productenboek"
-                invalid={!!choiceError}
-                aria-describedby={choiceError ? "tb-pb-error" : undefined}
-                value={choiceValue}
-                onChange={(e) => {
-                  setChoice(e.target.value);
-                  setChoiceError(null);
-                }}
-              >
-                <SelectOption value="">Kies een productenboek</SelectOption>
-                {books.state === "ok"
-                  ? books.data.items.map((b) => (
-                      <SelectOption key={b.id} value={b.id}>
-                        {b.title} ({b.productCount} producten)
-                      </SelectOption>
-                    ))
-                  : choiceValue && <SelectOption value={choiceValue}>{choiceValue}</SelectOption>}
-              </Select>
+          <SelectField
+            id="tb-pb"
+            name="productenboek"
+            label="Productenboek"
+            error={choiceError}
+            value={choiceValue}
+            onChange={(v) => {
+              setChoice(v);
+              setChoiceError(null);
+            }}
+            all="Kies een productenboek"
+            options={
+              books.state === "ok"
+                ? books.data.items.map((b) => [b.id, `${b.title} (${b.productCount} producten)`] as const)
+                : choiceValue
+                  ? [[choiceValue, choiceValue]]
+                  : []
             }
           />
           <Button type="submit" appearance="primary-action-button" busy={run?.state === "loading"}>
@@ -414,9 +391,15 @@ export function TariffBookPage() {
           {ok ? (
             <>
               <div className="kader-actions">
-                <Button appearance="secondary-action-button" onClick={downloadWorkbook} busy={downloading} disabled={downloading}>
-                  {downloading ? "Werkmap wordt gemaakt…" : "Excel-werkmap downloaden"}
-                </Button>
+                <SubmitButton
+                  type="button"
+                  appearance="secondary-action-button"
+                  onClick={downloadWorkbook}
+                  busy={downloading}
+                  busyLabel="Werkmap wordt gemaakt…"
+                >
+                  Excel-werkmap downloaden
+                </SubmitButton>
                 <Paragraph className="kader-muted kader-inline-note">
                   De parameters staan op één blad; elk tarief is een formule die ernaar verwijst, dus verander een parameter en elk tarief rekent mee.
                 </Paragraph>

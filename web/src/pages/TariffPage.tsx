@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   DataList,
   DataListItem,
   DataListKey,
@@ -12,21 +11,15 @@ import {
   Paragraph,
   Select,
   SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textbox,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { DataTable } from "../components/DataTable.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
 import { TariffWaterfall } from "../components/TariffChart.tsx";
 import { type FieldErrors, fieldErrorsOf, focusFirstField, ParameterFields, ProductInputs, TariffNav } from "../components/TariffForm.tsx";
 import { type ApiError, request, toApiError, useApi } from "../lib/api.ts";
@@ -118,46 +111,36 @@ function StepValue({ naam, waarde }: { naam: string; waarde: string }) {
 
 function StepsTable({ r, name, law }: { r: OkResult; name: string; law: Law | undefined }) {
   return (
-    <TableWrap label="Berekening stap voor stap">
-      <Table className="kader-table" data-testid="tariff-steps">
-        <TableCaption>Berekening van het tarief van {name}, stap voor stap</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Stap</TableHeaderCell>
-            <TableHeaderCell scope="col" className="kader-num">
-              Waarde
-            </TableHeaderCell>
-            <TableHeaderCell scope="col">Formule</TableHeaderCell>
-            <TableHeaderCell scope="col">Kostenpost</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {r.stappen.map((s, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the steps are an ordered list that is replaced as a whole
-            <TableRow key={i} className={s.naam === "tarief per eenheid" ? "kader-total-row" : undefined}>
-              <TableHeaderCell scope="row">{s.naam}</TableHeaderCell>
-              <TableCell className="kader-num">
-                <StepValue naam={s.naam} waarde={s.waarde} />
-              </TableCell>
-              <TableCell>
-                <span className="kader-formula">{s.formule}</span>
-              </TableCell>
-              <TableCell>
-                {s.kostenpost}
-                {law && legalElement[s.kostenpost] && legalElement[s.kostenpost]![law] !== s.kostenpost ? (
-                  <>
-                    <br />
-                    <span className="kader-muted">
-                      {lawLabel[law]}: {legalElement[s.kostenpost]![law]}
-                    </span>
-                  </>
-                ) : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableWrap>
+    <DataTable
+      label="Berekening stap voor stap"
+      testId="tariff-steps"
+      caption={`Berekening van het tarief van ${name}, stap voor stap`}
+      columns={[
+        { header: "Stap", rowHeader: true, cell: (s) => s.naam },
+        { header: "Waarde", num: true, cell: (s) => <StepValue naam={s.naam} waarde={s.waarde} /> },
+        { header: "Formule", cell: (s) => <span className="kader-formula">{s.formule}</span> },
+        {
+          header: "Kostenpost",
+          cell: (s) => (
+            <>
+              {s.kostenpost}
+              {law && legalElement[s.kostenpost] && legalElement[s.kostenpost]![law] !== s.kostenpost ? (
+                <>
+                  <br />
+                  <span className="kader-muted">
+                    {lawLabel[law]}: {legalElement[s.kostenpost]![law]}
+                  </span>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+      rows={r.stappen}
+      // the steps are an ordered list that is replaced as a whole
+      rowKey={(_, i) => i}
+      rowProps={(s) => ({ className: s.naam === "tarief per eenheid" ? "kader-total-row" : undefined })}
+    />
   );
 }
 
@@ -401,9 +384,9 @@ export function TariffPage() {
         <ParameterFields form={form} errors={errors} />
 
         <div className="kader-actions">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {busy ? "Bezig met berekenen…" : "Tarief berekenen"}
-          </Button>
+          <SubmitButton busy={busy} busyLabel="Bezig met berekenen…">
+            Tarief berekenen
+          </SubmitButton>
         </div>
       </form>
 
@@ -452,9 +435,7 @@ export function TariffPage() {
           >
             <ProductInputs form={form} productId={oid} productName={shownName} unit={unitNeed} mix={mixNeed} errors={errors} />
             <div className="kader-actions">
-              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-                Opnieuw berekenen
-              </Button>
+              <SubmitButton busy={busy}>Opnieuw berekenen</SubmitButton>
             </div>
           </form>
         ) : null}

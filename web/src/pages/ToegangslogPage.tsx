@@ -1,49 +1,20 @@
-import {
-  Button,
-  ButtonLink,
-  FormField,
-  FormLabel,
-  Heading,
-  Paragraph,
-  Select,
-  SelectOption,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from "@utrecht/component-library-react";
-import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
+import { ButtonLink, Heading, Paragraph, StatusBadge } from "@utrecht/component-library-react";
+import { type FormEvent, useEffect, useState } from "react";
 import { CareGate, count } from "../components/CareBits.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { FilterForm } from "../components/FilterForm.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
-import { API, type AccessLogParams, accessLogPath, useApi } from "../lib/api.ts";
+import { SelectField } from "../components/SelectField.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { type AccessLogParams, API, accessLogPath, useApi } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { roleLabel } from "../lib/labels.ts";
 import { navigate, RouterLink, useLocation } from "../lib/router.tsx";
+import type { AccessLogEntry } from "../lib/auth-types.ts";
 
 /** One row of the access log as GET /api/v1/access-log answers it. */
-interface AccessRow {
-  id: number;
-  at: string;
-  username: string | null;
-  role: string | null;
-  tenantCode: string | null;
-  resource: string;
-  action: string;
-  gemeentecode: string | null;
-  agbCode: string | null;
-  endpoint: string;
-  purpose: string;
-  allowed: boolean;
-  reason: string | null;
-  subject: { clientIds: number[]; records: string[]; filter?: string; count?: number } | null;
-}
+type AccessRow = AccessLogEntry;
 
 const resourceLabel: Record<string, string> = {
   client: "Cliënt",
@@ -79,6 +50,51 @@ export function ToegangslogPage() {
   );
 }
 
+const columns: Column<AccessRow>[] = [
+  { header: "Wanneer", rowHeader: true, cell: (r) => <time dateTime={r.at}>{when.format(new Date(r.at))}</time> },
+  {
+    header: "Wie",
+    cell: (r) => (
+      <>
+        <span className="kader-code">{r.username ?? "anoniem"}</span>
+        {r.tenantCode ? <span className="kader-muted"> ({r.tenantCode})</span> : null}
+      </>
+    ),
+  },
+  { header: "Rol", cell: (r) => (r.role ? (roleLabel[r.role as keyof typeof roleLabel] ?? r.role) : "–") },
+  {
+    header: "Wat",
+    cell: (r) => (
+      <>
+        {resourceLabel[r.resource] ?? r.resource} {r.action === "write" ? "wijzigen" : "inzien"}
+        <br />
+        <span className="kader-muted kader-code">{r.endpoint}</span>
+        {r.subject?.records.length ? (
+          <span className="kader-muted">
+            {" "}
+            · {r.subject.records.slice(0, 3).join(", ")}
+            {r.subject.records.length > 3 ? ` en ${r.subject.records.length - 3} meer` : ""}
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  { header: "Cliënt(en)", cell: (r) => <Subject s={r.subject} /> },
+  { header: "Doel", cell: (r) => r.purpose },
+  {
+    header: "Toegestaan",
+    cell: (r) =>
+      r.allowed ? (
+        <StatusBadge status="success">ja</StatusBadge>
+      ) : (
+        <>
+          <StatusBadge status="danger">nee</StatusBadge>
+          {r.reason ? <span className="kader-muted"> {r.reason}</span> : null}
+        </>
+      ),
+  },
+];
+
 function Toegangslog() {
   const auth = useAuth();
   const { search } = useLocation();
@@ -89,7 +105,7 @@ function Toegangslog() {
   useEffect(() => setForm(Object.fromEntries(FIELDS.map((k) => [k, search.get(k) ?? ""])) as Record<Field, string>), [key]);
   const list = useApi<{ items: AccessRow[] }>(accessLogPath(params, "json", PAGE), { cached: false });
   const data = list.state === "ok" ? list.data : list.state === "loading" ? list.previous : undefined;
-  const set = (k: Field) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: Field) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -108,55 +124,42 @@ function Toegangslog() {
         hun cliëntnummer in Kader, nooit met hun BSN. Het inzien van dit log wordt zelf ook gelogd.
       </Paragraph>
       <search aria-label="Toegangslog filteren">
-        <form className="kader-search-form" onSubmit={submit}>
-          <div className="kader-filters">
-            <FormField
-              label={<FormLabel htmlFor="tl-client">Cliëntnummer</FormLabel>}
-              input={<Textbox id="tl-client" name="client" inputMode="numeric" pattern="[0-9]*" value={form.client} maxLength={15} onChange={set("client")} />}
-            />
-            <FormField
-              label={<FormLabel htmlFor="tl-gebruiker">Gebruiker</FormLabel>}
-              input={<Textbox id="tl-gebruiker" name="gebruiker" value={form.gebruiker} maxLength={64} autoComplete="off" onChange={set("gebruiker")} />}
-            />
-            <FormField
-              label={<FormLabel htmlFor="tl-van">Van (datum)</FormLabel>}
-              input={<Textbox id="tl-van" name="van" type="date" value={form.van} onChange={set("van")} />}
-            />
-            <FormField
-              label={<FormLabel htmlFor="tl-tot">Tot en met (datum)</FormLabel>}
-              input={<Textbox id="tl-tot" name="tot" type="date" value={form.tot} onChange={set("tot")} />}
-            />
-            <FormField
-              label={<FormLabel htmlFor="tl-resource">Soort gegeven</FormLabel>}
-              input={
-                <Select id="tl-resource" name="resource" value={form.resource} onChange={set("resource")}>
-                  <SelectOption value="">Alle soorten</SelectOption>
-                  {Object.entries(resourceLabel).map(([k, label]) => (
-                    <SelectOption key={k} value={k}>
-                      {label}
-                    </SelectOption>
-                  ))}
-                </Select>
-              }
-            />
-            <FormField
-              label={<FormLabel htmlFor="tl-toegestaan">Toegestaan</FormLabel>}
-              input={
-                <Select id="tl-toegestaan" name="toegestaan" value={form.toegestaan} onChange={set("toegestaan")}>
-                  <SelectOption value="">Alles</SelectOption>
-                  <SelectOption value="ja">Toegestaan</SelectOption>
-                  <SelectOption value="nee">Geweigerd</SelectOption>
-                </Select>
-              }
-            />
-          </div>
-          <div className="kader-actions">
-            <Button type="submit" appearance="primary-action-button">
-              Filteren
-            </Button>
-            {filtered ? <RouterLink href="/toegangslog">Alle filters wissen</RouterLink> : null}
-          </div>
-        </form>
+        <FilterForm onSubmit={submit} submitLabel="Filteren" actions={filtered ? <RouterLink href="/toegangslog">Alle filters wissen</RouterLink> : null}>
+          <TextField
+            id="tl-client"
+            name="client"
+            label="Cliëntnummer"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={form.client}
+            maxLength={15}
+            onChange={set("client")}
+          />
+          <TextField id="tl-gebruiker" name="gebruiker" label="Gebruiker" value={form.gebruiker} maxLength={64} onChange={set("gebruiker")} />
+          <TextField id="tl-van" name="van" type="date" label="Van (datum)" value={form.van} onChange={set("van")} />
+          <TextField id="tl-tot" name="tot" type="date" label="Tot en met (datum)" value={form.tot} onChange={set("tot")} />
+          <SelectField
+            id="tl-resource"
+            name="resource"
+            label="Soort gegeven"
+            value={form.resource}
+            onChange={set("resource")}
+            all="Alle soorten"
+            options={Object.entries(resourceLabel)}
+          />
+          <SelectField
+            id="tl-toegestaan"
+            name="toegestaan"
+            label="Toegestaan"
+            value={form.toegestaan}
+            onChange={set("toegestaan")}
+            all="Alles"
+            options={[
+              ["ja", "Toegestaan"],
+              ["nee", "Geweigerd"],
+            ]}
+          />
+        </FilterForm>
       </search>
       <section aria-labelledby="tl-export-h">
         <Heading level={2} id="tl-export-h" className="kader-visually-hidden">
@@ -181,62 +184,14 @@ function Toegangslog() {
               : `${count(data.items.length, "regel", "regels")}${data.items.length === PAGE ? ` (de nieuwste ${PAGE}; verfijn de filters of download alles)` : ""}.`}
           </Paragraph>
           {data.items.length ? (
-            <TableWrap label="Toegangslog">
-              <Table className="kader-table" data-testid="access-log">
-                <TableCaption>Toegang tot persoonsgegevens, nieuwste eerst</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wie</TableHeaderCell>
-                    <TableHeaderCell scope="col">Rol</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                    <TableHeaderCell scope="col">Cliënt(en)</TableHeaderCell>
-                    <TableHeaderCell scope="col">Doel</TableHeaderCell>
-                    <TableHeaderCell scope="col">Toegestaan</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((r) => (
-                    <TableRow key={r.id}>
-                      <TableHeaderCell scope="row">
-                        <time dateTime={r.at}>{when.format(new Date(r.at))}</time>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <span className="kader-code">{r.username ?? "anoniem"}</span>
-                        {r.tenantCode ? <span className="kader-muted"> ({r.tenantCode})</span> : null}
-                      </TableCell>
-                      <TableCell>{r.role ? (roleLabel[r.role as keyof typeof roleLabel] ?? r.role) : "–"}</TableCell>
-                      <TableCell>
-                        {resourceLabel[r.resource] ?? r.resource} {r.action === "write" ? "wijzigen" : "inzien"}
-                        <br />
-                        <span className="kader-muted kader-code">{r.endpoint}</span>
-                        {r.subject?.records.length ? (
-                          <span className="kader-muted">
-                            {" "}
-                            · {r.subject.records.slice(0, 3).join(", ")}
-                            {r.subject.records.length > 3 ? ` en ${r.subject.records.length - 3} meer` : ""}
-                          </span>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        <Subject s={r.subject} />
-                      </TableCell>
-                      <TableCell>{r.purpose}</TableCell>
-                      <TableCell>
-                        {r.allowed ? (
-                          <StatusBadge status="success">ja</StatusBadge>
-                        ) : (
-                          <>
-                            <StatusBadge status="danger">nee</StatusBadge>
-                            {r.reason ? <span className="kader-muted"> {r.reason}</span> : null}
-                          </>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Toegangslog"
+              testId="access-log"
+              caption="Toegang tot persoonsgegevens, nieuwste eerst"
+              columns={columns}
+              rows={data.items}
+              rowKey={(r) => r.id}
+            />
           ) : null}
         </div>
       ) : null}

@@ -1,25 +1,12 @@
-import {
-  Button,
-  FormField,
-  FormLabel,
-  Paragraph,
-  Select,
-  SelectOption,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Paragraph, StatusBadge } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { CareGate, count } from "../components/CareBits.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { FilterForm } from "../components/FilterForm.tsx";
 import { LineRef } from "../components/Notes.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../components/ProblemAlert.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
+import { SelectField } from "../components/SelectField.tsx";
 import { qs, useApi } from "../lib/api.ts";
 import { careRoles, deadlineKindLabel, formatDay, wetLabel } from "../lib/care-labels.ts";
 import type { DeadlineKind, WorkItem } from "../lib/care-types.ts";
@@ -43,6 +30,56 @@ export function WerklijstPage() {
   );
 }
 
+const columns: Column<WorkItem>[] = [
+  {
+    header: "Uiterlijk",
+    rowHeader: true,
+    cell: (i) => (
+      <>
+        {formatDay(i.due)}
+        {i.overdue ? (
+          <>
+            {" "}
+            <StatusBadge status="danger">verlopen</StatusBadge>
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { header: "Soort", cell: (i) => deadlineKindLabel[i.kind] ?? i.kind },
+  {
+    header: "Wat",
+    cell: (i) => (
+      <>
+        {i.text}
+        <br />
+        <span className="kader-muted">
+          <q>{i.source.asWritten}</q> <LineRef line={i.source.line} />
+        </span>
+      </>
+    ),
+  },
+  {
+    header: "Toewijzing",
+    cell: (i) => (
+      <>
+        <span className="kader-code">{i.toewijzingnummer}</span> <span className="kader-muted">({wetLabel[i.wet] ?? i.wet})</span>
+      </>
+    ),
+  },
+  { header: "Product", cell: (i) => i.productNaam },
+  { header: "Aanbieder", cell: (i) => <span className="kader-code">{i.agbCode}</span> },
+  {
+    header: "Cliënt",
+    cell: (i) => (
+      <RouterLink href={`/clienten/${i.clientId}`}>
+        cliënt {i.clientId}
+        <span className="kader-visually-hidden"> (toewijzing {i.toewijzingnummer})</span>
+      </RouterLink>
+    ),
+  },
+];
+
 function Worklist() {
   const { search } = useLocation();
   const applied = search.get("soort") ?? "";
@@ -64,37 +101,26 @@ function Worklist() {
 
   return (
     <>
-      <form className="kader-search-form" onSubmit={submit} aria-label="Werklijst filteren">
-        <div className="kader-filters">
-          <FormField
-            label={<FormLabel htmlFor="wl-soort">Soort termijn</FormLabel>}
-            input={
-              <Select id="wl-soort" name="soort" value={kind} onChange={(e) => setKind(e.target.value)}>
-                <SelectOption value="">Alle soorten</SelectOption>
-                {kinds.map((k) => (
-                  <SelectOption key={k} value={k}>
-                    {deadlineKindLabel[k]}
-                  </SelectOption>
-                ))}
-              </Select>
-            }
-          />
-          <FormField
-            label={<FormLabel htmlFor="wl-verlopen">Termijn</FormLabel>}
-            input={
-              <Select id="wl-verlopen" name="verlopen" value={late} onChange={(e) => setLate(e.target.value)}>
-                <SelectOption value="">Alle termijnen</SelectOption>
-                <SelectOption value="ja">Alleen verlopen</SelectOption>
-              </Select>
-            }
-          />
-        </div>
-        <div className="kader-actions">
-          <Button type="submit" appearance="primary-action-button">
-            Tonen
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Werklijst filteren" onSubmit={submit}>
+        <SelectField
+          id="wl-soort"
+          name="soort"
+          label="Soort termijn"
+          value={kind}
+          onChange={setKind}
+          all="Alle soorten"
+          options={kinds.map((k) => [k, deadlineKindLabel[k]] as const)}
+        />
+        <SelectField
+          id="wl-verlopen"
+          name="verlopen"
+          label="Termijn"
+          value={late}
+          onChange={setLate}
+          all="Alle termijnen"
+          options={[["ja", "Alleen verlopen"]]}
+        />
+      </FilterForm>
       {list.state === "loading" ? <Loading what="De werklijst" /> : null}
       {list.state === "error" ? <ProblemAlert error={list.error} heading="De werklijst kon niet worden geladen" /> : null}
       {list.state === "ok" ? (
@@ -105,63 +131,16 @@ function Worklist() {
               : `${count(items.length, "termijn", "termijnen")}${applied ? ` (${deadlineKindLabel[applied as DeadlineKind] ?? applied})` : ""}, waarvan ${overdue} verlopen.`}
           </Paragraph>
           {items.length ? (
-            <TableWrap label="Werklijst">
-              <Table className="kader-table" data-testid="worklist">
-                <TableCaption>Open termijnen, vroegste eerst; verlopen termijnen zijn gemarkeerd</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Uiterlijk</TableHeaderCell>
-                    <TableHeaderCell scope="col">Soort</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                    <TableHeaderCell scope="col">Toewijzing</TableHeaderCell>
-                    <TableHeaderCell scope="col">Product</TableHeaderCell>
-                    <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-                    <TableHeaderCell scope="col">Cliënt</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((i, n) => (
-                    <TableRow
-                      // biome-ignore lint/suspicious/noArrayIndexKey: one toewijzing can have two deadlines of a kind on a date
-                      key={`${i.gemeentecode}-${i.wet}-${i.toewijzingnummer}-${i.kind}-${i.due}-${n}`}
-                      className={i.overdue ? "kader-fails" : undefined}
-                      data-overdue={i.overdue}
-                    >
-                      <TableHeaderCell scope="row">
-                        {formatDay(i.due)}
-                        {i.overdue ? (
-                          <>
-                            {" "}
-                            <StatusBadge status="danger">verlopen</StatusBadge>
-                          </>
-                        ) : null}
-                      </TableHeaderCell>
-                      <TableCell>{deadlineKindLabel[i.kind] ?? i.kind}</TableCell>
-                      <TableCell>
-                        {i.text}
-                        <br />
-                        <span className="kader-muted">
-                          <q>{i.source.asWritten}</q> <LineRef line={i.source.line} />
-                        </span>
-                      </TableCell>
-                      <TableCell>
-                        <span className="kader-code">{i.toewijzingnummer}</span> <span className="kader-muted">({wetLabel[i.wet] ?? i.wet})</span>
-                      </TableCell>
-                      <TableCell>{i.productNaam}</TableCell>
-                      <TableCell>
-                        <span className="kader-code">{i.agbCode}</span>
-                      </TableCell>
-                      <TableCell>
-                        <RouterLink href={`/clienten/${i.clientId}`}>
-                          cliënt {i.clientId}
-                          <span className="kader-visually-hidden"> (toewijzing {i.toewijzingnummer})</span>
-                        </RouterLink>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <DataTable
+              label="Werklijst"
+              testId="worklist"
+              caption="Open termijnen, vroegste eerst; verlopen termijnen zijn gemarkeerd"
+              columns={columns}
+              rows={items}
+              // one toewijzing can have two deadlines of a kind on a date: the index keeps the keys apart
+              rowKey={(i, n) => `${i.gemeentecode}-${i.wet}-${i.toewijzingnummer}-${i.kind}-${i.due}-${n}`}
+              rowProps={(i) => ({ className: i.overdue ? "kader-fails" : undefined, "data-overdue": i.overdue })}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textarea,
-} from "@utrecht/component-library-react";
+import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, Paragraph, Textarea } from "@utrecht/component-library-react";
 import { useState } from "react";
-import type { Afwijking, FrameworkItem } from "../lib/quality.ts";
-import { KwaliteitStatus, KwaliteitWaarschuwing } from "./KwaliteitBits.tsx";
-import { frameworkOptions, useFrameworkCriteria } from "./KwaliteitComposerPickers.tsx";
+import type { Afwijking, FrameworkItem } from "../../lib/quality.ts";
+import { KwaliteitStatus, KwaliteitWaarschuwing } from "../KwaliteitBits.tsx";
+import { SelectField } from "../SelectField.tsx";
+import { afwId } from "./concept.ts";
+import { frameworkOptions, useFrameworkCriteria } from "./frameworks.ts";
 
-export const afwId = (part: number, j: number, field: "tekst" | "crit") => `c-afw-${part}-${j}-${field}`;
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** One framework referenced as a whole, with its deviations: add, edit, remove. */
@@ -74,28 +63,18 @@ function FrameworkPart({
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: deviations are positional in the draft
               <li key={j} data-testid="afwijking">
-                <FormField
-                  invalid={!!critErr}
-                  label={<FormLabel htmlFor={critId}>{`Afwijking ${j + 1} geldt voor`}</FormLabel>}
-                  errorMessage={critErr ? <FormFieldErrorMessage id={`${critId}-error`}>{critErr}</FormFieldErrorMessage> : undefined}
-                  input={
-                    <Select
-                      id={critId}
-                      disabled={!editable}
-                      invalid={!!critErr}
-                      aria-describedby={critErr ? `${critId}-error` : undefined}
-                      value={a.criterium ?? ""}
-                      onChange={(e) => setAt(j, { criterium: e.target.value || null })}
-                    >
-                      <SelectOption value="">Het hele kader</SelectOption>
-                      {a.criterium && !criteria.some((c) => c.id === a.criterium) ? <SelectOption value={a.criterium}>{a.criterium}</SelectOption> : null}
-                      {criteria.map((c) => (
-                        <SelectOption key={c.id} value={c.id}>
-                          {`${c.id}: ${short(c.tekst)}`}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  }
+                <SelectField
+                  id={critId}
+                  label={`Afwijking ${j + 1} geldt voor`}
+                  all="Het hele kader"
+                  disabled={!editable}
+                  error={critErr}
+                  value={a.criterium ?? ""}
+                  onChange={(v) => setAt(j, { criterium: v || null })}
+                  options={[
+                    ...(a.criterium && !criteria.some((c) => c.id === a.criterium) ? [[a.criterium, a.criterium] as [string, string]] : []),
+                    ...criteria.map((c): [string, string] => [c.id, `${c.id}: ${short(c.tekst)}`]),
+                  ]}
                 />
                 <FormField
                   invalid={!!err}
@@ -192,29 +171,17 @@ export function FrameworkParts({
       {editable ? (
         <>
           <div className="kader-np-add">
-            <FormField
-              invalid={!!error}
-              label={<FormLabel htmlFor="c-kader">Heel kwaliteitskader</FormLabel>}
-              errorMessage={error ? <FormFieldErrorMessage id="c-kader-error">{error}</FormFieldErrorMessage> : undefined}
-              input={
-                <Select
-                  id="c-kader"
-                  invalid={!!error}
-                  aria-describedby={error ? "c-kader-error" : undefined}
-                  value={kader}
-                  onChange={(e) => {
-                    setKader(e.target.value);
-                    setError("");
-                  }}
-                >
-                  <SelectOption value="">Kies een kader</SelectOption>
-                  {frameworkOptions(available).map(([v, l]) => (
-                    <SelectOption key={v} value={v}>
-                      {l}
-                    </SelectOption>
-                  ))}
-                </Select>
-              }
+            <SelectField
+              id="c-kader"
+              label="Heel kwaliteitskader"
+              all="Kies een kader"
+              error={error}
+              value={kader}
+              onChange={(v) => {
+                setKader(v);
+                setError("");
+              }}
+              options={frameworkOptions(available)}
             />
             <Button appearance="secondary-action-button" onClick={add}>
               Kader toevoegen
