@@ -1,8 +1,11 @@
 import type { Clock } from "./ports.ts";
 
+/** One formatter for the process: making an Intl.DateTimeFormat costs tens of microseconds, using one almost nothing. */
+const amsterdamDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
 /** Today's calendar date in the Netherlands (Europe/Amsterdam), whatever the server's time zone. */
 export const dutchClock: Clock = {
-  today: () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()),
+  today: () => amsterdamDate.format(new Date()),
   now: () => new Date().toISOString(),
 };
 
