@@ -23,17 +23,18 @@ export interface RouteInput<S extends RouteSpec> {
 
 /**
  * A handler answers with a Result (problems become problem+json with the status of their code, a value the typed
- * JSON answer with the route's status), or with the reply itself when it sent a file or a non-JSON answer.
+ * JSON answer with the route's status), or with SENT when it sent a file or a non-JSON answer itself.
  */
-export type RouteAnswer<S extends RouteSpec> = Result<ResponseOf<S>> | FastifyReply;
-export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>) => Promise<RouteAnswer<S>>;
+export type RouteAnswer<S extends RouteSpec> = Result<ResponseOf<S>> | typeof SENT;
 
-declare module "fastify" {
-  interface FastifyContextConfig {
-    /** the contract's route (src/contract), for the access check before the body and the response check */
-    spec?: RouteSpec;
-  }
-}
+/**
+ * What a handler returns after it sent the answer itself (a file, another status): `return sent(reply.send(…))`.
+ * Not the reply: a reply is a thenable that settles when the response has finished, so an async handler returning
+ * it would first wait for that (tens of microseconds on every request).
+ */
+export const SENT: unique symbol = Symbol("sent");
+export const sent = (_reply: FastifyReply): typeof SENT => SENT;
+export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>) => Promise<RouteAnswer<S>>;
 
 /** Problems for bad path parameters, each naming its parameter. */
 const badParams = (e: z.ZodError): Problem[] =>
@@ -73,16 +74,18 @@ function checkAnswer(spec: RouteSpec, value: unknown): void {
 
 /**
  * Registers a route of the contract on an app (or on a plugin registered with a prefix: the prefix is taken off the
- * contract's full path). Order per request: the access check before the body (src/api/auth.ts, from `spec.access`),
+ * contract's full path). Order per request: the access check before the body (src/api/auth.ts, from `spec.access`
+ * through the access table),
  * the size limit and the body parser, then here: path parameters, query and JSON body parsed with the contract, each
  * problem naming its place; then the handler; then the answer.
  */
 export function mount<S extends RouteSpec>(app: FastifyInstance, spec: S, handler: RouteHandler<S>, opts: { bodyLimit?: number } = {}): void {
   const url = app.prefix && spec.path.startsWith(app.prefix) ? spec.path.slice(app.prefix.length) || "/" : spec.path;
+  // the access context of every request of this route, made once (req.routeOptions would build an object per request)
+  const ctx: AccessContext = { endpoint: `${spec.method} ${spec.path}`, purpose: spec.purpose ?? spec.summary };
   app.route({
     method: spec.method,
     url,
-    config: { spec },
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
     handler: async (req, reply) => {
       const problems: Problem[] = [];
@@ -106,17 +109,16 @@ export function mount<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
       }
       // the instance is the path only (sendProblems drops the query string, which may hold what must not be repeated)
       if (problems.length) return sendProblems(reply, problems, req.url);
-      const endpoint = `${req.method} ${req.routeOptions.url ?? spec.path}`;
       const answer = await handler({
         params: params as ParsedParams<S>,
         query: query as ParsedQuery<S>,
         body: body as ParsedBody<S>,
         actor: { kind: "user", principal: req.principal },
-        ctx: { endpoint, purpose: spec.purpose ?? spec.summary },
+        ctx,
         req,
         reply,
       });
-      if ((answer as unknown) === reply) return reply;
+      if (answer === SENT) return;
       const result = answer as Result<ResponseOf<S>>;
       if (!result.ok) return sendProblems(reply, result.problems, req.url);
       if (checkResponses()) checkAnswer(spec, result.value);

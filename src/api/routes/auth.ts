@@ -7,7 +7,7 @@ import type { AccessLogFilter, AccessLogRepository } from "../../app/ports.ts";
 import { type AccessLogEntry, authRoutes as spec, Login } from "../../contract/auth.ts";
 import { fail, ok } from "../../domain/shared/problem.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../auth.ts";
-import { mount } from "../route.ts";
+import { mount, sent } from "../route.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -169,15 +169,19 @@ export const authRoutes = (auth: AuthService, gate: AccessGate, accessLog: Acces
     if (!r.ok) return r;
     const stamp = new Date().toISOString().slice(0, 10);
     if (p.format === "csv")
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.csv"`)
-        .send(accessLogToCsv(r.value));
+      return sent(
+        reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.csv"`)
+          .send(accessLogToCsv(r.value)),
+      );
     if (p.format === "xlsx")
-      return reply
-        .type(XLSX)
-        .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.xlsx"`)
-        .send(await accessLogToXlsx(r.value, `Selectie: ${selection.join(", ") || "alle"}${own ? ` (gemeente ${own})` : ""}`));
+      return sent(
+        reply
+          .type(XLSX)
+          .header("content-disposition", `attachment; filename="kader-toegangslog-${stamp}.xlsx"`)
+          .send(await accessLogToXlsx(r.value, `Selectie: ${selection.join(", ") || "alle"}${own ? ` (gemeente ${own})` : ""}`)),
+      );
     // the log stores resource and action as text; the gate writes only the contract's resources and actions
     return ok({ items: r.value as AccessLogEntry[], limit: filter.limit, offset: filter.offset ?? 0 });
   });

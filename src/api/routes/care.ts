@@ -5,7 +5,7 @@ import { type CareService, looksLikeBsn } from "../../app/care.ts";
 import { careRoutes as routes, ClientId, ClientSearch } from "../../contract/care.ts";
 import { fail, ok, type Problem } from "../../domain/shared/problem.ts";
 import { badQuery } from "../request.ts";
-import { ContractViolation, checkResponses, mount } from "../route.ts";
+import { ContractViolation, checkResponses, mount, sent } from "../route.ts";
 
 /** At most this many declaraties in one file or body (one transaction). */
 const MAX_DECLARATIES = 5000;
@@ -116,7 +116,7 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
             checked.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(antwoord)"}: ${i.message}`),
           );
       }
-      return reply.code(r.value.every((a) => a.herhaald) ? 200 : 201).send(answer);
+      return sent(reply.code(r.value.every((a) => a.herhaald) ? 200 : 201).send(answer));
     },
     { bodyLimit: MAX_UPLOAD },
   );
@@ -128,9 +128,11 @@ export const careRoutes = (svc: CareService) => async (app: FastifyInstance) => 
   mount(app, routes.getBudget, async ({ query, actor, ctx, reply }) => {
     const r = await svc.budget(actor, query, ctx);
     if (!r.ok || query.format !== "xlsx") return r;
-    return reply
-      .type(routes.getBudget.files[0])
-      .header("content-disposition", `attachment; filename="kader-budget-${r.value.groep}-${r.value.peildatum}.xlsx"`)
-      .send(await budgetToXlsx(r.value));
+    return sent(
+      reply
+        .type(routes.getBudget.files[0])
+        .header("content-disposition", `attachment; filename="kader-budget-${r.value.groep}-${r.value.peildatum}.xlsx"`)
+        .send(await budgetToXlsx(r.value)),
+    );
   });
 };

@@ -5,7 +5,7 @@ import { type CatalogueService, parameterProblems } from "../../app/catalogue.ts
 import { AsOfQuery, CompareQuery, catalogueRoutes as spec, ExportQuery } from "../../contract/catalogue.ts";
 import { toExportDocument } from "../../domain/catalogue/export-format.ts";
 import type { Result } from "../../domain/shared/problem.ts";
-import { mount } from "../route.ts";
+import { mount, sent } from "../route.ts";
 
 /**
  * The catalogue's query parameters are named by its own problems (`parameterProblems`: "Ongeldige parameter x", the
@@ -42,7 +42,7 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
   mount(app, spec.searchProducts, async ({ req, reply }) => {
     const r = await svc.searchJson(req.query as Record<string, unknown>);
     if (!r.ok) return r;
-    return reply.type("application/json; charset=utf-8").send(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength));
+    return sent(reply.type("application/json; charset=utf-8").send(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength)));
   });
 
   mount(app, spec.getProduct, async ({ params, req }) => {
@@ -80,12 +80,16 @@ export const catalogueRoutes = (svc: CatalogueService) => async (app: FastifyIns
     if (!q.ok) return q;
     const { asOf, productenboeken, products } = await svc.all(q.value.asOf);
     if (q.value.format === "csv")
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="kader-producten.csv"').send(productsToCsv(products));
+      return sent(
+        reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="kader-producten.csv"').send(productsToCsv(products)),
+      );
     if (q.value.format === "xlsx")
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", 'attachment; filename="kader-producten.xlsx"')
-        .send(await productsToXlsx(products));
+      return sent(
+        reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", 'attachment; filename="kader-producten.xlsx"')
+          .send(await productsToXlsx(products)),
+      );
     return { ok: true, value: toExportDocument(asOf, productenboeken, products) };
   });
 };

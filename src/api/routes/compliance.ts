@@ -5,7 +5,7 @@ import type { ComplianceService } from "../../app/compliance.ts";
 import { parseParameters } from "../../app/tariffs.ts";
 import { complianceRoutes as spec } from "../../contract/compliance.ts";
 import { fail, ok } from "../../domain/shared/problem.ts";
-import { ContractViolation, checkResponses, mount } from "../route.ts";
+import { ContractViolation, checkResponses, mount, sent } from "../route.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MB = 1024 * 1024;
@@ -50,7 +50,7 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
             c.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`),
           );
       }
-      return reply.code(201).send(answer);
+      return sent(reply.code(201).send(answer));
     },
     { bodyLimit: 10 * MB },
   );
@@ -72,10 +72,12 @@ export const complianceRoutes = (svc: ComplianceService) => async (app: FastifyI
   mount(app, spec.checkProvider, async ({ params, query, actor, ctx, reply }) => {
     const r = await svc.check(actor, params.agb, query, ctx);
     if (!r.ok || query.format !== "xlsx") return r;
-    return reply
-      .type(XLSX)
-      .header("content-disposition", `attachment; filename="kader-toets-${r.value.aanbieder.agbCode}-${r.value.peildatum}.xlsx"`)
-      .send(await complianceToXlsx(r.value));
+    return sent(
+      reply
+        .type(XLSX)
+        .header("content-disposition", `attachment; filename="kader-toets-${r.value.aanbieder.agbCode}-${r.value.peildatum}.xlsx"`)
+        .send(await complianceToXlsx(r.value)),
+    );
   });
 
   mount(

@@ -5,7 +5,7 @@ import type { ConversionService } from "../../app/conversion.ts";
 import { PositiveId, RunQuery, StartConversion, conversionRoutes as spec, UitvraagQuery } from "../../contract/conversion.ts";
 import { type Problem, problem, type Result } from "../../domain/shared/problem.ts";
 import { explainZodIssue } from "../../domain/shared/zod-dutch.ts";
-import { mount } from "../route.ts";
+import { mount, sent } from "../route.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const signIn: Problem[] = [{ code: "unauthorized", title: "Aanmelden is nodig", detail: "meld u aan om conversies te zien" }];
@@ -87,11 +87,13 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
     const r = await svc.uitvraag(actor, id.value, agb, ctx);
     if (!r.ok) return r;
     const u = r.value[0]!;
-    return reply
-      .header("content-type", XLSX)
-      .header("content-disposition", `attachment; filename="uitvraag_${u.planId}_${u.gemeentecode}_${u.agbCode}.xlsx"`)
-      .header("x-content-type-options", "nosniff")
-      .send(await uitvraagToXlsx(u));
+    return sent(
+      reply
+        .header("content-type", XLSX)
+        .header("content-disposition", `attachment; filename="uitvraag_${u.planId}_${u.gemeentecode}_${u.agbCode}.xlsx"`)
+        .header("x-content-type-options", "nosniff")
+        .send(await uitvraagToXlsx(u)),
+    );
   });
 
   mount(app, spec.uploadAnswers, async ({ params, actor, ctx, req }) => {
@@ -130,10 +132,12 @@ export const conversionRoutes = (svc: ConversionService, planDir: string) => asy
     const r = await svc.run(actor, id.value, ctx);
     if (!r.ok) return r;
     if (q.data.format === "xlsx")
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", `attachment; filename="proefrun-${id.value}.xlsx"`)
-        .send(await proefrunToXlsx(r.value.inhoud.uitkomsten ?? []));
+      return sent(
+        reply
+          .header("content-type", XLSX)
+          .header("content-disposition", `attachment; filename="proefrun-${id.value}.xlsx"`)
+          .send(await proefrunToXlsx(r.value.inhoud.uitkomsten ?? [])),
+      );
     return r;
   });
 

@@ -3,7 +3,7 @@ import type { BerichtInput, MessageService, ProcessOutcome } from "../../app/mes
 import { messagesRoutes as routes, PositiveId, ToewijzingBerichtenRequest, VerzoekAnswer } from "../../contract/messages.ts";
 import { fail, ok, type Problem, problem } from "../../domain/shared/problem.ts";
 import { openBatch, retourcodeText } from "../../messages/index.ts";
-import { mount } from "../route.ts";
+import { mount, sent } from "../route.ts";
 
 const badId = (what: "bericht" | "verzoek"): Problem[] => [
   { code: "invalid-parameter", title: `Ongeldig ${what}nummer`, detail: `een ${what}nummer is een positief geheel getal`, path: "id" },
@@ -92,7 +92,9 @@ export const messageRoutes = (svc: MessageService) => async (app: FastifyInstanc
     const r = await svc.xml(actor, id.data, ctx);
     if (!r.ok) return r;
     const file = r.value.bestandsnaam.replace(/[^A-Za-z0-9._-]/g, "_");
-    return reply.header("content-type", "application/xml; charset=utf-8").header("content-disposition", `attachment; filename="${file}"`).send(r.value.xml);
+    return sent(
+      reply.header("content-type", "application/xml; charset=utf-8").header("content-disposition", `attachment; filename="${file}"`).send(r.value.xml),
+    );
   });
 
   mount(app, routes.listVerzoeken, async ({ actor, ctx }) => {

@@ -6,7 +6,7 @@ import { qualityRoutes as routes } from "../../contract/quality.ts";
 import { MAX_FILE_BYTES } from "../../domain/quality/assessment.ts";
 import type { PveDocument } from "../../domain/quality/pve.ts";
 import { fail, ok, type Result } from "../../domain/shared/problem.ts";
-import { mount } from "../route.ts";
+import { mount, type SENT, sent } from "../route.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -26,19 +26,23 @@ async function sendDocument<T>(
   meta: ExportMeta,
   format: "json" | "html" | "docx",
   json: T,
-): Promise<Result<T> | FastifyReply> {
+): Promise<Result<T> | typeof SENT> {
   const name = `${slug(doc.titel)}${meta.versie ? `-v${meta.versie}` : "-concept"}`;
   if (format === "docx")
-    return reply
-      .type(DOCX)
-      .header("content-disposition", `attachment; filename="${name}.docx"`)
-      .send(await pveToDocx(doc, meta));
+    return sent(
+      reply
+        .type(DOCX)
+        .header("content-disposition", `attachment; filename="${name}.docx"`)
+        .send(await pveToDocx(doc, meta)),
+    );
   if (format === "html")
-    return reply
-      .type("text/html; charset=utf-8")
-      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
-      .header("content-disposition", `inline; filename="${name}.html"`)
-      .send(pveToHtml(doc, meta));
+    return sent(
+      reply
+        .type("text/html; charset=utf-8")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .header("content-disposition", `inline; filename="${name}.html"`)
+        .send(pveToHtml(doc, meta)),
+    );
   return ok(json);
 }
 
@@ -114,12 +118,14 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     if (!r.ok) return r;
     const name = `beoordeling-${slug(r.value.document.titel)}-v${r.value.version}`;
     if (query.format === "csv")
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(overviewToCsv(r.value.rows));
+      return sent(reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(overviewToCsv(r.value.rows)));
     if (query.format === "xlsx")
-      return reply
-        .type(XLSX)
-        .header("content-disposition", `attachment; filename="${name}.xlsx"`)
-        .send(await overviewToXlsx(r.value.rows, r.value.document.titel));
+      return sent(
+        reply
+          .type(XLSX)
+          .header("content-disposition", `attachment; filename="${name}.xlsx"`)
+          .send(await overviewToXlsx(r.value.rows, r.value.document.titel)),
+      );
     return ok({ items: r.value.rows, vragen: r.value.document.vragen.length });
   });
   mount(app, routes.getAssessment, async ({ actor, params: p, ctx }) => svc.assessment(actor, p, ctx));
@@ -137,12 +143,14 @@ export const qualityRoutes = (svc: QualityService) => async (app: FastifyInstanc
     if (!r.ok) return r;
     // the stored type (detected at upload) and a safe name; never rendered inline as something else
     const { mime, naam } = r.value.meta;
-    return reply
-      .type(mime)
-      .header("x-content-type-options", "nosniff")
-      .header("content-security-policy", "default-src 'none'")
-      .header("content-disposition", `attachment; filename="${naam.replace(/[^A-Za-z0-9._()-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(naam)}`)
-      .send(Buffer.from(r.value.content));
+    return sent(
+      reply
+        .type(mime)
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'")
+        .header("content-disposition", `attachment; filename="${naam.replace(/[^A-Za-z0-9._()-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(naam)}`)
+        .send(Buffer.from(r.value.content)),
+    );
   });
   mount(app, routes.listAssessmentReminders, async ({ actor, query, ctx }) => {
     const r = await svc.reminders(actor, query.dagen, ctx);

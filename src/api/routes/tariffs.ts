@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { tariffWorkbook } from "../../adapters/files/tariff-workbook.ts";
 import { parseParameters, type TariffService } from "../../app/tariffs.ts";
 import { tariffsRoutes as spec } from "../../contract/tariffs.ts";
-import { mount } from "../route.ts";
+import { mount, sent } from "../route.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const opts = { bodyLimit: 256 * 1024 };
@@ -38,10 +38,12 @@ export const tariffRoutes = (svc: TariffService) => async (app: FastifyInstance)
       const r = await svc.book(id, params.value);
       if (!r.ok) return r;
       if (query.format === "xlsx")
-        return reply
-          .type(XLSX)
-          .header("content-disposition", `attachment; filename="kader-tarieven-${id}.xlsx"`)
-          .send(await tariffWorkbook(r.value.products, params.value, r.value.results));
+        return sent(
+          reply
+            .type(XLSX)
+            .header("content-disposition", `attachment; filename="kader-tarieven-${id}.xlsx"`)
+            .send(await tariffWorkbook(r.value.products, params.value, r.value.results)),
+        );
       return { ok: true, value: { productenboek: id, results: r.value.results } };
     },
     opts,

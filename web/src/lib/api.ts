@@ -162,15 +162,9 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   return s ? `?${s}` : "";
 }
 
-/** The access log's filters as the API names them (GET /access-log). */
-export interface AccessLogParams {
-  client?: string;
-  gebruiker?: string;
-  van?: string;
-  tot?: string;
-  resource?: string;
-  toegestaan?: string;
-}
+/** The access log's filters (GET /access-log, src/contract/auth.ts), as a URL carries them: text. */
+type AccessLogFilter = Exclude<keyof QueryOf<RoutesByKey["GET /api/v1/access-log"]>, "limit" | "offset" | "format" | "gemeente">;
+export type AccessLogParams = Partial<Record<AccessLogFilter, string>>;
 
 /** The path of the access log with its filters, as JSON or as an export (csv, xlsx). */
 export function accessLogPath(p: AccessLogParams, format: "json" | "csv" | "xlsx" = "json", limit?: number): string {
@@ -178,8 +172,8 @@ export function accessLogPath(p: AccessLogParams, format: "json" | "csv" | "xlsx
 }
 
 /** Lifts the lock of an account after too many failed sign-ins (beheerder). */
-export function unlockAccount(username: string): Promise<{ username: string; wasLocked: boolean }> {
-  return request(`/users/${encodeURIComponent(username)}/unlock`, { method: "POST" });
+export function unlockAccount(username: string): Promise<Answer<"POST /api/v1/users/:username/unlock">> {
+  return call("POST /api/v1/users/:username/unlock", { params: { username } });
 }
 
 // ---------------------------------------------------------------------------------------------- the typed client
