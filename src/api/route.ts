@@ -118,7 +118,8 @@ export function mount<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
         req,
         reply,
       });
-      if (answer === SENT) return;
+      // the handler sent the answer itself: Fastify is told so by the reply (a stream, e.g. compressed, may still be writing)
+      if (answer === SENT) return reply;
       const result = answer as Result<ResponseOf<S>>;
       if (!result.ok) return sendProblems(reply, result.problems, req.url);
       if (checkResponses()) checkAnswer(spec, result.value);
