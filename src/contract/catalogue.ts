@@ -151,10 +151,8 @@ export type Requirement = z.output<typeof Requirement>;
 
 export const Attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
-/** A product as Kader knows it: one per (productenboek, law, productcode, variant). */
-export const Product = z.object({
-  id: z.string(),
-  productenboekId: z.string(),
+/** What names a product: the same fields in the full product and in its headline. */
+const productIdentity = {
   name: z.string(),
   kind: ProductKind,
   law: Law,
@@ -163,6 +161,13 @@ export const Product = z.object({
   codeStatus: z.enum(["given", "pending"]),
   codeAsWritten: z.string(),
   variant: z.string().nullable(),
+};
+
+/** A product as Kader knows it: one per (productenboek, law, productcode, variant). */
+export const Product = z.object({
+  id: z.string(),
+  productenboekId: z.string(),
+  ...productIdentity,
   unit: Unit,
   description: z.string(),
   source: z.object({ file: z.string(), line: z.number().int(), endLine: z.number().int().nullable() }),
@@ -179,14 +184,7 @@ const Meaning = z.enum(["average", "maximum"]);
 /** The headline figures of a product, projected from its firm rules (the list and export view). */
 export const ProductHeadline = z.object({
   id: z.string(),
-  name: z.string(),
-  kind: ProductKind,
-  law: Law,
-  productcategorie: z.string().nullable(),
-  productcode: z.string().nullable(),
-  codeStatus: z.enum(["given", "pending"]),
-  codeAsWritten: z.string(),
-  variant: z.string().nullable(),
+  ...productIdentity,
   unit: UnitCode.nullable(),
   unitStatus: SectionStatus,
   unitAsWritten: z.string().nullable(),
