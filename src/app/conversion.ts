@@ -81,6 +81,14 @@ export class ConversionService {
     return null;
   }
 
+  /** A conversie the gemeente side asks for by its number: refused for an aanbieder, 404 when there is none. */
+  private async ownConversie(actor: Actor, conversieId: number): Promise<Result<ConversieRecord>> {
+    const denied = this.gemeenteOnly(actor);
+    if (denied) return denied;
+    const c = await this.store.conversieById(conversieId);
+    return c ? { ok: true, value: c } : notFound(`geen conversie ${conversieId}`);
+  }
+
   private by = (actor: Actor) => (actor.kind === "user" ? (actor.principal?.username ?? "onbekend") : "kader-cli");
 
   /** Registers (or updates, while nothing was executed) a plan for a gemeente. */
@@ -370,10 +378,9 @@ export class ConversionService {
 
   /** Per aanbieder: how many of its toewijzingen have an answer; those with open rows get a reminder. */
   async status(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<AnswerStatus[]>> {
-    const denied = this.gemeenteOnly(actor);
-    if (denied) return denied;
-    const c = await this.store.conversieById(conversieId);
-    if (!c) return notFound(`geen conversie ${conversieId}`);
+    const found = await this.ownConversie(actor, conversieId);
+    if (!found.ok) return found;
+    const c = found.value;
     const read: ToewijzingRecord[] = [];
     return this.gate.guard(
       actor,
@@ -416,10 +423,9 @@ export class ConversionService {
 
   /** Computes the dry run on the current toewijzingen and answers and stores it as a snapshot. */
   async proefrun(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<DryRun>> {
-    const denied = this.gemeenteOnly(actor);
-    if (denied) return denied;
-    const c = await this.store.conversieById(conversieId);
-    if (!c) return notFound(`geen conversie ${conversieId}`);
+    const found = await this.ownConversie(actor, conversieId);
+    if (!found.ok) return found;
+    const c = found.value;
     return this.gate.guard(
       actor,
       "conversie",
@@ -453,10 +459,9 @@ export class ConversionService {
   }
 
   async runs(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<RunRecord[]>> {
-    const denied = this.gemeenteOnly(actor);
-    if (denied) return denied;
-    const c = await this.store.conversieById(conversieId);
-    if (!c) return notFound(`geen conversie ${conversieId}`);
+    const found = await this.ownConversie(actor, conversieId);
+    if (!found.ok) return found;
+    const c = found.value;
     return this.gate.guard(
       actor,
       "conversie",
@@ -529,10 +534,9 @@ export class ConversionService {
    * A toewijzing already linked is skipped, so a second execution changes nothing.
    */
   async uitvoeren(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<ExecutionReport>> {
-    const denied = this.gemeenteOnly(actor);
-    if (denied) return denied;
-    const c = await this.store.conversieById(conversieId);
-    if (!c) return notFound(`geen conversie ${conversieId}`);
+    const found = await this.ownConversie(actor, conversieId);
+    if (!found.ok) return found;
+    const c = found.value;
     const runs = await this.store.runs(c.id);
     const approval = runs.filter((r) => r.soort === "goedkeuring").at(-1);
     if (!approval?.proefrunId)
@@ -688,10 +692,9 @@ export class ConversionService {
 
   /** The links old → new of a conversion (the ToewijzingNummer history). */
   async koppelingen(actor: Actor, conversieId: number, ctx: AccessContext): Promise<Result<KoppelingRecord[]>> {
-    const denied = this.gemeenteOnly(actor);
-    if (denied) return denied;
-    const c = await this.store.conversieById(conversieId);
-    if (!c) return notFound(`geen conversie ${conversieId}`);
+    const found = await this.ownConversie(actor, conversieId);
+    if (!found.ok) return found;
+    const c = found.value;
     return this.gate.guard(
       actor,
       "conversie",
